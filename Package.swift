@@ -1,0 +1,99 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "OpenIMI",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "openimi", targets: ["openimi"])
+    ],
+    dependencies: [
+        // HTTP server, router, middleware and the in-process test client.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        // Logic-less templates shipped as resources: escaped by default.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        // One SQL code path over SQLite and PostgreSQL.
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        // PostgresClient: the modern connection pool, run as a service.
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // Header names beyond those Hummingbird re-exports.
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        .target(name: "OpenIMIDomain"),
+        .target(
+            name: "OpenIMIPersistence",
+            dependencies: [
+                "OpenIMIDomain",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources/ReferenceData")]
+        ),
+        .target(
+            name: "OpenIMIWeb",
+            dependencies: [
+                "OpenIMIDomain",
+                "OpenIMIPersistence",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [
+                .copy("Resources/Templates"),
+                .copy("Resources/Translations"),
+                .copy("Resources/Public"),
+                .copy("Resources/DemoData"),
+                .copy("Resources/openapi.json"),
+            ]
+        ),
+        .executableTarget(
+            name: "openimi",
+            dependencies: [
+                "OpenIMIWeb",
+                "OpenIMIPersistence",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "OpenIMIDomainTests",
+            dependencies: ["OpenIMIDomain"]
+        ),
+        .testTarget(
+            name: "OpenIMIPersistenceTests",
+            dependencies: [
+                "OpenIMIDomain",
+                "OpenIMIPersistence",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
+        .testTarget(
+            name: "OpenIMIWebTests",
+            dependencies: [
+                "OpenIMIWeb",
+                "OpenIMIPersistence",
+                "OpenIMIDomain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,69 @@
+import Foundation
+
+/// An IMI coordinator: the national coordinator (NIMIC) of a member state, or an area or
+/// regional coordinator appointed by it (IMI Regulation, Art. 6).
+public struct Coordinator: Sendable, Hashable, Identifiable {
+    /// The coordinator's identifier.
+    public var id: UUID
+    /// The member state the coordinator belongs to.
+    public var memberState: MemberStateCode
+    /// National, area or regional, with its scope.
+    public var scope: CoordinatorScope
+    /// The coordinator's name in its own language(s) and in English.
+    public var name: LocalizedText
+    /// Postal address.
+    public var address: PostalAddress
+    /// How to reach the coordinator.
+    public var contact: Contact
+    /// The national coordinator that appointed this one; nil for a national coordinator.
+    public var appointedBy: UUID?
+
+    /// Creates a coordinator.
+    public init(
+        id: UUID, memberState: MemberStateCode, scope: CoordinatorScope, name: LocalizedText,
+        address: PostalAddress, contact: Contact, appointedBy: UUID?
+    ) {
+        self.id = id
+        self.memberState = memberState
+        self.scope = scope
+        self.name = name
+        self.address = address
+        self.contact = contact
+        self.appointedBy = appointedBy
+    }
+
+    /// Whether this is the national IMI coordinator of its state.
+    public var isNational: Bool {
+        if case .national = scope { return true }
+        return false
+    }
+}
+
+/// What a coordinator is responsible for.
+public enum CoordinatorScope: Sendable, Hashable {
+    /// The national IMI coordinator: the whole member state.
+    case national
+    /// A coordinator for some legal areas of its state.
+    case area(legalAreas: [String])
+    /// A coordinator for one region of its state.
+    case region(String)
+
+    /// The kind, as stored and shown.
+    public var kind: CoordinatorKind {
+        switch self {
+        case .national: .national
+        case .area: .area
+        case .region: .regional
+        }
+    }
+}
+
+/// The kind of a coordinator.
+public enum CoordinatorKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// National IMI coordinator (NIMIC).
+    case national
+    /// Coordinator of some legal areas.
+    case area
+    /// Coordinator of a region.
+    case regional
+}

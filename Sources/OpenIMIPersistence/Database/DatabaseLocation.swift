@@ -1,0 +1,94 @@
+import Foundation
+
+/// Where the database is, as given by `DATABASE_URL`: `sqlite:PATH` or `postgres://user:pass@host:port/db`.
+public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
+    /// An SQLite file.
+    case sqlite(path: String)
+    /// A PostgreSQL database; `schema`, when set, is created if missing and put first on the search path.
+    case postgres(PostgresAddress)
+
+    /// The embedded default: `openimi.sqlite` in the working directory.
+    public static let embeddedDefault = DatabaseLocation.sqlite(path: "openimi.sqlite")
+
+    /// Parses a database URL; throws with the reason when it is not one of the two accepted forms.
+    public init(url: String) throws(DatabaseLocationError) {
+        if url.hasPrefix("sqlite:") {
+            var path = String(url.dropFirst("sqlite:".count))
+            if path.hasPrefix("//") { path = String(path.dropFirst(2)) }
+            guard !path.isEmpty else { throw .missingPath }
+            guard path != ":memory:" else { throw .inMemoryNotSupported }
+            self = .sqlite(path: path)
+            return
+        }
+        guard let components = URLComponents(string: url),
+            let scheme = components.scheme, scheme == "postgres" || scheme == "postgresql"
+        else { throw .unsupportedScheme }
+        guard let host = components.host, !host.isEmpty else { throw .missingHost }
+        guard let user = components.user, !user.isEmpty else { throw .missingUser }
+        let database = String(components.path.drop(while: { $0 == "/" }))
+        guard !database.isEmpty else { throw .missingDatabaseName }
+        let schema = components.queryItems?.first(where: { $0.name == "schema" })?.value
+        if let schema, !schema.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
+            throw .invalidSchema
+        }
+        let tls = components.queryItems?.first(where: { $0.name == "sslmode" })?.value ?? "disable"
+        self = .postgres(
+            PostgresAddress(
+                host: host, port: components.port ?? 5432, user: user,
+                password: components.password?.removingPercentEncoding, database: database,
+                schema: schema, requireTLS: tls == "require" || tls == "verify-full"))
+    }
+
+    /// Which engine the location points to.
+    public var kind: DatabaseKind {
+        switch self {
+        case .sqlite: .sqlite
+        case .postgres: .postgresql
+        }
+    }
+
+    /// The location without its password, safe to log.
+    public var description: String {
+        switch self {
+        case .sqlite(let path): "sqlite:\(path)"
+        case .postgres(let address):
+            "postgres://\(address.user)@\(address.host):\(address.port)/\(address.database)"
+                + (address.schema.map { "?schema=\($0)" } ?? "")
+        }
+    }
+}
+
+/// The parts of a PostgreSQL URL.
+public struct PostgresAddress: Sendable, Hashable {
+    /// Server host name or address.
+    public var host: String
+    /// Server port.
+    public var port: Int
+    /// Role to connect as.
+    public var user: String
+    /// Password, if any.
+    public var password: String?
+    /// Database name.
+    public var database: String
+    /// Schema to use instead of `public`, mainly to isolate test runs.
+    public var schema: String?
+    /// Whether TLS is required (`sslmode=require`).
+    public var requireTLS: Bool
+}
+
+/// Why a database URL was refused.
+public enum DatabaseLocationError: Error, Sendable, Hashable, CustomStringConvertible {
+    case unsupportedScheme, missingPath, inMemoryNotSupported, missingHost, missingUser, missingDatabaseName, invalidSchema
+
+    public var description: String {
+        switch self {
+        case .unsupportedScheme: "DATABASE_URL must start with sqlite: or postgres://"
+        case .missingPath: "DATABASE_URL sqlite: needs a file path, e.g. sqlite:openimi.sqlite"
+        case .inMemoryNotSupported: "DATABASE_URL sqlite::memory: is not supported: readers and writer need one shared file"
+        case .missingHost: "DATABASE_URL postgres:// needs a host"
+        case .missingUser: "DATABASE_URL postgres:// needs a user name"
+        case .missingDatabaseName: "DATABASE_URL postgres:// needs a database name after the host"
+        case .invalidSchema: "DATABASE_URL schema= may contain only letters, digits and underscores"
+        }
+    }
+}

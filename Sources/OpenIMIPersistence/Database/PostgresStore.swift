@@ -1,0 +1,84 @@
+import Logging
+import NIOCore
+import PostgresKit
+import PostgresNIO
+import SQLKit
+import ServiceLifecycle
+
+/// A PostgreSQL database reached through PostgresNIO's connection pool, which runs as a service.
+public final class PostgresStore: Database {
+    public let kind = DatabaseKind.postgresql
+    private let client: PostgresClient
+    private let pooled: PooledPostgresSQLDatabase
+    private let schema: String?
+
+    /// Creates the pool for `address`; it connects once its service runs.
+    public init(address: PostgresAddress, logger: Logger) {
+        var configuration = PostgresClient.Configuration(
+            host: address.host, port: address.port, username: address.user, password: address.password,
+            database: address.database,
+            tls: address.requireTLS ? .require(.makeClientConfiguration()) : .disable)
+        if let schema = address.schema {
+            configuration.options.additionalStartupParameters = [("search_path", schema)]
+        }
+        configuration.options.maximumConnections = 10
+        self.schema = address.schema
+        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.pooled = PooledPostgresSQLDatabase(client: client, logger: logger)
+    }
+
+    public var services: [any Service] { [client] }
+    public var sql: any SQLDatabase { pooled }
+
+    public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await client.withConnection { connection in
+            let database = connection.sql(queryLogLevel: nil)
+            try await database.raw("BEGIN").run()
+            do {
+                let result = try await body(database)
+                try await database.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await database.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    public func prepare() async throws {
+        guard let schema else { return }
+        // The name was checked to be letters, digits and underscores when the URL was parsed.
+        try await pooled.raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: schema)").run()
+    }
+
+    public func close() async throws {}
+}
+
+/// An `SQLDatabase` that leases a pooled connection for each statement.
+struct PooledPostgresSQLDatabase: SQLDatabase {
+    let client: PostgresClient
+    let logger: Logger
+
+    var eventLoop: any EventLoop { MultiThreadedEventLoopGroup.singleton.any() }
+    var version: (any SQLDatabaseReportedVersion)? { nil }
+    var dialect: any SQLDialect { PostgresDialect() }
+    var queryLogLevel: Logger.Level? { nil }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        let promise = eventLoop.makePromise(of: Void.self)
+        promise.completeWithTask { try await self.execute(sql: query, onRow) }
+        return promise.futureResult
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        try await client.withConnection { connection in
+            try await connection.sql(queryLogLevel: nil).execute(sql: query, onRow)
+        }
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await client.withConnection { connection in
+            try await closure(connection.sql(queryLogLevel: nil))
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import OpenIMIDomain
+
+/// A row of `authority`.
+public struct AuthorityRecord: Sendable, Codable {
+    /// Identifier as text.
+    public var id: String
+    /// Member state code.
+    public var memberState: String
+    /// Status raw value.
+    public var status: String
+    /// The English name, for sorting and quick display.
+    public var nameEn: String
+    /// The folded English name, for stable ordering.
+    public var sortKey: String
+    /// JSON object of names by language.
+    public var names: String
+    /// Street.
+    public var street: String
+    /// Postal code.
+    public var postcode: String
+    /// City.
+    public var city: String
+    /// Region.
+    public var region: String?
+    /// E-mail.
+    public var email: String
+    /// Telephone.
+    public var phone: String?
+    /// Web site.
+    public var website: String?
+    /// JSON array of language codes.
+    public var languages: String
+    /// JSON array of keywords.
+    public var keywords: String
+    /// Registering coordinator's id.
+    public var registeredBy: String
+    /// Seconds since 1970.
+    public var createdAt: Int64
+    /// Seconds since 1970.
+    public var updatedAt: Int64
+
+    /// The row for `authority`, stamped `now` (keeping `createdAt` when given).
+    public init(_ authority: Authority, createdAt: Date, updatedAt: Date) {
+        self.id = authority.id.uuidString.lowercased()
+        self.memberState = authority.memberState.rawValue
+        self.status = authority.status.rawValue
+        self.nameEn = authority.name.text(in: .en)
+        self.sortKey = SearchText.queryTokens(authority.name.text(in: .en)).joined(separator: " ")
+        self.names = JSONText.encode(authority.name)
+        self.street = authority.address.street
+        self.postcode = authority.address.postcode
+        self.city = authority.address.city
+        self.region = authority.address.region
+        self.email = authority.contact.email
+        self.phone = authority.contact.phone
+        self.website = authority.contact.website
+        self.languages = JSONText.encode(authority.languages)
+        self.keywords = JSONText.encode(authority.keywords)
+        self.registeredBy = authority.registeredBy.uuidString.lowercased()
+        self.createdAt = Int64(createdAt.timeIntervalSince1970)
+        self.updatedAt = Int64(updatedAt.timeIntervalSince1970)
+    }
+
+    /// The domain value, given the legal areas from `authority_legal_area`.
+    public func authority(legalAreas: [String]) throws -> Authority {
+        guard let uuid = UUID(uuidString: id), let state = MemberStateCode(rawValue: memberState),
+            let status = AuthorityStatus(rawValue: status), let registrar = UUID(uuidString: registeredBy)
+        else { throw PersistenceError.corruptRow(table: "authority", key: id) }
+        return Authority(
+            id: uuid, memberState: state, name: try JSONText.decode(LocalizedText.self, from: names),
+            address: PostalAddress(street: street, postcode: postcode, city: city, region: region),
+            contact: Contact(email: email, phone: phone, website: website), legalAreas: legalAreas.sorted(),
+            keywords: try JSONText.decode([String].self, from: keywords),
+            languages: try JSONText.decode([Language].self, from: languages), status: status, registeredBy: registrar)
+    }
+}

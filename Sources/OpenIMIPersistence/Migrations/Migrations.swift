@@ -1,0 +1,8 @@
+/// Every migration, in order. Append new ones; never edit or remove a shipped one.
+public enum Migrations {
+    /// The registered migrations.
+    public static let all: [Migration] = [
+        .v1ReferenceData,
+        .v2Directory,
+    ]
+}

@@ -1,0 +1,16 @@
+import Foundation
+import Hummingbird
+
+/// A JSON response with stable key order, for API resources.
+struct JSONResponse<Value: Encodable & Sendable>: ResponseGenerator, Sendable {
+    let value: Value
+    var status: HTTPResponse.Status = .ok
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+}

@@ -1,0 +1,24 @@
+import Hummingbird
+import OpenIMIDomain
+
+/// The per-request context: Hummingbird's core storage plus the interface language.
+public struct AppRequestContext: RequestContext {
+    /// Hummingbird's storage.
+    public var coreContext: CoreRequestContextStorage
+    /// The language the response is written in.
+    public var language: Language = .en
+
+    /// Creates the context for a request.
+    public init(source: Source) {
+        self.coreContext = .init(source: source)
+    }
+
+    /// Largest request body accepted: the JSON API takes small documents only.
+    public var maxUploadSize: Int { APILimits.maximumBodyBytes }
+}
+
+/// Size limits of the JSON API.
+public enum APILimits {
+    /// Largest accepted JSON request body, in bytes.
+    public static let maximumBodyBytes = 64 * 1024
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Logging
+import OpenIMIDomain
+import OpenIMIPersistence
+import ServiceLifecycle
+
+/// The dependencies of OpenIMI, built once from the configuration: database, clock, catalogs, views.
+///
+/// `buildApplication(config:)` builds it for the server; the command line's other commands build it
+/// the same way and run their task between `prepare()` and shutdown.
+public struct Platform: Sendable {
+    /// The configuration it was built from.
+    public let config: AppConfig
+    /// The application logger.
+    public let logger: Logger
+    /// The database.
+    public let database: any Database
+    /// The clock.
+    public let clock: any AppClock
+    /// The translation catalogs.
+    public let catalogs: Catalogs
+    /// The HTML views.
+    public let views: ViewRenderer
+
+    /// Opens the database and loads catalogs and templates; fails with a clear message if any is missing.
+    public static func open(config: AppConfig, clock: any AppClock = SystemClock()) async throws -> Platform {
+        var logger = Logger(label: "openimi")
+        logger.logLevel = config.logLevel
+        let catalogs = try Catalogs.bundled()
+        let views = try await ViewRenderer.bundled(catalogs: catalogs)
+        let database = try await config.database.open(logger: logger)
+        return Platform(config: config, logger: logger, database: database, clock: clock, catalogs: catalogs, views: views)
+    }
+
+    /// Applies pending migrations, loads the reference data and, when configured, the demo data.
+    public func prepare() async throws {
+        let applied = try await Migrator(database: database).migrate(now: clock.now())
+        if !applied.isEmpty { logger.info("Applied migrations", metadata: ["versions": "\(applied)"]) }
+        try await ReferenceDataLoader(database: database).load(try ReferenceDataFiles.bundled(), now: clock.now())
+        if config.seedDemoData {
+            try await DemoData.bundled().load(into: self)
+        }
+    }
+
+    /// Runs `body` while the database's services run, then shuts them down; for command-line tasks.
+    public func run<R: Sendable>(_ body: @escaping @Sendable () async throws -> R) async throws -> R {
+        let services = database.services
+        guard !services.isEmpty else {
+            defer { Task { try? await database.close() } }
+            return try await body()
+        }
+        return try await withThrowingTaskGroup(of: R?.self) { group in
+            let serviceGroup = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            group.addTask {
+                try await serviceGroup.run()
+                return nil
+            }
+            do {
+                let result = try await body()
+                await serviceGroup.triggerGracefulShutdown()
+                try await group.waitForAll()
+                return result
+            } catch {
+                await serviceGroup.triggerGracefulShutdown()
+                throw error
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Hummingbird
+import OpenIMIDomain
+import OpenIMIPersistence
+
+/// The public list of national IMI coordinators with their contact details, as a page and an API resource.
+struct CoordinatorsController: Sendable {
+    let database: any Database
+    let views: ViewRenderer
+    let catalogs: Catalogs
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/coordinators") { request, context in
+            let coordinators = try await CoordinatorRepository(sql: database.sql).all()
+            let registry = RegistryRepository(sql: database.sql)
+            let catalog = catalogs.catalog(for: context.language)
+            let page = CoordinatorsPage(
+                coordinators: coordinators, states: try await registry.memberStates(), areas: try await registry.legalAreas(),
+                catalog: catalog)
+            return views.render("coordinators", title: catalog.text("coordinators.title"), page: page, request: request, language: context.language)
+        }
+        router.get("/api/v1/coordinators") { request, _ in
+            try request.checkQueryParameters(allowed: ["kind"])
+            var kind: CoordinatorKind?
+            if let raw = request.query("kind") {
+                guard let parsed = CoordinatorKind(rawValue: raw) else { throw RequestError.invalidParameter("kind", .notAllowed) }
+                kind = parsed
+            }
+            let coordinators = try await CoordinatorRepository(sql: database.sql).all(kind: kind)
+            return JSONResponse(value: CoordinatorList(coordinators: coordinators.map(CoordinatorDTO.init)))
+        }
+    }
+
+    /// The coordinators resource.
+    struct CoordinatorList: Codable, Sendable {
+        let coordinators: [CoordinatorDTO]
+    }
+
+    /// A coordinator as the API shows it: public contact details only.
+    struct CoordinatorDTO: Codable, Sendable {
+        let id: String
+        let memberState: String
+        let kind: String
+        let legalAreas: [String]?
+        let region: String?
+        let name: [String: String]
+        let address: PostalAddress
+        let contact: Contact
+
+        init(_ coordinator: Coordinator) {
+            id = coordinator.id.uuidString.lowercased()
+            memberState = coordinator.memberState.rawValue
+            kind = coordinator.scope.kind.rawValue
+            switch coordinator.scope {
+            case .area(let areas): legalAreas = areas; region = nil
+            case .region(let name): legalAreas = nil; region = name
+            case .national: legalAreas = nil; region = nil
+            }
+            name = coordinator.name.dictionary
+            address = coordinator.address
+            contact = coordinator.contact
+        }
+    }
+}

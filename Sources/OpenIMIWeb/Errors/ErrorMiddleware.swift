@@ -1,0 +1,48 @@
+import Hummingbird
+import Logging
+import OpenIMIDomain
+
+/// Turns every error into a response that keeps its status: RFC 9457 problem+json for the API and
+/// machine clients, a friendly page in the user's language for browsers. Server faults are logged by
+/// type only, never with request data.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let catalogs: Catalogs
+    let views: ViewRenderer
+    let resolver: LanguageResolver
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let language = resolver.resolve(
+                query: request.uri.queryParameters["lang"].map(String.init), cookie: request.cookies["lang"]?.value, acceptLanguage: request.headers[.acceptLanguage]
+            ).language
+            let presentation = ErrorPresentation(error, catalog: catalogs.catalog(for: language), availableLanguages: catalogs.languages)
+            if presentation.isServerFault {
+                context.logger.error("Request failed", metadata: ["error.type": "\(String(reflecting: type(of: error)))"])
+            }
+            if Self.wantsProblemJSON(request) {
+                return ProblemDetails(presentation, instance: request.uri.path).response()
+            }
+            let page = views.render(
+                "error", title: presentation.title, page: ErrorPageModel(title: presentation.title, detail: presentation.detail),
+                request: request, language: language, status: presentation.status)
+            return try page.response(from: request, context: context)
+        }
+    }
+
+    /// API paths and clients that do not ask for HTML get problem+json.
+    static func wantsProblemJSON(_ request: Request) -> Bool {
+        let path = request.uri.path
+        if path.hasPrefix("/api/") || path == "/health" || path == "/openapi.json" { return true }
+        let accept = request.headers[.accept] ?? ""
+        return !accept.contains("text/html") && accept.contains("json")
+    }
+}
+
+/// The model of the error page.
+struct ErrorPageModel {
+    let title: String
+    let detail: String
+}

@@ -1,0 +1,139 @@
+import Hummingbird
+import OpenIMIDomain
+
+/// How an error is shown: its status, a stable problem code, and its text in the catalog's language.
+struct ErrorPresentation: Sendable {
+    let status: HTTPResponse.Status
+    let code: String
+    let title: String
+    let detail: String
+    let fieldErrors: [FieldProblem]
+    /// Whether this is a failure of ours rather than of the request.
+    var isServerFault: Bool { status.code >= 500 }
+
+    /// Presents `error` in `catalog`'s language.
+    init(_ error: any Error, catalog: Catalog, availableLanguages: [Language]) {
+        func reason(_ reason: InvalidFieldReason) -> (String, String) {
+            switch reason {
+            case .required: ("required", catalog.text("error.reason.required"))
+            case .tooLong(let maximum): ("too-long", catalog.text("error.reason.tooLong", ["maximum": "\(maximum)"]))
+            case .outOfRange(let minimum, let maximum):
+                ("out-of-range", catalog.text("error.reason.outOfRange", ["minimum": "\(minimum)", "maximum": "\(maximum)"]))
+            case .notAllowed: ("not-allowed", catalog.text("error.reason.notAllowed"))
+            case .malformed: ("malformed", catalog.text("error.reason.malformed"))
+            }
+        }
+        func invalid(_ status: HTTPResponse.Status, _ field: String, _ why: InvalidFieldReason) -> ErrorPresentation {
+            let (code, text) = reason(why)
+            return ErrorPresentation(
+                status: status, code: "invalid-field", title: catalog.text("error.invalidField.title"),
+                detail: catalog.text("error.invalidField.detail", ["field": field, "reason": text]),
+                fieldErrors: [FieldProblem(field: field, reason: code)])
+        }
+        func simple(_ status: HTTPResponse.Status, _ code: String, _ title: String, _ detail: String) -> ErrorPresentation {
+            ErrorPresentation(status: status, code: code, title: catalog.text(title), detail: detail, fieldErrors: [])
+        }
+        switch error {
+        case let error as RequestError:
+            switch error {
+            case .notFound:
+                self = simple(.notFound, "not-found", "error.notFound.title", catalog.text("error.notFound.detail"))
+            case .invalidParameter(let name, let why):
+                self = invalid(.badRequest, name, why)
+            case .unsupportedLanguage(let code):
+                self = simple(
+                    .badRequest, "unsupported-language", "error.unsupportedLanguage.title",
+                    catalog.text(
+                        "error.unsupportedLanguage.detail",
+                        ["code": code, "available": availableLanguages.map(\.rawValue).joined(separator: ", ")]))
+            case .malformedBody:
+                self = simple(.badRequest, "malformed-body", "error.malformedBody.title", catalog.text("error.malformedBody.detail"))
+            case .wrongType(let field):
+                self = ErrorPresentation(
+                    status: .badRequest, code: "malformed-body", title: catalog.text("error.malformedBody.title"),
+                    detail: catalog.text("error.wrongType.detail", ["field": field]),
+                    fieldErrors: [FieldProblem(field: field, reason: "wrong-type")])
+            case .unknownFields(let fields):
+                self = ErrorPresentation(
+                    status: .badRequest, code: "unknown-fields", title: catalog.text("error.unknownFields.title"),
+                    detail: catalog.text("error.unknownFields.detail", ["fields": fields.joined(separator: ", ")]),
+                    fieldErrors: fields.map { FieldProblem(field: $0, reason: "unknown") })
+            case .payloadTooLarge(let maximum):
+                self = simple(
+                    .contentTooLarge, "payload-too-large", "error.payloadTooLarge.title",
+                    catalog.text("error.payloadTooLarge.detail", ["maximum": "\(maximum)"]))
+            case .unsupportedMediaType:
+                self = simple(
+                    .unsupportedMediaType, "unsupported-media-type", "error.unsupportedMediaType.title",
+                    catalog.text("error.unsupportedMediaType.detail"))
+            }
+        case let error as DirectoryError:
+            switch error {
+            case .invalidField(let field, let why):
+                self = invalid(.unprocessableContent, field, why)
+            case .otherMemberState(let actor, let target):
+                self = simple(
+                    .forbidden, "forbidden", "error.forbidden.title",
+                    catalog.text("error.otherMemberState.detail", ["actor": actor.rawValue, "target": target.rawValue]))
+            case .outsideCoordinatorScope:
+                self = simple(.forbidden, "forbidden", "error.forbidden.title", catalog.text("error.outsideScope.detail"))
+            case .notNationalCoordinator:
+                self = simple(.forbidden, "forbidden", "error.forbidden.title", catalog.text("error.notNationalCoordinator.detail"))
+            case .nationalCoordinatorExists(let state):
+                self = simple(
+                    .conflict, "conflict", "error.conflict.title",
+                    catalog.text("error.nationalCoordinatorExists.detail", ["state": state.rawValue]))
+            case .invalidStatusTransition(let from, _):
+                self = simple(
+                    .conflict, "conflict", "error.conflict.title",
+                    catalog.text("error.invalidTransition.detail", ["status": catalog.text("authorityStatus.\(from.rawValue)")]))
+            case .unknownAuthority, .unknownCoordinator:
+                self = simple(.notFound, "not-found", "error.notFound.title", catalog.text("error.notFound.detail"))
+            }
+        case let error as RegistryError:
+            switch error {
+            case .unknownLegalArea, .unknownMemberState:
+                self = simple(.notFound, "not-found", "error.notFound.title", catalog.text("error.notFound.detail"))
+            case .unsupportedLanguage(let code):
+                self = simple(
+                    .badRequest, "unsupported-language", "error.unsupportedLanguage.title",
+                    catalog.text(
+                        "error.unsupportedLanguage.detail",
+                        ["code": code, "available": availableLanguages.map(\.rawValue).joined(separator: ", ")]))
+            case .invalidRetentionPeriod:
+                self = simple(.internalServerError, "internal", "error.internal.title", catalog.text("error.internal.detail"))
+            }
+        case let error as HTTPError:
+            switch error.status {
+            case .notFound:
+                self = simple(.notFound, "not-found", "error.notFound.title", catalog.text("error.notFound.detail"))
+            case .methodNotAllowed:
+                self = simple(.methodNotAllowed, "method-not-allowed", "error.methodNotAllowed.title", catalog.text("error.methodNotAllowed.detail"))
+            case .contentTooLarge:
+                self = simple(
+                    .contentTooLarge, "payload-too-large", "error.payloadTooLarge.title",
+                    catalog.text("error.payloadTooLarge.detail", ["maximum": "\(APILimits.maximumBodyBytes)"]))
+            case let status where status.code < 500:
+                self = simple(status, "bad-request", "error.malformedBody.title", catalog.text("error.malformedBody.detail"))
+            default:
+                self = simple(.internalServerError, "internal", "error.internal.title", catalog.text("error.internal.detail"))
+            }
+        default:
+            self = simple(.internalServerError, "internal", "error.internal.title", catalog.text("error.internal.detail"))
+        }
+    }
+
+    private init(status: HTTPResponse.Status, code: String, title: String, detail: String, fieldErrors: [FieldProblem]) {
+        self.status = status
+        self.code = code
+        self.title = title
+        self.detail = detail
+        self.fieldErrors = fieldErrors
+    }
+}
+
+/// One field named in a problem.
+struct FieldProblem: Codable, Sendable, Equatable {
+    let field: String
+    let reason: String
+}

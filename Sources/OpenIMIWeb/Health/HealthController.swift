@@ -1,0 +1,31 @@
+import Hummingbird
+import OpenIMIPersistence
+
+/// `GET /health`: whether the database answers and its migrations are current.
+struct HealthController: Sendable {
+    let database: any Database
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/health") { _, _ in
+            let pending = try await Migrator(database: database).pendingVersions()
+            let health = Health(
+                status: pending.isEmpty ? "ok" : "migrations-pending", database: database.kind.rawValue,
+                migrations: .init(current: pending.isEmpty, latest: Migrations.all.map(\.version).max() ?? 0, pending: pending))
+            return JSONResponse(value: health, status: pending.isEmpty ? .ok : .serviceUnavailable)
+        }
+    }
+
+    /// The health document.
+    struct Health: Codable, Sendable {
+        let status: String
+        let database: String
+        let migrations: MigrationState
+    }
+
+    /// Where the schema stands.
+    struct MigrationState: Codable, Sendable {
+        let current: Bool
+        let latest: Int
+        let pending: [Int]
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+import Hummingbird
+
+/// `GET /openapi.json`: the OpenAPI 3 document of the JSON API, shipped as a resource.
+struct OpenAPIController: Sendable {
+    let document: ByteBuffer
+
+    /// Loads the bundled document.
+    static func bundled() throws -> OpenAPIController {
+        OpenAPIController(document: ByteBuffer(bytes: try Data(contentsOf: WebResources.url("openapi.json"))))
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/openapi.json") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: document))
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Hummingbird
+import OpenIMIDomain
+import OpenIMIPersistence
+
+/// The public list of legal areas and procedures (the "updated list" of the seed), as a page and as API resources.
+struct RegistryController: Sendable {
+    let database: any Database
+    let views: ViewRenderer
+    let catalogs: Catalogs
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/legal-areas") { request, context in
+            let areas = try await RegistryRepository(sql: database.sql).legalAreas()
+            let catalog = catalogs.catalog(for: context.language)
+            return views.render(
+                "legal-areas", title: catalog.text("legalAreas.title"),
+                page: LegalAreasPage(areas: areas, catalog: catalog), request: request, language: context.language)
+        }
+        router.get("/api/v1/legal-areas") { request, _ in
+            try request.checkQueryParameters(allowed: [])
+            let areas = try await RegistryRepository(sql: database.sql).legalAreas()
+            return JSONResponse(value: LegalAreaList(legalAreas: areas.map(LegalAreaDTO.init)))
+        }
+        router.get("/api/v1/legal-areas/:code") { request, context in
+            try request.checkQueryParameters(allowed: [])
+            let code = try context.parameters.require("code")
+            guard let area = try await RegistryRepository(sql: database.sql).legalArea(code) else { throw RequestError.notFound }
+            return JSONResponse(value: LegalAreaDTO(area))
+        }
+        router.get("/api/v1/member-states") { request, _ in
+            try request.checkQueryParameters(allowed: [])
+            let states = try await RegistryRepository(sql: database.sql).memberStates()
+            return JSONResponse(value: MemberStateList(memberStates: states.map(MemberStateDTO.init)))
+        }
+    }
+
+    /// The legal areas resource.
+    struct LegalAreaList: Codable, Sendable {
+        let legalAreas: [LegalAreaDTO]
+    }
+
+    /// A legal area as the API shows it.
+    struct LegalAreaDTO: Codable, Sendable {
+        let code: String
+        let name: [String: String]
+        let legalActs: [LegalActDTO]
+        let blockAfterMonths: Int
+        let deleteAfterMonths: Int
+        let sanctionsDataAllowed: Bool
+        let consentIsLegalBasis: Bool
+        let procedures: [ProcedureDTO]
+
+        init(_ area: LegalArea) {
+            code = area.code
+            name = area.name.dictionary
+            legalActs = area.legalActs.map { LegalActDTO(celex: $0.celex, citation: $0.citation.dictionary) }
+            blockAfterMonths = area.retention.blockAfterMonths
+            deleteAfterMonths = RetentionRule.deleteAfterMonths
+            sanctionsDataAllowed = area.sanctionsDataAllowed
+            consentIsLegalBasis = area.consentIsLegalBasis
+            procedures = area.procedures.map {
+                ProcedureDTO(code: $0.code, kind: $0.kind.rawValue, name: $0.name.dictionary, legalBasis: $0.legalBasis)
+            }
+        }
+    }
+
+    /// A legal act as the API shows it.
+    struct LegalActDTO: Codable, Sendable {
+        let celex: String
+        let citation: [String: String]
+    }
+
+    /// A procedure as the API shows it.
+    struct ProcedureDTO: Codable, Sendable {
+        let code: String
+        let kind: String
+        let name: [String: String]
+        let legalBasis: String
+    }
+
+    /// The member states resource.
+    struct MemberStateList: Codable, Sendable {
+        let memberStates: [MemberStateDTO]
+    }
+
+    /// A member state as the API shows it.
+    struct MemberStateDTO: Codable, Sendable {
+        let code: String
+        let name: [String: String]
+        let officialLanguages: [String]
+        let isEUMember: Bool
+
+        init(_ state: MemberState) {
+            code = state.code.rawValue
+            name = state.name.dictionary
+            officialLanguages = state.officialLanguages.map(\.rawValue)
+            isEUMember = state.isEUMember
+        }
+    }
+}
+
+extension LocalizedText {
+    /// The values keyed by language code, for JSON.
+    var dictionary: [String: String] {
+        Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value) })
+    }
+}

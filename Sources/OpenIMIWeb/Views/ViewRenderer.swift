@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+import Mustache
+import OpenIMIDomain
+
+/// Renders pages from the Mustache templates shipped in `Resources/Templates`.
+///
+/// Every template extends `layout`; `{{…}}` escapes HTML, so data cannot inject markup. Templates hold
+/// no words of their own: all text comes from the catalog (`{{t.…}}`) or from the page model.
+public struct ViewRenderer: Sendable {
+    private let library: MustacheLibrary
+    private let nestedCatalogs: [Language: NestedCatalog]
+    private let languages: [Language]
+
+    /// Loads the bundled templates.
+    public static func bundled(catalogs: Catalogs) async throws -> ViewRenderer {
+        let library = try await MustacheLibrary(directory: try WebResources.url("Templates").path)
+        return ViewRenderer(library: library, catalogs: catalogs)
+    }
+
+    init(library: MustacheLibrary, catalogs: Catalogs) {
+        self.library = library
+        self.languages = catalogs.languages
+        self.nestedCatalogs = Dictionary(uniqueKeysWithValues: catalogs.byLanguage.map { ($0.key, NestedCatalog(values: $0.value.nested)) })
+    }
+
+    /// Renders `template` with `page` inside the layout, in the request's language.
+    public func render<Model>(
+        _ template: String, title: String, page: Model, request: Request, language: Language, status: HTTPResponse.Status = .ok
+    ) -> HTMLPage {
+        let envelope = PageEnvelope(
+            lang: language.rawValue, title: title,
+            t: nestedCatalogs[language]?.values ?? nestedCatalogs[.en]?.values ?? [:],
+            switcher: languages.map { code in
+                LanguageLink(
+                    code: code.rawValue, name: code.endonym, href: Self.link(request: request, language: code),
+                    current: code == language)
+            },
+            page: page)
+        let html = library.render(envelope, withTemplate: template) ?? ""
+        return HTMLPage(html: html, status: status)
+    }
+
+    /// The current address with its `lang` parameter set to `language`.
+    static func link(request: Request, language: Language) -> String {
+        var items = (request.uri.queryParameters.map { (String($0.key), String($0.value)) }).filter { $0.0 != "lang" }
+        items.append(("lang", language.rawValue))
+        let query = items.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        return "\(request.uri.path)?\(query)"
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+?#")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+
+    // The nested catalogs hold only strings and dictionaries of strings, which are immutable values.
+    private struct NestedCatalog: @unchecked Sendable {
+        let values: [String: Any]
+    }
+}
+
+/// What every page template receives: the layout's data and the page's own model.
+struct PageEnvelope<Model> {
+    let lang: String
+    let title: String
+    let t: [String: Any]
+    let switcher: [LanguageLink]
+    let page: Model
+}
+
+/// One entry of the language switcher.
+struct LanguageLink {
+    let code: String
+    let name: String
+    let href: String
+    let current: Bool
+}
