@@ -71,6 +71,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "OpenIMITestSupport",
+            dependencies: [
+                "OpenIMIPersistence",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/OpenIMITestSupport"
+        ),
         .testTarget(
             name: "OpenIMIDomainTests",
             dependencies: ["OpenIMIDomain"]
@@ -80,7 +88,10 @@ let package = Package(
             dependencies: [
                 "OpenIMIDomain",
                 "OpenIMIPersistence",
+                "OpenIMITestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(
@@ -89,6 +100,7 @@ let package = Package(
                 "OpenIMIWeb",
                 "OpenIMIPersistence",
                 "OpenIMIDomain",
+                "OpenIMITestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),

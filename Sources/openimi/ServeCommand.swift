@@ -27,8 +27,8 @@ struct ServeCommand: AsyncParsableCommand {
         if demo { flags[.demo] = "true" }
         let config = try common.config(extra: flags)
         let app = try await buildApplication(config: config)
-        print("OpenIMI (\(config.database)) is starting: open http://\(config.hostname):\(config.port)/")
-        fflush(stdout)
+        // Unbuffered, so the address shows at once even when output goes to a file.
+        FileHandle.standardOutput.write(Data("OpenIMI (\(config.database)) is starting: open http://\(config.hostname):\(config.port)/\n".utf8))
         try await app.runService()
     }
 }

@@ -2,7 +2,6 @@ import Foundation
 import Logging
 import OpenIMIDomain
 import OpenIMIPersistence
-import ServiceLifecycle
 
 /// The dependencies of OpenIMI, built once from the configuration: database, clock, catalogs, views.
 ///
@@ -42,28 +41,13 @@ public struct Platform: Sendable {
         }
     }
 
-    /// Runs `body` while the database's services run, then shuts them down; for command-line tasks.
+    /// Runs `body` while the database's services run, then closes the database; for command-line tasks.
     public func run<R: Sendable>(_ body: @escaping @Sendable () async throws -> R) async throws -> R {
-        let services = database.services
-        guard !services.isEmpty else {
-            defer { Task { try? await database.close() } }
-            return try await body()
-        }
-        return try await withThrowingTaskGroup(of: R?.self) { group in
-            let serviceGroup = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-            group.addTask {
-                try await serviceGroup.run()
-                return nil
-            }
-            do {
-                let result = try await body()
-                await serviceGroup.triggerGracefulShutdown()
-                try await group.waitForAll()
-                return result
-            } catch {
-                await serviceGroup.triggerGracefulShutdown()
-                throw error
-            }
+        let database = self.database
+        return try await database.whileRunning(logger: logger) {
+            let result = try await body()
+            try await database.close()
+            return result
         }
     }
 }

@@ -1,0 +1,46 @@
+import OpenIMIPersistence
+import OpenIMITestSupport
+import SQLKit
+import Testing
+
+@Suite struct DatabaseTests {
+    @Test func aTransactionThatThrowsWritesNothing() async throws {
+        try await TestDatabase.withDatabase { database in
+            struct Abort: Error {}
+            await #expect(throws: Abort.self) {
+                try await database.transaction { sql in
+                    try await sql.insert(into: "reference_data_version").columns("name", "version", "loaded_at")
+                        .values(SQLBind("probe"), SQLBind("1"), SQLBind(0)).run()
+                    throw Abort()
+                }
+            }
+            let rows = try await database.sql.select().column("name").from("reference_data_version").where("name", .equal, "probe").all()
+            #expect(rows.isEmpty)
+        }
+    }
+
+    @Test func sqliteRunsInWALModeWithForeignKeys() async throws {
+        guard TestDatabase.kind == .sqlite else { return }
+        try await TestDatabase.withDatabase { database in
+            let mode = try await database.sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+            #expect(mode == "wal")
+            let keys = try await database.sql.raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int.self)
+            #expect(keys == 1)
+        }
+    }
+
+    @Test func databaseURLsAreParsedOrRefusedWithAReason() throws {
+        #expect(try DatabaseLocation(url: "sqlite:data/openimi.sqlite") == .sqlite(path: "data/openimi.sqlite"))
+        guard case .postgres(let address) = try DatabaseLocation(url: "postgres://imi:s%40cret@db.local:5433/openimi?schema=tenant_1") else {
+            Issue.record("not postgres")
+            return
+        }
+        #expect(address.host == "db.local" && address.port == 5433 && address.user == "imi" && address.password == "s@cret")
+        #expect(address.database == "openimi" && address.schema == "tenant_1")
+        #expect(!"\(DatabaseLocation.postgres(address))".contains("cret"))
+        #expect(throws: DatabaseLocationError.unsupportedScheme) { try DatabaseLocation(url: "mysql://x@y/z") }
+        #expect(throws: DatabaseLocationError.missingDatabaseName) { try DatabaseLocation(url: "postgres://u@h:5432/") }
+        #expect(throws: DatabaseLocationError.inMemoryNotSupported) { try DatabaseLocation(url: "sqlite::memory:") }
+        #expect(throws: DatabaseLocationError.invalidSchema) { try DatabaseLocation(url: "postgres://u@h/db?schema=a;drop") }
+    }
+}
