@@ -14,6 +14,7 @@ public final class SQLiteStore: Database {
     private let readers: [SQLiteConnection]
     private let readerDatabase: RoundRobinSQLDatabase
     private let gate = WriteGate()
+    private let closed = Atomic<Bool>(false)
 
     /// Opens (creating if needed) the database file at `path`.
     ///
@@ -63,7 +64,9 @@ public final class SQLiteStore: Database {
 
     public func prepare() async throws {}
 
+    /// Closes every connection; later calls do nothing.
     public func close() async throws {
+        guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         for reader in readers { try await reader.close() }
         try await writer.close()
     }

@@ -13,7 +13,7 @@ public func buildApplication(config: AppConfig, clock: any AppClock = SystemCloc
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: "OpenIMI"),
-        services: platform.database.services,
+        services: platform.database.services + [DatabaseCloser(database: platform.database)],
         logger: platform.logger)
     app.beforeServerStarts {
         try await platform.prepare()

@@ -4,8 +4,9 @@ import OpenIMIDomain
 struct CoordinatorsPage {
     let national: [Row]
     let others: [Row]
-    var hasNational: Bool { !national.isEmpty }
-    var hasOthers: Bool { !others.isEmpty }
+    // Stored, not computed: templates see stored properties only.
+    let hasNational: Bool
+    let hasOthers: Bool
 
     init(coordinators: [Coordinator], states: [MemberState], areas: [LegalArea], catalog: Catalog) {
         let stateNames = Dictionary(uniqueKeysWithValues: states.map { ($0.code, $0.name.text(in: catalog.language)) })
@@ -29,6 +30,8 @@ struct CoordinatorsPage {
         }
         self.national = rows.filter(\.0).map(\.1).sorted { $0.state < $1.state }
         self.others = rows.filter { !$0.0 }.map(\.1).sorted { $0.state < $1.state }
+        self.hasNational = !national.isEmpty
+        self.hasOthers = !others.isEmpty
     }
 
     struct Row {

@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import OpenIMIPersistence
+import OpenIMITestSupport
+import OpenIMIWeb
+import Testing
+
+@Suite struct HealthAndOpenAPITests {
+    @Test func healthNamesTheDatabaseAndCurrentMigrations() async throws {
+        try await TestApp.run(demo: false) { client, _ in
+            let response = try await client.execute(uri: "/health", method: .get)
+            #expect(response.status == .ok)
+            let body = try response.json()
+            #expect(body["status"] as? String == "ok")
+            #expect(body["database"] as? String == TestDatabase.kind.rawValue)
+            #expect((body["migrations"] as? [String: Any])?["current"] as? Bool == true)
+        }
+    }
+
+    /// Fails when a registered API route is missing from the document, or the document lists one that does not exist.
+    @Test func openAPIDocumentListsExactlyTheAPIRoutes() async throws {
+        let location = try TestDatabase.freshLocation()
+        defer { TestDatabase.remove(location) }
+        let platform = try await Platform.open(config: AppConfig(database: location))
+        let router = try buildRouter(platform: platform)
+        try await platform.database.close()
+        let registered = Set(
+            router.routes
+                .filter { "\($0.path)".hasPrefix("/api/") || "\($0.path)" == "/health" || "\($0.path)" == "/openapi.json" }
+                .map { route in
+                    let path = "\(route.path)".split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+                    return "\(route.method.rawValue.lowercased()) /" + path.joined(separator: "/")
+                })
+        try await TestApp.run(demo: false) { client, _ in
+            let response = try await client.execute(uri: "/openapi.json", method: .get)
+            let document = try response.json()
+            #expect(document["openapi"] as? String == "3.0.3")
+            let paths = document["paths"] as? [String: [String: Any]] ?? [:]
+            let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0) \(path)" } })
+            #expect(!registered.isEmpty)
+            #expect(registered.subtracting(documented).isEmpty, "Routes missing from openapi.json: \(registered.subtracting(documented).sorted())")
+            #expect(documented.subtracting(registered).isEmpty, "openapi.json lists routes that do not exist: \(documented.subtracting(registered).sorted())")
+        }
+    }
+}
