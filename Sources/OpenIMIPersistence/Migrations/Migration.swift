@@ -19,15 +19,15 @@ public struct Migration: Sendable {
 public enum MigrationStatement: Sendable, ExpressibleByStringLiteral {
     /// Runs unchanged on SQLite and PostgreSQL.
     case portable(String)
-    /// Differs between the engines.
-    case dialects(sqlite: String, postgresql: String)
+    /// Differs between the engines; nil where an engine needs nothing.
+    case dialects(sqlite: String?, postgresql: String?)
 
     public init(stringLiteral value: String) {
         self = .portable(value)
     }
 
-    /// The text to run on `kind`.
-    public func sql(for kind: DatabaseKind) -> String {
+    /// The text to run on `kind`, or nil when there is nothing to run.
+    public func sql(for kind: DatabaseKind) -> String? {
         switch (self, kind) {
         case (.portable(let sql), _): sql
         case (.dialects(let sqlite, _), .sqlite): sqlite

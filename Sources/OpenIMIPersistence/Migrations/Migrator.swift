@@ -33,7 +33,8 @@ public struct Migrator: Sendable {
                 let done = try await Self.appliedVersions(sql)
                 guard !done.contains(migration.version) else { return false }
                 for statement in migration.statements {
-                    try await sql.raw("\(unsafeRaw: statement.sql(for: kind))").run()
+                    guard let text = statement.sql(for: kind) else { continue }
+                    try await sql.raw("\(unsafeRaw: text)").run()
                 }
                 try await sql.insert(into: "schema_migrations")
                     .columns("version", "name", "applied_at")
