@@ -46,10 +46,14 @@ struct DemoSummary: Encodable {
     init(_ demo: DemoData) {
         users = []
         coordinators = demo.coordinators.map {
-            Entry(id: $0.id.uuidString.lowercased(), memberState: $0.memberState.rawValue, name: $0.name.text(in: .en), kind: $0.scope.kind.rawValue)
+            Entry(
+                id: $0.id.uuidString.lowercased(), memberState: $0.memberState.rawValue, name: $0.name.text(in: .en),
+                kind: $0.scope.kind.rawValue)
         }
         authorities = demo.authorities.map {
-            Entry(id: $0.id.uuidString.lowercased(), memberState: $0.memberState.rawValue, name: $0.name.text(in: .en), kind: $0.status.rawValue)
+            Entry(
+                id: $0.id.uuidString.lowercased(), memberState: $0.memberState.rawValue, name: $0.name.text(in: .en),
+                kind: $0.status.rawValue)
         }
     }
 

@@ -28,7 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
         let config = try common.config(extra: flags)
         let app = try await buildApplication(config: config)
         // Unbuffered, so the address shows at once even when output goes to a file.
-        FileHandle.standardOutput.write(Data("OpenIMI (\(config.database)) is starting: open http://\(config.hostname):\(config.port)/\n".utf8))
+        FileHandle.standardOutput.write(
+            Data("OpenIMI (\(config.database)) is starting: open http://\(config.hostname):\(config.port)/\n".utf8))
         try await app.runService()
     }
 }

@@ -13,12 +13,14 @@ import Testing
             try AuthorityValidation.check(Fixtures.authority(name: [.da: "Styrelsen"]), state: Fixtures.denmark, knownLegalAreas: known)
         }
         #expect(throws: DirectoryError.invalidField("name", .required)) {
-            try AuthorityValidation.check(Fixtures.authority(name: [.en: "Agency", .de: "Amt"]), state: Fixtures.denmark, knownLegalAreas: known)
+            try AuthorityValidation.check(
+                Fixtures.authority(name: [.en: "Agency", .de: "Amt"]), state: Fixtures.denmark, knownLegalAreas: known)
         }
     }
 
     @Test func englishAloneSufficesWhereEnglishIsOfficial() throws {
-        try AuthorityValidation.check(Fixtures.authority("IE", name: [.en: "Teaching Council"]), state: Fixtures.ireland, knownLegalAreas: known)
+        try AuthorityValidation.check(
+            Fixtures.authority("IE", name: [.en: "Teaching Council"]), state: Fixtures.ireland, knownLegalAreas: known)
     }
 
     @Test func refusesUnknownAreasBadEmailAndOverlongText() {
@@ -35,7 +37,8 @@ import Testing
         }
         let long = String(repeating: "x", count: 201)
         #expect(throws: DirectoryError.invalidField("name.en", .tooLong(maximum: 200))) {
-            try AuthorityValidation.check(Fixtures.authority(name: [.en: long, .da: "Styrelsen"]), state: Fixtures.denmark, knownLegalAreas: known)
+            try AuthorityValidation.check(
+                Fixtures.authority(name: [.en: long, .da: "Styrelsen"]), state: Fixtures.denmark, knownLegalAreas: known)
         }
     }
 }

@@ -31,7 +31,8 @@ import Testing
 
     @Test func databaseURLsAreParsedOrRefusedWithAReason() throws {
         #expect(try DatabaseLocation(url: "sqlite:data/openimi.sqlite") == .sqlite(path: "data/openimi.sqlite"))
-        guard case .postgres(let address) = try DatabaseLocation(url: "postgres://imi:s%40cret@db.local:5433/openimi?schema=tenant_1") else {
+        guard case .postgres(let address) = try DatabaseLocation(url: "postgres://imi:s%40cret@db.local:5433/openimi?schema=tenant_1")
+        else {
             Issue.record("not postgres")
             return
         }

@@ -16,12 +16,16 @@ import Testing
             let dk = try await Samples.registerNational("DK", in: database)
             let si = try await Samples.registerNational("SI", in: database)
             try await Samples.registerValidated(
-                Samples.authority("DK", names: [.da: "Lægeforeningen", .en: "Danish Medical Association"], keywords: ["læger"]), by: dk, in: database)
+                Samples.authority("DK", names: [.da: "Lægeforeningen", .en: "Danish Medical Association"], keywords: ["læger"]), by: dk,
+                in: database)
             try await Samples.registerValidated(
-                Samples.authority("SI", names: [.sl: "Zdravniška zbornica Slovenije", .en: "Medical Chamber of Slovenia"], areas: ["patients-rights"]),
+                Samples.authority(
+                    "SI", names: [.sl: "Zdravniška zbornica Slovenije", .en: "Medical Chamber of Slovenia"], areas: ["patients-rights"]),
                 by: si, in: database)
             let repository = AuthorityRepository(sql: database.sql)
-            #expect(try await repository.search(DirectoryQuery(name: "laegeforening")).items.map { $0.name.text(in: .da) } == ["Lægeforeningen"])
+            #expect(
+                try await repository.search(DirectoryQuery(name: "laegeforening")).items.map { $0.name.text(in: .da) } == ["Lægeforeningen"]
+            )
             #expect(try await repository.search(DirectoryQuery(name: "ZDRAVNISKA")).total == 1)
             #expect(try await repository.search(DirectoryQuery(name: "medical")).total == 2)
             #expect(try await repository.search(DirectoryQuery(memberState: MemberStateCode(rawValue: "SI"), name: "medical")).total == 1)
@@ -47,7 +51,8 @@ import Testing
         try await TestDatabase.withDatabase { database in
             let dk = try await Samples.registerNational("DK", in: database)
             let authorities = (0..<45).map { index in
-                var authority = Samples.authority("DK", names: [.da: String(format: "Styrelse %02d", index), .en: String(format: "Agency %02d", index)])
+                var authority = Samples.authority(
+                    "DK", names: [.da: String(format: "Styrelse %02d", index), .en: String(format: "Agency %02d", index)])
                 authority.status = .validated
                 authority.registeredBy = dk.id
                 return authority
@@ -88,7 +93,8 @@ import Testing
             let dk = try await Samples.registerNational("DK", in: database)
             let registry = AuthorityRegistry(database: database)
             await #expect(throws: DirectoryError.invalidField("legalAreas", .notAllowed)) {
-                try await registry.register(Samples.authority("DK", names: [.da: "X", .en: "X"], areas: ["astrology"]), by: dk.id, now: Date())
+                try await registry.register(
+                    Samples.authority("DK", names: [.da: "X", .en: "X"], areas: ["astrology"]), by: dk.id, now: Date())
             }
             #expect(try await count("authority", database) == 0)
             #expect(try await count("authority_legal_area", database) == 0)
@@ -107,7 +113,9 @@ import Testing
             try await coordinators.appoint(area, by: dk.id, now: Date())
             var region = Samples.nationalCoordinator("DK")
             region.scope = .region("Midtjylland")
-            await #expect(throws: DirectoryError.notNationalCoordinator) { try await coordinators.appoint(region, by: area.id, now: Date()) }
+            await #expect(throws: DirectoryError.notNationalCoordinator) {
+                try await coordinators.appoint(region, by: area.id, now: Date())
+            }
             let si = try await Samples.registerNational("SI", in: database)
             await #expect(throws: DirectoryError.self) { try await coordinators.appoint(region, by: si.id, now: Date()) }
             let stored = try await CoordinatorRepository(sql: database.sql).all()

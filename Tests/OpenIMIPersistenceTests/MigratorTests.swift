@@ -36,9 +36,13 @@ import Testing
             let tables: [String]
             switch database.kind {
             case .sqlite:
-                tables = try await database.sql.raw("SELECT name FROM sqlite_master WHERE name = 'half_done'").all().map { try $0.decode(column: "name", as: String.self) }
+                tables = try await database.sql.raw("SELECT name FROM sqlite_master WHERE name = 'half_done'").all().map {
+                    try $0.decode(column: "name", as: String.self)
+                }
             case .postgresql:
-                tables = try await database.sql.raw("SELECT tablename AS name FROM pg_tables WHERE tablename = 'half_done' AND schemaname = current_schema()").all().map { try $0.decode(column: "name", as: String.self) }
+                tables = try await database.sql.raw(
+                    "SELECT tablename AS name FROM pg_tables WHERE tablename = 'half_done' AND schemaname = current_schema()"
+                ).all().map { try $0.decode(column: "name", as: String.self) }
             }
             #expect(tables.isEmpty)
             #expect(try await Migrator(database: database, migrations: [broken]).pendingVersions() == [999])

@@ -43,7 +43,8 @@ import Testing
             #expect(try await repository.memberStates().count == 30)
             #expect(areas.map(\.code) == files.legalAreas.map(\.code))
             #expect(areas == files.legalAreas)
-            let procedures = try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("procedure").first()
+            let procedures = try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("procedure")
+                .first()
             #expect(try procedures?.decode(column: "n", as: Int.self) == files.legalAreas.reduce(0) { $0 + $1.procedures.count })
         }
     }

@@ -8,7 +8,8 @@ enum Samples {
         Coordinator(
             id: UUID(), memberState: MemberStateCode(rawValue: state)!, scope: .national,
             name: LocalizedText([.en: "National IMI coordinator \(state)"]),
-            address: PostalAddress(street: "Street 1", postcode: "1000", city: "Capital"), contact: Contact(email: "nimic@\(state.lowercased()).example"),
+            address: PostalAddress(street: "Street 1", postcode: "1000", city: "Capital"),
+            contact: Contact(email: "nimic@\(state.lowercased()).example"),
             appointedBy: nil)
     }
 
@@ -30,7 +31,8 @@ enum Samples {
 
     /// Registers and validates `authority` through `coordinator`.
     @discardableResult
-    static func registerValidated(_ authority: Authority, by coordinator: Coordinator, in database: any Database) async throws -> Authority {
+    static func registerValidated(_ authority: Authority, by coordinator: Coordinator, in database: any Database) async throws -> Authority
+    {
         let registry = AuthorityRegistry(database: database)
         try await registry.register(authority, by: coordinator.id, now: Date())
         return try await registry.apply(.validate, to: authority.id, by: coordinator.id, now: Date())

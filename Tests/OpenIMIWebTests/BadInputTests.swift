@@ -10,23 +10,31 @@ import Testing
     /// Row counts of every table, to prove a request wrote nothing.
     private func snapshot(_ database: any Database) async throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        for table in ["member_state", "legal_area", "procedure", "coordinator", "authority", "authority_legal_area", "authority_search_token", "schema_migrations"] {
+        for table in [
+            "member_state", "legal_area", "procedure", "coordinator", "authority", "authority_legal_area", "authority_search_token",
+            "schema_migrations",
+        ] {
             counts[table] = try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first()?
                 .decode(column: "n", as: Int.self)
         }
         return counts
     }
 
-    private func expectProblem(_ response: TestResponse, _ status: HTTPResponse.Status, _ type: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectProblem(
+        _ response: TestResponse, _ status: HTTPResponse.Status, _ type: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         #expect(response.status == status, sourceLocation: sourceLocation)
         #expect(response.headers[.contentType] == "application/problem+json", sourceLocation: sourceLocation)
         let body = try response.json()
         #expect(body["type"] as? String == "urn:openimi:problem:\(type)", sourceLocation: sourceLocation)
         #expect(body["status"] as? Int == Int(status.code), sourceLocation: sourceLocation)
-        #expect((body["title"] as? String)?.isEmpty == false && (body["detail"] as? String)?.isEmpty == false, sourceLocation: sourceLocation)
+        #expect(
+            (body["title"] as? String)?.isEmpty == false && (body["detail"] as? String)?.isEmpty == false, sourceLocation: sourceLocation)
     }
 
-    private func post(_ client: any TestClientProtocol, _ body: String, contentType: String = "application/json") async throws -> TestResponse {
+    private func post(
+        _ client: any TestClientProtocol, _ body: String, contentType: String = "application/json"
+    ) async throws -> TestResponse {
         try await client.execute(
             uri: "/api/v1/authorities/search", method: .post, headers: [.contentType: contentType], body: ByteBuffer(string: body))
     }
@@ -45,7 +53,9 @@ import Testing
             #expect((try wrongType.json()["errors"] as? [[String: String]])?.first?["field"] == "page")
             try expectProblem(try await post(client, #"{"page":0}"#), .badRequest, "invalid-field")
             try expectProblem(try await post(client, #"{"memberState":"GB"}"#), .badRequest, "invalid-field")
-            try expectProblem(try await post(client, "name=x", contentType: "application/x-www-form-urlencoded"), .unsupportedMediaType, "unsupported-media-type")
+            try expectProblem(
+                try await post(client, "name=x", contentType: "application/x-www-form-urlencoded"), .unsupportedMediaType,
+                "unsupported-media-type")
             let huge = "{\"name\":\"" + String(repeating: "a", count: 70_000) + "\"}"
             try expectProblem(try await post(client, huge), .contentTooLarge, "payload-too-large")
             #expect(try await snapshot(database) == before)

@@ -20,7 +20,10 @@ import Testing
         let catalogs = try Catalogs.bundled()
         let english = catalogs.catalog(for: .en)
         func placeholders(_ text: String) -> Set<String> {
-            Set(text.split(separator: "{", omittingEmptySubsequences: false).dropFirst().compactMap { $0.split(separator: "}").first.map(String.init) })
+            Set(
+                text.split(separator: "{", omittingEmptySubsequences: false).dropFirst().compactMap {
+                    $0.split(separator: "}").first.map(String.init)
+                })
         }
         for (language, catalog) in catalogs.byLanguage {
             for (key, text) in english.strings {

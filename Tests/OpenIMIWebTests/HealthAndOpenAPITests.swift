@@ -39,8 +39,12 @@ import Testing
             let paths = document["paths"] as? [String: [String: Any]] ?? [:]
             let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0) \(path)" } })
             #expect(!registered.isEmpty)
-            #expect(registered.subtracting(documented).isEmpty, "Routes missing from openapi.json: \(registered.subtracting(documented).sorted())")
-            #expect(documented.subtracting(registered).isEmpty, "openapi.json lists routes that do not exist: \(documented.subtracting(registered).sorted())")
+            #expect(
+                registered.subtracting(documented).isEmpty,
+                "Routes missing from openapi.json: \(registered.subtracting(documented).sorted())")
+            #expect(
+                documented.subtracting(registered).isEmpty,
+                "openapi.json lists routes that do not exist: \(documented.subtracting(registered).sorted())")
         }
     }
 }

@@ -23,7 +23,9 @@ import Testing
         try await TestApp.run(demo: false) { client, _ in
             let page = try await client.execute(uri: "/legal-areas?lang=sl", method: .get)
             #expect(page.status == .ok)
-            for text in ["Poklicne kvalifikacije", "Direktiva 2005/36/ES", "Uredba (EU) 2016/679", "SOLVIT", "Zahteva za informacije", "18 mesecev"] {
+            for text in [
+                "Poklicne kvalifikacije", "Direktiva 2005/36/ES", "Uredba (EU) 2016/679", "SOLVIT", "Zahteva za informacije", "18 mesecev",
+            ] {
                 #expect(page.text.contains(text), "\(text)")
             }
             #expect(page.text.components(separatedBy: "<section class=\"area\"").count - 1 == 14)
@@ -73,7 +75,9 @@ import Testing
             #expect(byQuery.status == .ok && byBody.status == .ok)
             let first = try byQuery.json(), second = try byBody.json()
             #expect(first["total"] as? Int == 3 && second["total"] as? Int == 3 && first["pageCount"] as? Int == 2)
-            #expect(((first["items"] as? [[String: Any]]) ?? []).map { $0["id"] as? String } == ((second["items"] as? [[String: Any]]) ?? []).map { $0["id"] as? String })
+            #expect(
+                ((first["items"] as? [[String: Any]]) ?? []).map { $0["id"] as? String }
+                    == ((second["items"] as? [[String: Any]]) ?? []).map { $0["id"] as? String })
             let areas = try await client.execute(uri: "/api/v1/legal-areas", method: .get)
             #expect((try areas.json()["legalAreas"] as? [Any])?.count == 14)
             let states = try await client.execute(uri: "/api/v1/member-states", method: .get)

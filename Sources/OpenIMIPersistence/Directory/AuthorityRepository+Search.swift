@@ -8,7 +8,8 @@ extension AuthorityRepository {
     /// (`token >= w AND token < w'`), intersected, and materialised; only the matching authorities
     /// are then read by primary key. The cost grows with the matches, not with the directory.
     public func search(_ query: DirectoryQuery) async throws -> Page<Authority> {
-        let total = try await sql.raw(searchSQL(query, projection: "COUNT(*) AS total", paged: false)).first()?
+        let total =
+            try await sql.raw(searchSQL(query, projection: "COUNT(*) AS total", paged: false)).first()?
             .decode(column: "total", as: Int.self) ?? 0
         let records = try await sql.raw(searchSQL(query, projection: "a.*", paged: true))
             .all(decoding: AuthorityRecord.self, keyDecodingStrategy: .convertFromSnakeCase)

@@ -7,14 +7,24 @@ public enum SyntheticDirectory {
     private static let words: [(Language, [String])] = [
         (.da, ["Styrelsen", "for", "Patientsikkerhed", "Lægeforeningen", "Kommune", "Tilsyn", "Sundhed", "Erhverv", "Århus", "Næstved"]),
         (.sl, ["Zbornica", "Zdravniška", "Ministrstvo", "za", "zdravje", "Inšpektorat", "Urad", "Občina", "Maribor", "Celje"]),
-        (.de, ["Landesamt", "für", "Gesundheit", "Ärztekammer", "Gewerbeaufsicht", "Behörde", "Straßenverkehr", "München", "Köln", "Düsseldorf"]),
+        (
+            .de,
+            [
+                "Landesamt", "für", "Gesundheit", "Ärztekammer", "Gewerbeaufsicht", "Behörde", "Straßenverkehr", "München", "Köln",
+                "Düsseldorf",
+            ]
+        ),
         (.el, ["Υπουργείο", "Υγείας", "Σύλλογος", "Ιατρικός", "Αρχή", "Περιφέρεια", "Αθηνών", "Πάτρας", "Κρήτης", "Δήμος"]),
         (.bg, ["Министерство", "на", "здравеопазването", "Агенция", "Инспекция", "Община", "София", "Пловдив", "Варна", "Камара"]),
     ]
     private static let states: [Language: String] = [.da: "DK", .sl: "SI", .de: "DE", .el: "GR", .bg: "BG"]
-    private static let english = ["Agency", "Authority", "Office", "Chamber", "Inspectorate", "Ministry", "Council", "Board", "Registry", "Service"]
+    private static let english = [
+        "Agency", "Authority", "Office", "Chamber", "Inspectorate", "Ministry", "Council", "Board", "Registry", "Service",
+    ]
 
-    private static let syllables = ["ka", "lo", "ve", "rin", "dal", "sko", "mar", "ten", "bro", "hus", "vik", "sel", "gor", "ne", "pa", "tri"]
+    private static let syllables = [
+        "ka", "lo", "ve", "rin", "dal", "sko", "mar", "ten", "bro", "hus", "vik", "sel", "gor", "ne", "pa", "tri",
+    ]
 
     private static func distinctiveWord(_ index: Int) -> String {
         var value = index
@@ -38,7 +48,8 @@ public enum SyntheticDirectory {
             return Authority(
                 id: UUID(), memberState: MemberStateCode(rawValue: states[language]!)!,
                 name: LocalizedText([language: "\(own) \(index)", .en: englishName]),
-                address: PostalAddress(street: "Street \(index)", postcode: "\(1000 + index % 9000)", city: vocabulary[index % vocabulary.count]),
+                address: PostalAddress(
+                    street: "Street \(index)", postcode: "\(1000 + index % 9000)", city: vocabulary[index % vocabulary.count]),
                 contact: Contact(email: "office\(index)@authority.example"), legalAreas: Array(Set(areas)),
                 keywords: ["competence \(index % 50)", distinctiveWord(index / 7 + 40_000)], languages: [language, .en],
                 status: .validated, registeredBy: registrar)

@@ -19,7 +19,10 @@ public struct ReferenceDataLoader: Sendable {
             for (position, state) in files.memberStates.enumerated() {
                 try await sql.insert(into: "member_state")
                     .model(MemberStateRecord(state, position: position), keyEncodingStrategy: .convertToSnakeCase)
-                    .onConflict(with: "code") { try $0.set(excludedContentOf: MemberStateRecord(state, position: position), keyEncodingStrategy: .convertToSnakeCase) }
+                    .onConflict(with: "code") {
+                        try $0.set(
+                            excludedContentOf: MemberStateRecord(state, position: position), keyEncodingStrategy: .convertToSnakeCase)
+                    }
                     .run()
             }
             for (position, area) in files.legalAreas.enumerated() {

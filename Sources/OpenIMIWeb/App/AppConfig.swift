@@ -61,7 +61,8 @@ public struct AppConfig: Sendable {
                 config.logLevel = parsed
             } else {
                 problems.append(
-                    "\(Key.logLevel.rawValue) must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(level)\"")
+                    "\(Key.logLevel.rawValue) must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(level)\""
+                )
             }
         }
         if let demo = value(.demo) {

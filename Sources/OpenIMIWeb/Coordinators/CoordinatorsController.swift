@@ -16,7 +16,8 @@ struct CoordinatorsController: Sendable {
             let page = CoordinatorsPage(
                 coordinators: coordinators, states: try await registry.memberStates(), areas: try await registry.legalAreas(),
                 catalog: catalog)
-            return views.render("coordinators", title: catalog.text("coordinators.title"), page: page, request: request, language: context.language)
+            return views.render(
+                "coordinators", title: catalog.text("coordinators.title"), page: page, request: request, language: context.language)
         }
         router.get("/api/v1/coordinators") { request, _ in
             try request.checkQueryParameters(allowed: ["kind"])

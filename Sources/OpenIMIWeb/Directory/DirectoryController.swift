@@ -24,7 +24,8 @@ struct DirectoryController: Sendable {
             let page = DirectoryPage(
                 query: query, results: results, states: try await registry.memberStates(),
                 areas: try await registry.legalAreas(), catalog: catalog)
-            return views.render("directory", title: catalog.text("directory.title"), page: page, request: request, language: context.language)
+            return views.render(
+                "directory", title: catalog.text("directory.title"), page: page, request: request, language: context.language)
         }
         router.get("/directory/authorities/:id") { request, context in
             let authority = try await publicAuthority(context.parameters.get("id"))

@@ -18,8 +18,10 @@ struct DirectoryPage {
         let areaNames = Dictionary(uniqueKeysWithValues: areas.map { ($0.code, $0.name.text(in: language)) })
         self.name = query.name ?? ""
         self.keyword = query.keyword ?? ""
-        self.states = states.map { Option(value: $0.code.rawValue, label: $0.name.text(in: language), selected: $0.code == query.memberState) }
-            .sorted { $0.label < $1.label }
+        self.states = states.map {
+            Option(value: $0.code.rawValue, label: $0.name.text(in: language), selected: $0.code == query.memberState)
+        }
+        .sorted { $0.label < $1.label }
         self.areas = areas.map { Option(value: $0.code, label: $0.name.text(in: language), selected: $0.code == query.legalArea) }
         self.results = results.items.map { authority in
             let shown = authority.name.values[language] ?? authority.name.text(in: .en)

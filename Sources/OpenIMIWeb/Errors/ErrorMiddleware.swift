@@ -16,7 +16,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let language = resolver.resolve(
-                query: request.uri.queryParameters["lang"].map(String.init), cookie: request.cookies["lang"]?.value, acceptLanguage: request.headers[.acceptLanguage]
+                query: request.uri.queryParameters["lang"].map(String.init), cookie: request.cookies["lang"]?.value,
+                acceptLanguage: request.headers[.acceptLanguage]
             ).language
             let presentation = ErrorPresentation(error, catalog: catalogs.catalog(for: language), availableLanguages: catalogs.languages)
             if presentation.isServerFault {

@@ -108,7 +108,8 @@ struct ErrorPresentation: Sendable {
             case .notFound:
                 self = simple(.notFound, "not-found", "error.notFound.title", catalog.text("error.notFound.detail"))
             case .methodNotAllowed:
-                self = simple(.methodNotAllowed, "method-not-allowed", "error.methodNotAllowed.title", catalog.text("error.methodNotAllowed.detail"))
+                self = simple(
+                    .methodNotAllowed, "method-not-allowed", "error.methodNotAllowed.title", catalog.text("error.methodNotAllowed.detail"))
             case .contentTooLarge:
                 self = simple(
                     .contentTooLarge, "payload-too-large", "error.payloadTooLarge.title",

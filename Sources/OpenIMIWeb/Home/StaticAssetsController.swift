@@ -10,7 +10,9 @@ struct StaticAssetsController: Sendable {
         let directory = try WebResources.url("Public")
         var files: [String: (type: String, body: ByteBuffer)] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where !name.hasPrefix(".") {
-            let type = name.hasSuffix(".css") ? "text/css; charset=utf-8" : name.hasSuffix(".js") ? "text/javascript; charset=utf-8" : "application/octet-stream"
+            let type =
+                name.hasSuffix(".css")
+                ? "text/css; charset=utf-8" : name.hasSuffix(".js") ? "text/javascript; charset=utf-8" : "application/octet-stream"
             files[name] = (type, ByteBuffer(bytes: try Data(contentsOf: directory.appendingPathComponent(name))))
         }
         return StaticAssetsController(files: files)

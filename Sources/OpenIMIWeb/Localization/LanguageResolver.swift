@@ -48,4 +48,3 @@ public struct LanguageResolver: Sendable {
         return ranges.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }.lazy.compactMap { supported($0.0) }.first
     }
 }
-

@@ -17,7 +17,9 @@ struct LanguageMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         if let requested = resolution.requested {
             response.setCookie(
-                Cookie(name: "lang", value: requested.rawValue, maxAge: 365 * 24 * 3600, path: "/", secure: false, httpOnly: true, sameSite: .lax))
+                Cookie(
+                    name: "lang", value: requested.rawValue, maxAge: 365 * 24 * 3600, path: "/", secure: false, httpOnly: true,
+                    sameSite: .lax))
         }
         return response
     }
