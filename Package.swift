@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         // Logic-less templates shipped as resources: escaped by default.
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        // Password hashing (bcrypt) and time-based one-time codes (RFC 6238).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        // AES-GCM for secrets at rest, SHA-256 for token hashes, secure randomness.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         // One SQL code path over SQLite and PostgreSQL.
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
@@ -28,9 +32,19 @@ let package = Package(
     targets: [
         .target(name: "OpenIMIDomain"),
         .target(
+            name: "OpenIMISecurity",
+            dependencies: [
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/common-passwords.txt")]
+        ),
+        .target(
             name: "OpenIMIPersistence",
             dependencies: [
                 "OpenIMIDomain",
+                "OpenIMISecurity",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -82,6 +96,10 @@ let package = Package(
         .testTarget(
             name: "OpenIMIDomainTests",
             dependencies: ["OpenIMIDomain"]
+        ),
+        .testTarget(
+            name: "OpenIMISecurityTests",
+            dependencies: ["OpenIMISecurity"]
         ),
         .testTarget(
             name: "OpenIMIPersistenceTests",

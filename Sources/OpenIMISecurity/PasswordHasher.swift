@@ -1,0 +1,33 @@
+import Foundation
+import HummingbirdBcrypt
+
+/// Hashes passwords with bcrypt: slow and salted, so a stolen database does not give them away.
+public struct PasswordHasher: Sendable {
+    /// The smallest cost accepted (2^12 rounds).
+    public static let minimumCost: UInt8 = 12
+    /// The work factor used for new hashes.
+    public let cost: UInt8
+
+    /// Creates a hasher; costs below 12 are raised to 12.
+    public init(cost: UInt8 = PasswordHasher.minimumCost) {
+        self.cost = max(cost, Self.minimumCost)
+    }
+
+    /// The bcrypt hash of `password`, with a fresh salt.
+    public func hash(_ password: String) -> String {
+        Bcrypt.hash(password, cost: cost)
+    }
+
+    /// Whether `password` matches `hash`. With no stored hash it still spends the same time, so a
+    /// missing account answers as slowly as a wrong password.
+    public func verify(_ password: String, against hash: String?) -> Bool {
+        guard let hash else {
+            _ = Bcrypt.verify(password, hash: Self.timingHash)
+            return false
+        }
+        return Bcrypt.verify(password, hash: hash)
+    }
+
+    // A cost-12 hash of a random string nobody knows, checked when there is no account.
+    private static let timingHash = Bcrypt.hash(UUID().uuidString, cost: PasswordHasher.minimumCost)
+}

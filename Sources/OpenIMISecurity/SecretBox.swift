@@ -1,0 +1,56 @@
+import Crypto
+import Foundation
+
+/// Encrypts small secrets at rest (such as one-time-code secrets) with AES-256-GCM.
+public struct SecretBox: Sendable {
+    private let key: SymmetricKey
+
+    /// Uses a 32-byte key.
+    public init(keyBytes: [UInt8]) throws(SecretBoxError) {
+        guard keyBytes.count == 32 else { throw .invalidKeyLength(keyBytes.count) }
+        self.key = SymmetricKey(data: keyBytes)
+    }
+
+    /// Reads the base64 key from `environment` when set, else from `file`, creating the file with a new
+    /// key and owner-only permissions when it does not exist.
+    public static func load(environmentValue: String?, file: URL, random: some SecureRandom) throws -> SecretBox {
+        if let environmentValue, !environmentValue.isEmpty {
+            guard let bytes = Data(base64Encoded: environmentValue) else { throw SecretBoxError.malformedKey }
+            return try SecretBox(keyBytes: Array(bytes))
+        }
+        if !FileManager.default.fileExists(atPath: file.path) {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let encoded = Data(random.bytes(32)).base64EncodedString()
+            guard FileManager.default.createFile(atPath: file.path, contents: Data(encoded.utf8), attributes: [.posixPermissions: 0o600])
+            else { throw SecretBoxError.cannotCreate(file.path) }
+        }
+        let text = try String(contentsOf: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let bytes = Data(base64Encoded: text) else { throw SecretBoxError.malformedKey }
+        return try SecretBox(keyBytes: Array(bytes))
+    }
+
+    /// `plaintext` sealed as base64 (nonce, ciphertext and tag).
+    public func seal(_ plaintext: String) throws -> String {
+        try AES.GCM.seal(Data(plaintext.utf8), using: key).combined!.base64EncodedString()
+    }
+
+    /// The plaintext of a value made by `seal`; throws when it was altered or sealed with another key.
+    public func open(_ sealed: String) throws -> String {
+        guard let data = Data(base64Encoded: sealed) else { throw SecretBoxError.malformedCiphertext }
+        return String(decoding: try AES.GCM.open(AES.GCM.SealedBox(combined: data), using: key), as: UTF8.self)
+    }
+}
+
+/// Why a secret box could not be made or opened.
+public enum SecretBoxError: Error, Sendable, Hashable, CustomStringConvertible {
+    case invalidKeyLength(Int), malformedKey, malformedCiphertext, cannotCreate(String)
+
+    public var description: String {
+        switch self {
+        case .invalidKeyLength(let count): "The secret key must be 32 bytes, got \(count)"
+        case .malformedKey: "The secret key must be 32 bytes in base64"
+        case .malformedCiphertext: "A sealed secret is not valid base64"
+        case .cannotCreate(let path): "Cannot create the secret key file \(path)"
+        }
+    }
+}
