@@ -32,10 +32,17 @@ public enum DirectoryPolicy {
     }
 
     private static func checkScope(of coordinator: Coordinator, covers authority: Authority) throws(DirectoryError) {
-        guard coordinator.memberState == authority.memberState else {
-            throw .otherMemberState(actor: coordinator.memberState, target: authority.memberState)
+        try checkScope(memberState: coordinator.memberState, scope: coordinator.scope, covers: authority)
+    }
+
+    /// Checks that a coordinator of `memberState` with `scope` covers `authority`.
+    public static func checkScope(
+        memberState: MemberStateCode, scope: CoordinatorScope, covers authority: Authority
+    ) throws(DirectoryError) {
+        guard memberState == authority.memberState else {
+            throw .otherMemberState(actor: memberState, target: authority.memberState)
         }
-        switch coordinator.scope {
+        switch scope {
         case .national:
             return
         case .area(let areas):

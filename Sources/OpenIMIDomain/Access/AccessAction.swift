@@ -1,0 +1,79 @@
+/// Everything a signed-in user can ask to do; the access policy decides each one.
+public enum AccessAction: Sendable, Hashable, CustomStringConvertible {
+    /// See and change one's own profile, password and language.
+    case manageOwnAccount
+    /// List the users of an organisation.
+    case viewUsers
+    /// Create a user in an organisation.
+    case createUser
+    /// Suspend or reinstate a user, or reset their second factor.
+    case changeUser
+    /// Grant a role to a user.
+    case grantRole(Role)
+    /// Withdraw a role from a user.
+    case withdrawRole(Role)
+    /// Confirm that an organisation's user list is up to date.
+    case confirmUserList
+    /// See which authorities of a state are late confirming their user lists.
+    case viewOverdueUserLists
+    /// Register a new authority.
+    case registerAuthority
+    /// Validate, suspend, reinstate or edit an authority.
+    case changeAuthority
+
+    public var description: String {
+        switch self {
+        case .manageOwnAccount: "manage-own-account"
+        case .viewUsers: "view-users"
+        case .createUser: "create-user"
+        case .changeUser: "change-user"
+        case .grantRole(let role): "grant-role(\(role.code))"
+        case .withdrawRole(let role): "withdraw-role(\(role.code))"
+        case .confirmUserList: "confirm-user-list"
+        case .viewOverdueUserLists: "view-overdue-user-lists"
+        case .registerAuthority: "register-authority"
+        case .changeAuthority: "change-authority"
+        }
+    }
+}
+
+/// What an action is done to.
+public enum AccessTarget: Sendable, Hashable {
+    /// The principal's own account.
+    case ownAccount
+    /// An organisation (its user list).
+    case organisation(Organisation)
+    /// A user of an organisation.
+    case user(UserAccount, of: Organisation)
+    /// An authority of the directory.
+    case authority(Authority)
+    /// A member state as a whole.
+    case memberState(MemberStateCode)
+}
+
+/// The answer of the access policy.
+public enum AccessDecision: Sendable, Hashable {
+    /// The action may go ahead.
+    case allow
+    /// The action is refused, with the reason (for the log, never shown in detail to the user).
+    case deny(AccessDenial)
+
+    /// Whether the action may go ahead.
+    public var isAllowed: Bool { self == .allow }
+}
+
+/// Why an action was refused.
+public enum AccessDenial: Sendable, Hashable {
+    /// The account is invited or suspended, or its authority is not validated.
+    case inactive
+    /// No role of the principal allows this action.
+    case missingRole
+    /// The target belongs to another organisation the principal does not supervise.
+    case otherOrganisation
+    /// The target belongs to another member state.
+    case otherMemberState
+    /// The role cannot be held at the target organisation, or not granted by this principal.
+    case roleNotGrantable
+    /// The action does not apply to this kind of target.
+    case notApplicable
+}

@@ -1,0 +1,90 @@
+/// The one place that answers "may this user do this action on this object". Deny by default:
+/// anything not explicitly allowed below is refused.
+///
+/// - A local data administrator manages the users of their own organisation, granting only roles
+///   that organisation can hold (per-area roles only in the authority's registered legal areas).
+/// - A coordinator (national or area) supervises the authorities it registered, and a national
+///   coordinator the area coordinators it appointed; the operator supervises the national
+///   coordinators. Supervising means creating users and granting or withdrawing the local data
+///   administrator role, and suspending or resetting those administrators, nothing more.
+/// - Only a local data administrator confirms its organisation's user list; the national
+///   coordinator of a state sees which of its authorities are late.
+/// - Directory changes need a coordinator role and pass `DirectoryPolicy` (own state, own scope).
+public enum AccessPolicy {
+    /// Decides whether `principal` may do `action` on `target`.
+    public static func decide(_ principal: Principal, _ action: AccessAction, on target: AccessTarget) -> AccessDecision {
+        guard principal.user.status == .active, principal.organisation.isActive else { return .deny(.inactive) }
+        switch (action, target) {
+        case (.manageOwnAccount, .ownAccount):
+            return .allow
+        case (.viewUsers, .organisation(let organisation)), (.createUser, .organisation(let organisation)):
+            return relation(of: principal, to: organisation) == .none ? .deny(denial(principal, organisation)) : .allow
+        case (.changeUser, .user(let user, let organisation)):
+            switch relation(of: principal, to: organisation) {
+            case .administrator: return .allow
+            case .supervisor: return isAdministratorOrNew(user) ? .allow : .deny(.roleNotGrantable)
+            case .none: return .deny(denial(principal, organisation))
+            }
+        case (.grantRole(let role), .user(let user, let organisation)), (.withdrawRole(let role), .user(let user, let organisation)):
+            guard user.organisationID == organisation.id, user.organisationKind == organisation.kind else { return .deny(.notApplicable) }
+            guard organisation.canHold(role) else { return .deny(.roleNotGrantable) }
+            switch relation(of: principal, to: organisation) {
+            case .administrator: return .allow
+            case .supervisor:
+                return role == .localDataAdministrator && isAdministratorOrNew(user) ? .allow : .deny(.roleNotGrantable)
+            case .none: return .deny(denial(principal, organisation))
+            }
+        case (.confirmUserList, .organisation(let organisation)):
+            return relation(of: principal, to: organisation) == .administrator ? .allow : .deny(denial(principal, organisation))
+        case (.viewOverdueUserLists, .memberState(let state)):
+            guard principal.holds(.nationalCoordinator), principal.organisation.kind == .nationalCoordinator else {
+                return .deny(.missingRole)
+            }
+            return principal.organisation.memberState == state ? .allow : .deny(.otherMemberState)
+        case (.registerAuthority, .authority(let authority)), (.changeAuthority, .authority(let authority)):
+            guard let coordinator = principal.organisation.coordinatorScope,
+                principal.holds(.nationalCoordinator) || principal.holds(.areaCoordinator),
+                let state = principal.organisation.memberState
+            else { return .deny(.missingRole) }
+            do {
+                try DirectoryPolicy.checkScope(memberState: state, scope: coordinator, covers: authority)
+                return .allow
+            } catch .otherMemberState {
+                return .deny(.otherMemberState)
+            } catch {
+                return .deny(.otherOrganisation)
+            }
+        default:
+            return .deny(.notApplicable)
+        }
+    }
+
+    private enum Relation { case administrator, supervisor, none }
+
+    private static func relation(of principal: Principal, to organisation: Organisation) -> Relation {
+        let own = principal.organisation
+        if own.kind == organisation.kind, own.id == organisation.id, principal.holds(.localDataAdministrator) {
+            return .administrator
+        }
+        let supervises: Bool =
+            switch (own.kind, organisation.kind) {
+            case (.platform, .nationalCoordinator): principal.holds(.platformOperator)
+            case (.nationalCoordinator, .areaCoordinator):
+                principal.holds(.nationalCoordinator) && organisation.registeredBy == own.id && organisation.memberState == own.memberState
+            case (.nationalCoordinator, .authority), (.areaCoordinator, .authority):
+                (principal.holds(.nationalCoordinator) || principal.holds(.areaCoordinator))
+                    && organisation.registeredBy == own.id && organisation.memberState == own.memberState
+            default: false
+            }
+        return supervises ? .supervisor : .none
+    }
+
+    private static func isAdministratorOrNew(_ user: UserAccount) -> Bool {
+        user.roles.isEmpty || user.roles == [.localDataAdministrator]
+    }
+
+    private static func denial(_ principal: Principal, _ organisation: Organisation) -> AccessDenial {
+        if let state = organisation.memberState, let own = principal.organisation.memberState, state != own { return .otherMemberState }
+        return principal.user.roles.isEmpty ? .missingRole : .otherOrganisation
+    }
+}

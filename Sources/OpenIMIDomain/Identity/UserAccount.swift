@@ -1,0 +1,72 @@
+import Foundation
+
+/// A person working for one IMI actor, with the roles that actor granted them.
+public struct UserAccount: Sendable, Hashable, Identifiable {
+    /// The user's identifier.
+    public var id: UUID
+    /// The kind of actor the user belongs to.
+    public var organisationKind: OrganisationKind
+    /// The authority's or coordinator's id; nil for platform users.
+    public var organisationID: UUID?
+    /// The sign-in name, unique on the platform.
+    public var username: String
+    /// Full name.
+    public var fullName: String
+    /// Work e-mail address.
+    public var email: String
+    /// Preferred interface language.
+    public var language: Language
+    /// Invited, active or suspended.
+    public var status: UserStatus
+    /// The roles granted.
+    public var roles: Set<Role>
+    /// When the user last signed in.
+    public var lastSignInAt: Date?
+    /// When the account was created.
+    public var createdAt: Date
+
+    /// Creates a user account.
+    public init(
+        id: UUID, organisationKind: OrganisationKind, organisationID: UUID?, username: String, fullName: String, email: String,
+        language: Language, status: UserStatus, roles: Set<Role>, lastSignInAt: Date? = nil, createdAt: Date
+    ) {
+        self.id = id
+        self.organisationKind = organisationKind
+        self.organisationID = organisationID
+        self.username = username
+        self.fullName = fullName
+        self.email = email
+        self.language = language
+        self.status = status
+        self.roles = roles
+        self.lastSignInAt = lastSignInAt
+        self.createdAt = createdAt
+    }
+}
+
+/// Where an account stands.
+public enum UserStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Created by an administrator; has not activated the account yet.
+    case invited
+    /// Can sign in.
+    case active
+    /// Cannot sign in; live sessions and tokens stop working at once.
+    case suspended
+}
+
+/// A signed-in user together with the organisation they act for: the subject of every access decision.
+public struct Principal: Sendable, Hashable {
+    /// The user.
+    public var user: UserAccount
+    /// The user's organisation.
+    public var organisation: Organisation
+
+    /// Creates a principal.
+    public init(user: UserAccount, organisation: Organisation) {
+        self.user = user
+        self.organisation = organisation
+    }
+
+    /// Whether the user holds `role`.
+    public func holds(_ role: Role) -> Bool { user.roles.contains(role) }
+}
