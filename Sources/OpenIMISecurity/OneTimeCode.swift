@@ -16,7 +16,7 @@ public struct OneTimeCode: Sendable {
     }
 
     /// A new random secret of 20 characters (the RFC's 160-bit key length).
-    public static func newSecret(random: some SecureRandom) -> String {
+    public static func newSecret(random: any SecureRandom) -> String {
         let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789")
         return String(random.bytes(20).map { alphabet[Int($0) % alphabet.count] })
     }

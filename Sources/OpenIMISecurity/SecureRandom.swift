@@ -21,7 +21,7 @@ public struct SystemSecureRandom: SecureRandom {
 /// Opaque random tokens (sessions, API tokens, activation links) and their stored hashes.
 public enum OpaqueToken {
     /// A new URL-safe token of 256 bits.
-    public static func make(random: some SecureRandom) -> String {
+    public static func make(random: any SecureRandom) -> String {
         Data(random.bytes(32)).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }

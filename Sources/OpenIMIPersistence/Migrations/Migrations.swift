@@ -4,5 +4,6 @@ public enum Migrations {
     public static let all: [Migration] = [
         .v1ReferenceData,
         .v2Directory,
+        .v3Identity,
     ]
 }

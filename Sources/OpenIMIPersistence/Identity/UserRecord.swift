@@ -1,0 +1,78 @@
+import Foundation
+import OpenIMIDomain
+
+/// A row of `user_account`: the account, its credentials and its sign-in counters.
+public struct UserRecord: Sendable, Codable {
+    /// Identifier as text.
+    public var id: String
+    /// Organisation kind raw value.
+    public var organisationKind: String
+    /// Organisation id, nil for platform users.
+    public var organisationId: String?
+    /// Unique sign-in name.
+    public var username: String
+    /// Full name.
+    public var fullName: String
+    /// E-mail.
+    public var email: String
+    /// Interface language code.
+    public var language: String
+    /// Status raw value.
+    public var status: String
+    /// bcrypt hash; nil until the account is activated.
+    public var passwordHash: String?
+    /// The one-time-code secret sealed with the secret box; nil until enrolment starts.
+    public var totpSecretSealed: String?
+    /// Whether the one-time-code secret was confirmed with a first code.
+    public var totpConfirmed: Bool
+    /// The last accepted code step (replays must be newer).
+    public var totpLastStep: Int64?
+    /// Failed attempts since the last success or lock.
+    public var failedAttempts: Int
+    /// Seconds since 1970 until which the account is locked.
+    public var lockedUntil: Int64?
+    /// Seconds since 1970 of the last sign-in.
+    public var lastSignInAt: Int64?
+    /// Seconds since 1970.
+    public var createdAt: Int64
+    /// Seconds since 1970.
+    public var updatedAt: Int64
+
+    /// A new row for `user` without credentials.
+    public init(_ user: UserAccount, now: Date) {
+        self.id = user.id.uuidString.lowercased()
+        self.organisationKind = user.organisationKind.rawValue
+        self.organisationId = user.organisationID?.uuidString.lowercased()
+        self.username = user.username
+        self.fullName = user.fullName
+        self.email = user.email
+        self.language = user.language.rawValue
+        self.status = user.status.rawValue
+        self.passwordHash = nil
+        self.totpSecretSealed = nil
+        self.totpConfirmed = false
+        self.totpLastStep = nil
+        self.failedAttempts = 0
+        self.lockedUntil = nil
+        self.lastSignInAt = user.lastSignInAt.map { Int64($0.timeIntervalSince1970) }
+        self.createdAt = Int64(user.createdAt.timeIntervalSince1970)
+        self.updatedAt = Int64(now.timeIntervalSince1970)
+    }
+
+    /// The domain value with `roles`.
+    public func user(roles: Set<Role>) throws -> UserAccount {
+        guard let uuid = UUID(uuidString: id), let kind = OrganisationKind(rawValue: organisationKind),
+            let language = Language(rawValue: language), let status = UserStatus(rawValue: status)
+        else { throw PersistenceError.corruptRow(table: "user_account", key: id) }
+        return UserAccount(
+            id: uuid, organisationKind: kind, organisationID: organisationId.flatMap(UUID.init(uuidString:)), username: username,
+            fullName: fullName, email: email, language: language, status: status, roles: roles,
+            lastSignInAt: lastSignInAt.map { Date(timeIntervalSince1970: TimeInterval($0)) },
+            createdAt: Date(timeIntervalSince1970: TimeInterval(createdAt)))
+    }
+}
+
+extension Date {
+    /// Whole seconds since 1970, as stored.
+    var epochSeconds: Int64 { Int64(timeIntervalSince1970) }
+}

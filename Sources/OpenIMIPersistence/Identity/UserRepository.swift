@@ -1,0 +1,94 @@
+import Foundation
+import OpenIMIDomain
+import SQLKit
+
+/// Stores user accounts, their roles and credentials.
+public struct UserRepository: Sendable {
+    /// The database or transaction to work in.
+    public let sql: any SQLDatabase
+
+    /// Creates a repository over `sql`.
+    public init(sql: any SQLDatabase) {
+        self.sql = sql
+    }
+
+    /// Inserts a new account with its roles; a taken username is refused. Run inside a transaction.
+    public func insert(_ user: UserAccount, now: Date) async throws {
+        if try await record(username: user.username) != nil { throw IdentityError.usernameTaken }
+        try await sql.insert(into: "user_account").model(UserRecord(user, now: now), keyEncodingStrategy: .convertToSnakeCase).run()
+        try await replaceRoles(of: user.id, with: user.roles)
+    }
+
+    /// The record of `username`.
+    public func record(username: String) async throws -> UserRecord? {
+        try await sql.select().column("*").from("user_account").where("username", .equal, username)
+            .first(decoding: UserRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    /// The record of `id`.
+    public func record(id: UUID) async throws -> UserRecord? {
+        try await sql.select().column("*").from("user_account").where("id", .equal, id.uuidString.lowercased())
+            .first(decoding: UserRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    /// The account `id` with its roles.
+    public func find(_ id: UUID) async throws -> UserAccount? {
+        guard let record = try await record(id: id) else { return nil }
+        return try record.user(roles: try await roles(of: [record.id])[record.id] ?? [])
+    }
+
+    /// The account of a record, with its roles.
+    public func account(_ record: UserRecord) async throws -> UserAccount {
+        try record.user(roles: try await roles(of: [record.id])[record.id] ?? [])
+    }
+
+    /// Every account of an organisation, ordered by username.
+    public func users(of kind: OrganisationKind, id: UUID?) async throws -> [UserAccount] {
+        var select = sql.select().column("*").from("user_account").where("organisation_kind", .equal, kind.rawValue)
+        select =
+            if let id { select.where("organisation_id", .equal, id.uuidString.lowercased()) } else {
+                select.where("organisation_id", .is, SQLLiteral.null)
+            }
+        let records = try await select.orderBy("username").all(decoding: UserRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let roles = try await roles(of: records.map(\.id))
+        return try records.map { try $0.user(roles: roles[$0.id] ?? []) }
+    }
+
+    /// Saves the changeable profile fields and status of `user` and replaces its roles. Run inside a transaction.
+    public func update(_ user: UserAccount, now: Date) async throws {
+        try await sql.update("user_account")
+            .set("full_name", to: user.fullName).set("email", to: user.email).set("language", to: user.language.rawValue)
+            .set("status", to: user.status.rawValue).set("updated_at", to: now.epochSeconds)
+            .where("id", .equal, user.id.uuidString.lowercased()).run()
+        try await replaceRoles(of: user.id, with: user.roles)
+    }
+
+    /// Updates credential and counter columns of a user. Run inside a transaction.
+    public func setColumns(_ id: UUID, _ values: [String: any Encodable & Sendable]) async throws {
+        guard !values.isEmpty else { return }
+        var update = sql.update("user_account")
+        for (column, value) in values.sorted(by: { $0.key < $1.key }) { update = update.set(SQLIdentifier(column), to: SQLBind(value)) }
+        try await update.where("id", .equal, id.uuidString.lowercased()).run()
+    }
+
+    private func replaceRoles(of id: UUID, with roles: Set<Role>) async throws {
+        let key = id.uuidString.lowercased()
+        try await sql.delete(from: "user_role").where("user_id", .equal, key).run()
+        guard !roles.isEmpty else { return }
+        let insert = sql.insert(into: "user_role").columns("user_id", "role")
+        for role in roles.sorted() { insert.values(SQLBind(key), SQLBind(role.code)) }
+        try await insert.run()
+    }
+
+    private func roles(of ids: [String]) async throws -> [String: Set<Role>] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await sql.select().column("user_id").column("role").from("user_role").where("user_id", .in, ids).all()
+        var result: [String: Set<Role>] = [:]
+        for row in rows {
+            let code = try row.decode(column: "role", as: String.self)
+            guard let role = Role(code: code) else { continue }
+            result[try row.decode(column: "user_id", as: String.self), default: []].insert(role)
+        }
+        return result
+    }
+}
