@@ -61,6 +61,7 @@ let package = Package(
             dependencies: [
                 "OpenIMIDomain",
                 "OpenIMIPersistence",
+                "OpenIMISecurity",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -116,11 +117,13 @@ let package = Package(
             name: "OpenIMIWebTests",
             dependencies: [
                 "OpenIMIWeb",
+                "OpenIMISecurity",
                 "OpenIMIPersistence",
                 "OpenIMIDomain",
                 "OpenIMITestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),

@@ -7,8 +7,12 @@ import OpenIMIWeb
 struct SeedDemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed-demo",
-        abstract: "Load demo coordinators and authorities (Denmark, Slovenia, Germany, Greece, Bulgaria).",
-        discussion: "Safe to run again: existing demo entries are left as they are.")
+        abstract: "Load demo coordinators, authorities and users (Denmark, Slovenia, Germany, Greece, Bulgaria).",
+        discussion: """
+            Safe to run again: existing demo entries are left as they are. With --output, every demo user \
+            gets new credentials and FILE receives, for each, the username, password, TOTP secret, \
+            organisation, member state and roles (readable by the owner only).
+            """)
 
     @OptionGroup var common: CommonOptions
 
@@ -18,48 +22,17 @@ struct SeedDemoCommand: AsyncParsableCommand {
     func run() async throws {
         let platform = try await Platform.open(config: try common.config())
         let demo = try DemoData.bundled()
+        let refresh = output != nil
         let created = try await platform.run {
             try await platform.prepare()
-            return try await demo.load(into: platform)
+            return try await demo.load(into: platform, refreshCredentials: refresh)
         }
-        print("Demo data loaded: \(created.coordinators) coordinators and \(created.authorities) authorities added.")
+        print(
+            "Demo data loaded: \(created.coordinators) coordinators and \(created.authorities) authorities added; "
+                + "\(created.credentials.count) demo users \(refresh ? "with new credentials" : "created").")
         if let output {
-            try DemoSummary(demo).write(to: URL(fileURLWithPath: output))
-            print("Wrote \(output)")
+            try DemoData.write(created.credentials, to: URL(fileURLWithPath: output))
+            print("Wrote the demo users' sign-in details to \(output)")
         }
-    }
-}
-
-/// What `seed-demo --output` writes: the demo entries, and the demo users once sign-in exists.
-struct DemoSummary: Encodable {
-    struct Entry: Encodable {
-        let id: String
-        let memberState: String
-        let name: String
-        let kind: String
-    }
-
-    let users: [String]
-    let coordinators: [Entry]
-    let authorities: [Entry]
-
-    init(_ demo: DemoData) {
-        users = []
-        coordinators = demo.coordinators.map {
-            Entry(
-                id: $0.id.uuidString.lowercased(), memberState: $0.memberState.rawValue, name: $0.name.text(in: .en),
-                kind: $0.scope.kind.rawValue)
-        }
-        authorities = demo.authorities.map {
-            Entry(
-                id: $0.id.uuidString.lowercased(), memberState: $0.memberState.rawValue, name: $0.name.text(in: .en),
-                kind: $0.status.rawValue)
-        }
-    }
-
-    func write(to url: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(self).write(to: url, options: .atomic)
     }
 }

@@ -22,8 +22,8 @@ import Testing
     @Test func openAPIDocumentListsExactlyTheAPIRoutes() async throws {
         let location = try TestDatabase.freshLocation()
         defer { TestDatabase.remove(location) }
-        let platform = try await Platform.open(config: AppConfig(database: location))
-        let router = try buildRouter(platform: platform)
+        let platform = try await Platform.open(config: TestApp.config(location, demo: false))
+        let router = try buildRouter(platform: platform).router
         try await platform.database.close()
         let registered = Set(
             router.routes

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import OpenIMIPersistence
+import OpenIMISecurity
 import OpenIMITestSupport
 import OpenIMIWeb
 
@@ -10,12 +11,12 @@ import OpenIMIWeb
 /// connection to the same database for checking what was or was not written.
 enum TestApp {
     static func run(
-        demo: Bool = true, _ test: @escaping @Sendable (any TestClientProtocol, any Database) async throws -> Void
+        demo: Bool = true, clock: any AppClock = SystemClock(),
+        _ test: @escaping @Sendable (any TestClientProtocol, any Database) async throws -> Void
     ) async throws {
         let location = try TestDatabase.freshLocation()
         defer { TestDatabase.remove(location) }
-        let config = AppConfig(hostname: "127.0.0.1", port: 0, database: location, logLevel: .warning, seedDemoData: demo)
-        let app = try await buildApplication(config: config)
+        let app = try await buildApplication(config: config(location, demo: demo), clock: clock)
         try await app.test(.router) { client in
             let logger = Logger(label: "openimi-tests")
             let probe = try await location.open(logger: logger)
@@ -25,6 +26,69 @@ enum TestApp {
             }
         }
     }
+}
+
+extension TestApp {
+    /// Runs the application with demo data and hands the test the demo users' credentials by username.
+    static func runWithUsers(
+        clock: ManualClock,
+        _ test: @escaping @Sendable (any TestClientProtocol, any Database, [String: DemoCredential]) async throws -> Void
+    ) async throws {
+        let location = try TestDatabase.freshLocation()
+        defer { TestDatabase.remove(location) }
+        let file = credentialsFile(for: location)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let app = try await buildApplication(config: config(location, demo: true), clock: clock)
+        try await app.test(.router) { client in
+            struct File: Decodable { let users: [DemoCredential] }
+            let users = try JSONDecoder().decode(File.self, from: Data(contentsOf: file)).users
+            let logger = Logger(label: "openimi-tests")
+            let probe = try await location.open(logger: logger)
+            try await probe.whileRunning(logger: logger) {
+                try await test(client, probe, Dictionary(uniqueKeysWithValues: users.map { ($0.username, $0) }))
+                try await probe.close()
+            }
+        }
+    }
+
+    /// The code `user`'s authenticator shows at `date`.
+    static func code(_ user: DemoCredential, at date: Date) -> String {
+        OneTimeCode(secret: user.totpSecretRaw).code(at: date)
+    }
+
+    /// Signs `user` in through the API and returns the bearer token.
+    static func apiToken(_ client: any TestClientProtocol, _ user: DemoCredential, clock: ManualClock) async throws -> String {
+        let body = #"{"username":"\#(user.username)","password":"\#(user.password)","code":"\#(code(user, at: clock.now()))"}"#
+        let response = try await client.execute(
+            uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+        guard response.status == .created, let token = try response.json()["token"] as? String else {
+            throw TestAppError.signInFailed(response.text)
+        }
+        clock.advance(by: 30)
+        return token
+    }
+
+    /// A configuration for one test: its database, a fresh secret key, demo credentials in a temporary file.
+    static func config(_ location: DatabaseLocation, demo: Bool) -> AppConfig {
+        AppConfig(
+            hostname: "127.0.0.1", port: 0, database: location, logLevel: .warning, seedDemoData: demo,
+            secretKey: Data(SystemSecureRandom().bytes(32)).base64EncodedString(),
+            demoCredentialsFile: credentialsFile(for: location).path)
+    }
+
+    /// Where the demo users' credentials of a test's database are written.
+    static func credentialsFile(for location: DatabaseLocation) -> URL {
+        let name: String =
+            switch location {
+            case .sqlite(let path): URL(fileURLWithPath: path).lastPathComponent
+            case .postgres(let address): address.schema ?? "public"
+            }
+        return FileManager.default.temporaryDirectory.appendingPathComponent("openimi-tests/\(name)-credentials.json")
+    }
+}
+
+enum TestAppError: Error {
+    case signInFailed(String)
 }
 
 extension TestResponse {

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import OpenIMIPersistence
 
@@ -13,12 +14,25 @@ public struct AppConfig: Sendable {
     public var logLevel: Logger.Level
     /// Whether to load the demo coordinators and authorities at start.
     public var seedDemoData: Bool
+    /// File holding the base64 key that seals secrets at rest; created with owner-only permissions if missing.
+    public var secretKeyFile: String
+    /// The base64 key itself, when given in the environment (takes precedence over the file).
+    public var secretKey: String?
+    /// Months between confirmations of each organisation's user list.
+    public var userListIntervalMonths: Int
+    /// Where demo loading writes the demo users' sign-in details (owner-only); nil writes nothing.
+    public var demoCredentialsFile: String?
 
     /// Creates a configuration; every value has the default a developer machine needs.
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .embeddedDefault,
-        logLevel: Logger.Level = .info, seedDemoData: Bool = false
+        logLevel: Logger.Level = .info, seedDemoData: Bool = false, secretKeyFile: String = "openimi-secret.key",
+        secretKey: String? = nil, userListIntervalMonths: Int = 6, demoCredentialsFile: String? = "demo-credentials.json"
     ) {
+        self.demoCredentialsFile = demoCredentialsFile
+        self.secretKeyFile = secretKeyFile
+        self.secretKey = secretKey
+        self.userListIntervalMonths = userListIntervalMonths
         self.hostname = hostname
         self.port = port
         self.database = database
@@ -33,6 +47,9 @@ public struct AppConfig: Sendable {
         case databaseURL = "DATABASE_URL"
         case logLevel = "LOG_LEVEL"
         case demo = "OPENIMI_DEMO"
+        case secretKeyFile = "OPENIMI_SECRET_KEY_FILE"
+        case secretKey = "OPENIMI_SECRET_KEY"
+        case userListIntervalMonths = "OPENIMI_USER_LIST_MONTHS"
     }
 
     /// Resolves each setting from `flags` (set when given on the command line), then `environment`,
@@ -70,6 +87,21 @@ public struct AppConfig: Sendable {
             case "1", "true", "yes": config.seedDemoData = true
             case "0", "false", "no": config.seedDemoData = false
             default: problems.append("\(Key.demo.rawValue) (--demo) must be true or false, got \"\(demo)\"")
+            }
+        }
+        if let file = value(.secretKeyFile) { config.secretKeyFile = file }
+        if let key = value(.secretKey) {
+            if let bytes = Data(base64Encoded: key), bytes.count == 32 {
+                config.secretKey = key
+            } else {
+                problems.append("\(Key.secretKey.rawValue) must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)")
+            }
+        }
+        if let months = value(.userListIntervalMonths) {
+            if let number = Int(months), (1...24).contains(number) {
+                config.userListIntervalMonths = number
+            } else {
+                problems.append("\(Key.userListIntervalMonths.rawValue) must be a number of months from 1 to 24, got \"\(months)\"")
             }
         }
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }

@@ -1,5 +1,6 @@
 import Hummingbird
 import OpenIMIDomain
+import OpenIMIPersistence
 
 /// The per-request context: Hummingbird's core storage plus the interface language.
 public struct AppRequestContext: RequestContext {
@@ -7,10 +8,16 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The language the response is written in.
     public var language: Language = .en
+    /// The signed-in session, if any.
+    public var session: ActiveSession?
+
+    /// The client's network address, for per-address sign-in throttling.
+    public var remoteAddress: String
 
     /// Creates the context for a request.
     public init(source: Source) {
         self.coreContext = .init(source: source)
+        self.remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// Largest request body accepted: the JSON API takes small documents only.

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import OpenIMIDomain
 import OpenIMIPersistence
+import OpenIMISecurity
 
 /// The dependencies of OpenIMI, built once from the configuration: database, clock, catalogs, views.
 ///
@@ -20,6 +21,10 @@ public struct Platform: Sendable {
     public let catalogs: Catalogs
     /// The HTML views.
     public let views: ViewRenderer
+    /// Accounts, sign-in, sessions and user administration.
+    public let identity: IdentityService
+    /// The scheduled jobs.
+    public let jobs: JobScheduler
 
     /// Opens the database and loads catalogs and templates; fails with a clear message if any is missing.
     public static func open(config: AppConfig, clock: any AppClock = SystemClock()) async throws -> Platform {
@@ -27,8 +32,17 @@ public struct Platform: Sendable {
         logger.logLevel = config.logLevel
         let catalogs = try Catalogs.bundled()
         let views = try await ViewRenderer.bundled(catalogs: catalogs)
+        let random = SystemSecureRandom()
+        let secrets = try SecretBox.load(
+            environmentValue: config.secretKey, file: URL(fileURLWithPath: config.secretKeyFile), random: random)
         let database = try await config.database.open(logger: logger)
-        return Platform(config: config, logger: logger, database: database, clock: clock, catalogs: catalogs, views: views)
+        let identity = IdentityService(
+            database: database, secrets: secrets, hasher: PasswordHasher(), passwords: try PasswordRule.bundled(), random: random,
+            logger: logger, userListIntervalMonths: config.userListIntervalMonths)
+        let jobs = JobScheduler(database: database, jobs: [DormantAccountSuspension(database: database)], logger: logger)
+        return Platform(
+            config: config, logger: logger, database: database, clock: clock, catalogs: catalogs, views: views, identity: identity,
+            jobs: jobs)
     }
 
     /// Applies pending migrations, loads the reference data and, when configured, the demo data.
@@ -37,7 +51,11 @@ public struct Platform: Sendable {
         if !applied.isEmpty { logger.info("Applied migrations", metadata: ["versions": "\(applied)"]) }
         try await ReferenceDataLoader(database: database).load(try ReferenceDataFiles.bundled(), now: clock.now())
         if config.seedDemoData {
-            try await DemoData.bundled().load(into: self)
+            let loaded = try await DemoData.bundled().load(into: self)
+            if !loaded.credentials.isEmpty, let file = config.demoCredentialsFile {
+                try DemoData.write(loaded.credentials, to: URL(fileURLWithPath: file))
+                logger.notice("Demo users created; their sign-in details are in \(file)")
+            }
         }
     }
 

@@ -9,11 +9,11 @@ import OpenIMIPersistence
 /// requests, once the database's services run.
 public func buildApplication(config: AppConfig, clock: any AppClock = SystemClock()) async throws -> some ApplicationProtocol {
     let platform = try await Platform.open(config: config, clock: clock)
-    let router = try buildRouter(platform: platform)
+    let router = try buildRouter(platform: platform).router
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: "OpenIMI"),
-        services: platform.database.services + [DatabaseCloser(database: platform.database)],
+        services: platform.database.services + [DatabaseCloser(database: platform.database), ScheduledJobsService(platform: platform)],
         logger: platform.logger)
     app.beforeServerStarts {
         try await platform.prepare()
@@ -21,21 +21,29 @@ public func buildApplication(config: AppConfig, clock: any AppClock = SystemCloc
     return app
 }
 
-/// Builds the router with every controller and the middleware stack.
-public func buildRouter(platform: Platform) throws -> Router<AppRequestContext> {
+/// Builds the router with every controller and the middleware stack; every route is recorded in
+/// the returned registry as public or signed-in.
+public func buildRouter(platform: Platform) throws -> Routes {
     let router = Router(context: AppRequestContext.self)
+    let routes = Routes(router: router, registry: RouteAccessRegistry())
     let resolver = LanguageResolver(available: platform.catalogs.languages)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ErrorMiddleware(catalogs: platform.catalogs, views: platform.views, resolver: resolver))
     router.add(middleware: LanguageMiddleware(resolver: resolver))
+    router.add(middleware: SessionMiddleware(identity: platform.identity, clock: platform.clock))
     let database = platform.database
-    HomeController(views: platform.views, catalogs: platform.catalogs).addRoutes(to: router)
-    try StaticAssetsController.bundled().addRoutes(to: router)
-    RegistryController(database: database, views: platform.views, catalogs: platform.catalogs).addRoutes(to: router)
-    CoordinatorsController(database: database, views: platform.views, catalogs: platform.catalogs).addRoutes(to: router)
-    DirectoryController(database: database, views: platform.views, catalogs: platform.catalogs).addRoutes(to: router)
-    HealthController(database: database).addRoutes(to: router)
-    try OpenAPIController.bundled().addRoutes(to: router)
-    return router
+    let (views, catalogs) = (platform.views, platform.catalogs)
+    HomeController(views: views, catalogs: catalogs).addRoutes(to: routes)
+    try StaticAssetsController.bundled().addRoutes(to: routes)
+    RegistryController(database: database, views: views, catalogs: catalogs).addRoutes(to: routes)
+    CoordinatorsController(database: database, views: views, catalogs: catalogs).addRoutes(to: routes)
+    DirectoryController(database: database, views: views, catalogs: catalogs).addRoutes(to: routes)
+    HealthController(database: database).addRoutes(to: routes)
+    try OpenAPIController.bundled().addRoutes(to: routes)
+    SignInController(platform: platform).addRoutes(to: routes)
+    ActivationController(platform: platform).addRoutes(to: routes)
+    AccountController(platform: platform).addRoutes(to: routes)
+    UsersController(platform: platform).addRoutes(to: routes)
+    return routes
 }

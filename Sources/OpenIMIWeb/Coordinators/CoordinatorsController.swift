@@ -8,8 +8,8 @@ struct CoordinatorsController: Sendable {
     let views: ViewRenderer
     let catalogs: Catalogs
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/coordinators") { request, context in
+    func addRoutes(to routes: Routes) {
+        routes.public(.get, "/coordinators") { request, context in
             let coordinators = try await CoordinatorRepository(sql: database.sql).all()
             let registry = RegistryRepository(sql: database.sql)
             let catalog = catalogs.catalog(for: context.language)
@@ -17,9 +17,9 @@ struct CoordinatorsController: Sendable {
                 coordinators: coordinators, states: try await registry.memberStates(), areas: try await registry.legalAreas(),
                 catalog: catalog)
             return views.render(
-                "coordinators", title: catalog.text("coordinators.title"), page: page, request: request, language: context.language)
+                "coordinators", title: catalog.text("coordinators.title"), page: page, request: request, context: context)
         }
-        router.get("/api/v1/coordinators") { request, _ in
+        routes.public(.get, "/api/v1/coordinators") { request, _ in
             try request.checkQueryParameters(allowed: ["kind"])
             var kind: CoordinatorKind?
             if let raw = request.query("kind") {

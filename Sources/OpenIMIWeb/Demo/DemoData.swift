@@ -9,18 +9,32 @@ public struct DemoData: Sendable {
     public let coordinators: [Coordinator]
     /// The authorities with the status the demo gives them.
     public let authorities: [Authority]
+    /// The demo users: every role in Denmark, Slovenia and Germany, and a platform operator.
+    let users: [DemoUser]
 
     /// Reads the bundled demo file.
     public static func bundled() throws -> DemoData {
         let file = try JSONDecoder().decode(DemoFile.self, from: Data(contentsOf: WebResources.url("DemoData/demo.json")))
         return DemoData(
             coordinators: try file.coordinators.map { try $0.coordinator() },
-            authorities: file.authorities.map(\.authority))
+            authorities: file.authorities.map(\.authority), users: file.users)
     }
 
-    /// Loads the data; what already exists is left as it is, so running it again changes nothing.
+    /// Loads coordinators, authorities and users; what exists is left as it is, except that
+    /// `refreshCredentials` gives every demo user new credentials. Returns the counts and the
+    /// credentials set.
     @discardableResult
-    public func load(into platform: Platform) async throws -> (coordinators: Int, authorities: Int) {
+    public func load(
+        into platform: Platform, refreshCredentials: Bool = false
+    ) async throws
+        -> (coordinators: Int, authorities: Int, credentials: [DemoCredential])
+    {
+        let created = try await loadDirectory(into: platform)
+        let credentials = try await loadUsers(into: platform, refresh: refreshCredentials)
+        return (created.coordinators, created.authorities, credentials)
+    }
+
+    private func loadDirectory(into platform: Platform) async throws -> (coordinators: Int, authorities: Int) {
         let now = platform.clock.now()
         let coordinatorRepository = CoordinatorRepository(sql: platform.database.sql)
         let coordinatorRegistry = CoordinatorRegistry(database: platform.database)
@@ -51,6 +65,7 @@ public struct DemoData: Sendable {
     private struct DemoFile: Decodable {
         let coordinators: [DemoCoordinator]
         let authorities: [DemoAuthority]
+        let users: [DemoUser]
     }
 
     private struct DemoCoordinator: Decodable {

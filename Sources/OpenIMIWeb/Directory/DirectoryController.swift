@@ -12,8 +12,8 @@ struct DirectoryController: Sendable {
     let views: ViewRenderer
     let catalogs: Catalogs
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/directory") { request, context in
+    func addRoutes(to routes: Routes) {
+        routes.public(.get, "/directory") { request, context in
             let query = try await directoryQuery(
                 memberState: request.query("memberState"), legalArea: request.query("legalArea"),
                 keyword: request.query("keyword"), name: request.query("name"),
@@ -25,18 +25,18 @@ struct DirectoryController: Sendable {
                 query: query, results: results, states: try await registry.memberStates(),
                 areas: try await registry.legalAreas(), catalog: catalog)
             return views.render(
-                "directory", title: catalog.text("directory.title"), page: page, request: request, language: context.language)
+                "directory", title: catalog.text("directory.title"), page: page, request: request, context: context)
         }
-        router.get("/directory/authorities/:id") { request, context in
+        routes.public(.get, "/directory/authorities/:id") { request, context in
             let authority = try await publicAuthority(context.parameters.get("id"))
             let registry = RegistryRepository(sql: database.sql)
             let catalog = catalogs.catalog(for: context.language)
             let page = AuthorityPage(
                 authority: authority, states: try await registry.memberStates(), areas: try await registry.legalAreas(),
                 catalog: catalog)
-            return views.render("authority", title: page.name, page: page, request: request, language: context.language)
+            return views.render("authority", title: page.name, page: page, request: request, context: context)
         }
-        router.get("/api/v1/authorities") { request, _ in
+        routes.public(.get, "/api/v1/authorities") { request, _ in
             try request.checkQueryParameters(allowed: ["memberState", "legalArea", "keyword", "name", "page", "perPage"])
             let query = try await directoryQuery(
                 memberState: request.query("memberState"), legalArea: request.query("legalArea"),
@@ -45,14 +45,14 @@ struct DirectoryController: Sendable {
                 perPage: try request.queryInt("perPage", default: DirectoryQuery.defaultPerPage))
             return JSONResponse(value: AuthorityPageDTO(try await AuthorityRepository(sql: database.sql).search(query)))
         }
-        router.post("/api/v1/authorities/search") { request, context in
+        routes.public(.post, "/api/v1/authorities/search") { request, context in
             let body = try await request.decodeStrictJSON(SearchRequest.self, context: context)
             let query = try await directoryQuery(
                 memberState: body.memberState, legalArea: body.legalArea, keyword: body.keyword, name: body.name,
                 page: body.page ?? 1, perPage: body.perPage ?? DirectoryQuery.defaultPerPage)
             return JSONResponse(value: AuthorityPageDTO(try await AuthorityRepository(sql: database.sql).search(query)))
         }
-        router.get("/api/v1/authorities/:id") { request, context in
+        routes.public(.get, "/api/v1/authorities/:id") { request, context in
             try request.checkQueryParameters(allowed: [])
             return JSONResponse(value: AuthorityDTO(try await publicAuthority(context.parameters.get("id"))))
         }

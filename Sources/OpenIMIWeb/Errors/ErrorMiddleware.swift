@@ -24,7 +24,13 @@ struct ErrorMiddleware: RouterMiddleware {
                 context.logger.error("Request failed", metadata: ["error.type": "\(String(reflecting: type(of: error)))"])
             }
             if Self.wantsProblemJSON(request) {
-                return ProblemDetails(presentation, instance: request.uri.path).response()
+                var response = ProblemDetails(presentation, instance: request.uri.path).response()
+                if presentation.status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+                return response
+            }
+            if presentation.code == "not-signed-in", request.method == .get {
+                let next = ViewRenderer.encode(request.uri.path)
+                return Response(status: .seeOther, headers: [.location: "/sign-in?next=\(next)"])
             }
             let page = views.render(
                 "error", title: presentation.title, page: ErrorPageModel(title: presentation.title, detail: presentation.detail),

@@ -90,6 +90,42 @@ struct ErrorPresentation: Sendable {
             case .unknownAuthority, .unknownCoordinator:
                 self = simple(.notFound, "not-found", "error.notFound.title", catalog.text("error.notFound.detail"))
             }
+        case let error as IdentityError:
+            switch error {
+            case .signInFailed:
+                self = simple(.unauthorized, "sign-in-failed", "error.signInFailed.title", catalog.text("error.signInFailed.detail"))
+            case .tooManyAttempts:
+                self = simple(
+                    .tooManyRequests, "too-many-attempts", "error.tooManyAttempts.title", catalog.text("error.tooManyAttempts.detail"))
+            case .notSignedIn:
+                self = simple(.unauthorized, "not-signed-in", "error.notSignedIn.title", catalog.text("error.notSignedIn.detail"))
+            case .forbidden:
+                self = simple(.forbidden, "forbidden", "error.forbidden.title", catalog.text("error.forbidden.detail"))
+            case .csrfMismatch:
+                self = simple(.forbidden, "csrf", "error.forbidden.title", catalog.text("error.csrf.detail"))
+            case .lastAdministrator:
+                self = simple(.conflict, "last-administrator", "error.conflict.title", catalog.text("error.lastAdministrator.detail"))
+            case .usernameTaken:
+                self = simple(.conflict, "username-taken", "error.conflict.title", catalog.text("error.usernameTaken.detail"))
+            case .invalidField(let field, let why):
+                self = invalid(.unprocessableContent, field, why)
+            case .passwordRefused(let refusal):
+                let detail: String =
+                    switch refusal {
+                    case .tooShort(let minimum): catalog.text("error.password.tooShort", ["minimum": "\(minimum)"])
+                    case .tooLong(let maximum): catalog.text("error.password.tooLong", ["maximum": "\(maximum)"])
+                    case .common: catalog.text("error.password.common")
+                    }
+                self = ErrorPresentation(
+                    status: .unprocessableContent, code: "password-refused", title: catalog.text("error.password.title"), detail: detail,
+                    fieldErrors: [FieldProblem(field: "password", reason: "refused")])
+            case .activationInvalid:
+                self = simple(.gone, "activation-invalid", "error.activationInvalid.title", catalog.text("error.activationInvalid.detail"))
+            case .enrolmentRequired:
+                self = simple(.conflict, "enrolment-required", "error.conflict.title", catalog.text("error.enrolmentRequired.detail"))
+            case .unknownUser:
+                self = simple(.notFound, "not-found", "error.notFound.title", catalog.text("error.notFound.detail"))
+            }
         case let error as RegistryError:
             switch error {
             case .unknownLegalArea, .unknownMemberState:

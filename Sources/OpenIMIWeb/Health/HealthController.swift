@@ -5,8 +5,8 @@ import OpenIMIPersistence
 struct HealthController: Sendable {
     let database: any Database
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/health") { _, _ in
+    func addRoutes(to routes: Routes) {
+        routes.public(.get, "/health") { _, _ in
             let pending = try await Migrator(database: database).pendingVersions()
             let health = Health(
                 status: pending.isEmpty ? "ok" : "migrations-pending", database: database.kind.rawValue,

@@ -18,8 +18,8 @@ struct StaticAssetsController: Sendable {
         return StaticAssetsController(files: files)
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/static/:file") { _, context in
+    func addRoutes(to routes: Routes) {
+        routes.public(.get, "/static/:file") { _, context in
             guard let name = context.parameters.get("file"), let file = files[name] else { throw RequestError.notFound }
             return Response(
                 status: .ok, headers: [.contentType: file.type, .cacheControl: "public, max-age=3600"], body: .init(byteBuffer: file.body))

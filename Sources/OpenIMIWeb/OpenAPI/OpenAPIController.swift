@@ -10,8 +10,8 @@ struct OpenAPIController: Sendable {
         OpenAPIController(document: ByteBuffer(bytes: try Data(contentsOf: WebResources.url("openapi.json"))))
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/openapi.json") { _, _ in
+    func addRoutes(to routes: Routes) {
+        routes.public(.get, "/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: document))
         }
     }

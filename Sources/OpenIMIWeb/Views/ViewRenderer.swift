@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Mustache
 import OpenIMIDomain
+import OpenIMIPersistence
 
 /// Renders pages from the Mustache templates shipped in `Resources/Templates`.
 ///
@@ -24,12 +25,23 @@ public struct ViewRenderer: Sendable {
         self.nestedCatalogs = Dictionary(uniqueKeysWithValues: catalogs.byLanguage.map { ($0.key, NestedCatalog(values: $0.value.nested)) })
     }
 
-    /// Renders `template` with `page` inside the layout, in the request's language.
+    /// Renders `template` with `page` inside the layout, in the request's language, with the
+    /// signed-in user's navigation and the CSRF token their forms carry.
     public func render<Model>(
-        _ template: String, title: String, page: Model, request: Request, language: Language, status: HTTPResponse.Status = .ok
+        _ template: String, title: String, page: Model, request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
+    ) -> HTMLPage {
+        render(
+            template, title: title, page: page, request: request, language: context.language, status: status,
+            account: context.session.map(AccountNavigation.init))
+    }
+
+    /// Renders `template` with `page` inside the layout in `language`, for a visitor or the given account.
+    public func render<Model>(
+        _ template: String, title: String, page: Model, request: Request, language: Language, status: HTTPResponse.Status = .ok,
+        account: AccountNavigation? = nil
     ) -> HTMLPage {
         let envelope = PageEnvelope(
-            lang: language.rawValue, title: title,
+            lang: language.rawValue, title: title, account: account, csrf: account?.csrf ?? "",
             t: nestedCatalogs[language]?.values ?? nestedCatalogs[.en]?.values ?? [:],
             switcher: languages.map { code in
                 LanguageLink(
@@ -65,6 +77,8 @@ public struct ViewRenderer: Sendable {
 struct PageEnvelope<Model> {
     let lang: String
     let title: String
+    let account: AccountNavigation?
+    let csrf: String
     let t: [String: Any]
     let switcher: [LanguageLink]
     let page: Model
@@ -76,4 +90,22 @@ struct LanguageLink {
     let name: String
     let href: String
     let current: Bool
+}
+
+/// What the layout shows of the signed-in user.
+public struct AccountNavigation: Sendable {
+    let username: String
+    let csrf: String
+    let managesUsers: Bool
+    let seesOverdueLists: Bool
+
+    init(_ session: ActiveSession) {
+        let principal = session.principal
+        username = principal.user.username
+        csrf = session.csrfToken
+        managesUsers =
+            principal.holds(.localDataAdministrator) || principal.holds(.nationalCoordinator) || principal.holds(.areaCoordinator)
+            || principal.holds(.platformOperator)
+        seesOverdueLists = principal.holds(.nationalCoordinator)
+    }
 }

@@ -1,0 +1,87 @@
+import Foundation
+import Hummingbird
+import OpenIMIDomain
+import OpenIMIPersistence
+
+/// Account activation from the one-time link: choose a password, enrol the security code, confirm it.
+struct ActivationController: Sendable {
+    let platform: Platform
+
+    func addRoutes(to routes: Routes) {
+        routes.public(.get, "/activate") { request, context in
+            guard let token = request.query("token") else { throw IdentityError.activationInvalid }
+            return try page("activate", request, context, model: ActivatePage(csrf: "", token: token, enrolment: nil))
+        }
+        routes.public(.post, "/activate") { request, context in
+            let fields = try await request.form()
+            let token = fields["token"] ?? ""
+            let enrolment = try await platform.identity.beginActivation(
+                token: token, password: fields["password"] ?? "", now: platform.clock.now())
+            return try page("enrol", request, context, model: ActivatePage(csrf: "", token: token, enrolment: enrolment))
+        }
+        routes.public(.post, "/activate/confirm") { request, _ in
+            let fields = try await request.form()
+            let signedIn = try await platform.identity.completeActivation(
+                token: fields["token"] ?? "", code: fields["code"] ?? "", kind: .web, now: platform.clock.now())
+            var response = Response(status: .seeOther, headers: [.location: "/account?lang=\(signedIn.user.language.rawValue)"])
+            response.setCookie(SessionCookies.session(signedIn.token, request: request))
+            return response
+        }
+        routes.public(.post, "/api/v1/activation") { request, context in
+            let body = try await request.decodeStrictJSON(ActivationRequest.self, context: context)
+            let enrolment = try await platform.identity.beginActivation(
+                token: body.token, password: body.password, now: platform.clock.now())
+            return JSONResponse(
+                value: EnrolmentDTO(
+                    totpSecretBase32: enrolment.secretBase32, provisioningUri: enrolment.provisioningURI,
+                    recoveryCodes: enrolment.recoveryCodes))
+        }
+        routes.public(.post, "/api/v1/activation/confirm") { request, context in
+            let body = try await request.decodeStrictJSON(ConfirmationRequest.self, context: context)
+            let signedIn = try await platform.identity.completeActivation(
+                token: body.token, code: body.code, kind: .api, now: platform.clock.now())
+            return JSONResponse(
+                value: SignInController.SessionResponse(token: signedIn.token, expiresAt: signedIn.expiresAt, user: UserDTO(signedIn.user)),
+                status: .created)
+        }
+    }
+
+    private func page(_ template: String, _ request: Request, _ context: AppRequestContext, model: ActivatePage) throws -> Response {
+        let (csrf, cookie) = SessionCookies.preSessionToken(request, random: platform.identity.random)
+        var model = model
+        model.csrf = csrf
+        let catalog = platform.catalogs.catalog(for: context.language)
+        var response = try platform.views.render(
+            template, title: catalog.text("activate.title"), page: model, request: request, context: context
+        ).response(from: request, context: context)
+        if let cookie { response.setCookie(cookie) }
+        return response
+    }
+
+    struct ActivatePage {
+        var csrf: String
+        let token: String
+        let enrolment: Enrolment?
+    }
+
+    /// The body of `POST /api/v1/activation`.
+    struct ActivationRequest: StrictJSONBody, Sendable {
+        static let fieldNames: Set<String> = ["token", "password"]
+        let token: String
+        let password: String
+    }
+
+    /// The body of `POST /api/v1/activation/confirm`.
+    struct ConfirmationRequest: StrictJSONBody, Sendable {
+        static let fieldNames: Set<String> = ["token", "code"]
+        let token: String
+        let code: String
+    }
+
+    /// What enrolment shows once.
+    struct EnrolmentDTO: Codable, Sendable {
+        let totpSecretBase32: String
+        let provisioningUri: String
+        let recoveryCodes: [String]
+    }
+}

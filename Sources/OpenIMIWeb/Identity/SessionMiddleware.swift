@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import OpenIMIDomain
+import OpenIMIPersistence
+import OpenIMISecurity
+
+/// Resolves the session of a request: `Authorization: Bearer` for the API, the session cookie for
+/// pages. Web forms that change state must carry the session's CSRF token (or, before sign-in, the
+/// value of the `openimi_csrf` cookie) in the `_csrf` field; the body is read here, once, and passed on.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    static let cookieName = "openimi_session"
+    static let csrfCookieName = "openimi_csrf"
+    let identity: IdentityService
+    let clock: any AppClock
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        var request = request
+        let isAPI = request.uri.path.hasPrefix("/api/")
+        let now = clock.now()
+        if isAPI {
+            if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
+                context.session = try await identity.session(
+                    token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), now: now
+                )
+                .flatMap { $0.kind == .api ? $0 : nil }
+            }
+        } else if let cookie = request.cookies[Self.cookieName]?.value {
+            context.session = try await identity.session(token: cookie, now: now).flatMap { $0.kind == .web ? $0 : nil }
+        }
+        if !isAPI, request.method != .get, request.method != .head {
+            let buffer: ByteBuffer
+            do {
+                buffer = try await request.body.collect(upTo: APILimits.maximumBodyBytes)
+            } catch {
+                throw RequestError.payloadTooLarge(maximum: APILimits.maximumBodyBytes)
+            }
+            request.body = RequestBody(buffer: buffer)
+            let form = FormFields(buffer)
+            let expected = context.session?.csrfToken ?? request.cookies[Self.csrfCookieName]?.value
+            guard let expected, let sent = form["_csrf"], constantTimeEquals(sent, expected) else { throw IdentityError.csrfMismatch }
+        }
+        return try await next(request, context)
+    }
+}
+
+/// The fields of an `application/x-www-form-urlencoded` body.
+struct FormFields: Sendable {
+    let values: [String: String]
+
+    init(_ buffer: ByteBuffer) {
+        var values: [String: String] = [:]
+        for pair in String(buffer: buffer).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map {
+                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
+            if let key = parts.first, !key.isEmpty, values[key] == nil { values[key] = parts.count > 1 ? parts[1] : "" }
+        }
+        self.values = values
+    }
+
+    subscript(_ key: String) -> String? { values[key] }
+}
+
+extension Request {
+    /// The form fields of a body already read by `SessionMiddleware`.
+    func form() async throws -> FormFields {
+        FormFields(try await body.collect(upTo: APILimits.maximumBodyBytes))
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Hummingbird
+import OpenIMIDomain
+import OpenIMIPersistence
+import OpenIMISecurity
+
+/// Sign-in and sign-out: the web form with its session cookie, and API bearer tokens.
+struct SignInController: Sendable {
+    let platform: Platform
+
+    func addRoutes(to routes: Routes) {
+        routes.public(.get, "/sign-in") { request, context in
+            try form(request, context, next: request.query("next"), failure: nil, status: .ok)
+        }
+        routes.public(.post, "/sign-in") { request, context in
+            let fields = try await request.form()
+            let next = Self.safeNext(fields["next"])
+            do {
+                let signedIn = try await platform.identity.signIn(
+                    username: fields["username"] ?? "", password: fields["password"] ?? "", code: fields["code"] ?? "",
+                    address: context.remoteAddress, kind: .web, now: platform.clock.now())
+                var response = Response(status: .seeOther, headers: [.location: next ?? "/account?lang=\(signedIn.user.language.rawValue)"])
+                response.setCookie(SessionCookies.session(signedIn.token, request: request))
+                return response
+            } catch let error as IdentityError where error == .signInFailed || error == .tooManyAttempts {
+                let key = error == .tooManyAttempts ? "error.tooManyAttempts.detail" : "error.signInFailed.detail"
+                return try form(
+                    request, context, next: next, failure: platform.catalogs.catalog(for: context.language).text(key),
+                    status: error == .tooManyAttempts ? .tooManyRequests : .unauthorized)
+            }
+        }
+        routes.signedIn(.post, "/sign-out") { request, _, _ in
+            if let token = request.cookies[SessionMiddleware.cookieName]?.value {
+                try await platform.identity.signOut(token: token, now: platform.clock.now())
+            }
+            var response = Response(status: .seeOther, headers: [.location: "/"])
+            response.setCookie(SessionCookies.clearedSession(request: request))
+            return response
+        }
+        routes.public(.post, "/api/v1/session") { request, context in
+            let body = try await request.decodeStrictJSON(SessionRequest.self, context: context)
+            let signedIn = try await platform.identity.signIn(
+                username: body.username, password: body.password, code: body.code, address: context.remoteAddress, kind: .api,
+                now: platform.clock.now())
+            return JSONResponse(
+                value: SessionResponse(token: signedIn.token, expiresAt: signedIn.expiresAt, user: UserDTO(signedIn.user)), status: .created
+            )
+        }
+        routes.signedIn(.delete, "/api/v1/session") { request, _, _ in
+            let header = request.headers[.authorization] ?? ""
+            try await platform.identity.signOut(
+                token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), now: platform.clock.now())
+            return Response(status: .noContent)
+        }
+    }
+
+    private func form(
+        _ request: Request, _ context: AppRequestContext, next: String?, failure: String?, status: HTTPResponse.Status
+    ) throws
+        -> Response
+    {
+        let (csrf, cookie) = SessionCookies.preSessionToken(request, random: platform.identity.random)
+        let catalog = platform.catalogs.catalog(for: context.language)
+        var response = try platform.views.render(
+            "sign-in", title: catalog.text("signIn.title"), page: SignInPage(csrf: csrf, next: Self.safeNext(next) ?? "", failure: failure),
+            request: request, context: context, status: status
+        ).response(from: request, context: context)
+        if let cookie { response.setCookie(cookie) }
+        return response
+    }
+
+    /// Only local paths are followed after sign-in, never another site.
+    static func safeNext(_ next: String?) -> String? {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return nil }
+        return next
+    }
+
+    struct SignInPage {
+        let csrf: String
+        let next: String
+        let failure: String?
+    }
+
+    /// The body of `POST /api/v1/session`.
+    struct SessionRequest: StrictJSONBody, Sendable {
+        static let fieldNames: Set<String> = ["username", "password", "code"]
+        let username: String
+        let password: String
+        let code: String
+    }
+
+    /// A new API session.
+    struct SessionResponse: Codable, Sendable {
+        let token: String
+        let expiresAt: Date
+        let user: UserDTO
+    }
+}
+
+/// A user as the API shows it.
+struct UserDTO: Codable, Sendable {
+    let id: String
+    let username: String
+    let fullName: String
+    let email: String
+    let language: String
+    let status: String
+    let organisationKind: String
+    let organisationId: String?
+    let roles: [String]
+    let lastSignInAt: Date?
+
+    init(_ user: UserAccount) {
+        id = user.id.uuidString.lowercased()
+        username = user.username
+        fullName = user.fullName
+        email = user.email
+        language = user.language.rawValue
+        status = user.status.rawValue
+        organisationKind = user.organisationKind.rawValue
+        organisationId = user.organisationID?.uuidString.lowercased()
+        roles = user.roles.sorted().map(\.code)
+        lastSignInAt = user.lastSignInAt
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Hummingbird
+import OpenIMIDomain
+import OpenIMIPersistence
+
+extension UsersController {
+    /// The same operations as the pages, for API clients with a bearer token.
+    func addAPIRoutes(to routes: Routes) {
+        routes.signedIn(.get, "/api/v1/organisations/:kind/:id/users") { _, context, session in
+            let organisation = try await apiOrganisation(context)
+            let users = try await platform.identity.users(of: organisation, by: session.principal)
+            let status = try await platform.identity.userListStatus(of: organisation, now: platform.clock.now())
+            return JSONResponse(value: UserListDTO(users: users.map(UserDTO.init), userList: UserListStatusDTO(status)))
+        }
+        routes.signedIn(.post, "/api/v1/organisations/:kind/:id/users") { request, context, session in
+            let organisation = try await apiOrganisation(context)
+            let body = try await request.decodeStrictJSON(NewUserRequest.self, context: context)
+            var roles: Set<Role> = []
+            for code in body.roles ?? [] { roles.insert(try role(code)) }
+            guard let language = Language(rawValue: body.language ?? "en") else {
+                throw RequestError.unsupportedLanguage(body.language ?? "")
+            }
+            let created = try await platform.identity.createUser(
+                NewUser(username: body.username, fullName: body.fullName, email: body.email, language: language, roles: roles),
+                in: organisation, by: session.principal, now: platform.clock.now())
+            return JSONResponse(
+                value: CreatedUserDTO(user: UserDTO(created.user), activationToken: created.activationToken), status: .created)
+        }
+        routes.signedIn(.post, "/api/v1/organisations/:kind/:id/user-list-confirmations") { _, context, session in
+            let organisation = try await apiOrganisation(context)
+            let confirmation = try await platform.identity.confirmUserList(
+                of: organisation, by: session.principal, now: platform.clock.now())
+            return JSONResponse(value: ConfirmationDTO(confirmation), status: .created)
+        }
+        routes.signedIn(.post, "/api/v1/users/:id/roles") { request, context, session in
+            let body = try await request.decodeStrictJSON(RoleRequest.self, context: context)
+            let user = try await platform.identity.grant(
+                try role(body.role), to: try userID(context), by: session.principal, now: platform.clock.now())
+            return JSONResponse(value: UserDTO(user))
+        }
+        routes.signedIn(.delete, "/api/v1/users/:id/roles/:role") { _, context, session in
+            let user = try await platform.identity.withdraw(
+                try role(context.parameters.get("role")), from: try userID(context), by: session.principal, now: platform.clock.now())
+            return JSONResponse(value: UserDTO(user))
+        }
+        routes.signedIn(.post, "/api/v1/users/:id/suspension") { _, context, session in
+            JSONResponse(
+                value: UserDTO(try await platform.identity.suspend(try userID(context), by: session.principal, now: platform.clock.now())))
+        }
+        routes.signedIn(.delete, "/api/v1/users/:id/suspension") { _, context, session in
+            JSONResponse(
+                value: UserDTO(try await platform.identity.reinstate(try userID(context), by: session.principal, now: platform.clock.now()))
+            )
+        }
+        routes.signedIn(.post, "/api/v1/users/:id/second-factor-reset") { _, context, session in
+            let reset = try await platform.identity.resetSecondFactor(
+                of: try userID(context), by: session.principal, now: platform.clock.now())
+            return JSONResponse(value: CreatedUserDTO(user: UserDTO(reset.user), activationToken: reset.activationToken))
+        }
+        routes.signedIn(.get, "/api/v1/user-lists/overdue") { _, _, session in
+            guard let state = session.principal.organisation.memberState else { throw IdentityError.forbidden(.missingRole) }
+            let overdue = try await platform.identity.overdueUserLists(of: state, by: session.principal, now: platform.clock.now())
+            return JSONResponse(
+                value: OverdueDTO(
+                    authorities: overdue.map {
+                        OverdueDTO.Entry(authorityId: $0.0.id.uuidString.lowercased(), userList: UserListStatusDTO($0.1))
+                    }))
+        }
+    }
+
+    private func apiOrganisation(_ context: AppRequestContext) async throws -> Organisation {
+        guard let kind = context.parameters.get("kind"), let id = context.parameters.get("id"),
+            let (organisationKind, uuid) = OrganisationReference.parse("\(kind):\(id)"),
+            let organisation = try await platform.identity.organisation(kind: organisationKind, id: uuid)
+        else { throw RequestError.notFound }
+        return organisation
+    }
+
+    /// The body of `POST /api/v1/organisations/{kind}/{id}/users`.
+    struct NewUserRequest: StrictJSONBody, Sendable {
+        static let fieldNames: Set<String> = ["username", "fullName", "email", "language", "roles"]
+        let username: String
+        let fullName: String
+        let email: String
+        let language: String?
+        let roles: [String]?
+    }
+
+    /// The body of `POST /api/v1/users/{id}/roles`.
+    struct RoleRequest: StrictJSONBody, Sendable {
+        static let fieldNames: Set<String> = ["role"]
+        let role: String
+    }
+
+    /// A user list with its confirmation status.
+    struct UserListDTO: Codable, Sendable {
+        let users: [UserDTO]
+        let userList: UserListStatusDTO
+    }
+
+    /// Where an organisation stands with confirming its user list.
+    struct UserListStatusDTO: Codable, Sendable {
+        let lastConfirmedAt: Date?
+        let lastConfirmedBy: String?
+        let dueDate: Date
+        let overdue: Bool
+
+        init(_ status: UserListStatus) {
+            lastConfirmedAt = status.last?.confirmedAt
+            lastConfirmedBy = status.last?.confirmedBy.uuidString.lowercased()
+            dueDate = status.dueDate
+            overdue = status.isOverdue
+        }
+    }
+
+    /// A new user and the secret of their activation link.
+    struct CreatedUserDTO: Codable, Sendable {
+        let user: UserDTO
+        let activationToken: String
+    }
+
+    /// A recorded user-list confirmation.
+    struct ConfirmationDTO: Codable, Sendable {
+        let confirmedBy: String
+        let confirmedAt: Date
+        let userCount: Int
+        let listDigest: String
+
+        init(_ confirmation: UserListConfirmation) {
+            confirmedBy = confirmation.confirmedBy.uuidString.lowercased()
+            confirmedAt = confirmation.confirmedAt
+            userCount = confirmation.userCount
+            listDigest = confirmation.listDigest
+        }
+    }
+
+    /// Authorities late with their user lists.
+    struct OverdueDTO: Codable, Sendable {
+        struct Entry: Codable, Sendable {
+            let authorityId: String
+            let userList: UserListStatusDTO
+        }
+
+        let authorities: [Entry]
+    }
+}

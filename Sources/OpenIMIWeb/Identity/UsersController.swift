@@ -1,0 +1,166 @@
+import Foundation
+import Hummingbird
+import OpenIMIDomain
+import OpenIMIPersistence
+
+/// User administration: lists, creation with an activation link, roles, suspension, second-factor
+/// reset and user-list confirmation, for local data administrators and supervising coordinators.
+struct UsersController: Sendable {
+    let platform: Platform
+
+    func addRoutes(to routes: Routes) {
+        routes.signedIn(.get, "/users") { request, context, session in
+            let organisation = try await target(request.query("organisation"), session)
+            return try await page(request, context, session, organisation, notice: nil)
+        }
+        routes.signedIn(.post, "/users") { request, context, session in
+            let fields = try await request.form()
+            let organisation = try await target(fields["organisation"], session)
+            let roles = Set((fields.values.keys.filter { $0.hasPrefix("role:") }).compactMap { Role(code: String($0.dropFirst(5))) })
+            let created = try await platform.identity.createUser(
+                NewUser(
+                    username: fields["username"] ?? "", fullName: fields["fullName"] ?? "", email: fields["email"] ?? "",
+                    language: Language(rawValue: fields["language"] ?? "") ?? context.language, roles: roles),
+                in: organisation, by: session.principal, now: platform.clock.now())
+            return try await page(
+                request, context, session, organisation, notice: Notice(username: created.user.username, token: created.activationToken))
+        }
+        routes.signedIn(.post, "/users/:id/:operation") { request, context, session in
+            let fields = try await request.form()
+            let id = try userID(context)
+            let now = platform.clock.now()
+            var notice: Notice?
+            switch context.parameters.get("operation") ?? "" {
+            case "grant": try await platform.identity.grant(try role(fields["role"]), to: id, by: session.principal, now: now)
+            case "withdraw": try await platform.identity.withdraw(try role(fields["role"]), from: id, by: session.principal, now: now)
+            case "suspend": try await platform.identity.suspend(id, by: session.principal, now: now)
+            case "reinstate": try await platform.identity.reinstate(id, by: session.principal, now: now)
+            case "reset-second-factor":
+                let reset = try await platform.identity.resetSecondFactor(of: id, by: session.principal, now: now)
+                notice = Notice(username: reset.user.username, token: reset.activationToken)
+            default: throw RequestError.notFound
+            }
+            let organisation = try await target(fields["organisation"], session)
+            guard let notice else {
+                return Response(
+                    status: .seeOther, headers: [.location: "/users?organisation=\(OrganisationReference.format(organisation))"])
+            }
+            return try await page(request, context, session, organisation, notice: notice).response(from: request, context: context)
+        }
+        routes.signedIn(.post, "/user-lists/confirm") { request, _, session in
+            let fields = try await request.form()
+            let organisation = try await target(fields["organisation"], session)
+            _ = try await platform.identity.confirmUserList(of: organisation, by: session.principal, now: platform.clock.now())
+            return Response(status: .seeOther, headers: [.location: "/users?organisation=\(OrganisationReference.format(organisation))"])
+        }
+        routes.signedIn(.get, "/user-lists/overdue") { request, context, session in
+            guard let state = session.principal.organisation.memberState else { throw IdentityError.forbidden(.missingRole) }
+            let overdue = try await platform.identity.overdueUserLists(of: state, by: session.principal, now: platform.clock.now())
+            let catalog = platform.catalogs.catalog(for: context.language)
+            let page = OverduePage(
+                rows: overdue.map {
+                    OverduePage.Row(
+                        name: $0.0.name.values[context.language] ?? $0.0.name.text(in: .en), dueDate: DateText.day($0.1.dueDate),
+                        lastConfirmed: $0.1.last.map { DateText.day($0.confirmedAt) } ?? "—",
+                        href: "/users?organisation=authority:\($0.0.id.uuidString.lowercased())")
+                })
+            return platform.views.render("overdue", title: catalog.text("overdue.title"), page: page, request: request, context: context)
+        }
+        addAPIRoutes(to: routes)
+    }
+
+    /// The organisation named by `reference` ("authority:<id>"), or the principal's own.
+    func target(_ reference: String?, _ session: ActiveSession) async throws -> Organisation {
+        guard let reference, !reference.isEmpty else { return session.principal.organisation }
+        guard let (kind, id) = OrganisationReference.parse(reference),
+            let organisation = try await platform.identity.organisation(kind: kind, id: id)
+        else { throw RequestError.invalidParameter("organisation", .notAllowed) }
+        return organisation
+    }
+
+    func userID(_ context: AppRequestContext) throws -> UUID {
+        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw IdentityError.unknownUser }
+        return id
+    }
+
+    func role(_ code: String?) throws -> Role {
+        guard let code, let role = Role(code: code) else { throw RequestError.invalidParameter("role", .notAllowed) }
+        return role
+    }
+
+    private func page(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, _ organisation: Organisation, notice: Notice?
+    ) async throws -> HTMLPage {
+        let identity = platform.identity
+        let now = platform.clock.now()
+        let users = try await identity.users(of: organisation, by: session.principal)
+        let status = try await identity.userListStatus(of: organisation, now: now)
+        let catalog = platform.catalogs.catalog(for: context.language)
+        let areas = try await RegistryRepository(sql: platform.database.sql).legalAreas()
+        let supervised = try await supervisedAuthorities(session)
+        let model = UsersPage(
+            principal: session.principal, organisation: organisation,
+            organisationName: try await name(of: organisation, language: context.language),
+            users: users, status: status, areas: areas, supervised: supervised, notice: notice, catalog: catalog)
+        return platform.views.render("users", title: catalog.text("users.title"), page: model, request: request, context: context)
+    }
+
+    private func supervisedAuthorities(_ session: ActiveSession) async throws -> [Authority] {
+        let own = session.principal.organisation
+        guard own.kind == .nationalCoordinator || own.kind == .areaCoordinator, let state = own.memberState else { return [] }
+        return try await AuthorityRepository(sql: platform.database.sql).list(memberState: state).filter { $0.registeredBy == own.id }
+    }
+
+    private func name(of organisation: Organisation, language: Language) async throws -> String {
+        switch organisation.kind {
+        case .platform: return platform.catalogs.catalog(for: language).text("users.platform")
+        case .authority:
+            guard let id = organisation.id, let authority = try await AuthorityRepository(sql: platform.database.sql).find(id) else {
+                return ""
+            }
+            return authority.name.values[language] ?? authority.name.text(in: .en)
+        case .nationalCoordinator, .areaCoordinator:
+            guard let id = organisation.id, let coordinator = try await CoordinatorRepository(sql: platform.database.sql).find(id) else {
+                return ""
+            }
+            return coordinator.name.values[language] ?? coordinator.name.text(in: .en)
+        }
+    }
+
+    /// An activation link to hand to a new user, shown once.
+    struct Notice {
+        let username: String
+        let token: String
+        // Stored, not computed: templates see stored properties only.
+        let link: String
+
+        init(username: String, token: String) {
+            self.username = username
+            self.token = token
+            self.link = "/activate?token=\(token)"
+        }
+    }
+}
+
+/// "kind:id" references to organisations in forms and query strings.
+enum OrganisationReference {
+    static func format(_ organisation: Organisation) -> String {
+        organisation.kind == .platform ? "platform" : "\(organisation.kind.rawValue):\(organisation.id?.uuidString.lowercased() ?? "")"
+    }
+
+    static func parse(_ reference: String) -> (OrganisationKind, UUID?)? {
+        if reference == "platform" { return (.platform, nil) }
+        let parts = reference.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let kind = OrganisationKind(rawValue: parts[0]), let id = UUID(uuidString: parts[1]) else { return nil }
+        return (kind, id)
+    }
+}
+
+/// Dates as shown in lists: the day, in ISO form, the same in every language.
+enum DateText {
+    static func day(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.string(from: date)
+    }
+}
