@@ -27,8 +27,9 @@ public struct Platform: Sendable {
     public let jobs: JobScheduler
 
     /// Opens the database and loads catalogs and templates; fails with a clear message if any is missing.
-    public static func open(config: AppConfig, clock: any AppClock = SystemClock()) async throws -> Platform {
-        var logger = Logger(label: "openimi")
+    public static func open(config: AppConfig, clock: any AppClock = SystemClock(), logger injected: Logger? = nil) async throws -> Platform
+    {
+        var logger = injected ?? Logger(label: "openimi")
         logger.logLevel = config.logLevel
         let catalogs = try Catalogs.bundled()
         let views = try await ViewRenderer.bundled(catalogs: catalogs)

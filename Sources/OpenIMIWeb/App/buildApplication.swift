@@ -7,8 +7,12 @@ import OpenIMIPersistence
 ///
 /// Migrations, reference data and (if configured) demo data are applied before the server accepts
 /// requests, once the database's services run.
-public func buildApplication(config: AppConfig, clock: any AppClock = SystemClock()) async throws -> some ApplicationProtocol {
-    let platform = try await Platform.open(config: config, clock: clock)
+public func buildApplication(
+    config: AppConfig, clock: any AppClock = SystemClock(), logger: Logger? = nil
+) async throws
+    -> some ApplicationProtocol
+{
+    let platform = try await Platform.open(config: config, clock: clock, logger: logger)
     let router = try buildRouter(platform: platform).router
     var app = Application(
         router: router,
@@ -28,7 +32,7 @@ public func buildRouter(platform: Platform) throws -> Routes {
     let routes = Routes(router: router, registry: RouteAccessRegistry())
     let resolver = LanguageResolver(available: platform.catalogs.languages)
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorMiddleware(catalogs: platform.catalogs, views: platform.views, resolver: resolver))
     router.add(middleware: LanguageMiddleware(resolver: resolver))
     router.add(middleware: SessionMiddleware(identity: platform.identity, clock: platform.clock))
