@@ -38,8 +38,12 @@ struct SessionMiddleware: RouterMiddleware {
             }
             request.body = RequestBody(buffer: buffer)
             let form = FormFields(buffer)
-            let expected = context.session?.csrfToken ?? request.cookies[Self.csrfCookieName]?.value
-            guard let expected, let sent = form["_csrf"], constantTimeEquals(sent, expected) else { throw IdentityError.csrfMismatch }
+            // The session's token, or before sign-in the double-submit cookie (a signed-in browser may
+            // still post the sign-in form it loaded earlier).
+            let expected = [context.session?.csrfToken, request.cookies[Self.csrfCookieName]?.value].compactMap { $0 }
+            guard let sent = form["_csrf"], expected.contains(where: { constantTimeEquals(sent, $0) }) else {
+                throw IdentityError.csrfMismatch
+            }
         }
         return try await next(request, context)
     }
