@@ -54,7 +54,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Resources/ReferenceData")]
+            resources: [.copy("Resources/ReferenceData"), .copy("Resources/QuestionSets")]
         ),
         .target(
             name: "OpenIMIWeb",
