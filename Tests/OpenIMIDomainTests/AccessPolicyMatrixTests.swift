@@ -59,6 +59,7 @@ import Testing
     enum ActionKind: String, CaseIterable {
         case viewUsers, createUser, changeAdministrator, changeHandler, grantAdministrator, grantHandler, grantHandlerUnregisteredArea
         case grantOperator, confirmUserList, viewOverdueUserLists, registerAuthority, changeAuthority
+        case createRequest, readRequest, sendRequest, answerRequest, answerQuestion, decideDeadline
     }
 
     /// Cells that must be allowed: role, action, place.
@@ -78,6 +79,11 @@ import Testing
         // The area coordinator does the same for what it registered, within its legal areas.
         "area-coordinator viewUsers own", "area-coordinator createUser own", "area-coordinator changeAdministrator own",
         "area-coordinator grantAdministrator own", "area-coordinator registerAuthority own", "area-coordinator changeAuthority own",
+        // Requests: a request handler drafts and sends for its own authority and answers as its
+        // responder; every role in the area at the involved authority reads; nobody else.
+        "request-handler createRequest own", "request-handler sendRequest own", "request-handler answerRequest own",
+        "request-handler readRequest own", "allocator readRequest own", "alert-handler readRequest own", "reader readRequest own",
+        "request-handler answerQuestion own", "request-handler decideDeadline own",
     ]
 
     static func decide(_ role: RoleKind, _ action: ActionKind, _ place: Place) -> AccessDecision {
@@ -100,6 +106,25 @@ import Testing
         case .grantOperator: return AccessPolicy.decide(principal, .grantRole(.platformOperator), on: .user(handler, of: organisation))
         case .confirmUserList: return AccessPolicy.decide(principal, .confirmUserList, on: .organisation(organisation))
         case .viewOverdueUserLists: return AccessPolicy.decide(principal, .viewOverdueUserLists, on: .memberState(authority.memberState))
+        case .createRequest: return AccessPolicy.decide(principal, .createRequest(legalArea: "services"), on: .organisation(organisation))
+        case .readRequest, .sendRequest:
+            // A sent request (a draft for sending) from the place's authority to a Slovenian one.
+            let involvement = Involvement(requester: authority.id, responder: authoritySI.id)
+            let state: RequestState = action == .sendRequest ? .draft : .sent
+            let decided: AccessAction = action == .sendRequest ? .actOnRequest(.send) : .readRequest
+            return AccessPolicy.decide(principal, decided, on: .request(involvement, legalArea: "services", state: state))
+        case .answerRequest:
+            // An accepted request from Slovenia to the place's authority.
+            let involvement = Involvement(requester: authoritySI.id, responder: authority.id)
+            return AccessPolicy.decide(
+                principal, .actOnRequest(.answer), on: .request(involvement, legalArea: "services", state: .accepted))
+        case .answerQuestion:
+            let involvement = Involvement(requester: authoritySI.id, responder: authority.id)
+            return AccessPolicy.decide(principal, .answerQuestion, on: .request(involvement, legalArea: "services", state: .accepted))
+        case .decideDeadline:
+            let involvement = Involvement(requester: authority.id, responder: authoritySI.id)
+            return AccessPolicy.decide(
+                principal, .decideProposedDeadline, on: .request(involvement, legalArea: "services", state: .accepted))
         case .registerAuthority, .changeAuthority:
             return AccessPolicy.decide(
                 principal, action == .registerAuthority ? .registerAuthority : .changeAuthority, on: .authority(authority))

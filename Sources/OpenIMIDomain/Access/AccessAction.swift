@@ -20,6 +20,16 @@ public enum AccessAction: Sendable, Hashable, CustomStringConvertible {
     case registerAuthority
     /// Validate, suspend, reinstate or edit an authority.
     case changeAuthority
+    /// Draft an information request in a legal area on behalf of the own authority.
+    case createRequest(legalArea: String)
+    /// Read a request with its personal data.
+    case readRequest
+    /// Take a workflow step on a request.
+    case actOnRequest(RequestAction)
+    /// Record an answer to a question of a request.
+    case answerQuestion
+    /// Accept or refuse the deadline the responder proposed.
+    case decideProposedDeadline
 
     public var description: String {
         switch self {
@@ -33,6 +43,11 @@ public enum AccessAction: Sendable, Hashable, CustomStringConvertible {
         case .viewOverdueUserLists: "view-overdue-user-lists"
         case .registerAuthority: "register-authority"
         case .changeAuthority: "change-authority"
+        case .createRequest(let area): "create-request(\(area))"
+        case .readRequest: "read-request"
+        case .actOnRequest(let action): "act-on-request(\(action.rawValue))"
+        case .answerQuestion: "answer-question"
+        case .decideProposedDeadline: "decide-proposed-deadline"
         }
     }
 }
@@ -49,6 +64,8 @@ public enum AccessTarget: Sendable, Hashable {
     case authority(Authority)
     /// A member state as a whole.
     case memberState(MemberStateCode)
+    /// An information request, by who takes part and its legal area.
+    case request(Involvement, legalArea: String, state: RequestState)
 }
 
 /// The answer of the access policy.

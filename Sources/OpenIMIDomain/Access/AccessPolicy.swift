@@ -10,6 +10,10 @@
 /// - Only a local data administrator confirms its organisation's user list; the national
 ///   coordinator of a state sees which of its authorities are late.
 /// - Directory changes need a coordinator role and pass `DirectoryPolicy` (own state, own scope).
+/// - Requests: a request handler of an authority drafts in the areas it is registered for; only
+///   users with a role in the request's area at an involved authority (or of the coordinator it was
+///   referred to) read it; the requester's and the current responder's request handlers, and the
+///   coordinator referred to, take the steps the workflow gives their side.
 public enum AccessPolicy {
     /// Decides whether `principal` may do `action` on `target`.
     public static func decide(_ principal: Principal, _ action: AccessAction, on target: AccessTarget) -> AccessDecision {
@@ -54,6 +58,34 @@ public enum AccessPolicy {
             } catch {
                 return .deny(.otherOrganisation)
             }
+        case (.createRequest(let area), .organisation(let organisation)):
+            guard principal.organisation.kind == .authority, organisation.kind == .authority, organisation.id == principal.organisation.id
+            else {
+                return .deny(.otherOrganisation)
+            }
+            return principal.holds(.requestHandler(legalArea: area)) && organisation.legalAreas.contains(area)
+                ? .allow : .deny(.missingRole)
+        case (.readRequest, .request(let involvement, let area, let state)):
+            // Drafts are private to the requesting authority.
+            if state == .draft, involvement.party(of: principal.organisation) != .requester { return .deny(.otherOrganisation) }
+            return involvement.mayReadPersonalData(principal, legalArea: area) ? .allow : .deny(.otherOrganisation)
+        case (.actOnRequest(let action), .request(let involvement, let area, let state)):
+            guard let party = involvement.party(of: principal.organisation) else { return .deny(.otherOrganisation) }
+            // Earlier responders may read, but only the current responder acts.
+            if party == .responder, !involvement.isCurrentResponder(principal.organisation) { return .deny(.otherOrganisation) }
+            let mayAct =
+                party == .coordinator
+                ? principal.holds(.nationalCoordinator) || principal.holds(.areaCoordinator)
+                : principal.holds(.requestHandler(legalArea: area))
+            guard mayAct else { return .deny(.missingRole) }
+            return RequestWorkflow.actions(in: state, for: party).contains(action) ? .allow : .deny(.notApplicable)
+        case (.answerQuestion, .request(let involvement, let area, let state)):
+            guard involvement.isCurrentResponder(principal.organisation) else { return .deny(.otherOrganisation) }
+            guard principal.holds(.requestHandler(legalArea: area)) else { return .deny(.missingRole) }
+            return state == .accepted ? .allow : .deny(.notApplicable)
+        case (.decideProposedDeadline, .request(let involvement, let area, _)):
+            guard involvement.party(of: principal.organisation) == .requester else { return .deny(.otherOrganisation) }
+            return principal.holds(.requestHandler(legalArea: area)) ? .allow : .deny(.missingRole)
         default:
             return .deny(.notApplicable)
         }

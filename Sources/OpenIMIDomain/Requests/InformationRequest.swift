@@ -115,4 +115,14 @@ public struct RequestStep: Sendable, Hashable, Codable {
     public var at: Date
     /// The comment given with it.
     public var comment: String?
+
+    /// Creates a step record.
+    public init(action: RequestAction?, from: RequestState?, to: RequestState, actor: StepActor, at: Date, comment: String?) {
+        self.action = action
+        self.from = from
+        self.to = to
+        self.actor = actor
+        self.at = at
+        self.comment = comment
+    }
 }

@@ -5,5 +5,6 @@ public enum Migrations {
         .v1ReferenceData,
         .v2Directory,
         .v3Identity,
+        .v4Requests,
     ]
 }

@@ -1,0 +1,76 @@
+import Foundation
+import OpenIMIDomain
+
+/// A row of `information_request`. Personal data (subject, free text, answers) sit together in
+/// `personal_data`, so that they can be sealed, blocked and deleted as one.
+public struct RequestRecord: Sendable, Codable {
+    public var id: String
+    public var procedure: String
+    public var legalArea: String
+    public var questionSetVersion: Int
+    public var requesterId: String
+    public var responderId: String
+    public var earlierResponders: String
+    public var referredTo: String?
+    public var state: String
+    public var version: Int
+    public var deadline: Int64
+    public var proposedDeadline: Int64?
+    public var formalClosureAt: Int64?
+    public var questions: String
+    public var personalData: String
+    public var createdAt: Int64
+    public var updatedAt: Int64
+
+    /// The personal data of a request, stored as one JSON document.
+    struct PersonalData: Codable {
+        let subject: DataSubject
+        let freeText: FreeText?
+        let answers: [String: Answer]
+    }
+
+    /// The row for `request`.
+    public init(_ request: InformationRequest, createdAt: Date, now: Date) {
+        id = request.id.uuidString.lowercased()
+        procedure = request.procedure
+        legalArea = request.legalArea
+        questionSetVersion = request.questionSetVersion
+        requesterId = request.involvement.requester.uuidString.lowercased()
+        responderId = request.involvement.responder.uuidString.lowercased()
+        earlierResponders = JSONText.encode(request.involvement.earlierResponders.map { $0.uuidString.lowercased() })
+        referredTo = request.involvement.referredTo?.uuidString.lowercased()
+        state = request.state.rawValue
+        version = request.version
+        deadline = request.deadline.epochSeconds
+        proposedDeadline = request.proposedDeadline?.epochSeconds
+        formalClosureAt = request.formalClosureDate?.epochSeconds
+        questions = JSONText.encode(request.questions)
+        personalData = JSONText.encode(PersonalData(subject: request.subject, freeText: request.freeText, answers: request.answers))
+        self.createdAt = createdAt.epochSeconds
+        updatedAt = now.epochSeconds
+    }
+
+    /// The domain value with its steps.
+    public func request(steps: [RequestStep]) throws -> InformationRequest {
+        guard let uuid = UUID(uuidString: id), let requester = UUID(uuidString: requesterId), let responder = UUID(uuidString: responderId),
+            let state = RequestState(rawValue: state)
+        else { throw PersistenceError.corruptRow(table: "information_request", key: id) }
+        let personal = try JSONText.decode(PersonalData.self, from: personalData)
+        let earlier = try JSONText.decode([String].self, from: earlierResponders).compactMap(UUID.init(uuidString:))
+        var request = InformationRequest(
+            id: uuid, procedure: procedure, legalArea: legalArea, questionSetVersion: questionSetVersion,
+            involvement: Involvement(
+                requester: requester, responder: responder, earlierResponders: earlier,
+                referredTo: referredTo.flatMap(UUID.init(uuidString:))),
+            deadline: Date(timeIntervalSince1970: TimeInterval(deadline)), subject: personal.subject,
+            questions: try JSONText.decode([String].self, from: questions), freeText: personal.freeText,
+            createdBy: StepActor(userID: requester, organisationID: requester), at: Date(timeIntervalSince1970: TimeInterval(createdAt)))
+        request.state = state
+        request.version = version
+        request.proposedDeadline = proposedDeadline.map { Date(timeIntervalSince1970: TimeInterval($0)) }
+        request.formalClosureDate = formalClosureAt.map { Date(timeIntervalSince1970: TimeInterval($0)) }
+        request.answers = personal.answers
+        request.steps = steps
+        return request
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import OpenIMIDomain
+import SQLKit
+
+/// Stores information requests and their steps.
+public struct RequestRepository: Sendable {
+    /// The database or transaction to work in.
+    public let sql: any SQLDatabase
+
+    /// Creates a repository over `sql`.
+    public init(sql: any SQLDatabase) {
+        self.sql = sql
+    }
+
+    /// Inserts a new request with its steps. Run inside a transaction.
+    public func insert(_ request: InformationRequest, now: Date) async throws {
+        try await sql.insert(into: "information_request")
+            .model(RequestRecord(request, createdAt: now, now: now), keyEncodingStrategy: .convertToSnakeCase).run()
+        try await insertSteps(of: request, from: 0)
+    }
+
+    /// Saves `request` if it is still at `expectedVersion`; false when someone else changed it first.
+    public func update(_ request: InformationRequest, expectedVersion: Int, now: Date) async throws -> Bool {
+        let key = request.id.uuidString.lowercased()
+        guard let stored = try await sql.select().column("created_at").from("information_request").where("id", .equal, key).first() else {
+            return false
+        }
+        let record = RequestRecord(
+            request, createdAt: Date(timeIntervalSince1970: TimeInterval(try stored.decode(column: "created_at", as: Int64.self))), now: now
+        )
+        let updated = try await sql.update("information_request").set(model: record, keyEncodingStrategy: .convertToSnakeCase)
+            .where("id", .equal, key).where("version", .equal, expectedVersion).returning("id").all()
+        guard !updated.isEmpty else { return false }
+        let count =
+            try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("request_step")
+            .where("request_id", .equal, key).first()?.decode(column: "n", as: Int.self) ?? 0
+        try await insertSteps(of: request, from: count)
+        return true
+    }
+
+    /// The request `id` with its steps.
+    public func find(_ id: UUID) async throws -> InformationRequest? {
+        let key = id.uuidString.lowercased()
+        guard
+            let record = try await sql.select().column("*").from("information_request").where("id", .equal, key)
+                .first(decoding: RequestRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+        else { return nil }
+        let rows = try await sql.select().column("*").from("request_step").where("request_id", .equal, key).orderBy("position").all()
+        let steps = try rows.map { row in
+            RequestStep(
+                action: try row.decodeNil(column: "action")
+                    ? nil : RequestAction(rawValue: try row.decode(column: "action", as: String.self)),
+                from: try row.decodeNil(column: "from_state")
+                    ? nil : RequestState(rawValue: try row.decode(column: "from_state", as: String.self)),
+                to: RequestState(rawValue: try row.decode(column: "to_state", as: String.self)) ?? .draft,
+                actor: StepActor(
+                    userID: UUID(uuidString: try row.decode(column: "user_id", as: String.self)) ?? UUID(),
+                    organisationID: UUID(uuidString: try row.decode(column: "organisation_id", as: String.self)) ?? UUID()),
+                at: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "at", as: Int64.self))),
+                comment: try row.decodeNil(column: "comment") ? nil : try row.decode(column: "comment", as: String.self))
+        }
+        return try record.request(steps: steps)
+    }
+
+    /// Summaries (no personal data) of the requests where `authority` is requester or current responder.
+    public func inbox(of authority: UUID, limit: Int = 200) async throws -> [RequestSummary] {
+        let key = authority.uuidString.lowercased()
+        return try await sql.select()
+            .columns("id", "procedure", "legal_area", "requester_id", "responder_id", "state", "deadline", "proposed_deadline", "version")
+            .from("information_request")
+            .where { $0.where("requester_id", .equal, key).orWhere("responder_id", .equal, key) }
+            .orderBy("deadline").limit(limit)
+            .all(decoding: RequestSummary.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    private func insertSteps(of request: InformationRequest, from start: Int) async throws {
+        guard start < request.steps.count else { return }
+        let key = request.id.uuidString.lowercased()
+        let insert = sql.insert(into: "request_step")
+            .columns("request_id", "position", "action", "from_state", "to_state", "user_id", "organisation_id", "at", "comment")
+        for (position, step) in request.steps.enumerated().dropFirst(start) {
+            insert.values(
+                SQLBind(key), SQLBind(position), SQLBind(step.action?.rawValue), SQLBind(step.from?.rawValue), SQLBind(step.to.rawValue),
+                SQLBind(step.actor.userID.uuidString.lowercased()), SQLBind(step.actor.organisationID.uuidString.lowercased()),
+                SQLBind(step.at.epochSeconds), SQLBind(step.comment))
+        }
+        try await insert.run()
+    }
+}
+
+/// What an inbox shows of a request: no personal data.
+public struct RequestSummary: Sendable, Codable, Hashable {
+    public var id: String
+    public var procedure: String
+    public var legalArea: String
+    public var requesterId: String
+    public var responderId: String
+    public var state: String
+    public var deadline: Int64
+    public var proposedDeadline: Int64?
+    public var version: Int
+}

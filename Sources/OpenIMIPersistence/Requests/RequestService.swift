@@ -1,0 +1,198 @@
+import Foundation
+import OpenIMIDomain
+import SQLKit
+
+/// What a requester gives to draft a request.
+public struct NewRequest: Sendable {
+    public var procedure: String
+    public var responder: UUID
+    public var subject: DataSubject
+    public var questions: [String]
+    public var freeText: FreeText?
+    public var deadline: Date
+
+    /// Creates the description of a new request.
+    public init(procedure: String, responder: UUID, subject: DataSubject, questions: [String], freeText: FreeText?, deadline: Date) {
+        self.procedure = procedure
+        self.responder = responder
+        self.subject = subject
+        self.questions = questions
+        self.freeText = freeText
+        self.deadline = deadline
+    }
+}
+
+/// Errors of the request service that are not workflow refusals.
+public enum InformationRequestError: Error, Sendable, Hashable {
+    /// No request with this id visible to the caller.
+    case notFound
+    /// Someone changed the request first; reload and try again.
+    case conflict(currentVersion: Int)
+    /// The procedure is unknown or not an information request.
+    case unknownProcedure(String)
+    /// The chosen responder is not a validated authority of another state registered for the area.
+    case responderNotEligible
+    /// A question is not in the procedure's question set.
+    case unknownQuestion(String)
+}
+
+/// Drafts, reads and moves information requests, asking the access policy for every operation and
+/// logging every read and write of personal data.
+public struct RequestService: Sendable {
+    /// The database.
+    public let database: any Database
+    /// For authorising and for organisation profiles.
+    public let identity: IdentityService
+    /// The question sets by procedure.
+    public let questionSets: [String: QuestionSet]
+
+    /// Creates the service.
+    public init(database: any Database, identity: IdentityService, questionSets: [String: QuestionSet]) {
+        self.database = database
+        self.identity = identity
+        self.questionSets = questionSets
+    }
+
+    static let personalFields = ["subject", "freeText", "answers"]
+
+    /// Drafts a request from the principal's authority.
+    public func createDraft(_ new: NewRequest, by principal: Principal, now: Date) async throws -> InformationRequest {
+        let registry = RegistryRepository(sql: database.sql)
+        guard
+            let area = try await registry.legalAreas().first(where: {
+                $0.procedures.contains { $0.code == new.procedure && $0.kind == .informationRequest }
+            }),
+            let set = questionSets[new.procedure]
+        else { throw InformationRequestError.unknownProcedure(new.procedure) }
+        try identity.authorize(principal, .createRequest(legalArea: area.code), on: .organisation(principal.organisation))
+        guard let responder = try await AuthorityRepository(sql: database.sql).find(new.responder), responder.status == .validated,
+            responder.legalAreas.contains(area.code), responder.memberState != principal.organisation.memberState
+        else { throw InformationRequestError.responderNotEligible }
+        for question in new.questions where set.question(question) == nil { throw InformationRequestError.unknownQuestion(question) }
+        try new.subject.validate()
+        guard let requester = principal.organisation.id else { throw InformationRequestError.responderNotEligible }
+        let request = InformationRequest(
+            id: UUID(), procedure: new.procedure, legalArea: area.code, questionSetVersion: set.version,
+            involvement: Involvement(requester: requester, responder: responder.id), deadline: new.deadline, subject: new.subject,
+            questions: new.questions, freeText: new.freeText, createdBy: StepActor(userID: principal.user.id, organisationID: requester),
+            at: now)
+        try await database.transaction { sql in
+            try await RequestRepository(sql: sql).insert(request, now: now)
+            try await AccessLog(sql: sql).record(
+                userID: principal.user.id, organisationID: requester, requestID: request.id, operation: "write", purpose: "create-draft",
+                fields: Self.personalFields, at: now)
+        }
+        return request
+    }
+
+    /// The request with its personal data, for an involved user with a role in its area; logged with `purpose`.
+    /// Anyone else gets `notFound`, so not even its existence leaks.
+    public func read(_ id: UUID, by principal: Principal, purpose: String, now: Date) async throws -> InformationRequest {
+        let request = try await visible(id, to: principal)
+        try await database.transaction { sql in
+            try await AccessLog(sql: sql).record(
+                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "read",
+                purpose: purpose,
+                fields: Self.personalFields, at: now)
+        }
+        return request
+    }
+
+    /// Takes a workflow step; refused when the request changed since `expectedVersion`.
+    public func act(
+        _ id: UUID, _ action: RequestAction, details: StepDetails, forwardTo: UUID?, expectedVersion: Int, by principal: Principal,
+        now: Date
+    ) async throws -> InformationRequest {
+        try await change(
+            id, expectedVersion: expectedVersion, by: principal, action: .actOnRequest(action), purpose: "step:\(action.rawValue)", now: now
+        ) {
+            request in
+            var details = details
+            if let forwardTo {
+                details.forwardTo = try await identity.organisation(kind: .authority, id: forwardTo)
+            }
+            if action == .refer, details.referTo == nil, let state = principal.organisation.memberState {
+                details.referTo = try await CoordinatorRepository(sql: database.sql).national(of: state)?.id
+            }
+            let responderState = try await AuthorityRepository(sql: database.sql).find(request.involvement.responder)?.memberState
+            let party = request.involvement.party(of: principal.organisation) ?? .requester
+            return try request.taking(
+                action, by: party, actor: StepActor(userID: principal.user.id, organisationID: principal.organisation.id ?? UUID()),
+                responderState: responderState, details: details, at: now)
+        }
+    }
+
+    /// Records an answer to one question.
+    public func answer(
+        _ id: UUID, question: String, answer: Answer, expectedVersion: Int, by principal: Principal, now: Date
+    ) async throws -> InformationRequest {
+        try await change(
+            id, expectedVersion: expectedVersion, by: principal, action: .answerQuestion, purpose: "answer:\(question)", now: now
+        ) {
+            request in
+            guard let question = questionSets[request.procedure]?.question(question) else {
+                throw InformationRequestError.unknownQuestion(question)
+            }
+            guard let area = try await RegistryRepository(sql: database.sql).legalArea(request.legalArea) else {
+                throw InformationRequestError.unknownProcedure(request.procedure)
+            }
+            return try request.answering(question, with: answer, area: area)
+        }
+    }
+
+    /// The requester accepts or refuses the deadline the responder proposed.
+    public func decideProposedDeadline(
+        _ id: UUID, accept: Bool, expectedVersion: Int, by principal: Principal, now: Date
+    ) async throws
+        -> InformationRequest
+    {
+        try await change(
+            id, expectedVersion: expectedVersion, by: principal, action: .decideProposedDeadline, purpose: "deadline", now: now
+        ) {
+            try $0.decidingProposedDeadline(accept: accept)
+        }
+    }
+
+    /// The requests of the principal's authority, without personal data, for users with a role there.
+    public func inbox(of principal: Principal) async throws -> [RequestSummary] {
+        guard principal.user.status == .active, principal.organisation.kind == .authority, let id = principal.organisation.id,
+            principal.user.roles.contains(where: { $0.legalArea != nil })
+        else { throw IdentityError.forbidden(.missingRole) }
+        let areas = Set(principal.user.roles.compactMap(\.legalArea))
+        return try await RequestRepository(sql: database.sql).inbox(of: id).filter {
+            areas.contains($0.legalArea) && ($0.state != RequestState.draft.rawValue || $0.requesterId == id.uuidString.lowercased())
+        }
+    }
+
+    private func visible(_ id: UUID, to principal: Principal) async throws -> InformationRequest {
+        guard let request = try await RequestRepository(sql: database.sql).find(id) else { throw InformationRequestError.notFound }
+        let decision = AccessPolicy.decide(
+            principal, .readRequest, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
+        guard decision.isAllowed else {
+            try? identity.authorize(
+                principal, .readRequest, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
+            throw InformationRequestError.notFound
+        }
+        return request
+    }
+
+    private func change(
+        _ id: UUID, expectedVersion: Int, by principal: Principal, action: AccessAction, purpose: String, now: Date,
+        _ mutate: @Sendable (InformationRequest) async throws -> InformationRequest
+    ) async throws -> InformationRequest {
+        let request = try await visible(id, to: principal)
+        try identity.authorize(principal, action, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
+        guard request.version == expectedVersion else { throw InformationRequestError.conflict(currentVersion: request.version) }
+        let changed = try await mutate(request)
+        try await database.transaction { sql in
+            guard try await RequestRepository(sql: sql).update(changed, expectedVersion: expectedVersion, now: now) else {
+                throw InformationRequestError.conflict(currentVersion: expectedVersion + 1)
+            }
+            try await AccessLog(sql: sql).record(
+                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "write",
+                purpose: purpose,
+                fields: Self.personalFields, at: now)
+        }
+        return changed
+    }
+}
