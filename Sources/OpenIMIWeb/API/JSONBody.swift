@@ -25,7 +25,9 @@ extension Request {
         let unknown = Set(object.keys).subtracting(T.fieldNames).sorted()
         guard unknown.isEmpty else { throw RequestError.unknownFields(unknown) }
         do {
-            return try JSONDecoder().decode(T.self, from: data)
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            return try decoder.decode(T.self, from: data)
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             throw RequestError.wrongType(field: context.codingPath.map(\.stringValue).joined(separator: "."))
         } catch let DecodingError.keyNotFound(key, _) {

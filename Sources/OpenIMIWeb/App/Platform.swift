@@ -25,6 +25,8 @@ public struct Platform: Sendable {
     public let identity: IdentityService
     /// The scheduled jobs.
     public let jobs: JobScheduler
+    /// Information requests.
+    public let requests: RequestService
 
     /// Opens the database and loads catalogs and templates; fails with a clear message if any is missing.
     public static func open(config: AppConfig, clock: any AppClock = SystemClock(), logger injected: Logger? = nil) async throws -> Platform
@@ -41,9 +43,10 @@ public struct Platform: Sendable {
             database: database, secrets: secrets, hasher: PasswordHasher(), passwords: try PasswordRule.bundled(), random: random,
             logger: logger, userListIntervalMonths: config.userListIntervalMonths)
         let jobs = JobScheduler(database: database, jobs: [DormantAccountSuspension(database: database)], logger: logger)
+        let requests = RequestService(database: database, identity: identity, questionSets: try QuestionSetFiles.bundled())
         return Platform(
             config: config, logger: logger, database: database, clock: clock, catalogs: catalogs, views: views, identity: identity,
-            jobs: jobs)
+            jobs: jobs, requests: requests)
     }
 
     /// Applies pending migrations, loads the reference data and, when configured, the demo data.

@@ -49,5 +49,6 @@ public func buildRouter(platform: Platform) throws -> Routes {
     ActivationController(platform: platform).addRoutes(to: routes)
     AccountController(platform: platform).addRoutes(to: routes)
     UsersController(platform: platform).addRoutes(to: routes)
+    RequestsController(platform: platform).addRoutes(to: routes)
     return routes
 }

@@ -1,5 +1,6 @@
 import Hummingbird
 import OpenIMIDomain
+import OpenIMIPersistence
 
 /// How an error is shown: its status, a stable problem code, and its text in the catalog's language.
 struct ErrorPresentation: Sendable {
@@ -125,6 +126,45 @@ struct ErrorPresentation: Sendable {
                 self = simple(.conflict, "enrolment-required", "error.conflict.title", catalog.text("error.enrolmentRequired.detail"))
             case .unknownUser:
                 self = simple(.notFound, "not-found", "error.notFound.title", catalog.text("error.notFound.detail"))
+            }
+        case let error as InformationRequestError:
+            switch error {
+            case .notFound:
+                self = simple(.notFound, "not-found", "error.notFound.title", catalog.text("error.notFound.detail"))
+            case .conflict:
+                self = simple(.conflict, "version-conflict", "error.conflict.title", catalog.text("error.versionConflict.detail"))
+            case .unknownProcedure, .responderNotEligible, .unknownQuestion:
+                self = simple(
+                    .unprocessableContent, "request-refused", "error.requestRefused.title", catalog.text("error.requestRefused.detail"))
+            }
+        case let error as RequestStepError:
+            switch error {
+            case .workflow:
+                self = simple(.conflict, "step-not-allowed", "error.conflict.title", catalog.text("error.stepNotAllowed.detail"))
+            case .sensitiveData(.justificationRequired):
+                self = simple(
+                    .unprocessableContent, "justification-required", "error.requestRefused.title",
+                    catalog.text("error.justification.detail"))
+            case .sensitiveData:
+                self = simple(
+                    .unprocessableContent, "sensitive-data-not-allowed", "error.requestRefused.title",
+                    catalog.text("error.sensitiveNotAllowed.detail"))
+            default:
+                self = simple(
+                    .unprocessableContent, "request-refused", "error.requestRefused.title", catalog.text("error.requestRefused.detail"))
+            }
+        case let error as RequestDataError:
+            switch error {
+            case .missing(let field): self = invalid(.unprocessableContent, field, .required)
+            case .malformed(let field): self = invalid(.unprocessableContent, field, .malformed)
+            case .justificationRequired:
+                self = simple(
+                    .unprocessableContent, "justification-required", "error.requestRefused.title",
+                    catalog.text("error.justification.detail"))
+            case .sensitiveDataNotAllowed:
+                self = simple(
+                    .unprocessableContent, "sensitive-data-not-allowed", "error.requestRefused.title",
+                    catalog.text("error.sensitiveNotAllowed.detail"))
             }
         case let error as RegistryError:
             switch error {

@@ -1,0 +1,178 @@
+import Foundation
+import OpenIMIDomain
+import OpenIMIPersistence
+
+extension RequestsController {
+    /// The body of `POST /api/v1/requests`.
+    struct NewRequestBody: StrictJSONBody, Sendable {
+        static let fieldNames: Set<String> = ["procedure", "responderId", "subject", "questions", "freeText", "deadline"]
+        let procedure: String
+        let responderId: String
+        let subject: SubjectDTO
+        let questions: [String]?
+        let freeText: FreeTextDTO?
+        let deadline: Date
+    }
+
+    /// The body of `POST /api/v1/requests/{id}/steps`.
+    struct StepBody: StrictJSONBody, Sendable {
+        static let fieldNames: Set<String> = ["action", "version", "comment", "proposedDeadline", "forwardTo"]
+        let action: String
+        let version: Int
+        let comment: String?
+        let proposedDeadline: Date?
+        let forwardTo: String?
+    }
+
+    /// The body of `PUT /api/v1/requests/{id}/answers/{question}`.
+    struct AnswerBody: StrictJSONBody, Sendable {
+        static let fieldNames: Set<String> = ["value", "justification", "language", "version"]
+        let value: String
+        let justification: String?
+        let language: String?
+        let version: Int
+    }
+
+    /// The body of `POST /api/v1/requests/{id}/deadline-decision`.
+    struct DeadlineBody: StrictJSONBody, Sendable {
+        static let fieldNames: Set<String> = ["accept", "version"]
+        let accept: Bool
+        let version: Int
+    }
+
+    /// A person or business as the API writes it.
+    struct SubjectDTO: Codable, Sendable {
+        let kind: String
+        let givenNames: String?
+        let familyNames: String?
+        let dateOfBirth: String?
+        let nationalities: [String]?
+        let identifiers: [PersonalIdentifier]?
+        let name: String?
+        let registrationNumber: String?
+        let registrationState: String?
+
+        func subject() throws -> DataSubject {
+            switch kind {
+            case "person":
+                return .person(
+                    NaturalPerson(
+                        givenNames: givenNames ?? "", familyNames: familyNames ?? "", dateOfBirth: dateOfBirth,
+                        nationalities: nationalities ?? [],
+                        identifiers: identifiers ?? []))
+            case "business":
+                return .business(
+                    Business(name: name ?? "", registrationNumber: registrationNumber ?? "", registrationState: registrationState))
+            default:
+                throw RequestError.invalidParameter("subject.kind", .notAllowed)
+            }
+        }
+
+        init(_ subject: DataSubject) {
+            switch subject {
+            case .person(let person):
+                (kind, givenNames, familyNames, dateOfBirth, nationalities, identifiers) =
+                    ("person", person.givenNames, person.familyNames, person.dateOfBirth, person.nationalities, person.identifiers)
+                (name, registrationNumber, registrationState) = (nil, nil, nil)
+            case .business(let business):
+                (kind, name, registrationNumber, registrationState) = (
+                    "business", business.name, business.registrationNumber, business.registrationState
+                )
+                (givenNames, familyNames, dateOfBirth, nationalities, identifiers) = (nil, nil, nil, nil, nil)
+            }
+        }
+    }
+
+    /// Free text with its language.
+    struct FreeTextDTO: Codable, Sendable {
+        let text: String
+        let language: String
+
+        func freeText() throws -> FreeText {
+            guard let language = Language(rawValue: language) else { throw RequestError.unsupportedLanguage(language) }
+            return FreeText(text: text, language: language)
+        }
+    }
+
+    /// A request with its personal data, as involved users see it.
+    struct RequestDTO: Codable, Sendable {
+        struct Step: Codable, Sendable {
+            let action: String?
+            let to: String
+            let at: Date
+            let userId: String
+            let organisationId: String
+            let comment: String?
+        }
+
+        let id: String
+        let procedure: String
+        let legalArea: String
+        let questionSetVersion: Int
+        let requesterId: String
+        let responderId: String
+        let earlierResponderIds: [String]
+        let state: String
+        let version: Int
+        let deadline: Date
+        let proposedDeadline: Date?
+        let formalClosureDate: Date?
+        let subject: SubjectDTO
+        let questions: [String]
+        let freeText: FreeTextDTO?
+        let answers: [String: Answer]
+        let steps: [Step]
+
+        init(_ request: InformationRequest) {
+            id = request.id.uuidString.lowercased()
+            procedure = request.procedure
+            legalArea = request.legalArea
+            questionSetVersion = request.questionSetVersion
+            requesterId = request.involvement.requester.uuidString.lowercased()
+            responderId = request.involvement.responder.uuidString.lowercased()
+            earlierResponderIds = request.involvement.earlierResponders.map { $0.uuidString.lowercased() }
+            state = request.state.rawValue
+            version = request.version
+            deadline = request.deadline
+            proposedDeadline = request.proposedDeadline
+            formalClosureDate = request.formalClosureDate
+            subject = SubjectDTO(request.subject)
+            questions = request.questions
+            freeText = request.freeText.map { FreeTextDTO(text: $0.text, language: $0.language.rawValue) }
+            answers = request.answers
+            steps = request.steps.map {
+                Step(
+                    action: $0.action?.rawValue, to: $0.to.rawValue, at: $0.at, userId: $0.actor.userID.uuidString.lowercased(),
+                    organisationId: $0.actor.organisationID.uuidString.lowercased(), comment: $0.comment)
+            }
+        }
+    }
+
+    /// An inbox entry: no personal data.
+    struct SummaryDTO: Codable, Sendable {
+        let id: String
+        let procedure: String
+        let legalArea: String
+        let requesterId: String
+        let responderId: String
+        let state: String
+        let deadline: Date
+        let version: Int
+
+        init(_ summary: RequestSummary) {
+            id = summary.id
+            procedure = summary.procedure
+            legalArea = summary.legalArea
+            requesterId = summary.requesterId
+            responderId = summary.responderId
+            state = summary.state
+            deadline = Date(timeIntervalSince1970: TimeInterval(summary.deadline))
+            version = summary.version
+        }
+    }
+
+    /// The inbox.
+    struct InboxDTO: Codable, Sendable {
+        let requests: [SummaryDTO]
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Hummingbird
+import OpenIMIDomain
+import OpenIMIPersistence
+
+/// Information requests in the JSON API: draft, inbox, read (logged), steps, answers, deadline decisions.
+struct RequestsController: Sendable {
+    let platform: Platform
+
+    func addRoutes(to routes: Routes) {
+        let service = platform.requests
+        routes.signedIn(.post, "/api/v1/requests") { request, context, session in
+            let body = try await request.decodeStrictJSON(NewRequestBody.self, context: context)
+            guard let responder = UUID(uuidString: body.responderId) else { throw RequestError.invalidParameter("responderId", .malformed) }
+            let created = try await service.createDraft(
+                NewRequest(
+                    procedure: body.procedure, responder: responder, subject: try body.subject.subject(), questions: body.questions ?? [],
+                    freeText: try body.freeText.map { try $0.freeText() }, deadline: body.deadline),
+                by: session.principal, now: platform.clock.now())
+            return JSONResponse(value: RequestDTO(created), status: .created)
+        }
+        routes.signedIn(.get, "/api/v1/requests") { _, _, session in
+            JSONResponse(value: InboxDTO(requests: try await service.inbox(of: session.principal).map(SummaryDTO.init)))
+        }
+        routes.signedIn(.get, "/api/v1/requests/{id}") { _, context, session in
+            JSONResponse(
+                value: RequestDTO(
+                    try await service.read(
+                        try requestID(context), by: session.principal, purpose: "api:get-request", now: platform.clock.now())))
+        }
+        routes.signedIn(.post, "/api/v1/requests/{id}/steps") { request, context, session in
+            let body = try await request.decodeStrictJSON(StepBody.self, context: context)
+            guard let action = RequestAction(rawValue: body.action) else { throw RequestError.invalidParameter("action", .notAllowed) }
+            let forwardTo = try body.forwardTo.map { text -> UUID in
+                guard let id = UUID(uuidString: text) else { throw RequestError.invalidParameter("forwardTo", .malformed) }
+                return id
+            }
+            let changed = try await service.act(
+                try requestID(context), action, details: StepDetails(comment: body.comment, proposedDeadline: body.proposedDeadline),
+                forwardTo: forwardTo,
+                expectedVersion: body.version, by: session.principal, now: platform.clock.now())
+            return JSONResponse(value: RequestDTO(changed))
+        }
+        routes.signedIn(.put, "/api/v1/requests/{id}/answers/{question}") { request, context, session in
+            let body = try await request.decodeStrictJSON(AnswerBody.self, context: context)
+            let language = try body.language.map { code -> Language in
+                guard let language = Language(rawValue: code) else { throw RequestError.unsupportedLanguage(code) }
+                return language
+            }
+            let changed = try await service.answer(
+                try requestID(context), question: context.parameters.get("question") ?? "",
+                answer: Answer(value: body.value, justification: body.justification, language: language), expectedVersion: body.version,
+                by: session.principal, now: platform.clock.now())
+            return JSONResponse(value: RequestDTO(changed))
+        }
+        routes.signedIn(.post, "/api/v1/requests/{id}/deadline-decision") { request, context, session in
+            let body = try await request.decodeStrictJSON(DeadlineBody.self, context: context)
+            let changed = try await service.decideProposedDeadline(
+                try requestID(context), accept: body.accept, expectedVersion: body.version, by: session.principal, now: platform.clock.now()
+            )
+            return JSONResponse(value: RequestDTO(changed))
+        }
+    }
+
+    private func requestID(_ context: AppRequestContext) throws -> UUID {
+        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw InformationRequestError.notFound }
+        return id
+    }
+}
