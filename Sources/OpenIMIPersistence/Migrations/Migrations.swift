@@ -6,5 +6,6 @@ public enum Migrations {
         .v2Directory,
         .v3Identity,
         .v4Requests,
+        .v5Idempotency,
     ]
 }

@@ -36,6 +36,7 @@ public func buildRouter(platform: Platform) throws -> Routes {
     router.add(middleware: ErrorMiddleware(catalogs: platform.catalogs, views: platform.views, resolver: resolver))
     router.add(middleware: LanguageMiddleware(resolver: resolver))
     router.add(middleware: SessionMiddleware(identity: platform.identity, clock: platform.clock))
+    router.add(middleware: IdempotencyMiddleware(store: IdempotencyStore(database: platform.database), clock: platform.clock))
     let database = platform.database
     let (views, catalogs) = (platform.views, platform.catalogs)
     HomeController(views: views, catalogs: catalogs).addRoutes(to: routes)

@@ -166,6 +166,16 @@ struct ErrorPresentation: Sendable {
                     .unprocessableContent, "sensitive-data-not-allowed", "error.requestRefused.title",
                     catalog.text("error.sensitiveNotAllowed.detail"))
             }
+        case let error as IdempotencyError:
+            switch error {
+            case .inProgress:
+                self = simple(
+                    .conflict, "idempotency-in-progress", "error.conflict.title", catalog.text("error.idempotencyInProgress.detail"))
+            case .keyReused:
+                self = simple(
+                    .unprocessableContent, "idempotency-key-reused", "error.requestRefused.title",
+                    catalog.text("error.idempotencyReused.detail"))
+            }
         case let error as RegistryError:
             switch error {
             case .unknownLegalArea, .unknownMemberState:
