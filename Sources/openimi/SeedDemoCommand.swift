@@ -29,9 +29,10 @@ struct SeedDemoCommand: AsyncParsableCommand {
         }
         print(
             "Demo data loaded: \(created.coordinators) coordinators and \(created.authorities) authorities added; "
-                + "\(created.credentials.count) demo users \(refresh ? "with new credentials" : "created").")
+                + "\(created.credentials.count) demo users \(refresh ? "with new credentials" : "created"); \(created.requests.count) demo requests."
+        )
         if let output {
-            try DemoData.write(created.credentials, to: URL(fileURLWithPath: output))
+            try DemoData.write(created.credentials, requests: created.requests, to: URL(fileURLWithPath: output))
             print("Wrote the demo users' sign-in details to \(output)")
         }
     }

@@ -20,18 +20,19 @@ public struct DemoData: Sendable {
             authorities: file.authorities.map(\.authority), users: file.users)
     }
 
-    /// Loads coordinators, authorities and users; what exists is left as it is, except that
-    /// `refreshCredentials` gives every demo user new credentials. Returns the counts and the
-    /// credentials set.
+    /// Loads coordinators, authorities, users and requests; what exists is left as it is, except
+    /// that `refreshCredentials` gives every demo user new credentials. Returns the counts, the
+    /// credentials set and the requests created.
     @discardableResult
     public func load(
         into platform: Platform, refreshCredentials: Bool = false
     ) async throws
-        -> (coordinators: Int, authorities: Int, credentials: [DemoCredential])
+        -> (coordinators: Int, authorities: Int, credentials: [DemoCredential], requests: [DemoRequestEntry])
     {
         let created = try await loadDirectory(into: platform)
         let credentials = try await loadUsers(into: platform, refresh: refreshCredentials)
-        return (created.coordinators, created.authorities, credentials)
+        let requests = try await DemoRequests(platform: platform).load()
+        return (created.coordinators, created.authorities, credentials, requests)
     }
 
     private func loadDirectory(into platform: Platform) async throws -> (coordinators: Int, authorities: Int) {

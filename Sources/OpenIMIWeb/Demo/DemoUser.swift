@@ -102,10 +102,15 @@ enum DemoDataError: Error, CustomStringConvertible {
 
 extension DemoData {
     /// Writes demo credentials as JSON readable by the owner only.
-    public static func write(_ credentials: [DemoCredential], to url: URL) throws {
+    public static func write(_ credentials: [DemoCredential], requests: [DemoRequestEntry] = [], to url: URL) throws {
+        struct Output: Encodable {
+            let users: [DemoCredential]
+            let requests: [DemoRequestEntry]
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(["users": credentials])
+        encoder.dateEncodingStrategy = .iso8601
+        let data = try encoder.encode(Output(users: credentials, requests: requests))
         try? FileManager.default.removeItem(at: url)
         guard FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
             throw CocoaError(.fileWriteNoPermission)
