@@ -74,3 +74,21 @@ import Testing
         }
     }
 }
+
+@Suite struct IndicatorsAPITests {
+    @Test func indicatorsPerStateAndAuthorityFromTheDemoRequests() async throws {
+        try await TestApp.run { client, _ in
+            let germany = try await client.execute(uri: "/api/v1/indicators?memberState=DE", method: .get)
+            #expect(germany.status == .ok)
+            let body = try germany.json()
+            // German demo authorities received two requests, sent on day 1 and accepted on day 2; one
+            // was answered on day 3, well before its deadline (day 21).
+            #expect(body["received"] as? Int == 2)
+            #expect(body["acceptedWithinSevenDays"] as? Double == 1 && body["answeredByDeadline"] as? Double == 1)
+            #expect(body["averageDaysToAnswer"] as? Double == 2)
+            #expect(!germany.text.contains("Klinik"), "aggregates only")
+            #expect(try await client.execute(uri: "/api/v1/indicators", method: .get).status == .badRequest)
+            #expect(try await client.execute(uri: "/api/v1/indicators?memberState=XX", method: .get).status == .badRequest)
+        }
+    }
+}

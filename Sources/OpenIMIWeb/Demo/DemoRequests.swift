@@ -32,8 +32,9 @@ struct DemoRequests {
         guard existing.isEmpty else { return [] }
         let dk = try await principal("dk.handler"), si = try await principal("si.handler"), de = try await principal("de.handler")
         let ministry = try await principal("si.ministry")
-        let now = platform.clock.now()
-        let longAgo = now.addingTimeInterval(-2 * 365 * 86_400)
+        // Current requests started ten days ago, with one step a day; one was closed two years ago.
+        let now = platform.clock.now().addingTimeInterval(-10 * 86_400)
+        let longAgo = platform.clock.now().addingTimeInterval(-2 * 365 * 86_400)
         let plan: [(Principal, Principal, DataSubject, [(Principal, RequestAction)], Date)] = [
             (dk, si, Self.person("Mette", "Kjær", "1979-11-03", "DK", "0311791234"), [], now),
             (dk, si, Self.person("Søren", "Østergaard", "1965-02-17", "DK", "1702654321"), [(dk, .send)], now),
@@ -62,7 +63,8 @@ struct DemoRequests {
                     questions: ["legally-established", "disciplinary-sanctions", "diploma-authentic"],
                     freeText: FreeText(text: "Demo request", language: .en), deadline: start.addingTimeInterval(21 * 86_400)),
                 by: requester, now: start)
-            for (actor, action) in steps {
+            for (index, (actor, action)) in steps.enumerated() {
+                let at = start.addingTimeInterval(Double(index + 1) * 86_400)
                 if action == .answer {
                     for (question, answer) in [
                         ("legally-established", Answer(value: "yes")), ("diploma-authentic", Answer(value: "yes")),
@@ -72,13 +74,13 @@ struct DemoRequests {
                         ),
                     ] {
                         request = try await platform.requests.answer(
-                            request.id, question: question, answer: answer, expectedVersion: request.version, by: actor, now: start)
+                            request.id, question: question, answer: answer, expectedVersion: request.version, by: actor, now: at)
                     }
                 }
                 request = try await platform.requests.act(
                     request.id, action, details: StepDetails(comment: "Demo step"),
                     forwardTo: action == .forward ? ministry.organisation.id : nil,
-                    expectedVersion: request.version, by: actor, now: start.addingTimeInterval(3600))
+                    expectedVersion: request.version, by: actor, now: at)
             }
             entries.append(Self.entry(request))
         }
