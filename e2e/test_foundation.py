@@ -1,4 +1,5 @@
 """Journeys through the public pages: languages, directory search, legal areas, coordinators."""
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -10,7 +11,7 @@ def heading(browser):
 
 def switch_language(browser, code):
     browser.find_element(By.CSS_SELECTOR, f'nav.languages a[data-lang="{code}"]').click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_element(By.TAG_NAME, "html").get_attribute("lang") == code)
+    WebDriverWait(browser, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(lambda b: b.find_element(By.TAG_NAME, "html").get_attribute("lang") == code)
 
 
 def test_home_page_switches_to_danish_and_slovenian(browser, base_url):

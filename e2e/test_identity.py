@@ -7,6 +7,7 @@ import struct
 import time
 
 import pytest
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 from selenium.webdriver.support import expected_conditions as EC
@@ -75,7 +76,7 @@ def test_administrator_creates_a_user_and_gets_an_activation_link(browser, base_
     assert browser.find_element(By.TAG_NAME, "h1").text == "My account"
     Select(browser.find_element(By.ID, "profile-language")).select_by_value("da")
     browser.find_element(By.ID, "profile-submit").click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_element(By.TAG_NAME, "h1").text == "Min konto")
+    WebDriverWait(browser, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(lambda b: b.find_element(By.TAG_NAME, "h1").text == "Min konto")
     browser.find_element(By.ID, "nav-users").click()
     assert browser.find_element(By.TAG_NAME, "h1").text == "Brugere"
     rows = [row.get_attribute("data-username") for row in browser.find_elements(By.CSS_SELECTOR, "#users-table tbody tr")]
