@@ -7,8 +7,8 @@ import struct
 import time
 
 import pytest
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
+from waiting import TRANSIENT, expect_heading
 from selenium.webdriver.support.ui import Select
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -52,7 +52,9 @@ def sign_in(browser, base_url, user, language="en"):
 
 
 def sign_out(browser):
-    browser.find_element(By.ID, "sign-out").click()
+    # Retries while a page that is still loading replaces the button under our feet.
+    WebDriverWait(browser, 10, ignored_exceptions=TRANSIENT).until(
+        lambda b: b.find_element(By.ID, "sign-out").click() or True)
     WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "nav-sign-in")))
 
 
@@ -73,12 +75,12 @@ def test_administrator_creates_a_user_and_gets_an_activation_link(browser, base_
     sign_in(browser, base_url, admin, language="da")
     # After sign-in the user's own language applies (English for demo users); switch it in the profile.
     browser.get(base_url + "/account?lang=en")
-    assert browser.find_element(By.TAG_NAME, "h1").text == "My account"
+    expect_heading(browser, "My account")
     Select(browser.find_element(By.ID, "profile-language")).select_by_value("da")
     browser.find_element(By.ID, "profile-submit").click()
-    WebDriverWait(browser, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(lambda b: b.find_element(By.TAG_NAME, "h1").text == "Min konto")
+    expect_heading(browser, "Min konto")
     browser.find_element(By.ID, "nav-users").click()
-    assert browser.find_element(By.TAG_NAME, "h1").text == "Brugere"
+    expect_heading(browser, "Brugere")
     rows = [row.get_attribute("data-username") for row in browser.find_elements(By.CSS_SELECTOR, "#users-table tbody tr")]
     assert "dk.handler" in rows and "dk.admin" in rows
     username = f"e2e.{int(time.time())}"
@@ -104,18 +106,19 @@ def test_administrator_creates_a_user_and_gets_an_activation_link(browser, base_
     browser.find_element(By.ID, "enrol-submit").click()
     WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "account-username")))
     assert browser.find_element(By.ID, "account-username").text == username
-    assert browser.find_element(By.TAG_NAME, "h1").text == "Min konto"
+    expect_heading(browser, "Min konto")
     sign_out(browser)
     # Reset the administrator's language for later runs against the same server.
     sign_in(browser, base_url, admin)
     browser.get(base_url + "/account")
     Select(browser.find_element(By.ID, "profile-language")).select_by_value("en")
     browser.find_element(By.ID, "profile-submit").click()
+    expect_heading(browser, "My account")
     sign_out(browser)
 
 
 def test_national_coordinator_sees_late_user_lists(browser, base_url):
     sign_in(browser, base_url, demo_users()["de.nimic"])
     browser.find_element(By.ID, "nav-overdue").click()
-    assert browser.find_element(By.TAG_NAME, "h1").text == "User lists to confirm"
+    expect_heading(browser, "User lists to confirm")
     sign_out(browser)

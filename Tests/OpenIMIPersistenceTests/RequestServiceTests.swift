@@ -43,6 +43,13 @@ import Testing
             slovenianID: slovenian.id)
     }
 
+    /// A one-question request from the Danish authority to the Slovenian one, due tomorrow.
+    static func simpleRequest(_ world: World) -> NewRequest {
+        NewRequest(
+            procedure: "pq-information-request", responder: world.slovenianID, subject: anna, questions: ["legally-established"],
+            freeText: nil, deadline: Date().addingTimeInterval(86_400))
+    }
+
     static let anna = DataSubject.person(
         NaturalPerson(givenNames: "Anna", familyNames: "Jørgensen", dateOfBirth: "1985-04-12", nationalities: ["DK"], identifiers: []))
 
@@ -110,11 +117,7 @@ import Testing
     @Test func uninvolvedOrRolelessUsersGetNothing() async throws {
         try await TestDatabase.withDatabase { database in
             let world = try await Self.world(database)
-            var request = try await world.service.createDraft(
-                NewRequest(
-                    procedure: "pq-information-request", responder: world.slovenianID, subject: Self.anna,
-                    questions: ["legally-established"], freeText: nil, deadline: Date().addingTimeInterval(86_400)),
-                by: world.danish, now: Date())
+            var request = try await world.service.createDraft(Self.simpleRequest(world), by: world.danish, now: Date())
             request = try await world.service.act(
                 request.id, .send, details: StepDetails(), forwardTo: nil, expectedVersion: 1, by: world.danish, now: Date())
             for stranger in [world.outsider, world.danishAdmin] {
@@ -134,11 +137,7 @@ import Testing
     @Test func aStaleVersionIsAConflictAndChangesNothing() async throws {
         try await TestDatabase.withDatabase { database in
             let world = try await Self.world(database)
-            let draft = try await world.service.createDraft(
-                NewRequest(
-                    procedure: "pq-information-request", responder: world.slovenianID, subject: Self.anna,
-                    questions: ["legally-established"], freeText: nil, deadline: Date().addingTimeInterval(86_400)),
-                by: world.danish, now: Date())
+            let draft = try await world.service.createDraft(Self.simpleRequest(world), by: world.danish, now: Date())
             _ = try await world.service.act(
                 draft.id, .send, details: StepDetails(), forwardTo: nil, expectedVersion: 1, by: world.danish, now: Date())
             await #expect(throws: InformationRequestError.conflict(currentVersion: 2)) {
@@ -152,9 +151,7 @@ import Testing
     @Test func requestsGoOnlyToEligibleAuthoritiesWithKnownQuestions() async throws {
         try await TestDatabase.withDatabase { database in
             let world = try await Self.world(database)
-            let base = NewRequest(
-                procedure: "pq-information-request", responder: world.slovenianID, subject: Self.anna, questions: ["legally-established"],
-                freeText: nil, deadline: Date().addingTimeInterval(86_400))
+            let base = Self.simpleRequest(world)
             var sameState = base
             sameState.responder = world.outsider.organisation.id!
             await #expect(throws: InformationRequestError.responderNotEligible) {
@@ -174,11 +171,7 @@ import Testing
     @Test func theAccessLogIsAppendOnly() async throws {
         try await TestDatabase.withDatabase { database in
             let world = try await Self.world(database)
-            let draft = try await world.service.createDraft(
-                NewRequest(
-                    procedure: "pq-information-request", responder: world.slovenianID, subject: Self.anna,
-                    questions: ["legally-established"], freeText: nil, deadline: Date().addingTimeInterval(86_400)),
-                by: world.danish, now: Date())
+            let draft = try await world.service.createDraft(Self.simpleRequest(world), by: world.danish, now: Date())
             await #expect(throws: (any Error).self) {
                 try await database.transaction { sql in try await sql.raw("UPDATE access_log SET purpose = 'forged'").run() }
             }
