@@ -14,6 +14,15 @@ enum TestApp {
         demo: Bool = true, clock: any AppClock = SystemClock(),
         _ test: @escaping @Sendable (any TestClientProtocol, any Database) async throws -> Void
     ) async throws {
+        try await withApp(demo: demo, clock: clock) { client, probe, _ in try await test(client, probe) }
+    }
+
+    /// Builds the application on a fresh database and runs `test` with a client, a second connection
+    /// to that database, and its location; removes the database afterwards.
+    private static func withApp(
+        demo: Bool, clock: any AppClock,
+        _ test: @escaping @Sendable (any TestClientProtocol, any Database, DatabaseLocation) async throws -> Void
+    ) async throws {
         let location = try TestDatabase.freshLocation()
         defer { TestDatabase.remove(location) }
         let app = try await buildApplication(config: config(location, demo: demo), clock: clock)
@@ -21,7 +30,7 @@ enum TestApp {
             let logger = Logger(label: "openimi-tests")
             let probe = try await location.open(logger: logger)
             try await probe.whileRunning(logger: logger) {
-                try await test(client, probe)
+                try await test(client, probe, location)
                 try await probe.close()
             }
         }
@@ -34,20 +43,12 @@ extension TestApp {
         clock: ManualClock,
         _ test: @escaping @Sendable (any TestClientProtocol, any Database, [String: DemoCredential]) async throws -> Void
     ) async throws {
-        let location = try TestDatabase.freshLocation()
-        defer { TestDatabase.remove(location) }
-        let file = credentialsFile(for: location)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let app = try await buildApplication(config: config(location, demo: true), clock: clock)
-        try await app.test(.router) { client in
+        try await withApp(demo: true, clock: clock) { client, probe, location in
+            let file = credentialsFile(for: location)
+            defer { try? FileManager.default.removeItem(at: file) }
             struct File: Decodable { let users: [DemoCredential] }
             let users = try JSONDecoder().decode(File.self, from: Data(contentsOf: file)).users
-            let logger = Logger(label: "openimi-tests")
-            let probe = try await location.open(logger: logger)
-            try await probe.whileRunning(logger: logger) {
-                try await test(client, probe, Dictionary(uniqueKeysWithValues: users.map { ($0.username, $0) }))
-                try await probe.close()
-            }
+            try await test(client, probe, Dictionary(uniqueKeysWithValues: users.map { ($0.username, $0) }))
         }
     }
 

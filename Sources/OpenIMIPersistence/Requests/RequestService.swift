@@ -166,11 +166,11 @@ public struct RequestService: Sendable {
 
     private func visible(_ id: UUID, to principal: Principal) async throws -> InformationRequest {
         guard let request = try await RequestRepository(sql: database.sql).find(id) else { throw InformationRequestError.notFound }
-        let decision = AccessPolicy.decide(
-            principal, .readRequest, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
-        guard decision.isAllowed else {
-            try? identity.authorize(
+        do {
+            try identity.authorize(
                 principal, .readRequest, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
+        } catch {
+            // Logged as a denial by `authorize`; the caller learns nothing, not even that the request exists.
             throw InformationRequestError.notFound
         }
         return request

@@ -88,10 +88,12 @@ struct DemoRequests {
     }
 
     private func principal(_ username: String) async throws -> Principal {
-        guard let record = try await UserRepository(sql: platform.database.sql).record(username: username),
-            let user = try await UserRepository(sql: platform.database.sql).find(UUID(uuidString: record.id)!),
-            let organisation = try await platform.identity.organisation(kind: user.organisationKind, id: user.organisationID)
-        else { throw DemoDataError.unknownOrganisation(username) }
+        let users = UserRepository(sql: platform.database.sql)
+        guard let record = try await users.record(username: username) else { throw DemoDataError.unknownOrganisation(username) }
+        let user = try await users.account(record)
+        guard let organisation = try await platform.identity.organisation(kind: user.organisationKind, id: user.organisationID) else {
+            throw DemoDataError.unknownOrganisation(username)
+        }
         return Principal(user: user, organisation: organisation)
     }
 

@@ -141,14 +141,8 @@ struct ErrorPresentation: Sendable {
             switch error {
             case .workflow:
                 self = simple(.conflict, "step-not-allowed", "error.conflict.title", catalog.text("error.stepNotAllowed.detail"))
-            case .sensitiveData(.justificationRequired):
-                self = simple(
-                    .unprocessableContent, "justification-required", "error.requestRefused.title",
-                    catalog.text("error.justification.detail"))
-            case .sensitiveData:
-                self = simple(
-                    .unprocessableContent, "sensitive-data-not-allowed", "error.requestRefused.title",
-                    catalog.text("error.sensitiveNotAllowed.detail"))
+            case .sensitiveData(let refusal):
+                self = ErrorPresentation(refusal, catalog: catalog, availableLanguages: availableLanguages)
             default:
                 self = simple(
                     .unprocessableContent, "request-refused", "error.requestRefused.title", catalog.text("error.requestRefused.detail"))
