@@ -28,6 +28,6 @@ public enum OpaqueToken {
 
     /// The SHA-256 of `token` in hex: what is stored, so a database leak reveals no usable token.
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        ContentDigest.sha256(Data(token.utf8))
     }
 }

@@ -59,7 +59,7 @@ import Testing
     enum ActionKind: String, CaseIterable {
         case viewUsers, createUser, changeAdministrator, changeHandler, grantAdministrator, grantHandler, grantHandlerUnregisteredArea
         case grantOperator, confirmUserList, viewOverdueUserLists, registerAuthority, changeAuthority
-        case createRequest, readRequest, sendRequest, answerRequest, answerQuestion, decideDeadline
+        case createRequest, readRequest, sendRequest, answerRequest, answerQuestion, decideDeadline, allocate, attachToDraft
     }
 
     /// Cells that must be allowed: role, action, place.
@@ -84,6 +84,8 @@ import Testing
         "request-handler createRequest own", "request-handler sendRequest own", "request-handler answerRequest own",
         "request-handler readRequest own", "allocator readRequest own", "alert-handler readRequest own", "reader readRequest own",
         "request-handler answerQuestion own", "request-handler decideDeadline own",
+        // An allocator routes incoming requests; a handler attaches documents to its own draft.
+        "allocator allocate own", "request-handler attachToDraft own",
     ]
 
     static func decide(_ role: RoleKind, _ action: ActionKind, _ place: Place) -> AccessDecision {
@@ -125,6 +127,12 @@ import Testing
             let involvement = Involvement(requester: authority.id, responder: authoritySI.id)
             return AccessPolicy.decide(
                 principal, .decideProposedDeadline, on: .request(involvement, legalArea: "services", state: .accepted))
+        case .allocate:
+            let involvement = Involvement(requester: authoritySI.id, responder: authority.id)
+            return AccessPolicy.decide(principal, .allocateRequest, on: .request(involvement, legalArea: "services", state: .sent))
+        case .attachToDraft:
+            let involvement = Involvement(requester: authority.id, responder: authoritySI.id)
+            return AccessPolicy.decide(principal, .attachToRequest, on: .request(involvement, legalArea: "services", state: .draft))
         case .registerAuthority, .changeAuthority:
             return AccessPolicy.decide(
                 principal, action == .registerAuthority ? .registerAuthority : .changeAuthority, on: .authority(authority))

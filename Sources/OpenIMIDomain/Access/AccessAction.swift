@@ -30,6 +30,10 @@ public enum AccessAction: Sendable, Hashable, CustomStringConvertible {
     case answerQuestion
     /// Accept or refuse the deadline the responder proposed.
     case decideProposedDeadline
+    /// Route an incoming request to a request handler of the own authority.
+    case allocateRequest
+    /// Add a document to a request.
+    case attachToRequest
 
     public var description: String {
         switch self {
@@ -48,6 +52,8 @@ public enum AccessAction: Sendable, Hashable, CustomStringConvertible {
         case .actOnRequest(let action): "act-on-request(\(action.rawValue))"
         case .answerQuestion: "answer-question"
         case .decideProposedDeadline: "decide-proposed-deadline"
+        case .allocateRequest: "allocate-request"
+        case .attachToRequest: "attach-to-request"
         }
     }
 }

@@ -86,6 +86,15 @@ public enum AccessPolicy {
         case (.decideProposedDeadline, .request(let involvement, let area, _)):
             guard involvement.party(of: principal.organisation) == .requester else { return .deny(.otherOrganisation) }
             return principal.holds(.requestHandler(legalArea: area)) ? .allow : .deny(.missingRole)
+        case (.allocateRequest, .request(let involvement, let area, let state)):
+            guard involvement.isCurrentResponder(principal.organisation) else { return .deny(.otherOrganisation) }
+            guard principal.holds(.allocator(legalArea: area)) else { return .deny(.missingRole) }
+            return InformationRequest.allocatableStates.contains(state) ? .allow : .deny(.notApplicable)
+        case (.attachToRequest, .request(let involvement, let area, let state)):
+            guard let party = involvement.party(of: principal.organisation), party != .coordinator else { return .deny(.otherOrganisation) }
+            if party == .responder, !involvement.isCurrentResponder(principal.organisation) { return .deny(.otherOrganisation) }
+            guard principal.holds(.requestHandler(legalArea: area)) else { return .deny(.missingRole) }
+            return InformationRequest.acceptsAttachments(in: state, from: party) ? .allow : .deny(.notApplicable)
         default:
             return .deny(.notApplicable)
         }

@@ -52,6 +52,7 @@ extension InformationRequest {
             changed.involvement.earlierResponders.append(involvement.responder)
             changed.involvement.responder = targetID
             changed.proposedDeadline = nil
+            changed.allocatedTo = nil
         case .answer:
             guard questions.allSatisfy({ answers[$0] != nil }) else { throw .unansweredQuestions(questions.filter { answers[$0] == nil }) }
         case .refer:
@@ -79,8 +80,11 @@ extension InformationRequest {
     }
 
     /// The request with `answer` recorded for `question`, checking the sensitive-data rule.
-    public func answering(_ question: Question, with answer: Answer, area: LegalArea) throws(RequestStepError) -> InformationRequest {
+    public func answering(
+        _ question: Question, with answer: Answer, area: LegalArea, attachments: Set<UUID> = []
+    ) throws(RequestStepError) -> InformationRequest {
         guard state == .accepted, questions.contains(question.id) else { throw .notAnswerable }
+        guard question.accepts(answer.value, attachments: attachments) else { throw .invalidAnswer(question.id) }
         if question.sensitive {
             do {
                 try SensitiveDataRule.check(area: area, justification: answer.justification)
@@ -124,4 +128,8 @@ public enum RequestStepError: Error, Sendable, Hashable {
     case notAnswerable
     /// The sensitive-data rule refused the answer.
     case sensitiveData(RequestDataError)
+    /// The value does not fit the question's answer type.
+    case invalidAnswer(String)
+    /// The request can be allocated only while the responder works on it, to one of its request handlers.
+    case allocationNotAllowed
 }

@@ -32,6 +32,8 @@ public struct InformationRequest: Sendable, Hashable, Identifiable {
     public var steps: [RequestStep]
     /// When it was formally closed; retention counts from here.
     public var formalClosureDate: Date?
+    /// The request handler of the current responder an allocator routed it to, if any.
+    public var allocatedTo: UUID?
 
     /// A new draft.
     public init(
@@ -53,6 +55,7 @@ public struct InformationRequest: Sendable, Hashable, Identifiable {
         self.answers = [:]
         self.steps = [RequestStep(action: nil, from: nil, to: .draft, actor: createdBy, at: now, comment: nil)]
         self.formalClosureDate = nil
+        self.allocatedTo = nil
     }
 }
 

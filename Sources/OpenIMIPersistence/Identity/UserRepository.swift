@@ -54,6 +54,14 @@ public struct UserRepository: Sendable {
         return try records.map { try $0.user(roles: roles[$0.id] ?? []) }
     }
 
+    /// Every account whose organisation has `id`, whatever its kind.
+    public func users(inOrganisation id: UUID) async throws -> [UserAccount] {
+        let records = try await sql.select().column("*").from("user_account").where("organisation_id", .equal, id.uuidString.lowercased())
+            .orderBy("username").all(decoding: UserRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let roles = try await roles(of: records.map(\.id))
+        return try records.map { try $0.user(roles: roles[$0.id] ?? []) }
+    }
+
     /// Saves the changeable profile fields and status of `user` and replaces its roles. Run inside a transaction.
     public func update(_ user: UserAccount, now: Date) async throws {
         try await sql.update("user_account")

@@ -7,5 +7,6 @@ public enum Migrations {
         .v3Identity,
         .v4Requests,
         .v5Idempotency,
+        .v6RequestHandling,
     ]
 }

@@ -19,6 +19,7 @@ public struct RequestRecord: Sendable, Codable {
     public var formalClosureAt: Int64?
     public var questions: String
     public var personalData: String
+    public var allocatedTo: String?
     public var createdAt: Int64
     public var updatedAt: Int64
 
@@ -46,6 +47,7 @@ public struct RequestRecord: Sendable, Codable {
         formalClosureAt = request.formalClosureDate?.epochSeconds
         questions = JSONText.encode(request.questions)
         personalData = JSONText.encode(PersonalData(subject: request.subject, freeText: request.freeText, answers: request.answers))
+        allocatedTo = request.allocatedTo?.uuidString.lowercased()
         self.createdAt = createdAt.epochSeconds
         updatedAt = now.epochSeconds
     }
@@ -70,6 +72,7 @@ public struct RequestRecord: Sendable, Codable {
         request.proposedDeadline = proposedDeadline.map { Date(timeIntervalSince1970: TimeInterval($0)) }
         request.formalClosureDate = formalClosureAt.map { Date(timeIntervalSince1970: TimeInterval($0)) }
         request.answers = personal.answers
+        request.allocatedTo = allocatedTo.flatMap(UUID.init(uuidString:))
         request.steps = steps
         return request
     }

@@ -62,17 +62,6 @@ public struct RequestRepository: Sendable {
         return try record.request(steps: steps)
     }
 
-    /// Summaries (no personal data) of the requests where `authority` is requester or current responder.
-    public func inbox(of authority: UUID, limit: Int = 200) async throws -> [RequestSummary] {
-        let key = authority.uuidString.lowercased()
-        return try await sql.select()
-            .columns("id", "procedure", "legal_area", "requester_id", "responder_id", "state", "deadline", "proposed_deadline", "version")
-            .from("information_request")
-            .where { $0.where("requester_id", .equal, key).orWhere("responder_id", .equal, key) }
-            .orderBy("deadline").limit(limit)
-            .all(decoding: RequestSummary.self, keyDecodingStrategy: .convertFromSnakeCase)
-    }
-
     private func insertSteps(of request: InformationRequest, from start: Int) async throws {
         guard start < request.steps.count else { return }
         let key = request.id.uuidString.lowercased()
@@ -88,15 +77,3 @@ public struct RequestRepository: Sendable {
     }
 }
 
-/// What an inbox shows of a request: no personal data.
-public struct RequestSummary: Sendable, Codable, Hashable {
-    public var id: String
-    public var procedure: String
-    public var legalArea: String
-    public var requesterId: String
-    public var responderId: String
-    public var state: String
-    public var deadline: Int64
-    public var proposedDeadline: Int64?
-    public var version: Int
-}

@@ -104,7 +104,8 @@ public struct RequestService: Sendable {
         now: Date
     ) async throws -> InformationRequest {
         try await change(
-            id, expectedVersion: expectedVersion, by: principal, action: .actOnRequest(action), purpose: "step:\(action.rawValue)", now: now
+            id, expectedVersion: expectedVersion, by: principal, action: .actOnRequest(action), purpose: "step:\(action.rawValue)",
+            notify: .counterparts(action.rawValue), now: now
         ) {
             request in
             var details = details
@@ -136,7 +137,8 @@ public struct RequestService: Sendable {
             guard let area = try await RegistryRepository(sql: database.sql).legalArea(request.legalArea) else {
                 throw InformationRequestError.unknownProcedure(request.procedure)
             }
-            return try request.answering(question, with: answer, area: area)
+            let attachments = question.answer == .document ? Set(try await AttachmentRepository(sql: database.sql).list(of: id).map(\.id)) : []
+            return try request.answering(question, with: answer, area: area, attachments: attachments)
         }
     }
 
@@ -147,24 +149,42 @@ public struct RequestService: Sendable {
         -> InformationRequest
     {
         try await change(
-            id, expectedVersion: expectedVersion, by: principal, action: .decideProposedDeadline, purpose: "deadline", now: now
+            id, expectedVersion: expectedVersion, by: principal, action: .decideProposedDeadline, purpose: "deadline",
+            notify: .counterparts(accept ? "deadline-accepted" : "deadline-refused"), now: now
         ) {
             try $0.decidingProposedDeadline(accept: accept)
         }
     }
 
-    /// The requests of the principal's authority, without personal data, for users with a role there.
-    public func inbox(of principal: Principal) async throws -> [RequestSummary] {
-        guard principal.user.status == .active, principal.organisation.kind == .authority, let id = principal.organisation.id,
-            principal.user.roles.contains(where: { $0.legalArea != nil })
-        else { throw IdentityError.forbidden(.missingRole) }
-        let areas = Set(principal.user.roles.compactMap(\.legalArea))
-        return try await RequestRepository(sql: database.sql).inbox(of: id).filter {
-            areas.contains($0.legalArea) && ($0.state != RequestState.draft.rawValue || $0.requesterId == id.uuidString.lowercased())
+    /// The requests of the principal's organisation matching `query`, without personal data, with
+    /// counts by state: for users with a role in a legal area at an authority (their areas only),
+    /// and for coordinators the requests referred to them.
+    public func inbox(of principal: Principal, query: InboxQuery = InboxQuery()) async throws -> Inbox {
+        let areas = try await inboxAreas(of: principal)
+        let repository = RequestRepository(sql: database.sql)
+        return Inbox(
+            requests: try await repository.inbox(of: principal.organisation, areas: areas, query: query),
+            counts: try await repository.inboxCounts(of: principal.organisation, areas: areas))
+    }
+
+    private func inboxAreas(of principal: Principal) async throws -> Set<String> {
+        guard principal.user.status == .active, principal.organisation.isActive else { throw IdentityError.forbidden(.inactive) }
+        switch principal.organisation.kind {
+        case .authority:
+            let areas = Set(principal.user.roles.compactMap(\.legalArea))
+            guard !areas.isEmpty else { throw IdentityError.forbidden(.missingRole) }
+            return areas
+        case .nationalCoordinator, .areaCoordinator:
+            guard principal.holds(.nationalCoordinator) || principal.holds(.areaCoordinator) else {
+                throw IdentityError.forbidden(.missingRole)
+            }
+            return Set(try await RegistryRepository(sql: database.sql).legalAreas().map(\.code))
+        case .platform:
+            throw IdentityError.forbidden(.missingRole)
         }
     }
 
-    private func visible(_ id: UUID, to principal: Principal) async throws -> InformationRequest {
+    func visible(_ id: UUID, to principal: Principal) async throws -> InformationRequest {
         guard let request = try await RequestRepository(sql: database.sql).find(id) else { throw InformationRequestError.notFound }
         do {
             try identity.authorize(
@@ -176,9 +196,9 @@ public struct RequestService: Sendable {
         return request
     }
 
-    private func change(
-        _ id: UUID, expectedVersion: Int, by principal: Principal, action: AccessAction, purpose: String, now: Date,
-        _ mutate: @Sendable (InformationRequest) async throws -> InformationRequest
+    func change(
+        _ id: UUID, expectedVersion: Int, by principal: Principal, action: AccessAction, purpose: String, notify: StepNotice? = nil,
+        now: Date, _ mutate: @Sendable (InformationRequest) async throws -> InformationRequest
     ) async throws -> InformationRequest {
         let request = try await visible(id, to: principal)
         try identity.authorize(principal, action, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
@@ -192,6 +212,17 @@ public struct RequestService: Sendable {
                 userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "write",
                 purpose: purpose,
                 fields: Self.personalFields, at: now)
+            switch notify {
+            case .counterparts(let action):
+                let actor = principal.organisation.id ?? UUID()
+                for organisation in RequestNotificationRule.recipients(before: request, after: changed, actor: actor) {
+                    try await Self.notify(organisation, of: action, on: changed, sql: sql, at: now)
+                }
+            case .user(let user, let action):
+                try await Self.notify(changed.involvement.responder, of: action, on: changed, user: user, sql: sql, at: now)
+            case nil:
+                break
+            }
         }
         return changed
     }

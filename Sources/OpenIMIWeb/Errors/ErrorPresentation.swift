@@ -143,9 +143,27 @@ struct ErrorPresentation: Sendable {
                 self = simple(.conflict, "step-not-allowed", "error.conflict.title", catalog.text("error.stepNotAllowed.detail"))
             case .sensitiveData(let refusal):
                 self = ErrorPresentation(refusal, catalog: catalog, availableLanguages: availableLanguages)
+            case .invalidAnswer(let question):
+                self = invalid(.unprocessableContent, "answers.\(question)", .malformed)
+            case .allocationNotAllowed:
+                self = simple(
+                    .unprocessableContent, "allocation-refused", "error.requestRefused.title", catalog.text("error.allocation.detail"))
             default:
                 self = simple(
                     .unprocessableContent, "request-refused", "error.requestRefused.title", catalog.text("error.requestRefused.detail"))
+            }
+        case let error as AttachmentError:
+            switch error {
+            case .invalidName: self = invalid(.unprocessableContent, "name", .malformed)
+            case .empty: self = invalid(.unprocessableContent, "file", .required)
+            case .tooLarge(let limit):
+                self = simple(
+                    .contentTooLarge, "attachment-too-large", "error.payloadTooLarge.title",
+                    catalog.text("error.attachment.tooLarge", ["maximum": "\(limit / 1_048_576)"]))
+            case .unsupportedType:
+                self = simple(
+                    .unsupportedMediaType, "unsupported-attachment-type", "error.requestRefused.title",
+                    catalog.text("error.attachment.type"))
             }
         case let error as RequestDataError:
             switch error {

@@ -30,14 +30,16 @@ struct SessionMiddleware: RouterMiddleware {
             context.session = try await identity.session(token: cookie, now: now).flatMap { $0.kind == .web ? $0 : nil }
         }
         if !isAPI, request.method != .get, request.method != .head {
+            let multipart = MultipartForm.boundary(of: request.headers[.contentType])
+            let limit = multipart == nil ? APILimits.maximumBodyBytes : APILimits.maximumUploadBytes
             let buffer: ByteBuffer
             do {
-                buffer = try await request.body.collect(upTo: APILimits.maximumBodyBytes)
+                buffer = try await request.body.collect(upTo: limit)
             } catch {
-                throw RequestError.payloadTooLarge(maximum: APILimits.maximumBodyBytes)
+                throw RequestError.payloadTooLarge(maximum: limit)
             }
             request.body = RequestBody(buffer: buffer)
-            let form = FormFields(buffer)
+            let form = try multipart.map { try MultipartForm(buffer, boundary: $0).fields } ?? FormFields(buffer)
             // The session's token, or before sign-in the double-submit cookie (a signed-in browser may
             // still post the sign-in form it loaded earlier).
             let expected = [context.session?.csrfToken, request.cookies[Self.csrfCookieName]?.value].compactMap { $0 }
@@ -52,6 +54,10 @@ struct SessionMiddleware: RouterMiddleware {
 /// The fields of an `application/x-www-form-urlencoded` body.
 struct FormFields: Sendable {
     let values: [String: String]
+
+    init(values: [String: String]) {
+        self.values = values
+    }
 
     init(_ buffer: ByteBuffer) {
         var values: [String: String] = [:]
@@ -71,5 +77,11 @@ extension Request {
     /// The form fields of a body already read by `SessionMiddleware`.
     func form() async throws -> FormFields {
         FormFields(try await body.collect(upTo: APILimits.maximumBodyBytes))
+    }
+
+    /// The parts of a `multipart/form-data` body already read by `SessionMiddleware`.
+    func multipartForm() async throws -> MultipartForm {
+        guard let boundary = MultipartForm.boundary(of: headers[.contentType]) else { throw RequestError.unsupportedMediaType }
+        return try MultipartForm(try await body.collect(upTo: APILimits.maximumUploadBytes), boundary: boundary)
     }
 }

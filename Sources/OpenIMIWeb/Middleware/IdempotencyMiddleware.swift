@@ -24,7 +24,12 @@ struct IdempotencyMiddleware: RouterMiddleware {
             throw RequestError.invalidParameter("Idempotency-Key", .malformed)
         }
         var request = request
-        let buffer = try await request.body.collect(upTo: APILimits.maximumBodyBytes)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: APILimits.maximumUploadBytes)
+        } catch {
+            throw RequestError.payloadTooLarge(maximum: APILimits.maximumUploadBytes)
+        }
         request.body = RequestBody(buffer: buffer)
         var hasher = SHA256()
         hasher.update(data: Data("\(request.method.rawValue) \(request.uri.path)\n".utf8))

@@ -33,6 +33,13 @@ extension RequestsController {
         let version: Int
     }
 
+    /// The body of `POST /api/v1/requests/{id}/allocation`.
+    struct AllocationBody: StrictJSONBody, Sendable {
+        static let fieldNames: Set<String> = ["handlerId", "version"]
+        let handlerId: String
+        let version: Int
+    }
+
     /// The body of `POST /api/v1/requests/{id}/deadline-decision`.
     struct DeadlineBody: StrictJSONBody, Sendable {
         static let fieldNames: Set<String> = ["accept", "version"]
@@ -117,6 +124,7 @@ extension RequestsController {
         let deadline: Date
         let proposedDeadline: Date?
         let formalClosureDate: Date?
+        let allocatedTo: String?
         let subject: SubjectDTO
         let questions: [String]
         let freeText: FreeTextDTO?
@@ -136,6 +144,7 @@ extension RequestsController {
             deadline = request.deadline
             proposedDeadline = request.proposedDeadline
             formalClosureDate = request.formalClosureDate
+            allocatedTo = request.allocatedTo?.uuidString.lowercased()
             subject = SubjectDTO(request.subject)
             questions = request.questions
             freeText = request.freeText.map { FreeTextDTO(text: $0.text, language: $0.language.rawValue) }
@@ -157,9 +166,11 @@ extension RequestsController {
         let responderId: String
         let state: String
         let deadline: Date
+        let deadlineStatus: String
+        let allocatedTo: String?
         let version: Int
 
-        init(_ summary: RequestSummary) {
+        init(_ summary: RequestSummary, now: Date) {
             id = summary.id
             procedure = summary.procedure
             legalArea = summary.legalArea
@@ -167,12 +178,63 @@ extension RequestsController {
             responderId = summary.responderId
             state = summary.state
             deadline = Date(timeIntervalSince1970: TimeInterval(summary.deadline))
+            deadlineStatus = DeadlineStatus.of(state: RequestState(rawValue: summary.state) ?? .closed, deadline: deadline, at: now).rawValue
+            allocatedTo = summary.allocatedTo
             version = summary.version
         }
     }
 
-    /// The inbox.
+    /// The inbox: one page of requests and the counts by state.
     struct InboxDTO: Codable, Sendable {
         let requests: [SummaryDTO]
+        let counts: [String: Int]
+    }
+
+    /// An attachment's description.
+    struct AttachmentDTO: Codable, Sendable {
+        let id: String
+        let name: String
+        let mediaType: String
+        let size: Int
+        let sha256: String
+        let uploadedAt: Date
+        let organisationId: String
+
+        init(_ attachment: RequestAttachment) {
+            id = attachment.id.uuidString.lowercased()
+            name = attachment.name
+            mediaType = attachment.mediaType.rawValue
+            size = attachment.size
+            sha256 = attachment.sha256
+            uploadedAt = attachment.uploadedAt
+            organisationId = attachment.uploadedBy.organisationID.uuidString.lowercased()
+        }
+    }
+
+    /// The attachments of a request.
+    struct AttachmentsDTO: Codable, Sendable {
+        let attachments: [AttachmentDTO]
+    }
+
+    /// A notification: which step was taken on which request. No personal data.
+    struct NotificationDTO: Codable, Sendable {
+        let requestId: String
+        let action: String
+        let state: String
+        let at: Date
+        let forUser: Bool
+
+        init(_ notification: RequestNotification) {
+            requestId = notification.requestId
+            action = notification.action
+            state = notification.state
+            at = Date(timeIntervalSince1970: TimeInterval(notification.at))
+            forUser = notification.userId != nil
+        }
+    }
+
+    /// The latest notifications.
+    struct NotificationsDTO: Codable, Sendable {
+        let notifications: [NotificationDTO]
     }
 }

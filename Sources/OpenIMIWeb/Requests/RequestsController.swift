@@ -19,8 +19,14 @@ struct RequestsController: Sendable {
                 by: session.principal, now: platform.clock.now())
             return JSONResponse(value: RequestDTO(created), status: .created)
         }
-        routes.signedIn(.get, "/api/v1/requests") { _, _, session in
-            JSONResponse(value: InboxDTO(requests: try await service.inbox(of: session.principal).map(SummaryDTO.init)))
+        routes.signedIn(.get, "/api/v1/requests") { request, _, session in
+            try request.checkQueryParameters(allowed: ["state", "mine", "offset", "limit"])
+            let inbox = try await service.inbox(of: session.principal, query: try InboxQuery(request, session))
+            let now = platform.clock.now()
+            return JSONResponse(
+                value: InboxDTO(
+                    requests: inbox.requests.map { SummaryDTO($0, now: now) },
+                    counts: Dictionary(uniqueKeysWithValues: inbox.counts.map { ($0.key.rawValue, $0.value) })))
         }
         routes.signedIn(.get, "/api/v1/requests/{id}") { _, context, session in
             JSONResponse(
@@ -53,6 +59,17 @@ struct RequestsController: Sendable {
                 by: session.principal, now: platform.clock.now())
             return JSONResponse(value: RequestDTO(changed))
         }
+        routes.signedIn(.post, "/api/v1/requests/{id}/allocation") { request, context, session in
+            let body = try await request.decodeStrictJSON(AllocationBody.self, context: context)
+            guard let handler = UUID(uuidString: body.handlerId) else { throw RequestError.invalidParameter("handlerId", .malformed) }
+            let changed = try await service.allocate(
+                try requestID(context), to: handler, expectedVersion: body.version, by: session.principal, now: platform.clock.now())
+            return JSONResponse(value: RequestDTO(changed))
+        }
+        routes.signedIn(.get, "/api/v1/notifications") { _, _, session in
+            JSONResponse(value: NotificationsDTO(notifications: try await service.notifications(of: session.principal).map(NotificationDTO.init)))
+        }
+        addAttachmentRoutes(to: routes)
         routes.signedIn(.post, "/api/v1/requests/{id}/deadline-decision") { request, context, session in
             let body = try await request.decodeStrictJSON(DeadlineBody.self, context: context)
             let changed = try await service.decideProposedDeadline(
@@ -62,8 +79,32 @@ struct RequestsController: Sendable {
         }
     }
 
-    private func requestID(_ context: AppRequestContext) throws -> UUID {
+    func requestID(_ context: AppRequestContext) throws -> UUID {
         guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw InformationRequestError.notFound }
         return id
+    }
+}
+
+extension InboxQuery {
+    /// The inbox query of `?state=a,b&mine=true&offset=&limit=`.
+    init(_ request: Request, _ session: ActiveSession) throws {
+        let states = try request.query("state").map { list in
+            try Set(
+                list.split(separator: ",").map { code in
+                    guard let state = RequestState(rawValue: String(code)) else { throw RequestError.invalidParameter("state", .notAllowed) }
+                    return state
+                })
+        }
+        let mine = try request.query("mine").map { value -> Bool in
+            guard value == "true" || value == "false" else { throw RequestError.invalidParameter("mine", .malformed) }
+            return value == "true"
+        }
+        let limit = try request.queryInt("limit", default: 50)
+        guard (1...200).contains(limit) else { throw RequestError.invalidParameter("limit", .outOfRange(minimum: 1, maximum: 200)) }
+        let offset = try request.queryInt("offset", default: 0)
+        guard offset >= 0 else { throw RequestError.invalidParameter("offset", .outOfRange(minimum: 0, maximum: Int.max)) }
+        self.init(
+            states: states ?? InboxQuery.openStates, allocatedTo: mine == true ? session.principal.user.id : nil, offset: offset,
+            limit: limit)
     }
 }

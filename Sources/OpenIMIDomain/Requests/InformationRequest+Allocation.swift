@@ -1,0 +1,28 @@
+import Foundation
+
+extension InformationRequest {
+    /// The states in which the responder's allocator may route the request to a handler.
+    public static let allocatableStates: Set<RequestState> = [.sent, .forwarded, .accepted, .additionalInformationRequested]
+
+    /// The request routed to `handler`, who must be an active request handler of the area at the
+    /// current responder.
+    public func allocating(to handler: UserAccount) throws(RequestStepError) -> InformationRequest {
+        guard Self.allocatableStates.contains(state), handler.status == .active, handler.organisationKind == .authority,
+            handler.organisationID == involvement.responder, handler.roles.contains(.requestHandler(legalArea: legalArea))
+        else { throw .allocationNotAllowed }
+        var changed = self
+        changed.allocatedTo = handler.id
+        changed.version += 1
+        return changed
+    }
+
+    /// Whether `party` may add attachments now: the requester while drafting or giving more
+    /// information, the responder while working on the answer.
+    public static func acceptsAttachments(in state: RequestState, from party: RequestParty) -> Bool {
+        switch party {
+        case .requester: state == .draft || state == .additionalInformationRequested
+        case .responder: state == .accepted
+        case .coordinator: false
+        }
+    }
+}

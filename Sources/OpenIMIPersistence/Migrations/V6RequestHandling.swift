@@ -1,0 +1,68 @@
+extension Migration {
+    /// Allocation to a handler, attachments, the counterpart's notifications, the mail outbox, and
+    /// inbox indexes ordered by deadline.
+    static let v6RequestHandling = Migration(
+        version: 6, name: "request handling",
+        statements: [
+            "ALTER TABLE information_request ADD COLUMN allocated_to TEXT",
+            "CREATE INDEX information_request_requester_deadline ON information_request(requester_id, deadline)",
+            "CREATE INDEX information_request_responder_deadline ON information_request(responder_id, deadline)",
+            "CREATE INDEX information_request_by_referral ON information_request(referred_to, state, deadline)",
+            .dialects(
+                sqlite: """
+                    CREATE TABLE request_attachment (
+                        id TEXT PRIMARY KEY,
+                        request_id TEXT NOT NULL REFERENCES information_request(id),
+                        name TEXT NOT NULL,
+                        media_type TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        content BLOB NOT NULL,
+                        user_id TEXT NOT NULL,
+                        organisation_id TEXT NOT NULL,
+                        uploaded_at BIGINT NOT NULL
+                    )
+                    """,
+                postgresql: """
+                    CREATE TABLE request_attachment (
+                        id TEXT PRIMARY KEY,
+                        request_id TEXT NOT NULL REFERENCES information_request(id),
+                        name TEXT NOT NULL,
+                        media_type TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        content BYTEA NOT NULL,
+                        user_id TEXT NOT NULL,
+                        organisation_id TEXT NOT NULL,
+                        uploaded_at BIGINT NOT NULL
+                    )
+                    """),
+            "CREATE INDEX request_attachment_by_request ON request_attachment(request_id, uploaded_at)",
+            """
+            CREATE TABLE request_notification (
+                id TEXT PRIMARY KEY,
+                organisation_id TEXT NOT NULL,
+                user_id TEXT,
+                request_id TEXT NOT NULL REFERENCES information_request(id),
+                action TEXT NOT NULL,
+                state TEXT NOT NULL,
+                at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX request_notification_by_organisation ON request_notification(organisation_id, at)",
+            """
+            CREATE TABLE mail_outbox (
+                id TEXT PRIMARY KEY,
+                recipient TEXT NOT NULL,
+                language TEXT NOT NULL,
+                request_id TEXT NOT NULL,
+                action TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                sent_at BIGINT,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT
+            )
+            """,
+            "CREATE INDEX mail_outbox_pending ON mail_outbox(sent_at, created_at)",
+        ])
+}

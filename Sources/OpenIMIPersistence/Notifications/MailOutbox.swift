@@ -1,0 +1,66 @@
+import Foundation
+import OpenIMIDomain
+import SQLKit
+
+/// A message waiting for delivery: whom to tell which request changed. The text is rendered at
+/// delivery in the recipient's language; it contains a link, never personal data.
+public struct OutboxMessage: Sendable, Hashable, Codable {
+    public var id: String
+    public var recipient: String
+    public var language: String
+    public var requestId: String
+    public var action: String
+    public var createdAt: Int64
+    public var attempts: Int
+}
+
+/// The table of e-mails to send; filled in the same transaction as the step, emptied by the
+/// delivery job only when an SMTP server is configured.
+public struct MailOutbox: Sendable {
+    /// After this many failed attempts a message is no longer tried.
+    public static let maximumAttempts = 5
+
+    /// The database or transaction to work in.
+    public let sql: any SQLDatabase
+
+    /// Creates the outbox over `sql`.
+    public init(sql: any SQLDatabase) {
+        self.sql = sql
+    }
+
+    /// Queues a message telling `recipient` that `action` was taken on `requestID`.
+    public func enqueue(recipient: String, language: Language, requestID: UUID, action: String, at now: Date) async throws {
+        try await sql.insert(into: "mail_outbox")
+            .columns("id", "recipient", "language", "request_id", "action", "created_at", "attempts")
+            .values(
+                SQLBind(UUID().uuidString.lowercased()), SQLBind(recipient), SQLBind(language.rawValue),
+                SQLBind(requestID.uuidString.lowercased()), SQLBind(action), SQLBind(now.epochSeconds), SQLBind(0)
+            ).run()
+    }
+
+    /// Messages not yet sent and not given up on, oldest first.
+    public func pending(limit: Int = 100) async throws -> [OutboxMessage] {
+        try await sql.select().columns("id", "recipient", "language", "request_id", "action", "created_at", "attempts")
+            .from("mail_outbox").where("sent_at", .is, SQLLiteral.null).where("attempts", .lessThan, Self.maximumAttempts)
+            .orderBy("created_at").orderBy("id").limit(limit)
+            .all(decoding: OutboxMessage.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    /// Marks `id` as delivered.
+    public func markSent(_ id: String, at now: Date) async throws {
+        try await sql.update("mail_outbox").set("sent_at", to: now.epochSeconds).set("last_error", to: SQLLiteral.null)
+            .where("id", .equal, id).run()
+    }
+
+    /// Records a failed attempt with its reason.
+    public func markFailed(_ id: String, reason: String) async throws {
+        try await sql.update("mail_outbox").set("attempts", to: SQLRaw("attempts + 1")).set("last_error", to: String(reason.prefix(500)))
+            .where("id", .equal, id).run()
+    }
+
+    /// How many messages are waiting.
+    public func pendingCount() async throws -> Int {
+        try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("mail_outbox")
+            .where("sent_at", .is, SQLLiteral.null).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import OpenIMIDomain
+import OpenIMIPersistence
+
+extension RequestsController {
+    /// Attachments in the API: upload as the raw body with `?name=`, list, download (logged).
+    func addAttachmentRoutes(to routes: Routes) {
+        let service = platform.requests
+        routes.signedIn(.post, "/api/v1/requests/{id}/attachments") { request, context, session in
+            try request.checkQueryParameters(allowed: ["name"])
+            guard let name = request.query("name") else { throw RequestError.invalidParameter("name", .required) }
+            let buffer: ByteBuffer
+            do {
+                buffer = try await request.body.collect(upTo: AttachmentRule.maximumSize)
+            } catch {
+                throw AttachmentError.tooLarge(limit: AttachmentRule.maximumSize)
+            }
+            let attachment = try await service.attach(
+                try requestID(context), name: name, content: Data(buffer: buffer), by: session.principal, now: platform.clock.now())
+            return JSONResponse(value: AttachmentDTO(attachment), status: .created)
+        }
+        routes.signedIn(.get, "/api/v1/requests/{id}/attachments") { _, context, session in
+            JSONResponse(
+                value: AttachmentsDTO(
+                    attachments: try await service.attachments(of: try requestID(context), by: session.principal).map(AttachmentDTO.init)))
+        }
+        routes.signedIn(.get, "/api/v1/requests/{id}/attachments/{attachment}") { _, context, session in
+            try await download(context, session, purpose: "api:get-attachment")
+        }
+    }
+
+    /// The attachment named in the path as a download, for an involved user; logged with `purpose`.
+    func download(_ context: AppRequestContext, _ session: ActiveSession, purpose: String) async throws -> Response {
+        guard let text = context.parameters.get("attachment"), let attachmentID = UUID(uuidString: text) else {
+            throw InformationRequestError.notFound
+        }
+        let (attachment, content) = try await platform.requests.attachment(
+            attachmentID, of: try requestID(context), by: session.principal, purpose: purpose, now: platform.clock.now())
+        let fallback = attachment.name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0.value >= 0x20 ? String($0) : "_" }.joined()
+        let encoded = attachment.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: attachment.mediaType.rawValue,
+                .contentDisposition: "attachment; filename=\"\(fallback)\"; filename*=UTF-8''\(encoded)",
+                .cacheControl: "no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(data: content)))
+    }
+}
