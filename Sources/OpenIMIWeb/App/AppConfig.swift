@@ -22,6 +22,13 @@ public struct AppConfig: Sendable {
     public var userListIntervalMonths: Int
     /// Where demo loading writes the demo users' sign-in details (owner-only); nil writes nothing.
     public var demoCredentialsFile: String?
+    /// The SMTP relay for notification e-mails; nil keeps them in the outbox.
+    public var mail: MailSettings?
+    /// The address users reach the web interface at, for links in e-mails; by default the listening address.
+    public var publicURL: String?
+
+    /// The base of links to this server.
+    public var linkBase: String { publicURL ?? "http://\(hostname):\(port)" }
 
     /// Creates a configuration; every value has the default a developer machine needs.
     public init(
@@ -50,6 +57,10 @@ public struct AppConfig: Sendable {
         case secretKeyFile = "OPENIMI_SECRET_KEY_FILE"
         case secretKey = "OPENIMI_SECRET_KEY"
         case userListIntervalMonths = "OPENIMI_USER_LIST_MONTHS"
+        case smtpHost = "OPENIMI_SMTP_HOST"
+        case smtpPort = "OPENIMI_SMTP_PORT"
+        case mailFrom = "OPENIMI_MAIL_FROM"
+        case publicURL = "OPENIMI_PUBLIC_URL"
     }
 
     /// Resolves each setting from `flags` (set when given on the command line), then `environment`,
@@ -104,6 +115,7 @@ public struct AppConfig: Sendable {
                 problems.append("\(Key.userListIntervalMonths.rawValue) must be a number of months from 1 to 24, got \"\(months)\"")
             }
         }
+        resolveMail(into: &config, value: value, problems: &problems)
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         return config
     }

@@ -42,7 +42,12 @@ public struct Platform: Sendable {
         let identity = IdentityService(
             database: database, secrets: secrets, hasher: PasswordHasher(), passwords: try PasswordRule.bundled(), random: random,
             logger: logger, userListIntervalMonths: config.userListIntervalMonths)
-        let jobs = JobScheduler(database: database, jobs: [DormantAccountSuspension(database: database)], logger: logger)
+        var scheduled: [any ScheduledJob] = [DormantAccountSuspension(database: database)]
+        if let mail = config.mail {
+            scheduled.append(
+                MailDelivery(database: database, settings: mail, publicURL: config.linkBase, catalogs: catalogs, logger: logger))
+        }
+        let jobs = JobScheduler(database: database, jobs: scheduled, logger: logger)
         let requests = RequestService(database: database, identity: identity, questionSets: try QuestionSetFiles.bundled())
         return Platform(
             config: config, logger: logger, database: database, clock: clock, catalogs: catalogs, views: views, identity: identity,

@@ -1,12 +1,12 @@
 import Foundation
 import ServiceLifecycle
 
-/// Runs the due scheduled jobs every five minutes while the server runs (first after one minute,
+/// Runs the due scheduled jobs every minute while the server runs (first after one minute,
 /// when migrations have run); each job's lease in the database keeps several instances from running
 /// it at once.
 struct ScheduledJobsService: Service {
     let platform: Platform
-    var period: Duration = .seconds(300)
+    var period: Duration = .seconds(60)
 
     func run() async throws {
         var wait: Duration = .seconds(60)
