@@ -69,12 +69,14 @@ public struct RequestService: Sendable {
             responder.legalAreas.contains(area.code), responder.memberState != principal.organisation.memberState
         else { throw InformationRequestError.responderNotEligible }
         for question in new.questions where set.question(question) == nil { throw InformationRequestError.unknownQuestion(question) }
+        // Asked in the order of the question set, each once.
+        let questions = set.questions.map(\.id).filter(new.questions.contains)
         try new.subject.validate()
         guard let requester = principal.organisation.id else { throw InformationRequestError.responderNotEligible }
         let request = InformationRequest(
             id: UUID(), procedure: new.procedure, legalArea: area.code, questionSetVersion: set.version,
             involvement: Involvement(requester: requester, responder: responder.id), deadline: new.deadline, subject: new.subject,
-            questions: new.questions, freeText: new.freeText, createdBy: StepActor(userID: principal.user.id, organisationID: requester),
+            questions: questions, freeText: new.freeText, createdBy: StepActor(userID: principal.user.id, organisationID: requester),
             at: now)
         try await database.transaction { sql in
             try await RequestRepository(sql: sql).insert(request, now: now)

@@ -51,6 +51,7 @@ public func buildRouter(platform: Platform) throws -> Routes {
     AccountController(platform: platform).addRoutes(to: routes)
     UsersController(platform: platform).addRoutes(to: routes)
     RequestsController(platform: platform).addRoutes(to: routes)
+    RequestPagesController(platform: platform).addRoutes(to: routes)
     IndicatorsController(platform: platform).addRoutes(to: routes)
     return routes
 }

@@ -156,11 +156,3 @@ enum OrganisationReference {
     }
 }
 
-/// Dates as shown in lists: the day, in ISO form, the same in every language.
-enum DateText {
-    static func day(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        return formatter.string(from: date)
-    }
-}

@@ -98,6 +98,7 @@ public struct AccountNavigation: Sendable {
     let csrf: String
     let managesUsers: Bool
     let seesOverdueLists: Bool
+    let seesRequests: Bool
 
     init(_ session: ActiveSession) {
         let principal = session.principal
@@ -107,5 +108,8 @@ public struct AccountNavigation: Sendable {
             principal.holds(.localDataAdministrator) || principal.holds(.nationalCoordinator) || principal.holds(.areaCoordinator)
             || principal.holds(.platformOperator)
         seesOverdueLists = principal.holds(.nationalCoordinator)
+        seesRequests =
+            principal.user.roles.contains { $0.legalArea != nil } || principal.holds(.nationalCoordinator)
+            || principal.holds(.areaCoordinator)
     }
 }

@@ -1,0 +1,165 @@
+import Foundation
+import OpenIMIDomain
+import OpenIMIPersistence
+
+/// The model of one request's page, for an involved user: parties, the person or business, the
+/// questions with their answers (sensitive ones behind a warning), attachments, history, and a form
+/// for each step the policy lets this user take now.
+struct RequestPage {
+    let id: String
+    let version: Int
+    let procedure: String
+    let area: String
+    let state: String
+    let deadline: String
+    let deadlineStatus: String
+    let deadlineLabel: String?
+    let proposedDeadline: String?
+    let canDecideDeadline: Bool
+    let parties: [Labelled]
+    let subject: [Labelled]
+    let freeText: FreeTextView?
+    let sections: [SectionView]
+    let attachments: [AttachmentRow]
+    let hasAttachments: Bool
+    let canAttach: Bool
+    let actions: [ActionForm]
+    let allocation: AllocationForm?
+    let steps: [StepRow]
+
+    struct Labelled {
+        let label: String
+        let value: String
+    }
+
+    struct FreeTextView {
+        let text: String
+        let language: String
+        let code: String
+    }
+
+    struct SectionView {
+        let title: String
+        let questions: [QuestionView]
+    }
+
+    struct QuestionView {
+        let id: String
+        let text: String
+        let personalData: Bool
+        let sensitive: Bool
+        let answer: AnswerView?
+        let form: AnswerForm?
+    }
+
+    struct AnswerView {
+        let value: String
+        let justification: String?
+        let language: String?
+    }
+
+    struct AttachmentRow {
+        let name: String
+        let href: String
+        let mediaType: String
+        let size: String
+        let sha256: String
+    }
+
+    struct StepRow {
+        let at: String
+        let action: String
+        let by: String
+        let comment: String?
+    }
+
+    struct Option {
+        let id: String
+        let text: String
+        let selected: Bool
+    }
+
+    struct ActionForm {
+        let action: String
+        let label: String
+        let isAccept: Bool
+        let isForward: Bool
+        let forwardTargets: [Option]
+    }
+
+    struct AllocationForm {
+        let handlers: [Option]
+    }
+
+    init(
+        request: InformationRequest, questionSet: QuestionSet?, attachments: [RequestAttachment], principal: Principal,
+        names: RequestDirectory, forwardTargets: [Authority], handlers: [UserAccount], catalog: Catalog, now: Date
+    ) {
+        let language = catalog.language
+        let target = AccessTarget.request(request.involvement, legalArea: request.legalArea, state: request.state)
+        func allowed(_ action: AccessAction) -> Bool { AccessPolicy.decide(principal, action, on: target).isAllowed }
+        id = request.id.uuidString.lowercased()
+        version = request.version
+        procedure = names.procedureName(request.procedure)
+        area = names.areaName(request.legalArea)
+        state = catalog.text("requestState.\(request.state.rawValue)")
+        deadline = DateText.day(request.deadline)
+        let status = DeadlineStatus.of(state: request.state, deadline: request.deadline, at: now)
+        deadlineStatus = status.rawValue
+        deadlineLabel = status == .overdue || status == .dueSoon ? catalog.text("deadlineStatus.\(status.rawValue)") : nil
+        proposedDeadline = request.proposedDeadline.map(DateText.day)
+        canDecideDeadline = request.proposedDeadline != nil && allowed(.decideProposedDeadline)
+        parties = Self.parties(of: request, names: names, handlers: handlers, catalog: catalog)
+        subject = Self.subject(request.subject, catalog: catalog)
+        freeText = request.freeText.map { FreeTextView(text: $0.text, language: $0.language.endonym, code: $0.language.rawValue) }
+        let answerable = allowed(.answerQuestion)
+        let documents = attachments.map { Option(id: $0.id.uuidString.lowercased(), text: $0.name, selected: false) }
+        sections = (questionSet?.sections ?? []).compactMap { section in
+            let asked = section.questions.filter { request.questions.contains($0.id) }
+            guard !asked.isEmpty else { return nil }
+            return SectionView(
+                title: section.title.text(in: language),
+                questions: asked.map { question in
+                    let answer = request.answers[question.id]
+                    return QuestionView(
+                        id: question.id, text: question.text.text(in: language), personalData: question.personalData,
+                        sensitive: question.sensitive,
+                        answer: answer.map {
+                            AnswerView(
+                                value: Self.display($0.value, of: question, attachments: attachments, catalog: catalog),
+                                justification: $0.justification, language: $0.language?.endonym)
+                        },
+                        form: answerable ? AnswerForm(question, current: answer, documents: documents, catalog: catalog) : nil)
+                })
+        }
+        self.attachments = attachments.map {
+            AttachmentRow(
+                name: $0.name, href: "/requests/\(request.id.uuidString.lowercased())/attachments/\($0.id.uuidString.lowercased())",
+                mediaType: $0.mediaType.rawValue, size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file),
+                sha256: $0.sha256)
+        }
+        hasAttachments = !attachments.isEmpty
+        canAttach = allowed(.attachToRequest)
+        let party = request.involvement.party(of: principal.organisation)
+        actions = (party.map { RequestWorkflow.actions(in: request.state, for: $0) } ?? []).filter { allowed(.actOnRequest($0)) }.map {
+            action in
+            ActionForm(
+                action: action.rawValue, label: catalog.text("requestAction.\(action.rawValue)"), isAccept: action == .accept,
+                isForward: action == .forward,
+                forwardTargets: action == .forward
+                    ? forwardTargets.map { Option(id: $0.id.uuidString.lowercased(), text: $0.name.text(in: language), selected: false) }
+                    : [])
+        }
+        allocation =
+            allowed(.allocateRequest)
+            ? AllocationForm(
+                handlers: handlers.map {
+                    Option(id: $0.id.uuidString.lowercased(), text: "\($0.fullName) (\($0.username))", selected: $0.id == request.allocatedTo)
+                }) : nil
+        steps = request.steps.map {
+            StepRow(
+                at: DateText.minute($0.at), action: catalog.text($0.action.map { "requestAction.\($0.rawValue)" } ?? "requests.created"),
+                by: names.name($0.actor.organisationID), comment: $0.comment)
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Hummingbird
+import OpenIMIDomain
+import OpenIMIPersistence
+
+extension RequestPagesController {
+    /// The forms of a request's page: steps, answers, deadline decisions, allocation, attachments.
+    func addStepRoutes(to routes: Routes) {
+        let service = platform.requests
+        routes.signedIn(.post, "/requests/{id}/steps") { request, context, session in
+            let fields = try await request.form()
+            guard let action = RequestAction(rawValue: fields["action"] ?? "") else { throw RequestError.invalidParameter("action", .notAllowed) }
+            let forwardTo = try fields["forwardTo"].map { text -> UUID in
+                guard let id = UUID(uuidString: text) else { throw RequestError.invalidParameter("forwardTo", .malformed) }
+                return id
+            }
+            let proposed = try Self.optionalDay(fields["proposedDeadline"], field: "proposedDeadline")
+            let id = try requestID(context)
+            _ = try await service.act(
+                id, action, details: StepDetails(comment: Self.text(fields["comment"]), proposedDeadline: proposed),
+                forwardTo: action == .forward ? forwardTo : nil, expectedVersion: try Self.version(fields), by: session.principal,
+                now: platform.clock.now())
+            return Self.redirect(to: id)
+        }
+        routes.signedIn(.post, "/requests/{id}/answers/{question}") { request, context, session in
+            let fields = try await request.form()
+            let chosen = fields.values.keys.filter { $0.hasPrefix("option:") }.map { String($0.dropFirst(7)) }.sorted()
+            let value = chosen.isEmpty ? fields["value"] ?? "" : chosen.joined(separator: ",")
+            let id = try requestID(context)
+            _ = try await service.answer(
+                id, question: context.parameters.get("question") ?? "",
+                answer: Answer(value: value, justification: Self.text(fields["justification"]), language: context.language),
+                expectedVersion: try Self.version(fields), by: session.principal, now: platform.clock.now())
+            return Self.redirect(to: id)
+        }
+        routes.signedIn(.post, "/requests/{id}/deadline-decision") { request, context, session in
+            let fields = try await request.form()
+            let id = try requestID(context)
+            _ = try await service.decideProposedDeadline(
+                id, accept: fields["accept"] == "yes", expectedVersion: try Self.version(fields), by: session.principal,
+                now: platform.clock.now())
+            return Self.redirect(to: id)
+        }
+        routes.signedIn(.post, "/requests/{id}/allocation") { request, context, session in
+            let fields = try await request.form()
+            guard let handler = fields["handlerId"].flatMap(UUID.init(uuidString:)) else {
+                throw RequestError.invalidParameter("handlerId", .malformed)
+            }
+            let id = try requestID(context)
+            _ = try await service.allocate(
+                id, to: handler, expectedVersion: try Self.version(fields), by: session.principal, now: platform.clock.now())
+            return Self.redirect(to: id)
+        }
+        routes.signedIn(.post, "/requests/{id}/attachments") { request, context, session in
+            let form = try await request.multipartForm()
+            guard let file = form.files["file"] else { throw AttachmentError.empty }
+            let id = try requestID(context)
+            _ = try await service.attach(id, name: file.name, content: file.content, by: session.principal, now: platform.clock.now())
+            return Self.redirect(to: id)
+        }
+    }
+
+    /// The draft described by the new-request form.
+    static func newRequest(_ fields: FormFields) throws -> NewRequest {
+        guard let responder = fields["responderId"].flatMap(UUID.init(uuidString:)) else {
+            throw RequestError.invalidParameter("responderId", .required)
+        }
+        let subject: DataSubject
+        switch fields["subjectKind"] {
+        case "business":
+            subject = .business(
+                Business(
+                    name: text(fields["businessName"]) ?? "", registrationNumber: text(fields["registrationNumber"]) ?? "",
+                    registrationState: text(fields["registrationState"])?.uppercased()))
+        default:
+            let identifiers = text(fields["identifier"]).map {
+                [PersonalIdentifier(kind: text(fields["identifierKind"]) ?? "national-id", value: $0, issuer: nil)]
+            }
+            subject = .person(
+                NaturalPerson(
+                    givenNames: text(fields["givenNames"]) ?? "", familyNames: text(fields["familyNames"]) ?? "",
+                    dateOfBirth: text(fields["dateOfBirth"]),
+                    nationalities: (text(fields["nationalities"]) ?? "").split(separator: ",").map {
+                        $0.trimmingCharacters(in: .whitespaces).uppercased()
+                    }.filter { !$0.isEmpty }, identifiers: identifiers ?? []))
+        }
+        let freeText = try text(fields["freeText"]).map { text -> FreeText in
+            guard let language = Language(rawValue: fields["freeTextLanguage"] ?? "") else {
+                throw RequestError.invalidParameter("freeTextLanguage", .notAllowed)
+            }
+            return FreeText(text: text, language: language)
+        }
+        guard let deadline = try optionalDay(fields["deadline"], field: "deadline") else {
+            throw RequestError.invalidParameter("deadline", .required)
+        }
+        return NewRequest(
+            procedure: fields["procedure"] ?? "", responder: responder, subject: subject,
+            questions: fields.values.keys.filter { $0.hasPrefix("question:") }.map { String($0.dropFirst(9)) }.sorted(),
+            freeText: freeText, deadline: deadline)
+    }
+
+    /// A trimmed form text, nil when empty.
+    static func text(_ value: String?) -> String? {
+        let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// A calendar day from a date input, as the end of that day; nil when empty.
+    static func optionalDay(_ value: String?, field: String) throws -> Date? {
+        guard let text = text(value) else { return nil }
+        guard let date = DateText.endOfDay(text) else { throw RequestError.invalidParameter(field, .malformed) }
+        return date
+    }
+
+    /// The version the form was rendered with.
+    static func version(_ fields: FormFields) throws -> Int {
+        guard let version = fields["version"].flatMap(Int.init) else { throw RequestError.invalidParameter("version", .required) }
+        return version
+    }
+}

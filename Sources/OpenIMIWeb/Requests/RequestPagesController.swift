@@ -1,0 +1,100 @@
+import Foundation
+import Hummingbird
+import OpenIMIDomain
+import OpenIMIPersistence
+
+/// The web pages of information requests: the inbox, drafting, and one page per request with a
+/// form for every step. Each form posts back and returns to the request's page.
+struct RequestPagesController: Sendable {
+    let platform: Platform
+
+    func addRoutes(to routes: Routes) {
+        let service = platform.requests
+        routes.signedIn(.get, "/requests") { request, context, session in
+            try request.checkQueryParameters(allowed: ["state", "mine", "offset", "limit"])
+            let query = try InboxQuery(request, session)
+            let inbox = try await service.inbox(of: session.principal, query: query)
+            let notifications = try await service.notifications(of: session.principal, limit: 10)
+            let ids = Set(inbox.requests.flatMap { [$0.requesterId, $0.responderId] }.compactMap(UUID.init(uuidString:)))
+            let names = try await RequestDirectory.load(ids, database: platform.database, language: context.language)
+            let catalog = platform.catalogs.catalog(for: context.language)
+            let page = InboxPage(
+                inbox: inbox, query: query, notifications: notifications, principal: session.principal, names: names, catalog: catalog,
+                now: platform.clock.now())
+            return platform.views.render("inbox", title: catalog.text("inbox.title"), page: page, request: request, context: context)
+        }
+        routes.signedIn(.get, "/requests/new") { request, context, session in
+            try request.checkQueryParameters(allowed: ["procedure", "state", "name"])
+            return try await newRequestPage(request, context, session)
+        }
+        routes.signedIn(.post, "/requests") { request, context, session in
+            let fields = try await request.form()
+            let created = try await service.createDraft(try Self.newRequest(fields), by: session.principal, now: platform.clock.now())
+            return Self.redirect(to: created.id)
+        }
+        routes.signedIn(.get, "/requests/{id}") { request, context, session in
+            try await requestPage(try requestID(context), request, context, session)
+        }
+        routes.signedIn(.get, "/requests/{id}/attachments/{attachment}") { _, context, session in
+            try await RequestsController(platform: platform).download(context, session, purpose: "web:get-attachment")
+        }
+        addStepRoutes(to: routes)
+    }
+
+    private func newRequestPage(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
+        let registry = RegistryRepository(sql: platform.database.sql)
+        let areas = try await registry.legalAreas()
+        let chosen = request.query("procedure")
+        let area = areas.first { $0.procedures.contains { $0.code == chosen } }
+        var responders: [Authority] = []
+        if let area {
+            let state = try request.query("state").map { code -> MemberStateCode in
+                guard let state = MemberStateCode(rawValue: code) else { throw RequestError.invalidParameter("state", .notAllowed) }
+                return state
+            }
+            responders = try await AuthorityRepository(sql: platform.database.sql).search(
+                try DirectoryQuery(memberState: state, legalArea: area.code, name: request.query("name"), perPage: DirectoryQuery.maximumPerPage)
+            ).items
+        }
+        let catalog = platform.catalogs.catalog(for: context.language)
+        let page = NewRequestPage(
+            areas: areas, principal: session.principal, chosen: chosen, questionSet: chosen.flatMap { service.questionSets[$0] },
+            memberStates: try await registry.memberStates(), searchState: request.query("state"), searchName: request.query("name"),
+            responders: responders, catalog: catalog, now: platform.clock.now())
+        return platform.views.render("new-request", title: catalog.text("newRequest.title"), page: page, request: request, context: context)
+    }
+
+    private var service: RequestService { platform.requests }
+
+    /// The page of request `id`, read (and logged) for the signed-in user.
+    func requestPage(_ id: UUID, _ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
+        let now = platform.clock.now()
+        let read = try await service.read(id, by: session.principal, purpose: "web:view-request", now: now)
+        let attachments = try await service.attachments(of: id, by: session.principal)
+        var ids = Set([read.involvement.requester, read.involvement.responder] + read.involvement.earlierResponders)
+        ids.formUnion(read.steps.map(\.actor.organisationID))
+        if let coordinator = read.involvement.referredTo { ids.insert(coordinator) }
+        let names = try await RequestDirectory.load(ids, database: platform.database, language: context.language)
+        let handlers = try await service.allocatableHandlers(for: session.principal, legalArea: read.legalArea)
+        var forwardTargets: [Authority] = []
+        if read.involvement.isCurrentResponder(session.principal.organisation), let state = session.principal.organisation.memberState {
+            forwardTargets = try await AuthorityRepository(sql: platform.database.sql).list(memberState: state).filter {
+                $0.status == .validated && $0.legalAreas.contains(read.legalArea) && $0.id != read.involvement.responder
+            }
+        }
+        let catalog = platform.catalogs.catalog(for: context.language)
+        let page = RequestPage(
+            request: read, questionSet: service.questionSets[read.procedure], attachments: attachments, principal: session.principal,
+            names: names, forwardTargets: forwardTargets, handlers: handlers, catalog: catalog, now: now)
+        return platform.views.render("request", title: page.procedure, page: page, request: request, context: context)
+    }
+
+    func requestID(_ context: AppRequestContext) throws -> UUID {
+        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw InformationRequestError.notFound }
+        return id
+    }
+
+    static func redirect(to id: UUID) -> Response {
+        Response(status: .seeOther, headers: [.location: "/requests/\(id.uuidString.lowercased())"])
+    }
+}
