@@ -125,9 +125,9 @@ import Testing
                     try await world.service.read(request.id, by: stranger, purpose: "probe", now: Date())
                 }
             }
-            #expect(try await world.service.inbox(of: world.outsider).isEmpty)
+            #expect(try await world.service.inbox(of: world.outsider).requests.isEmpty)
             await #expect(throws: IdentityError.forbidden(.missingRole)) { try await world.service.inbox(of: world.danishAdmin) }
-            #expect(try await world.service.inbox(of: world.slovenian).map(\.id) == [request.id.uuidString.lowercased()])
+            #expect(try await world.service.inbox(of: world.slovenian).requests.map(\.id) == [request.id.uuidString.lowercased()])
             #expect(
                 try await AccessLog(sql: database.sql).entries(of: request.id).allSatisfy { $0.purpose != "probe" },
                 "refused reads are not reads")

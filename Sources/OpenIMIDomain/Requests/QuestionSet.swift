@@ -86,4 +86,10 @@ public struct AnswerOption: Sendable, Hashable, Codable {
     public var id: String
     /// The choice's text.
     public var text: LocalizedText
+
+    /// Creates a choice.
+    public init(id: String, text: LocalizedText) {
+        self.id = id
+        self.text = text
+    }
 }
