@@ -75,7 +75,10 @@ import Testing
         let coordinator = UUID()
         var referred = request(.referred)
         referred.involvement.referredTo = coordinator
-        #expect(Set(RequestNotificationRule.recipients(before: request(.answered), after: referred, actor: requester)) == [responder, coordinator])
+        #expect(
+            Set(RequestNotificationRule.recipients(before: request(.answered), after: referred, actor: requester)) == [
+                responder, coordinator,
+            ])
         var closed = referred
         closed.state = .closed
         #expect(Set(RequestNotificationRule.recipients(before: referred, after: closed, actor: coordinator)) == [requester, responder])
@@ -106,7 +109,8 @@ import Testing
         for state in RequestState.allCases {
             for party in RequestParty.allCases {
                 #expect(
-                    InformationRequest.acceptsAttachments(in: state, from: party) == allowed.contains("\(party.rawValue) \(state.rawValue)"))
+                    InformationRequest.acceptsAttachments(in: state, from: party) == allowed.contains("\(party.rawValue) \(state.rawValue)")
+                )
             }
         }
     }

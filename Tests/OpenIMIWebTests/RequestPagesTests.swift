@@ -33,7 +33,8 @@ import Testing
             var body = ByteBuffer()
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n")
             body.writeString(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
             body.writeBytes(content)
             body.writeString("\r\n--\(boundary)--\r\n")
             return try await client.execute(

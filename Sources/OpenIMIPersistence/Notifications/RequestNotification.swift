@@ -24,7 +24,9 @@ public struct NotificationRepository: Sendable {
     }
 
     /// Records that `action` moved `request` to its state, for `organisation` (and `user`, when addressed to one).
-    public func record(_ action: String, on request: InformationRequest, for organisation: UUID, user: UUID? = nil, at now: Date)
+    public func record(
+        _ action: String, on request: InformationRequest, for organisation: UUID, user: UUID? = nil, at now: Date
+    )
         async throws
     {
         try await sql.insert(into: "request_notification")
@@ -36,11 +38,18 @@ public struct NotificationRepository: Sendable {
             ).run()
     }
 
-    /// The latest notifications of `organisation`, newest first.
-    public func latest(for organisation: UUID, limit: Int = 20) async throws -> [RequestNotification] {
-        try await sql.select().column("*").from("request_notification")
-            .where("organisation_id", .equal, organisation.uuidString.lowercased())
-            .orderBy("at", .descending).orderBy("id").limit(limit)
-            .all(decoding: RequestNotification.self, keyDecodingStrategy: .convertFromSnakeCase)
+    /// The latest notifications of `organisation` about requests in `areas` (those addressed to one
+    /// user only for `user`), newest first.
+    public func latest(for organisation: UUID, user: UUID, areas: Set<String>, limit: Int = 20) async throws -> [RequestNotification] {
+        guard !areas.isEmpty else { return [] }
+        return try await sql.raw(
+            """
+            SELECT n.id, n.organisation_id, n.user_id, n.request_id, n.action, n.state, n.at FROM request_notification n
+            JOIN information_request r ON r.id = n.request_id
+            WHERE n.organisation_id = \(bind: organisation.uuidString.lowercased()) AND r.legal_area IN (\(binds: areas.sorted()))
+              AND (n.user_id IS NULL OR n.user_id = \(bind: user.uuidString.lowercased()))
+            ORDER BY n.at DESC, n.id LIMIT \(literal: limit)
+            """
+        ).all(decoding: RequestNotification.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 }

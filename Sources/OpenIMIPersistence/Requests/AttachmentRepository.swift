@@ -16,7 +16,8 @@ public struct AttachmentRepository: Sendable {
     public func insert(_ attachment: RequestAttachment, content: Data) async throws {
         try await sql.insert(into: "request_attachment")
             .columns(
-                "id", "request_id", "name", "media_type", "size", "sha256", "content", "user_id", "organisation_id", "uploaded_at")
+                "id", "request_id", "name", "media_type", "size", "sha256", "content", "user_id", "organisation_id", "uploaded_at"
+            )
             .values(
                 SQLBind(attachment.id.uuidString.lowercased()), SQLBind(attachment.requestID.uuidString.lowercased()),
                 SQLBind(attachment.name), SQLBind(attachment.mediaType.rawValue), SQLBind(attachment.size), SQLBind(attachment.sha256),

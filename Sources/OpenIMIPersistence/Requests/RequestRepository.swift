@@ -76,4 +76,3 @@ public struct RequestRepository: Sendable {
         try await insert.run()
     }
 }
-

@@ -30,7 +30,9 @@ extension RequestService {
     }
 
     /// One attachment with its content, for an involved user; logged as a read.
-    public func attachment(_ attachmentID: UUID, of id: UUID, by principal: Principal, purpose: String, now: Date) async throws
+    public func attachment(
+        _ attachmentID: UUID, of id: UUID, by principal: Principal, purpose: String, now: Date
+    ) async throws
         -> (RequestAttachment, Data)
     {
         _ = try await visible(id, to: principal)

@@ -24,15 +24,16 @@ extension RequestService {
             }
         let outbox = MailOutbox(sql: sql)
         for recipient in recipients {
-            try await outbox.enqueue(recipient: recipient.email, language: recipient.language, requestID: request.id, action: action, at: now)
+            try await outbox.enqueue(
+                recipient: recipient.email, language: recipient.language, requestID: request.id, action: action, at: now)
         }
     }
 
-    /// The latest notifications of the principal's organisation: steps on its requests, no personal data.
+    /// The latest notifications of the principal's organisation about requests in the areas of the
+    /// principal's roles (as for the inbox): steps on its requests, no personal data.
     public func notifications(of principal: Principal, limit: Int = 20) async throws -> [RequestNotification] {
-        guard principal.user.status == .active, let id = principal.organisation.id, principal.organisation.kind != .platform else {
-            throw IdentityError.forbidden(.missingRole)
-        }
-        return try await NotificationRepository(sql: database.sql).latest(for: id, limit: limit)
+        let areas = try await inboxAreas(of: principal)
+        guard let id = principal.organisation.id else { throw IdentityError.forbidden(.missingRole) }
+        return try await NotificationRepository(sql: database.sql).latest(for: id, user: principal.user.id, areas: areas, limit: limit)
     }
 }

@@ -139,7 +139,8 @@ public struct RequestService: Sendable {
             guard let area = try await RegistryRepository(sql: database.sql).legalArea(request.legalArea) else {
                 throw InformationRequestError.unknownProcedure(request.procedure)
             }
-            let attachments = question.answer == .document ? Set(try await AttachmentRepository(sql: database.sql).list(of: id).map(\.id)) : []
+            let attachments =
+                question.answer == .document ? Set(try await AttachmentRepository(sql: database.sql).list(of: id).map(\.id)) : []
             return try request.answering(question, with: answer, area: area, attachments: attachments)
         }
     }
@@ -169,7 +170,7 @@ public struct RequestService: Sendable {
             counts: try await repository.inboxCounts(of: principal.organisation, areas: areas))
     }
 
-    private func inboxAreas(of principal: Principal) async throws -> Set<String> {
+    func inboxAreas(of principal: Principal) async throws -> Set<String> {
         guard principal.user.status == .active, principal.organisation.isActive else { throw IdentityError.forbidden(.inactive) }
         switch principal.organisation.kind {
         case .authority:

@@ -155,4 +155,3 @@ enum OrganisationReference {
         return (kind, id)
     }
 }
-

@@ -37,7 +37,8 @@ struct SMTPClient: Sendable {
                     try await command("MAIL FROM:<\(sender)>", expecting: 250)
                     try await command("RCPT TO:<\(recipient)>", expecting: 250, 251)
                     try await command("DATA", expecting: 354)
-                    try await outbound.write(ByteBuffer(string: Self.message(from: sender, to: recipient, subject: subject, body: body, date: date)))
+                    try await outbound.write(
+                        ByteBuffer(string: Self.message(from: sender, to: recipient, subject: subject, body: body, date: date)))
                     try await replies.expect(250)
                     try await command("QUIT", expecting: 221)
                 }

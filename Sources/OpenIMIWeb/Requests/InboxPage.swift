@@ -66,7 +66,8 @@ struct InboxPage {
         ]
         filters += RequestState.allCases.filter { inbox.counts[$0] != nil }.map { state in
             Filter(
-                label: catalog.text("requestState.\(state.rawValue)"), href: "/requests?state=\(state.rawValue)", count: inbox.counts[state],
+                label: catalog.text("requestState.\(state.rawValue)"), href: "/requests?state=\(state.rawValue)",
+                count: inbox.counts[state],
                 current: query.states == [state] && query.allocatedTo == nil)
         }
         self.filters = filters
@@ -78,7 +79,8 @@ struct InboxPage {
         }
         let base =
             query.allocatedTo != nil
-            ? "/requests?mine=true&" : query.states == open ? "/requests?" : "/requests?state=\(query.states.map(\.rawValue).sorted().joined(separator: ","))&"
+            ? "/requests?mine=true&"
+            : query.states == open ? "/requests?" : "/requests?state=\(query.states.map(\.rawValue).sorted().joined(separator: ","))&"
         previous = query.offset > 0 ? "\(base)offset=\(max(0, query.offset - query.limit))" : nil
         next = inbox.requests.count == query.limit ? "\(base)offset=\(query.offset + query.limit)" : nil
     }

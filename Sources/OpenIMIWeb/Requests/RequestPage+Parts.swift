@@ -19,7 +19,8 @@ extension RequestPage {
         }
         if let allocated = request.allocatedTo {
             let handler = handlers.first { $0.id == allocated }
-            parties.append(Labelled(label: catalog.text("requests.allocatedTo"), value: handler.map { "\($0.fullName) (\($0.username))" } ?? "—"))
+            parties.append(
+                Labelled(label: catalog.text("requests.allocatedTo"), value: handler.map { "\($0.fullName) (\($0.username))" } ?? "—"))
         }
         return parties
     }
@@ -100,7 +101,9 @@ extension RequestPage {
             case .yesNo:
                 options = ["yes", "no"].map { Option(id: $0, text: catalog.text("answer.\($0)"), selected: $0 == current) }
             case .singleChoice, .multipleChoice:
-                options = question.options.map { Option(id: $0.id, text: $0.text.text(in: catalog.language), selected: chosen.contains($0.id)) }
+                options = question.options.map {
+                    Option(id: $0.id, text: $0.text.text(in: catalog.language), selected: chosen.contains($0.id))
+                }
             case .document:
                 options = documents.map { Option(id: $0.id, text: $0.text, selected: $0.id == current.lowercased()) }
             case .date, .number, .text:

@@ -154,7 +154,8 @@ struct RequestPage {
             allowed(.allocateRequest)
             ? AllocationForm(
                 handlers: handlers.map {
-                    Option(id: $0.id.uuidString.lowercased(), text: "\($0.fullName) (\($0.username))", selected: $0.id == request.allocatedTo)
+                    Option(
+                        id: $0.id.uuidString.lowercased(), text: "\($0.fullName) (\($0.username))", selected: $0.id == request.allocatedTo)
                 }) : nil
         steps = request.steps.map {
             StepRow(

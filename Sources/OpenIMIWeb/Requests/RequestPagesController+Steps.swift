@@ -9,7 +9,9 @@ extension RequestPagesController {
         let service = platform.requests
         routes.signedIn(.post, "/requests/{id}/steps") { request, context, session in
             let fields = try await request.form()
-            guard let action = RequestAction(rawValue: fields["action"] ?? "") else { throw RequestError.invalidParameter("action", .notAllowed) }
+            guard let action = RequestAction(rawValue: fields["action"] ?? "") else {
+                throw RequestError.invalidParameter("action", .notAllowed)
+            }
             let forwardTo = try fields["forwardTo"].map { text -> UUID in
                 guard let id = UUID(uuidString: text) else { throw RequestError.invalidParameter("forwardTo", .malformed) }
                 return id

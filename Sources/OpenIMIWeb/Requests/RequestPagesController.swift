@@ -53,7 +53,8 @@ struct RequestPagesController: Sendable {
                 return state
             }
             responders = try await AuthorityRepository(sql: platform.database.sql).search(
-                try DirectoryQuery(memberState: state, legalArea: area.code, name: request.query("name"), perPage: DirectoryQuery.maximumPerPage)
+                try DirectoryQuery(
+                    memberState: state, legalArea: area.code, name: request.query("name"), perPage: DirectoryQuery.maximumPerPage)
             ).items
         }
         let catalog = platform.catalogs.catalog(for: context.language)

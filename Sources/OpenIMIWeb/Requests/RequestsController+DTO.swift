@@ -178,7 +178,8 @@ extension RequestsController {
             responderId = summary.responderId
             state = summary.state
             deadline = Date(timeIntervalSince1970: TimeInterval(summary.deadline))
-            deadlineStatus = DeadlineStatus.of(state: RequestState(rawValue: summary.state) ?? .closed, deadline: deadline, at: now).rawValue
+            deadlineStatus =
+                DeadlineStatus.of(state: RequestState(rawValue: summary.state) ?? .closed, deadline: deadline, at: now).rawValue
             allocatedTo = summary.allocatedTo
             version = summary.version
         }

@@ -67,7 +67,8 @@ struct RequestsController: Sendable {
             return JSONResponse(value: RequestDTO(changed))
         }
         routes.signedIn(.get, "/api/v1/notifications") { _, _, session in
-            JSONResponse(value: NotificationsDTO(notifications: try await service.notifications(of: session.principal).map(NotificationDTO.init)))
+            JSONResponse(
+                value: NotificationsDTO(notifications: try await service.notifications(of: session.principal).map(NotificationDTO.init)))
         }
         addAttachmentRoutes(to: routes)
         routes.signedIn(.post, "/api/v1/requests/{id}/deadline-decision") { request, context, session in
@@ -91,7 +92,9 @@ extension InboxQuery {
         let states = try request.query("state").map { list in
             try Set(
                 list.split(separator: ",").map { code in
-                    guard let state = RequestState(rawValue: String(code)) else { throw RequestError.invalidParameter("state", .notAllowed) }
+                    guard let state = RequestState(rawValue: String(code)) else {
+                        throw RequestError.invalidParameter("state", .notAllowed)
+                    }
                     return state
                 })
         }
