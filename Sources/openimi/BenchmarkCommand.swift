@@ -4,10 +4,19 @@ import OpenIMIDomain
 import OpenIMIPersistence
 import OpenIMIWeb
 
-/// `openimi benchmark directory`: load a synthetic directory into a throw-away database and time searches.
+/// `openimi benchmark`: timings a person can rerun, on throw-away databases.
 struct BenchmarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "benchmark",
+        abstract: "Time directory searches or request handling on synthetic data in a throw-away database.",
+        subcommands: [DirectoryBenchmarkCommand.self, RequestBenchmarkCommand.self],
+        defaultSubcommand: DirectoryBenchmarkCommand.self)
+}
+
+/// `openimi benchmark directory`: load a synthetic directory into a throw-away database and time searches.
+struct DirectoryBenchmarkCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "directory",
         abstract: "Time directory searches on a synthetic directory in a throw-away database.",
         discussion: """
             Uses a new SQLite file in the temporary folder, or, with --database-url postgres://…, a new \
@@ -24,25 +33,9 @@ struct BenchmarkCommand: AsyncParsableCommand {
     var repetitions = 200
 
     func run() async throws {
-        let schema = "bench_\(UInt32.random(in: 0...UInt32.max))"
-        let location: DatabaseLocation
-        if let databaseURL, case .postgres(var address) = try DatabaseLocation(url: databaseURL) {
-            address.schema = schema
-            location = .postgres(address)
-        } else {
-            location = .sqlite(path: FileManager.default.temporaryDirectory.appendingPathComponent("\(schema).sqlite").path)
-        }
-        let platform = try await Platform.open(config: AppConfig(database: location, logLevel: .warning))
         let (authorities, repetitions) = (self.authorities, self.repetitions)
-        try await platform.run {
-            try await platform.prepare()
+        try await ThrowawayDatabase.run(databaseURL: databaseURL) { platform in
             try await DirectoryBenchmark(platform: platform, authorities: authorities, repetitions: repetitions).run()
-            if case .postgres = location {
-                try await platform.database.sql.raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()
-            }
-        }
-        if case .sqlite(let path) = location {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
     }
 }
@@ -77,17 +70,12 @@ struct DirectoryBenchmark {
         ]
         print("query | matches | p50 ms | p95 ms | max ms")
         for (label, query) in queries {
-            var durations: [Double] = []
+            var latencies = Latencies()
             var total = 0
             for _ in 0..<repetitions {
-                let start = ContinuousClock.now
-                total = try await repository.search(query).total
-                let elapsed = ContinuousClock.now - start
-                durations.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+                total = try await latencies.time { try await repository.search(query).total }
             }
-            durations.sort()
-            let p50 = durations[durations.count / 2], p95 = durations[Int(Double(durations.count) * 0.95)], max = durations.last ?? 0
-            print(String(format: "%@ | %d | %.2f | %.2f | %.2f", label, total, p50, p95, max))
+            print(String(format: "%@ | %d | %.2f | %.2f | %.2f", label, total, latencies.percentile(50), latencies.percentile(95), latencies.maximum))
         }
         print("Plan of the rare-name search:")
         for line in try await repository.searchPlan(queries[0].1, kind: database.kind) { print("  \(line)") }

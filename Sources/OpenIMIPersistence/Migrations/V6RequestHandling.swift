@@ -1,12 +1,16 @@
 extension Migration {
     /// Allocation to a handler, attachments, the counterpart's notifications, the mail outbox, and
-    /// inbox indexes ordered by deadline.
+    /// inbox indexes by party, area, state and deadline.
     static let v6RequestHandling = Migration(
         version: 6, name: "request handling",
         statements: [
             "ALTER TABLE information_request ADD COLUMN allocated_to TEXT",
-            "CREATE INDEX information_request_requester_deadline ON information_request(requester_id, deadline)",
-            "CREATE INDEX information_request_responder_deadline ON information_request(responder_id, deadline)",
+            // Inboxes filter by party, legal area and state and sort by deadline; these replace the
+            // indexes of version 4, which lacked the area.
+            "DROP INDEX information_request_by_requester",
+            "DROP INDEX information_request_by_responder",
+            "CREATE INDEX information_request_requester_inbox ON information_request(requester_id, legal_area, state, deadline)",
+            "CREATE INDEX information_request_responder_inbox ON information_request(responder_id, legal_area, state, deadline)",
             "CREATE INDEX information_request_by_referral ON information_request(referred_to, state, deadline)",
             .dialects(
                 sqlite: """

@@ -64,13 +64,16 @@ extension RequestRepository {
             .all(decoding: RequestSummary.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
-    /// How many requests of `organisation` in `areas` are in each state.
-    public func inboxCounts(of organisation: Organisation, areas: Set<String>) async throws -> [RequestState: Int] {
-        guard let id = organisation.id, !areas.isEmpty else { return [:] }
+    /// How many requests of `organisation` in `areas` are in each of `states` (by default the open
+    /// ones, which stay few while finished ones accumulate for years).
+    public func inboxCounts(
+        of organisation: Organisation, areas: Set<String>, states: Set<RequestState> = InboxQuery.openStates
+    ) async throws -> [RequestState: Int] {
+        guard let id = organisation.id, !areas.isEmpty, !states.isEmpty else { return [:] }
         var counts: [RequestState: Int] = [:]
         for (column, includesDrafts) in Self.branches(of: organisation) {
             let rows = try await sql.raw(
-                "SELECT state, COUNT(*) AS n FROM information_request WHERE \(ident: column) = \(bind: id.uuidString.lowercased()) AND legal_area IN (\(binds: areas.sorted())) GROUP BY state"
+                "SELECT state, COUNT(*) AS n FROM information_request WHERE \(ident: column) = \(bind: id.uuidString.lowercased()) AND legal_area IN (\(binds: areas.sorted())) AND state IN (\(binds: states.map(\.rawValue).sorted())) GROUP BY state"
             ).all()
             for row in rows {
                 guard let state = RequestState(rawValue: try row.decode(column: "state", as: String.self)),

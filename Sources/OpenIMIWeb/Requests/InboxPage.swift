@@ -64,7 +64,8 @@ struct InboxPage {
                 current: query.states == open && query.allocatedTo == nil),
             Filter(label: catalog.text("inbox.mine"), href: "/requests?mine=true", count: nil, current: query.allocatedTo != nil),
         ]
-        filters += RequestState.allCases.filter { inbox.counts[$0] != nil }.map { state in
+        // Open states with requests, with their counts; the finished ones always, without.
+        filters += RequestState.allCases.filter { inbox.counts[$0] != nil || $0.isFinal }.map { state in
             Filter(
                 label: catalog.text("requestState.\(state.rawValue)"), href: "/requests?state=\(state.rawValue)",
                 count: inbox.counts[state],

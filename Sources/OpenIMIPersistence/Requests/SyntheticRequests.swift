@@ -1,0 +1,53 @@
+import Foundation
+import OpenIMIDomain
+
+/// Generated requests for benchmarks: realistic shapes (most finished, some open in every state),
+/// between given authorities of different states, with invented people.
+public enum SyntheticRequests {
+    /// `count` requests of `procedure` between `authorities` (pairs from different states), created
+    /// over the year before `now`, by `actor` ids standing in for users.
+    public static func requests(
+        count: Int, procedure: String, legalArea: String, questions: [String], authorities: [(id: UUID, state: MemberStateCode)],
+        now: Date
+    ) -> [InformationRequest] {
+        var generator = SplitMix(seed: 42)
+        let open: [RequestState] = [.sent, .forwarded, .accepted, .additionalInformationRequested, .answered, .referred, .draft]
+        return (0..<count).map { index in
+            let requester = authorities[Int(generator.next() % UInt64(authorities.count))]
+            let others = authorities.filter { $0.state != requester.state }
+            let responder = others[Int(generator.next() % UInt64(others.count))]
+            let start = now.addingTimeInterval(-Double(generator.next() % (365 * 86_400)))
+            let roll = generator.next() % 100
+            let state: RequestState = roll < 80 ? .closed : roll < 85 ? .withdrawn : open[Int(roll) % open.count]
+            let actor = StepActor(userID: requester.id, organisationID: requester.id)
+            var request = InformationRequest(
+                id: UUID(), procedure: procedure, legalArea: legalArea, questionSetVersion: 1,
+                involvement: Involvement(requester: requester.id, responder: responder.id),
+                deadline: start.addingTimeInterval(Double(7 + generator.next() % 60) * 86_400),
+                subject: .person(
+                    NaturalPerson(
+                        givenNames: "Person\(index)", familyNames: "Synthetic", dateOfBirth: "1980-01-01", nationalities: [],
+                        identifiers: [])), questions: questions, freeText: nil, createdBy: actor, at: start)
+            if state != .draft {
+                request.steps.append(RequestStep(action: .send, from: .draft, to: state, actor: actor, at: start.addingTimeInterval(3600), comment: nil))
+            }
+            request.state = state
+            request.version = request.steps.count
+            if state == .closed { request.formalClosureDate = start.addingTimeInterval(20 * 86_400) }
+            return request
+        }
+    }
+
+    /// A small deterministic generator, so runs are comparable.
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import Hummingbird
+import OpenIMIDomain
+import OpenIMIPersistence
+import OpenIMISecurity
+import OpenIMIWeb
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The request benchmark proper: data, a server on loopback, and the timed HTTP traffic.
+struct RequestBenchmark {
+    struct Settings: Sendable {
+        let requests: Int
+        let repetitions: Int
+        let cycles: Int
+        let clients: Int
+        let port: Int
+    }
+
+    let platform: Platform
+    let settings: Settings
+
+    func run() async throws {
+        let database = platform.database
+        _ = try await DemoData.bundled().load(into: platform)
+        let dk = try await principal("dk.handler"), si = try await principal("si.handler")
+        let area = "professional-qualifications", procedure = "pq-information-request"
+        let authorities = try await AuthorityRepository(sql: database.sql).search(
+            try DirectoryQuery(legalArea: area, perPage: DirectoryQuery.maximumPerPage)
+        ).items.map { (id: $0.id, state: $0.memberState) }
+        let loadStart = ContinuousClock.now
+        let generated = SyntheticRequests.requests(
+            count: settings.requests, procedure: procedure, legalArea: area, questions: ["legally-established"], authorities: authorities,
+            now: Date())
+        for start in stride(from: 0, to: generated.count, by: 20_000) {
+            let chunk = Array(generated[start..<min(start + 20_000, generated.count)])
+            try await database.transaction { sql in try await RequestRepository(sql: sql).insert(batch: chunk, now: Date()) }
+        }
+        print("Stored \(settings.requests) requests between \(authorities.count) authorities in \(database.kind.rawValue) in \(ContinuousClock.now - loadStart)")
+
+        let sessions = SessionStore(sql: database.sql)
+        let random = SystemSecureRandom()
+        let web = try await sessions.create(for: dk.user, kind: .web, random: random, rule: SessionRule(), now: Date()).token
+        let dkToken = try await sessions.create(for: dk.user, kind: .api, random: random, rule: SessionRule(), now: Date()).token
+        let siToken = try await sessions.create(for: si.user, kind: .api, random: random, rule: SessionRule(), now: Date()).token
+        let dkID = dk.organisation.id!.uuidString.lowercased()
+        let readable = try await database.sql.raw(
+            "SELECT id FROM information_request WHERE (requester_id = \(bind: dkID) OR responder_id = \(bind: dkID)) AND state <> 'draft' LIMIT 5000"
+        ).all().map { try $0.decode(column: "id", as: String.self) }
+        let inboxSize = try await RequestRepository(sql: database.sql).inboxCounts(
+            of: dk.organisation, areas: [area], states: Set(RequestState.allCases))
+
+        let app = Application(
+            router: try buildRouter(platform: platform).router,
+            configuration: .init(address: .hostname("127.0.0.1", port: settings.port), serverName: "OpenIMI"), logger: platform.logger)
+        let server = Task { try await app.runService() }
+        defer { server.cancel() }
+        let client = BenchmarkClient(base: "http://127.0.0.1:\(settings.port)", connections: settings.clients)
+        try await client.waitUntilUp()
+        print("Danish authority: \(inboxSize.values.reduce(0, +)) requests, \(inboxSize.filter { !$0.key.isFinal }.values.reduce(0, +)) open")
+
+        print("resource | p50 ms | p95 ms | p99 ms | max ms")
+        for (label, path, headers) in [
+            ("inbox page (GET /requests)", { (_: Int) in "/requests" }, ["Cookie": "openimi_session=\(web)"]),
+            ("request resource (GET /api/v1/requests/{id})", { (i: Int) in "/api/v1/requests/\(readable[i % readable.count])" },
+             ["Authorization": "Bearer \(dkToken)"]),
+        ] as [(String, (Int) -> String, [String: String])] {
+            for i in 0..<20 { _ = try await client.send("GET", path(i), headers: headers) }
+            var latencies = Latencies()
+            for i in 0..<settings.repetitions {
+                let (status, _) = try await latencies.time { try await client.send("GET", path(i), headers: headers) }
+                guard status == 200 else { throw BenchmarkError.unexpectedStatus(path(i), status) }
+            }
+            print(String(format: "%@ | %.2f | %.2f | %.2f | %.2f", label, latencies.percentile(50), latencies.percentile(95), latencies.percentile(99), latencies.maximum))
+        }
+
+        let cycle = RequestCycle(
+            client: client, requester: dkToken, responder: siToken, responderID: si.organisation.id!.uuidString.lowercased(),
+            procedure: procedure)
+        let started = ContinuousClock.now
+        let perClient = settings.cycles / settings.clients
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<settings.clients {
+                group.addTask { for _ in 0..<perClient { try await cycle.run() } }
+            }
+            try await group.waitForAll()
+        }
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let done = perClient * settings.clients
+        print(String(format: "draft-to-closed cycles: %d in %.1f s = %.0f cycles/s (%d clients, 6 API calls each)", done, seconds, Double(done) / seconds, settings.clients))
+    }
+
+    private func principal(_ username: String) async throws -> Principal {
+        let users = UserRepository(sql: platform.database.sql)
+        guard let record = try await users.record(username: username),
+            case let user = try await users.account(record),
+            let organisation = try await platform.identity.organisation(kind: user.organisationKind, id: user.organisationID)
+        else { throw BenchmarkError.missingDemoUser(username) }
+        return Principal(user: user, organisation: organisation)
+    }
+}
+
+/// One draft-to-closed cycle through the API: draft, send, accept, answer the question, answer, close.
+struct RequestCycle: Sendable {
+    let client: BenchmarkClient
+    let requester: String
+    let responder: String
+    let responderID: String
+    let procedure: String
+
+    func run() async throws {
+        let deadline = ISO8601DateFormatter().string(from: Date().addingTimeInterval(30 * 86_400))
+        let draft = try await call(
+            requester, "POST", "/api/v1/requests",
+            #"{"procedure":"\#(procedure)","responderId":"\#(responderID)","subject":{"kind":"person","givenNames":"Bench","familyNames":"Mark","nationalities":["DK"]},"questions":["legally-established"],"deadline":"\#(deadline)"}"#,
+            expect: 201)
+        guard let id = draft["id"] as? String, var version = draft["version"] as? Int else { throw BenchmarkError.unexpectedBody }
+        for (token, method, path, body) in [
+            (requester, "POST", "/steps", #"{"action":"send","version":VERSION}"#),
+            (responder, "POST", "/steps", #"{"action":"accept","version":VERSION}"#),
+            (responder, "PUT", "/answers/legally-established", #"{"value":"yes","version":VERSION}"#),
+            (responder, "POST", "/steps", #"{"action":"answer","version":VERSION}"#),
+            (requester, "POST", "/steps", #"{"action":"close","version":VERSION}"#),
+        ] {
+            let result = try await call(
+                token, method, "/api/v1/requests/\(id)\(path)", body.replacingOccurrences(of: "VERSION", with: "\(version)"), expect: 200)
+            guard let next = result["version"] as? Int else { throw BenchmarkError.unexpectedBody }
+            version = next
+        }
+    }
+
+    private func call(_ token: String, _ method: String, _ path: String, _ body: String, expect: Int) async throws -> [String: Any] {
+        let (status, data) = try await client.send(
+            method, path, headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json"], body: Data(body.utf8))
+        guard status == expect else { throw BenchmarkError.unexpectedStatus(path, status) }
+        return (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+    }
+}
+
+/// HTTP over loopback with keep-alive connections.
+struct BenchmarkClient: Sendable {
+    let base: String
+    let session: URLSession
+
+    init(base: String, connections: Int) {
+        self.base = base
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpMaximumConnectionsPerHost = max(connections, 1)
+        configuration.httpShouldSetCookies = false
+        session = URLSession(configuration: configuration)
+    }
+
+    func send(_ method: String, _ path: String, headers: [String: String], body: Data? = nil) async throws -> (Int, Data) {
+        var request = URLRequest(url: URL(string: base + path)!)
+        request.httpMethod = method
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        request.httpBody = body
+        let (data, response) = try await session.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+    }
+
+    func waitUntilUp() async throws {
+        for _ in 0..<100 {
+            if let (status, _) = try? await send("GET", "/health", headers: [:]), status == 200 { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw BenchmarkError.serverDidNotStart
+    }
+}
+
+enum BenchmarkError: Error {
+    case missingDemoUser(String)
+    case unexpectedStatus(String, Int)
+    case unexpectedBody
+    case serverDidNotStart
+}

@@ -1,0 +1,59 @@
+import Foundation
+import OpenIMIPersistence
+import OpenIMIWeb
+
+/// A database that exists for one benchmark run: a new SQLite file in the temporary folder, or a
+/// new schema in the PostgreSQL database `databaseURL` names, removed afterwards.
+enum ThrowawayDatabase {
+    /// Opens and prepares the platform on the throw-away database, runs `body`, and removes the database.
+    static func run(databaseURL: String?, _ body: @escaping @Sendable (Platform) async throws -> Void) async throws {
+        let schema = "bench_\(UInt32.random(in: 0...UInt32.max))"
+        let location: DatabaseLocation
+        if let databaseURL, case .postgres(var address) = try DatabaseLocation(url: databaseURL) {
+            address.schema = schema
+            location = .postgres(address)
+        } else {
+            location = .sqlite(path: FileManager.default.temporaryDirectory.appendingPathComponent("\(schema).sqlite").path)
+        }
+        let platform = try await Platform.open(
+            config: AppConfig(
+                database: location, logLevel: .warning, secretKeyFile: FileManager.default.temporaryDirectory.appendingPathComponent("\(schema).key").path,
+                demoCredentialsFile: nil))
+        try await platform.run {
+            try await platform.prepare()
+            try await body(platform)
+            if case .postgres = location {
+                try await platform.database.sql.raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()
+            }
+        }
+        if case .sqlite(let path) = location {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("\(schema).key"))
+    }
+}
+
+/// Measured durations in milliseconds.
+struct Latencies {
+    private(set) var milliseconds: [Double] = []
+
+    /// Runs `body` and records how long it took.
+    mutating func time<T>(_ body: () async throws -> T) async rethrows -> T {
+        let start = ContinuousClock.now
+        let result = try await body()
+        let elapsed = ContinuousClock.now - start
+        milliseconds.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+        return result
+    }
+
+    /// The `p`th percentile (nearest rank).
+    func percentile(_ p: Double) -> Double {
+        let sorted = milliseconds.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        let rank = Int((p / 100 * Double(sorted.count)).rounded(.up))
+        return sorted[min(max(rank, 1), sorted.count) - 1]
+    }
+
+    /// The longest.
+    var maximum: Double { milliseconds.max() ?? 0 }
+}
