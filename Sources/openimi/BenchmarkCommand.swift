@@ -75,7 +75,10 @@ struct DirectoryBenchmark {
             for _ in 0..<repetitions {
                 total = try await latencies.time { try await repository.search(query).total }
             }
-            print(String(format: "%@ | %d | %.2f | %.2f | %.2f", label, total, latencies.percentile(50), latencies.percentile(95), latencies.maximum))
+            print(
+                String(
+                    format: "%@ | %d | %.2f | %.2f | %.2f", label, total, latencies.percentile(50), latencies.percentile(95),
+                    latencies.maximum))
         }
         print("Plan of the rare-name search:")
         for line in try await repository.searchPlan(queries[0].1, kind: database.kind) { print("  \(line)") }

@@ -38,7 +38,9 @@ struct RequestBenchmark {
             let chunk = Array(generated[start..<min(start + 20_000, generated.count)])
             try await database.transaction { sql in try await RequestRepository(sql: sql).insert(batch: chunk, now: Date()) }
         }
-        print("Stored \(settings.requests) requests between \(authorities.count) authorities in \(database.kind.rawValue) in \(ContinuousClock.now - loadStart)")
+        print(
+            "Stored \(settings.requests) requests between \(authorities.count) authorities in \(database.kind.rawValue) in \(ContinuousClock.now - loadStart)"
+        )
 
         let sessions = SessionStore(sql: database.sql)
         let random = SystemSecureRandom()
@@ -59,13 +61,16 @@ struct RequestBenchmark {
         defer { server.cancel() }
         let client = BenchmarkClient(base: "http://127.0.0.1:\(settings.port)", connections: settings.clients)
         try await client.waitUntilUp()
-        print("Danish authority: \(inboxSize.values.reduce(0, +)) requests, \(inboxSize.filter { !$0.key.isFinal }.values.reduce(0, +)) open")
+        print(
+            "Danish authority: \(inboxSize.values.reduce(0, +)) requests, \(inboxSize.filter { !$0.key.isFinal }.values.reduce(0, +)) open")
 
         print("resource | p50 ms | p95 ms | p99 ms | max ms")
         for (label, path, headers) in [
             ("inbox page (GET /requests)", { (_: Int) in "/requests" }, ["Cookie": "openimi_session=\(web)"]),
-            ("request resource (GET /api/v1/requests/{id})", { (i: Int) in "/api/v1/requests/\(readable[i % readable.count])" },
-             ["Authorization": "Bearer \(dkToken)"]),
+            (
+                "request resource (GET /api/v1/requests/{id})", { (i: Int) in "/api/v1/requests/\(readable[i % readable.count])" },
+                ["Authorization": "Bearer \(dkToken)"]
+            ),
         ] as [(String, (Int) -> String, [String: String])] {
             for i in 0..<20 { _ = try await client.send("GET", path(i), headers: headers) }
             var latencies = Latencies()
@@ -73,7 +78,10 @@ struct RequestBenchmark {
                 let (status, _) = try await latencies.time { try await client.send("GET", path(i), headers: headers) }
                 guard status == 200 else { throw BenchmarkError.unexpectedStatus(path(i), status) }
             }
-            print(String(format: "%@ | %.2f | %.2f | %.2f | %.2f", label, latencies.percentile(50), latencies.percentile(95), latencies.percentile(99), latencies.maximum))
+            print(
+                String(
+                    format: "%@ | %.2f | %.2f | %.2f | %.2f", label, latencies.percentile(50), latencies.percentile(95),
+                    latencies.percentile(99), latencies.maximum))
         }
 
         let cycle = RequestCycle(
@@ -90,7 +98,10 @@ struct RequestBenchmark {
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let done = perClient * settings.clients
-        print(String(format: "draft-to-closed cycles: %d in %.1f s = %.0f cycles/s (%d clients, 6 API calls each)", done, seconds, Double(done) / seconds, settings.clients))
+        print(
+            String(
+                format: "draft-to-closed cycles: %d in %.1f s = %.0f cycles/s (%d clients, 6 API calls each)", done, seconds,
+                Double(done) / seconds, settings.clients))
     }
 
     private func principal(_ username: String) async throws -> Principal {

@@ -17,7 +17,8 @@ enum ThrowawayDatabase {
         }
         let platform = try await Platform.open(
             config: AppConfig(
-                database: location, logLevel: .warning, secretKeyFile: FileManager.default.temporaryDirectory.appendingPathComponent("\(schema).key").path,
+                database: location, logLevel: .warning,
+                secretKeyFile: FileManager.default.temporaryDirectory.appendingPathComponent("\(schema).key").path,
                 demoCredentialsFile: nil))
         try await platform.run {
             try await platform.prepare()

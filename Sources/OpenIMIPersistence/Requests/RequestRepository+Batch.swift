@@ -8,7 +8,10 @@ extension RequestRepository {
         // 500 rows of at most 18 columns stay under SQLite's limit of bound parameters.
         for chunk in stride(from: 0, to: requests.count, by: 500).map({ requests[$0..<min($0 + 500, requests.count)] }) {
             try await sql.insert(into: "information_request")
-                .models(chunk.map { RequestRecord($0, createdAt: $0.steps.first?.at ?? now, now: now) }, keyEncodingStrategy: .convertToSnakeCase)
+                .models(
+                    chunk.map { RequestRecord($0, createdAt: $0.steps.first?.at ?? now, now: now) },
+                    keyEncodingStrategy: .convertToSnakeCase
+                )
                 .run()
             let steps = chunk.flatMap { request in request.steps.enumerated().map { (request.id, $0.offset, $0.element) } }
             for part in stride(from: 0, to: steps.count, by: 1000).map({ steps[$0..<min($0 + 1000, steps.count)] }) {

@@ -29,7 +29,8 @@ public enum SyntheticRequests {
                         givenNames: "Person\(index)", familyNames: "Synthetic", dateOfBirth: "1980-01-01", nationalities: [],
                         identifiers: [])), questions: questions, freeText: nil, createdBy: actor, at: start)
             if state != .draft {
-                request.steps.append(RequestStep(action: .send, from: .draft, to: state, actor: actor, at: start.addingTimeInterval(3600), comment: nil))
+                request.steps.append(
+                    RequestStep(action: .send, from: .draft, to: state, actor: actor, at: start.addingTimeInterval(3600), comment: nil))
             }
             request.state = state
             request.version = request.steps.count
