@@ -46,7 +46,8 @@ def test_a_request_from_denmark_to_slovenia_through_the_pages(browser, base_url)
     dk, si = users["dk.handler"], users["si.handler"]
 
     sign_in(browser, base_url, dk, language="da")
-    browser.get(f"{base_url}/requests/new?procedure=pq-information-request&state=SI")
+    # After sign-in the account's own language applies (English for demo users); `lang` switches it.
+    browser.get(f"{base_url}/requests/new?procedure=pq-information-request&state=SI&lang=da")
     expect_heading(browser, "Ny anmodning")
     Select(browser.find_element(By.ID, "responder")).select_by_value(si["organisationId"])
     browser.find_element(By.NAME, "givenNames").send_keys("Freja")
@@ -73,7 +74,7 @@ def test_a_request_from_denmark_to_slovenia_through_the_pages(browser, base_url)
     sign_out(browser)
 
     sign_in(browser, base_url, si, language="sl")
-    browser.get(f"{base_url}/requests")
+    browser.get(f"{base_url}/requests?lang=sl")
     expect_heading(browser, "Zahtevki")
     browser.find_element(By.CSS_SELECTOR, f'#inbox-table a[href="{request_url[len(base_url):]}"]').click()
     wait_for_state(browser, "Poslan")
@@ -87,7 +88,7 @@ def test_a_request_from_denmark_to_slovenia_through_the_pages(browser, base_url)
     sign_out(browser)
 
     sign_in(browser, base_url, dk, language="da")
-    browser.get(request_url)
+    browser.get(f"{request_url}?lang=da")
     wait_for_state(browser, "Besvaret")
     sensitive = browser.find_element(By.CSS_SELECTOR, "#question-disciplinary-sanctions details.sensitive")
     assert sensitive.get_attribute("open") is None, "sensitive answers start hidden behind their warning"
