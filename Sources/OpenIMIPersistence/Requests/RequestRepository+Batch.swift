@@ -10,7 +10,7 @@ extension RequestRepository {
             try await sql.insert(into: "information_request")
                 .models(
                     chunk.map { RequestRecord($0, createdAt: $0.steps.first?.at ?? now, now: now) },
-                    keyEncodingStrategy: .convertToSnakeCase
+                    keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil
                 )
                 .run()
             let steps = chunk.flatMap { request in request.steps.enumerated().map { (request.id, $0.offset, $0.element) } }

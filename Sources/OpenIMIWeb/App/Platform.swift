@@ -72,7 +72,14 @@ public struct Platform: Sendable {
     public func run<R: Sendable>(_ body: @escaping @Sendable () async throws -> R) async throws -> R {
         let database = self.database
         return try await database.whileRunning(logger: logger) {
-            let result = try await body()
+            let result: R
+            do {
+                result = try await body()
+            } catch {
+                // The connections must be closed on every path; the body's error is the one to report.
+                try? await database.close()
+                throw error
+            }
             try await database.close()
             return result
         }
