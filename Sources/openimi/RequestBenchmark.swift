@@ -5,10 +5,6 @@ import OpenIMIPersistence
 import OpenIMISecurity
 import OpenIMIWeb
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// The request benchmark proper: data, a server on loopback, and the timed HTTP traffic.
 struct RequestBenchmark {
     struct Settings: Sendable {
@@ -112,79 +108,4 @@ struct RequestBenchmark {
         else { throw BenchmarkError.missingDemoUser(username) }
         return Principal(user: user, organisation: organisation)
     }
-}
-
-/// One draft-to-closed cycle through the API: draft, send, accept, answer the question, answer, close.
-struct RequestCycle: Sendable {
-    let client: BenchmarkClient
-    let requester: String
-    let responder: String
-    let responderID: String
-    let procedure: String
-
-    func run() async throws {
-        let deadline = ISO8601DateFormatter().string(from: Date().addingTimeInterval(30 * 86_400))
-        let draft = try await call(
-            requester, "POST", "/api/v1/requests",
-            #"{"procedure":"\#(procedure)","responderId":"\#(responderID)","subject":{"kind":"person","givenNames":"Bench","familyNames":"Mark","nationalities":["DK"]},"questions":["legally-established"],"deadline":"\#(deadline)"}"#,
-            expect: 201)
-        guard let id = draft["id"] as? String, var version = draft["version"] as? Int else { throw BenchmarkError.unexpectedBody }
-        for (token, method, path, body) in [
-            (requester, "POST", "/steps", #"{"action":"send","version":VERSION}"#),
-            (responder, "POST", "/steps", #"{"action":"accept","version":VERSION}"#),
-            (responder, "PUT", "/answers/legally-established", #"{"value":"yes","version":VERSION}"#),
-            (responder, "POST", "/steps", #"{"action":"answer","version":VERSION}"#),
-            (requester, "POST", "/steps", #"{"action":"close","version":VERSION}"#),
-        ] {
-            let result = try await call(
-                token, method, "/api/v1/requests/\(id)\(path)", body.replacingOccurrences(of: "VERSION", with: "\(version)"), expect: 200)
-            guard let next = result["version"] as? Int else { throw BenchmarkError.unexpectedBody }
-            version = next
-        }
-    }
-
-    private func call(_ token: String, _ method: String, _ path: String, _ body: String, expect: Int) async throws -> [String: Any] {
-        let (status, data) = try await client.send(
-            method, path, headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json"], body: Data(body.utf8))
-        guard status == expect else { throw BenchmarkError.unexpectedStatus(path, status) }
-        return (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
-    }
-}
-
-/// HTTP over loopback with keep-alive connections.
-struct BenchmarkClient: Sendable {
-    let base: String
-    let session: URLSession
-
-    init(base: String, connections: Int) {
-        self.base = base
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpMaximumConnectionsPerHost = max(connections, 1)
-        configuration.httpShouldSetCookies = false
-        session = URLSession(configuration: configuration)
-    }
-
-    func send(_ method: String, _ path: String, headers: [String: String], body: Data? = nil) async throws -> (Int, Data) {
-        var request = URLRequest(url: URL(string: base + path)!)
-        request.httpMethod = method
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        request.httpBody = body
-        let (data, response) = try await session.data(for: request)
-        return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
-    }
-
-    func waitUntilUp() async throws {
-        for _ in 0..<100 {
-            if let (status, _) = try? await send("GET", "/health", headers: [:]), status == 200 { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw BenchmarkError.serverDidNotStart
-    }
-}
-
-enum BenchmarkError: Error {
-    case missingDemoUser(String)
-    case unexpectedStatus(String, Int)
-    case unexpectedBody
-    case serverDidNotStart
 }

@@ -39,14 +39,12 @@ public enum TestDatabase {
         defer { remove(location) }
         let logger = Logger(label: "openimi-tests")
         let database = try await location.open(logger: logger)
-        return try await database.whileRunning(logger: logger) {
+        return try await database.closing(logger: logger) {
             if migrate {
                 try await Migrator(database: database).migrate()
                 try await ReferenceDataLoader(database: database).load(try ReferenceDataFiles.bundled())
             }
-            let result = try await body(database)
-            try await database.close()
-            return result
+            return try await body(database)
         }
     }
 

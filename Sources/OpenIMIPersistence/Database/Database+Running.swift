@@ -23,3 +23,22 @@ extension Database {
         }
     }
 }
+
+extension Database {
+    /// Runs `body` while the database's services run, then closes the connections, whether `body`
+    /// returned or threw; for command-line tasks and tests that own the database.
+    public func closing<R: Sendable>(logger: Logger, _ body: @escaping @Sendable () async throws -> R) async throws -> R {
+        try await whileRunning(logger: logger) {
+            let result: R
+            do {
+                result = try await body()
+            } catch {
+                // The body's error is the one to report; closing must still happen.
+                try? await close()
+                throw error
+            }
+            try await close()
+            return result
+        }
+    }
+}

@@ -12,6 +12,18 @@ extension Migration {
             "CREATE INDEX information_request_requester_inbox ON information_request(requester_id, legal_area, state, deadline)",
             "CREATE INDEX information_request_responder_inbox ON information_request(responder_id, legal_area, state, deadline)",
             "CREATE INDEX information_request_by_referral ON information_request(referred_to, state, deadline)",
+            // The default inbox lists open requests by deadline: these partial indexes hold only the
+            // open ones (a few percent of the table after some years) in deadline order, with the
+            // columns the inbox filters on, so a page reads about as many entries as it shows.
+            """
+            CREATE INDEX information_request_requester_open ON information_request(requester_id, deadline, id, legal_area, state)
+            WHERE state NOT IN ('closed', 'withdrawn')
+            """,
+            """
+            CREATE INDEX information_request_responder_open
+            ON information_request(responder_id, deadline, id, legal_area, state, allocated_to)
+            WHERE state NOT IN ('closed', 'withdrawn')
+            """,
             .dialects(
                 sqlite: """
                     CREATE TABLE request_attachment (

@@ -70,18 +70,6 @@ public struct Platform: Sendable {
 
     /// Runs `body` while the database's services run, then closes the database; for command-line tasks.
     public func run<R: Sendable>(_ body: @escaping @Sendable () async throws -> R) async throws -> R {
-        let database = self.database
-        return try await database.whileRunning(logger: logger) {
-            let result: R
-            do {
-                result = try await body()
-            } catch {
-                // The connections must be closed on every path; the body's error is the one to report.
-                try? await database.close()
-                throw error
-            }
-            try await database.close()
-            return result
-        }
+        try await database.closing(logger: logger, body)
     }
 }

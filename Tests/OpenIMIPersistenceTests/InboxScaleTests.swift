@@ -1,0 +1,56 @@
+import Foundation
+import OpenIMIDomain
+import OpenIMIPersistence
+import OpenIMITestSupport
+import SQLKit
+import Testing
+
+/// With many requests, most of them finished, an inbox page reads the open requests' partial
+/// indexes in deadline order and returns exactly what a full scan would.
+@Suite struct InboxScaleTests {
+    @Test func theOpenInboxReadsThePartialIndexesAndMatchesAFullScan() async throws {
+        try await TestDatabase.withDatabase { database in
+            let dk = try await Samples.registerNational("DK", in: database)
+            let si = try await Samples.registerNational("SI", in: database)
+            var authorities: [Authority] = []
+            for (state, coordinator) in [("DK", dk), ("DK", dk), ("SI", si), ("SI", si)] {
+                authorities.append(
+                    try await Samples.registerValidated(
+                        Samples.authority(
+                            state, names: [state == "DK" ? .da : .sl: "Organ \(authorities.count)", .en: "Authority \(authorities.count)"]),
+                        by: coordinator, in: database))
+            }
+            let area = "professional-qualifications"
+            let requests = SyntheticRequests.requests(
+                count: 20_000, procedure: "pq-information-request", legalArea: area, questions: ["legally-established"],
+                authorities: authorities.map { ($0.id, $0.memberState) }, now: Date())
+            try await database.transaction { sql in try await RequestRepository(sql: sql).insert(batch: requests, now: Date()) }
+            let repository = RequestRepository(sql: database.sql)
+            try await AuthorityRepository(sql: database.sql).analyze()
+
+            let danish = Organisation(authority: authorities[0])
+            let page = try await repository.inbox(of: danish, areas: [area], query: InboxQuery())
+            let key = authorities[0].id.uuidString.lowercased()
+            let expected = try await database.sql.raw(
+                """
+                SELECT id FROM information_request
+                WHERE ((requester_id = \(bind: key)) OR (responder_id = \(bind: key) AND state <> 'draft'))
+                AND state NOT IN ('closed', 'withdrawn') ORDER BY deadline, id LIMIT 50
+                """
+            ).all().map { try $0.decode(column: "id", as: String.self) }
+            #expect(page.count == 50 && page.map(\.id) == expected)
+
+            let secondPage = try await repository.inbox(of: danish, areas: [area], query: InboxQuery(offset: 50, limit: 50))
+            #expect(Set(secondPage.map(\.id)).isDisjoint(with: expected) && secondPage.count == 50)
+            let counts = try await repository.inboxCounts(of: danish, areas: [area])
+            #expect(counts.keys.allSatisfy { !$0.isFinal } && counts.values.reduce(0, +) > 100)
+
+            let plan = try await repository.inboxPlan(of: danish, areas: [area], query: InboxQuery(), kind: database.kind)
+                .joined(separator: "\n")
+            #expect(plan.contains("information_request_requester_open"), "\(plan)")
+            #expect(plan.contains("information_request_responder_open"), "\(plan)")
+            #expect(!plan.contains("SCAN information_request") && !plan.contains("Seq Scan"), "\(plan)")
+            print("Inbox plan (\(database.kind.rawValue), 20,000 requests):\n\(plan)")
+        }
+    }
+}
