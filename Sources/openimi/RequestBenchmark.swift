@@ -63,6 +63,11 @@ struct RequestBenchmark {
         print("resource | p50 ms | p95 ms | p99 ms | max ms")
         for (label, path, headers) in [
             ("inbox page (GET /requests)", { (_: Int) in "/requests" }, ["Cookie": "openimi_session=\(web)"]),
+            ("inbox resource (GET /api/v1/requests)", { (_: Int) in "/api/v1/requests" }, ["Authorization": "Bearer \(dkToken)"]),
+            (
+                "request page (GET /requests/{id})", { (i: Int) in "/requests/\(readable[i % readable.count])" },
+                ["Cookie": "openimi_session=\(web)"]
+            ),
             (
                 "request resource (GET /api/v1/requests/{id})", { (i: Int) in "/api/v1/requests/\(readable[i % readable.count])" },
                 ["Authorization": "Bearer \(dkToken)"]

@@ -68,6 +68,15 @@ public struct AuthorityRepository: Sendable {
         return try await hydrate([record]).first
     }
 
+    /// The authorities among `ids`, in one query whatever their number.
+    public func find(_ ids: Set<UUID>) async throws -> [UUID: Authority] {
+        guard !ids.isEmpty else { return [:] }
+        let records = try await sql.select().column("*").from("authority")
+            .where("id", .in, ids.map { $0.uuidString.lowercased() }.sorted())
+            .all(decoding: AuthorityRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return Dictionary(uniqueKeysWithValues: try await hydrate(records).map { ($0.id, $0) })
+    }
+
     /// Authorities in `state`, in any status, ordered by name; for coordinators' lists.
     public func list(memberState: MemberStateCode, limit: Int = 500) async throws -> [Authority] {
         let records = try await sql.select().column("*").from("authority")

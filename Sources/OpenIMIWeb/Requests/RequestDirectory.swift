@@ -9,22 +9,25 @@ struct RequestDirectory: Sendable {
     let areas: [LegalArea]
     let language: Language
 
-    /// Loads the names of `ids` (authorities or coordinators) and the legal areas.
-    static func load(_ ids: Set<UUID>, database: any Database, language: Language) async throws -> RequestDirectory {
-        let authorityRepository = AuthorityRepository(sql: database.sql)
+    /// Loads the names of `ids` (authorities or coordinators) and of the legal areas `areaCodes` with their procedures.
+    static func load(
+        _ ids: Set<UUID>, areas areaCodes: Set<String>, database: any Database, language: Language
+    ) async throws
+        -> RequestDirectory
+    {
+        let authorities = try await AuthorityRepository(sql: database.sql).find(ids)
         let coordinatorRepository = CoordinatorRepository(sql: database.sql)
-        var authorities: [UUID: Authority] = [:]
         var coordinators: [UUID: Coordinator] = [:]
-        for id in ids {
-            if let authority = try await authorityRepository.find(id) {
-                authorities[id] = authority
-            } else if let coordinator = try await coordinatorRepository.find(id) {
-                coordinators[id] = coordinator
-            }
+        // Only a request referred to a coordinator names one, so these lookups stay rare.
+        for id in ids where authorities[id] == nil {
+            coordinators[id] = try await coordinatorRepository.find(id)
         }
-        return RequestDirectory(
-            authorities: authorities, coordinators: coordinators, areas: try await RegistryRepository(sql: database.sql).legalAreas(),
-            language: language)
+        let registry = RegistryRepository(sql: database.sql)
+        var areas: [LegalArea] = []
+        for code in areaCodes.sorted() {
+            if let area = try await registry.legalArea(code) { areas.append(area) }
+        }
+        return RequestDirectory(authorities: authorities, coordinators: coordinators, areas: areas, language: language)
     }
 
     /// The organisation's name and state, e.g. "Zdravniška zbornica Slovenije (SI)".

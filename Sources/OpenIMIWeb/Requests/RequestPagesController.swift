@@ -16,7 +16,8 @@ struct RequestPagesController: Sendable {
             let inbox = try await service.inbox(of: session.principal, query: query)
             let notifications = try await service.notifications(of: session.principal, limit: 10)
             let ids = Set(inbox.requests.flatMap { [$0.requesterId, $0.responderId] }.compactMap(UUID.init(uuidString:)))
-            let names = try await RequestDirectory.load(ids, database: platform.database, language: context.language)
+            let names = try await RequestDirectory.load(
+                ids, areas: Set(inbox.requests.map(\.legalArea)), database: platform.database, language: context.language)
             let catalog = platform.catalogs.catalog(for: context.language)
             let page = InboxPage(
                 inbox: inbox, query: query, notifications: notifications, principal: session.principal, names: names, catalog: catalog,
@@ -75,7 +76,8 @@ struct RequestPagesController: Sendable {
         var ids = Set([read.involvement.requester, read.involvement.responder] + read.involvement.earlierResponders)
         ids.formUnion(read.steps.map(\.actor.organisationID))
         if let coordinator = read.involvement.referredTo { ids.insert(coordinator) }
-        let names = try await RequestDirectory.load(ids, database: platform.database, language: context.language)
+        let names = try await RequestDirectory.load(
+            ids, areas: [read.legalArea], database: platform.database, language: context.language)
         let handlers = try await service.allocatableHandlers(for: session.principal, legalArea: read.legalArea)
         var forwardTargets: [Authority] = []
         if read.involvement.isCurrentResponder(session.principal.organisation), let state = session.principal.organisation.memberState {

@@ -49,7 +49,7 @@ public struct ViewRenderer: Sendable {
                     current: code == language)
             },
             page: page)
-        let html = library.render(envelope, withTemplate: template) ?? ""
+        let html = library.render(TemplateTree.of(envelope), withTemplate: template) ?? ""
         return HTMLPage(html: html, status: status)
     }
 
