@@ -40,6 +40,28 @@ public struct AuthorityRecord: Sendable, Codable {
     /// Seconds since 1970.
     public var updatedAt: Int64
 
+    // Column names spelt out: decoding with a key strategy converts every key of every row.
+    enum CodingKeys: String, CodingKey {
+        case id
+        case memberState = "member_state"
+        case status
+        case nameEn = "name_en"
+        case sortKey = "sort_key"
+        case names
+        case street
+        case postcode
+        case city
+        case region
+        case email
+        case phone
+        case website
+        case languages
+        case keywords
+        case registeredBy = "registered_by"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+
     /// The row for `authority`, stamped `now` (keeping `createdAt` when given).
     public init(_ authority: Authority, createdAt: Date, updatedAt: Date) {
         self.id = authority.id.uuidString.lowercased()

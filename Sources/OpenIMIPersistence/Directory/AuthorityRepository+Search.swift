@@ -12,7 +12,7 @@ extension AuthorityRepository {
             try await sql.raw(searchSQL(query, projection: "COUNT(*) AS total", paged: false)).first()?
             .decode(column: "total", as: Int.self) ?? 0
         let records = try await sql.raw(searchSQL(query, projection: "a.*", paged: true))
-            .all(decoding: AuthorityRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: AuthorityRecord.self)
         return Page(items: try await hydrate(records), page: query.page, perPage: query.perPage, total: total)
     }
 

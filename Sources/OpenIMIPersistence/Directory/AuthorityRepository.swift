@@ -63,7 +63,7 @@ public struct AuthorityRepository: Sendable {
         let key = id.uuidString.lowercased()
         guard
             let record = try await sql.select().column("*").from("authority").where("id", .equal, key)
-                .first(decoding: AuthorityRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(decoding: AuthorityRecord.self)
         else { return nil }
         return try await hydrate([record]).first
     }
@@ -73,7 +73,7 @@ public struct AuthorityRepository: Sendable {
         guard !ids.isEmpty else { return [:] }
         let records = try await sql.select().column("*").from("authority")
             .where("id", .in, ids.map { $0.uuidString.lowercased() }.sorted())
-            .all(decoding: AuthorityRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: AuthorityRecord.self)
         return Dictionary(uniqueKeysWithValues: try await hydrate(records).map { ($0.id, $0) })
     }
 
@@ -82,7 +82,7 @@ public struct AuthorityRepository: Sendable {
         let records = try await sql.select().column("*").from("authority")
             .where("member_state", .equal, memberState.rawValue)
             .orderBy("sort_key").orderBy("id").limit(limit)
-            .all(decoding: AuthorityRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: AuthorityRecord.self)
         return try await hydrate(records)
     }
 

@@ -59,16 +59,22 @@ extension IdentityService {
     /// active organisation. Touches its idle clock at most once a minute.
     public func session(token: String, now: Date) async throws -> ActiveSession? {
         let hash = OpaqueToken.hash(token)
+        // The session and its user in one statement: this runs for every signed-in request.
         guard
-            let row = try await database.sql.select().column("*").from("user_session").where("token_hash", .equal, hash)
-                .where("revoked_at", .is, SQLLiteral.null).first(),
-            let kind = SessionKind(rawValue: try row.decode(column: "kind", as: String.self)),
-            let userID = UUID(uuidString: try row.decode(column: "user_id", as: String.self))
+            let row = try await database.sql.raw(
+                """
+                SELECT s.kind AS session_kind, s.created_at AS session_created_at, s.last_seen_at AS session_last_seen_at,
+                s.csrf_token AS session_csrf_token, u.* FROM user_session s JOIN user_account u ON u.id = s.user_id
+                WHERE s.token_hash = \(bind: hash) AND s.revoked_at IS NULL
+                """
+            ).first(),
+            let kind = SessionKind(rawValue: try row.decode(column: "session_kind", as: String.self))
         else { return nil }
-        let created = Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "created_at", as: Int64.self)))
-        let lastSeen = Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "last_seen_at", as: Int64.self)))
+        let created = Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "session_created_at", as: Int64.self)))
+        let lastSeen = Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "session_last_seen_at", as: Int64.self)))
         guard sessions.isValid(kind: kind, createdAt: created, lastSeenAt: lastSeen, at: now),
-            let user = try await UserRepository(sql: database.sql).find(userID), user.status == .active,
+            case let user = try await UserRepository(sql: database.sql).account(try row.decode(model: UserRecord.self)),
+            user.status == .active,
             let organisation = try await organisation(kind: user.organisationKind, id: user.organisationID), organisation.isActive
         else { return nil }
         if now.timeIntervalSince(lastSeen) >= 60 {
@@ -78,7 +84,7 @@ extension IdentityService {
         }
         return ActiveSession(
             principal: Principal(user: user, organisation: organisation), kind: kind,
-            csrfToken: try row.decode(column: "csrf_token", as: String.self))
+            csrfToken: try row.decode(column: "session_csrf_token", as: String.self))
     }
 
     /// Ends the session of `token`.

@@ -38,6 +38,27 @@ public struct UserRecord: Sendable, Codable {
     /// Seconds since 1970.
     public var updatedAt: Int64
 
+    // Column names spelt out: decoding with a key strategy converts every key of every row.
+    enum CodingKeys: String, CodingKey {
+        case id
+        case organisationKind = "organisation_kind"
+        case organisationId = "organisation_id"
+        case username
+        case fullName = "full_name"
+        case email
+        case language
+        case status
+        case passwordHash = "password_hash"
+        case totpSecretSealed = "totp_secret_sealed"
+        case totpConfirmed = "totp_confirmed"
+        case totpLastStep = "totp_last_step"
+        case failedAttempts = "failed_attempts"
+        case lockedUntil = "locked_until"
+        case lastSignInAt = "last_sign_in_at"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+
     /// A new row for `user` without credentials.
     public init(_ user: UserAccount, now: Date) {
         self.id = user.id.uuidString.lowercased()

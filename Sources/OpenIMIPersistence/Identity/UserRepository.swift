@@ -22,13 +22,13 @@ public struct UserRepository: Sendable {
     /// The record of `username`.
     public func record(username: String) async throws -> UserRecord? {
         try await sql.select().column("*").from("user_account").where("username", .equal, username)
-            .first(decoding: UserRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .first(decoding: UserRecord.self)
     }
 
     /// The record of `id`.
     public func record(id: UUID) async throws -> UserRecord? {
         try await sql.select().column("*").from("user_account").where("id", .equal, id.uuidString.lowercased())
-            .first(decoding: UserRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .first(decoding: UserRecord.self)
     }
 
     /// The account `id` with its roles.
@@ -49,7 +49,7 @@ public struct UserRepository: Sendable {
             if let id { select.where("organisation_id", .equal, id.uuidString.lowercased()) } else {
                 select.where("organisation_id", .is, SQLLiteral.null)
             }
-        let records = try await select.orderBy("username").all(decoding: UserRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let records = try await select.orderBy("username").all(decoding: UserRecord.self)
         let roles = try await roles(of: records.map(\.id))
         return try records.map { try $0.user(roles: roles[$0.id] ?? []) }
     }
@@ -57,7 +57,7 @@ public struct UserRepository: Sendable {
     /// Every account whose organisation has `id`, whatever its kind.
     public func users(inOrganisation id: UUID) async throws -> [UserAccount] {
         let records = try await sql.select().column("*").from("user_account").where("organisation_id", .equal, id.uuidString.lowercased())
-            .orderBy("username").all(decoding: UserRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .orderBy("username").all(decoding: UserRecord.self)
         let roles = try await roles(of: records.map(\.id))
         return try records.map { try $0.user(roles: roles[$0.id] ?? []) }
     }

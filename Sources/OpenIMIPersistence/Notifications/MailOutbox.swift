@@ -28,14 +28,24 @@ public struct MailOutbox: Sendable {
         self.sql = sql
     }
 
-    /// Queues a message telling `recipient` that `action` was taken on `requestID`.
-    public func enqueue(recipient: String, language: Language, requestID: UUID, action: String, at now: Date) async throws {
-        try await sql.insert(into: "mail_outbox")
+    /// Queues one message about `action` on `requestID` for each recipient, in one statement.
+    public func enqueue(
+        recipients: [(address: String, language: Language)], requestID: UUID, action: String, at now: Date
+    ) async throws {
+        guard !recipients.isEmpty else { return }
+        let insert = sql.insert(into: "mail_outbox")
             .columns("id", "recipient", "language", "request_id", "action", "created_at", "attempts")
-            .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(recipient), SQLBind(language.rawValue),
-                SQLBind(requestID.uuidString.lowercased()), SQLBind(action), SQLBind(now.epochSeconds), SQLBind(0)
-            ).run()
+        for recipient in recipients {
+            insert.values(
+                SQLBind(UUID().uuidString.lowercased()), SQLBind(recipient.address), SQLBind(recipient.language.rawValue),
+                SQLBind(requestID.uuidString.lowercased()), SQLBind(action), SQLBind(now.epochSeconds), SQLBind(0))
+        }
+        try await insert.run()
+    }
+
+    /// Queues one message about `action` on `requestID` for `recipient`.
+    public func enqueue(recipient: String, language: Language, requestID: UUID, action: String, at now: Date) async throws {
+        try await enqueue(recipients: [(recipient, language)], requestID: requestID, action: action, at: now)
     }
 
     /// Messages not yet sent and not given up on, oldest first.

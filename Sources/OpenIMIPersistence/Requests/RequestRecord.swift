@@ -23,6 +23,28 @@ public struct RequestRecord: Sendable, Codable {
     public var createdAt: Int64
     public var updatedAt: Int64
 
+    // Column names spelt out: decoding with a key strategy converts every key of every row.
+    enum CodingKeys: String, CodingKey {
+        case id
+        case procedure
+        case legalArea = "legal_area"
+        case questionSetVersion = "question_set_version"
+        case requesterId = "requester_id"
+        case responderId = "responder_id"
+        case earlierResponders = "earlier_responders"
+        case referredTo = "referred_to"
+        case state
+        case version
+        case deadline
+        case proposedDeadline = "proposed_deadline"
+        case formalClosureAt = "formal_closure_at"
+        case questions
+        case personalData = "personal_data"
+        case allocatedTo = "allocated_to"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+
     /// The personal data of a request, stored as one JSON document.
     struct PersonalData: Codable {
         let subject: DataSubject

@@ -15,26 +15,21 @@ public struct RequestRepository: Sendable {
     /// Inserts a new request with its steps. Run inside a transaction.
     public func insert(_ request: InformationRequest, now: Date) async throws {
         try await sql.insert(into: "information_request")
-            .model(RequestRecord(request, createdAt: now, now: now), keyEncodingStrategy: .convertToSnakeCase).run()
+            .model(RequestRecord(request, createdAt: request.steps.first?.at ?? now, now: now), keyEncodingStrategy: .convertToSnakeCase)
+            .run()
         try await insertSteps(of: request, from: 0)
     }
 
-    /// Saves `request` if it is still at `expectedVersion`; false when someone else changed it first.
-    public func update(_ request: InformationRequest, expectedVersion: Int, now: Date) async throws -> Bool {
+    /// Saves `request` if it is still at `expectedVersion`, when it had `storedSteps` steps; false
+    /// when someone else changed it first. Run inside a transaction.
+    public func update(_ request: InformationRequest, expectedVersion: Int, storedSteps: Int, now: Date) async throws -> Bool {
         let key = request.id.uuidString.lowercased()
-        guard let stored = try await sql.select().column("created_at").from("information_request").where("id", .equal, key).first() else {
-            return false
-        }
-        let record = RequestRecord(
-            request, createdAt: Date(timeIntervalSince1970: TimeInterval(try stored.decode(column: "created_at", as: Int64.self))), now: now
-        )
+        // The first step is the drafting, so its time is the creation time the row was inserted with.
+        let record = RequestRecord(request, createdAt: request.steps.first?.at ?? now, now: now)
         let updated = try await sql.update("information_request").set(model: record, keyEncodingStrategy: .convertToSnakeCase)
             .where("id", .equal, key).where("version", .equal, expectedVersion).returning("id").all()
         guard !updated.isEmpty else { return false }
-        let count =
-            try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("request_step")
-            .where("request_id", .equal, key).first()?.decode(column: "n", as: Int.self) ?? 0
-        try await insertSteps(of: request, from: count)
+        try await insertSteps(of: request, from: storedSteps)
         return true
     }
 
@@ -43,7 +38,7 @@ public struct RequestRepository: Sendable {
         let key = id.uuidString.lowercased()
         guard
             let record = try await sql.select().column("*").from("information_request").where("id", .equal, key)
-                .first(decoding: RequestRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(decoding: RequestRecord.self)
         else { return nil }
         let rows = try await sql.select().column("*").from("request_step").where("request_id", .equal, key).orderBy("position").all()
         let steps = try rows.map { row in

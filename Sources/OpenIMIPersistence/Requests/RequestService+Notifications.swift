@@ -22,11 +22,8 @@ extension RequestService {
             if let user { users.filter { $0.id == user && $0.status == .active && !$0.email.isEmpty } } else {
                 RequestNotificationRule.mailRecipients(among: users, of: organisation, for: request)
             }
-        let outbox = MailOutbox(sql: sql)
-        for recipient in recipients {
-            try await outbox.enqueue(
-                recipient: recipient.email, language: recipient.language, requestID: request.id, action: action, at: now)
-        }
+        try await MailOutbox(sql: sql).enqueue(
+            recipients: recipients.map { ($0.email, $0.language) }, requestID: request.id, action: action, at: now)
     }
 
     /// The latest notifications of the principal's organisation about requests in the areas of the

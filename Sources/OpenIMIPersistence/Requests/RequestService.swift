@@ -117,7 +117,10 @@ public struct RequestService: Sendable {
             if action == .refer, details.referTo == nil, let state = principal.organisation.memberState {
                 details.referTo = try await CoordinatorRepository(sql: database.sql).national(of: state)?.id
             }
-            let responderState = try await AuthorityRepository(sql: database.sql).find(request.involvement.responder)?.memberState
+            // Only forwarding needs the responder's state (the new responder must share it).
+            let responderState =
+                action == .forward
+                ? try await AuthorityRepository(sql: database.sql).find(request.involvement.responder)?.memberState : nil
             let party = request.involvement.party(of: principal.organisation) ?? .requester
             return try request.taking(
                 action, by: party, actor: StepActor(userID: principal.user.id, organisationID: principal.organisation.id ?? UUID()),
@@ -208,7 +211,10 @@ public struct RequestService: Sendable {
         guard request.version == expectedVersion else { throw InformationRequestError.conflict(currentVersion: request.version) }
         let changed = try await mutate(request)
         try await database.transaction { sql in
-            guard try await RequestRepository(sql: sql).update(changed, expectedVersion: expectedVersion, now: now) else {
+            guard
+                try await RequestRepository(sql: sql).update(
+                    changed, expectedVersion: expectedVersion, storedSteps: request.steps.count, now: now)
+            else {
                 throw InformationRequestError.conflict(currentVersion: expectedVersion + 1)
             }
             try await AccessLog(sql: sql).record(

@@ -24,4 +24,19 @@ public struct RequestSummary: Sendable, Codable, Hashable {
     public var version: Int
     /// When it last changed (seconds since 1970).
     public var updatedAt: Int64
+
+    // Column names spelt out: decoding with a key strategy converts every key of every row.
+    enum CodingKeys: String, CodingKey {
+        case id
+        case procedure
+        case legalArea = "legal_area"
+        case requesterId = "requester_id"
+        case responderId = "responder_id"
+        case state
+        case deadline
+        case proposedDeadline = "proposed_deadline"
+        case allocatedTo = "allocated_to"
+        case version
+        case updatedAt = "updated_at"
+    }
 }
