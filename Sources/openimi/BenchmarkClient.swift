@@ -37,6 +37,11 @@ struct BenchmarkClient: Sendable {
         }
         throw BenchmarkError.serverDidNotStart
     }
+
+    /// Closes the connections.
+    func shutdown() async throws {
+        session.invalidateAndCancel()
+    }
 }
 
 /// Why a benchmark run stopped.

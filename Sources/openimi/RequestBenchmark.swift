@@ -56,6 +56,22 @@ struct RequestBenchmark {
         let server = Task { try await app.runService() }
         defer { server.cancel() }
         let client = BenchmarkClient(base: "http://127.0.0.1:\(settings.port)", connections: settings.clients)
+        do {
+            try await measure(
+                client: client, web: web, dkToken: dkToken, siToken: siToken, readable: readable, inboxSize: inboxSize,
+                responderID: si.organisation.id!.uuidString.lowercased(), procedure: procedure)
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+        try await client.shutdown()
+    }
+
+    /// Times the reads one by one, then runs the cycles from concurrent clients.
+    private func measure(
+        client: BenchmarkClient, web: String, dkToken: String, siToken: String, readable: [String], inboxSize: [RequestState: Int],
+        responderID: String, procedure: String
+    ) async throws {
         try await client.waitUntilUp()
         print(
             "Danish authority: \(inboxSize.values.reduce(0, +)) requests, \(inboxSize.filter { !$0.key.isFinal }.values.reduce(0, +)) open")
@@ -86,7 +102,7 @@ struct RequestBenchmark {
         }
 
         let cycle = RequestCycle(
-            client: client, requester: dkToken, responder: siToken, responderID: si.organisation.id!.uuidString.lowercased(),
+            client: client, requester: dkToken, responder: siToken, responderID: responderID,
             procedure: procedure)
         let started = ContinuousClock.now
         let perClient = settings.cycles / settings.clients

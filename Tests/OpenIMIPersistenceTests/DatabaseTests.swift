@@ -19,6 +19,39 @@ import Testing
         }
     }
 
+    @Test func concurrentTransactionsCommitTogetherButFailAlone() async throws {
+        try await TestDatabase.withDatabase { database in
+            struct Abort: Error {}
+            // Every third transaction throws after writing; every seventh breaks the primary key
+            // with its second statement. Grouped commits must keep exactly the others, and each
+            // caller must get its own result.
+            let outcomes = await withTaskGroup(of: (Int, Int?).self) { group in
+                for i in 0..<90 {
+                    group.addTask {
+                        let value = try? await database.transaction { sql in
+                            try await sql.insert(into: "reference_data_version").columns("name", "version", "loaded_at")
+                                .values(SQLBind("probe-\(i)"), SQLBind("1"), SQLBind(i)).run()
+                            if i % 7 == 0 {
+                                try await sql.insert(into: "reference_data_version").columns("name", "version", "loaded_at")
+                                    .values(SQLBind("probe-\(i)"), SQLBind("2"), SQLBind(i)).run()
+                            }
+                            if i % 3 == 0 { throw Abort() }
+                            return i
+                        }
+                        return (i, value)
+                    }
+                }
+                return await group.reduce(into: [Int: Int?]()) { $0.updateValue($1.1, forKey: $1.0) }
+            }
+            let kept = Set((0..<90).filter { $0 % 3 != 0 && $0 % 7 != 0 })
+            #expect(outcomes.count == 90)
+            #expect(outcomes.allSatisfy { i, value in kept.contains(i) ? value == i : value == nil })
+            let rows = try await database.sql.select().column("loaded_at").from("reference_data_version")
+                .where("name", .like, "probe-%").all().map { try $0.decode(column: "loaded_at", as: Int.self) }
+            #expect(Set(rows) == kept && rows.count == kept.count)
+        }
+    }
+
     @Test func sqliteRunsInWALModeWithForeignKeys() async throws {
         guard TestDatabase.kind == .sqlite else { return }
         try await TestDatabase.withDatabase { database in

@@ -13,7 +13,7 @@ public final class SQLiteStore: Database {
     private let writer: SQLiteConnection
     private let readers: [SQLiteConnection]
     private let readerDatabase: RoundRobinSQLDatabase
-    private let gate = WriteGate()
+    private let writes: GroupCommit
     private let closed = Atomic<Bool>(false)
 
     /// Opens (creating if needed) the database file at `path`.
@@ -32,6 +32,7 @@ public final class SQLiteStore: Database {
 
     private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
         self.writer = writer
+        self.writes = GroupCommit(writer: writer.sql(queryLogLevel: nil))
         self.readers = readers
         self.readerDatabase = RoundRobinSQLDatabase(databases: readers.map { $0.sql(queryLogLevel: nil) })
     }
@@ -47,19 +48,7 @@ public final class SQLiteStore: Database {
     public var sql: any SQLDatabase { readerDatabase }
 
     public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        let writer = self.writer
-        return try await gate.withPermit {
-            let database = writer.sql(queryLogLevel: nil)
-            try await database.raw("BEGIN IMMEDIATE").run()
-            do {
-                let result = try await body(database)
-                try await database.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await database.raw("ROLLBACK").run()
-                throw error
-            }
-        }
+        try await writes.run(body)
     }
 
     public func prepare() async throws {}

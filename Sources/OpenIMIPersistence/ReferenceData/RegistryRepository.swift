@@ -48,6 +48,15 @@ public struct RegistryRepository: Sendable {
         return try area.legalArea(procedures: procedures.map { try $0.procedure() })
     }
 
+    /// The procedure `code` and the code of its legal area, if loaded.
+    public func procedure(_ code: String) async throws -> (procedure: Procedure, legalArea: String)? {
+        guard
+            let record = try await sql.select().column("*").from("procedure").where("code", .equal, code).first(
+                decoding: ProcedureRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+        else { return nil }
+        return (try record.procedure(), record.legalArea)
+    }
+
     /// The codes of all loaded legal areas.
     public func legalAreaCodes() async throws -> Set<String> {
         let rows = try await sql.select().column("code").from("legal_area").all()

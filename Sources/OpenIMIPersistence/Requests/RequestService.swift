@@ -57,16 +57,12 @@ public struct RequestService: Sendable {
 
     /// Drafts a request from the principal's authority.
     public func createDraft(_ new: NewRequest, by principal: Principal, now: Date) async throws -> InformationRequest {
-        let registry = RegistryRepository(sql: database.sql)
-        guard
-            let area = try await registry.legalAreas().first(where: {
-                $0.procedures.contains { $0.code == new.procedure && $0.kind == .informationRequest }
-            }),
-            let set = questionSets[new.procedure]
+        guard let (procedure, area) = try await RegistryRepository(sql: database.sql).procedure(new.procedure),
+            procedure.kind == .informationRequest, let set = questionSets[new.procedure]
         else { throw InformationRequestError.unknownProcedure(new.procedure) }
-        try identity.authorize(principal, .createRequest(legalArea: area.code), on: .organisation(principal.organisation))
+        try identity.authorize(principal, .createRequest(legalArea: area), on: .organisation(principal.organisation))
         guard let responder = try await AuthorityRepository(sql: database.sql).find(new.responder), responder.status == .validated,
-            responder.legalAreas.contains(area.code), responder.memberState != principal.organisation.memberState
+            responder.legalAreas.contains(area), responder.memberState != principal.organisation.memberState
         else { throw InformationRequestError.responderNotEligible }
         for question in new.questions where set.question(question) == nil { throw InformationRequestError.unknownQuestion(question) }
         // Asked in the order of the question set, each once.
@@ -74,7 +70,7 @@ public struct RequestService: Sendable {
         try new.subject.validate()
         guard let requester = principal.organisation.id else { throw InformationRequestError.responderNotEligible }
         let request = InformationRequest(
-            id: UUID(), procedure: new.procedure, legalArea: area.code, questionSetVersion: set.version,
+            id: UUID(), procedure: new.procedure, legalArea: area, questionSetVersion: set.version,
             involvement: Involvement(requester: requester, responder: responder.id), deadline: new.deadline, subject: new.subject,
             questions: questions, freeText: new.freeText, createdBy: StepActor(userID: principal.user.id, organisationID: requester),
             at: now)
@@ -210,6 +206,8 @@ public struct RequestService: Sendable {
         try identity.authorize(principal, action, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
         guard request.version == expectedVersion else { throw InformationRequestError.conflict(currentVersion: request.version) }
         let changed = try await mutate(request)
+        let notices = try await Self.notices(
+            notify, before: request, after: changed, actor: principal.organisation.id ?? UUID(), sql: database.sql)
         try await database.transaction { sql in
             guard
                 try await RequestRepository(sql: sql).update(
@@ -221,17 +219,7 @@ public struct RequestService: Sendable {
                 userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "write",
                 purpose: purpose,
                 fields: Self.personalFields, at: now)
-            switch notify {
-            case .counterparts(let action):
-                let actor = principal.organisation.id ?? UUID()
-                for organisation in RequestNotificationRule.recipients(before: request, after: changed, actor: actor) {
-                    try await Self.notify(organisation, of: action, on: changed, sql: sql, at: now)
-                }
-            case .user(let user, let action):
-                try await Self.notify(changed.involvement.responder, of: action, on: changed, user: user, sql: sql, at: now)
-            case nil:
-                break
-            }
+            try await Self.record(notices, on: changed, sql: sql, at: now)
         }
         return changed
     }
