@@ -60,6 +60,7 @@ extension Migration {
                 organisation_id TEXT NOT NULL,
                 user_id TEXT,
                 request_id TEXT NOT NULL REFERENCES information_request(id),
+                legal_area TEXT NOT NULL,
                 action TEXT NOT NULL,
                 state TEXT NOT NULL,
                 at BIGINT NOT NULL
