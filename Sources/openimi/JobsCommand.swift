@@ -4,7 +4,7 @@ import OpenIMIWeb
 /// `openimi jobs run`: run the scheduled jobs that are due, once.
 struct JobsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "jobs", abstract: "Scheduled jobs (the server also runs them every five minutes).", subcommands: [Run.self])
+        commandName: "jobs", abstract: "Scheduled jobs (the server also runs them every minute).", subcommands: [Run.self])
 
     /// `openimi jobs run`.
     struct Run: AsyncParsableCommand {

@@ -11,6 +11,8 @@ struct OpenIMICommand: AsyncParsableCommand {
             openimi.sqlite in the working directory unless DATABASE_URL (or --database-url) names \
             another: sqlite:PATH or postgres://user:password@host:port/database.
             """,
-        subcommands: [ServeCommand.self, MigrateCommand.self, SeedDemoCommand.self, JobsCommand.self, BenchmarkCommand.self],
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, SeedDemoCommand.self, JobsCommand.self, KeysCommand.self, BenchmarkCommand.self,
+        ],
         defaultSubcommand: nil)
 }

@@ -19,7 +19,8 @@ enum ThrowawayDatabase {
             config: AppConfig(
                 database: location, logLevel: .warning,
                 secretKeyFile: FileManager.default.temporaryDirectory.appendingPathComponent("\(schema).key").path,
-                demoCredentialsFile: nil))
+                demoCredentialsFile: nil,
+                keyDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("\(schema)-keys").path))
         try await platform.run {
             try await platform.prepare()
             try await body(platform)
@@ -30,6 +31,8 @@ enum ThrowawayDatabase {
         if case .sqlite(let path) = location {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
-        try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("\(schema).key"))
+        for leftover in ["\(schema).key", "\(schema)-keys"] {
+            try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent(leftover))
+        }
     }
 }

@@ -74,7 +74,8 @@ extension TestApp {
         AppConfig(
             hostname: "127.0.0.1", port: 0, database: location, logLevel: .warning, seedDemoData: demo,
             secretKey: Data(SystemSecureRandom().bytes(32)).base64EncodedString(),
-            demoCredentialsFile: credentialsFile(for: location).path)
+            demoCredentialsFile: credentialsFile(for: location).path,
+            keyDirectory: credentialsFile(for: location).deletingPathExtension().path + "-keys")
     }
 
     /// Where the demo users' credentials of a test's database are written.

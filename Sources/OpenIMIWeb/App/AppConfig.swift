@@ -18,6 +18,8 @@ public struct AppConfig: Sendable {
     public var secretKeyFile: String
     /// The base64 key itself, when given in the environment (takes precedence over the file).
     public var secretKey: String?
+    /// The directory of the platform's signing keys and certificates (created owner-only on first start).
+    public var keyDirectory: String
     /// Months between confirmations of each organisation's user list.
     public var userListIntervalMonths: Int
     /// Where demo loading writes the demo users' sign-in details (owner-only); nil writes nothing.
@@ -34,8 +36,10 @@ public struct AppConfig: Sendable {
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .embeddedDefault,
         logLevel: Logger.Level = .info, seedDemoData: Bool = false, secretKeyFile: String = "openimi-secret.key",
-        secretKey: String? = nil, userListIntervalMonths: Int = 6, demoCredentialsFile: String? = "demo-credentials.json"
+        secretKey: String? = nil, userListIntervalMonths: Int = 6, demoCredentialsFile: String? = "demo-credentials.json",
+        keyDirectory: String = "keys"
     ) {
+        self.keyDirectory = keyDirectory
         self.demoCredentialsFile = demoCredentialsFile
         self.secretKeyFile = secretKeyFile
         self.secretKey = secretKey
@@ -56,6 +60,7 @@ public struct AppConfig: Sendable {
         case demo = "OPENIMI_DEMO"
         case secretKeyFile = "OPENIMI_SECRET_KEY_FILE"
         case secretKey = "OPENIMI_SECRET_KEY"
+        case keyDirectory = "OPENIMI_KEY_DIRECTORY"
         case userListIntervalMonths = "OPENIMI_USER_LIST_MONTHS"
         case smtpHost = "OPENIMI_SMTP_HOST"
         case smtpPort = "OPENIMI_SMTP_PORT"
@@ -101,6 +106,7 @@ public struct AppConfig: Sendable {
             }
         }
         if let file = value(.secretKeyFile) { config.secretKeyFile = file }
+        if let directory = value(.keyDirectory) { config.keyDirectory = directory }
         if let key = value(.secretKey) {
             if let bytes = Data(base64Encoded: key), bytes.count == 32 {
                 config.secretKey = key

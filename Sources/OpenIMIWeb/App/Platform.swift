@@ -27,6 +27,8 @@ public struct Platform: Sendable {
     public let jobs: JobScheduler
     /// Information requests.
     public let requests: RequestService
+    /// The platform's signing key in use, with its certificate.
+    public let signing: SigningIdentity
 
     /// Opens the database and loads catalogs and templates; fails with a clear message if any is missing.
     public static func open(config: AppConfig, clock: any AppClock = SystemClock(), logger injected: Logger? = nil) async throws -> Platform
@@ -36,6 +38,9 @@ public struct Platform: Sendable {
         let catalogs = try Catalogs.bundled()
         let views = try await ViewRenderer.bundled(catalogs: catalogs)
         let random = SystemSecureRandom()
+        // The signing identity exists from the first start on, before anything could need signing.
+        let signing = try SigningKeyStore(directory: URL(fileURLWithPath: config.keyDirectory))
+            .loadOrCreate(subject: try SigningIdentity.subject(organisation: "OpenIMI"), now: clock.now())
         let secrets = try SecretBox.load(
             environmentValue: config.secretKey, file: URL(fileURLWithPath: config.secretKeyFile), random: random)
         let database = try await config.database.open(logger: logger)
@@ -51,7 +56,7 @@ public struct Platform: Sendable {
         let requests = RequestService(database: database, identity: identity, questionSets: try QuestionSetFiles.bundled())
         return Platform(
             config: config, logger: logger, database: database, clock: clock, catalogs: catalogs, views: views, identity: identity,
-            jobs: jobs, requests: requests)
+            jobs: jobs, requests: requests, signing: signing)
     }
 
     /// Applies pending migrations, loads the reference data and, when configured, the demo data.
