@@ -1,12 +1,12 @@
 """Journeys through the public pages: languages, directory search, legal areas, coordinators."""
 from selenium.webdriver.common.by import By
-from waiting import TRANSIENT, expect_heading
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from waiting import PageWait, expect_heading
+from selenium.webdriver.support.ui import Select
 
 
 def switch_language(browser, code):
     browser.find_element(By.CSS_SELECTOR, f'nav.languages a[data-lang="{code}"]').click()
-    WebDriverWait(browser, 10, ignored_exceptions=TRANSIENT).until(lambda b: b.find_element(By.TAG_NAME, "html").get_attribute("lang") == code)
+    PageWait(browser).until(lambda b: b.find_element(By.TAG_NAME, "html").get_attribute("lang") == code)
 
 
 def test_home_page_switches_to_danish_and_slovenian(browser, base_url):
@@ -30,7 +30,7 @@ def test_search_the_directory_and_open_an_authority(browser, base_url):
     field.clear()
     field.send_keys("laegeforening")
     browser.find_element(By.ID, "search-submit").click()
-    WebDriverWait(browser, 10, ignored_exceptions=TRANSIENT).until(lambda b: b.find_element(By.ID, "result-count").text == "1 authorities found")
+    PageWait(browser).until(lambda b: b.find_element(By.ID, "result-count").text == "1 authorities found")
     links = browser.find_elements(By.CSS_SELECTOR, "a.authority-link")
     assert [link.text for link in links] == ["Medical Association Authorisation Office"]
     links[0].click()
@@ -45,7 +45,7 @@ def test_filter_the_directory_by_state_and_legal_area(browser, base_url):
     Select(browser.find_element(By.ID, "search-area")).select_by_value("gdpr-cooperation")
     browser.find_element(By.ID, "search-submit").click()
     # Exact text: "Najdeni organi: 16" on the unfiltered page also contains "Najdeni organi: 1".
-    WebDriverWait(browser, 10, ignored_exceptions=TRANSIENT).until(lambda b: b.find_element(By.ID, "result-count").text == "Najdeni organi: 1")
+    PageWait(browser).until(lambda b: b.find_element(By.ID, "result-count").text == "Najdeni organi: 1")
     assert [link.text for link in browser.find_elements(By.CSS_SELECTOR, "a.authority-link")] == ["Informacijski pooblaščenec"]
 
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 from selenium.webdriver.common.by import By
-from waiting import TRANSIENT, expect_heading
+from waiting import PageWait, expect_heading
 from selenium.webdriver.support.ui import Select
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -53,7 +53,7 @@ def sign_in(browser, base_url, user, language="en"):
 
 def sign_out(browser):
     # Retries while a page that is still loading replaces the button under our feet.
-    WebDriverWait(browser, 10, ignored_exceptions=TRANSIENT).until(
+    PageWait(browser).until(
         lambda b: b.find_element(By.ID, "sign-out").click() or True)
     WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "nav-sign-in")))
 

@@ -3,23 +3,22 @@ Slovenian handler accepts and answers, the sensitive answer with its justificati
 handler reads the answer behind its warning and closes the request."""
 import os
 import tempfile
-import time
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 from test_identity import demo_users, sign_in, sign_out
-from waiting import TRANSIENT, expect_heading
+from waiting import PageWait, expect_heading
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 def state_of(browser):
-    return WebDriverWait(browser, 10, ignored_exceptions=TRANSIENT).until(
+    return PageWait(browser).until(
         lambda b: b.find_element(By.ID, "request-state").get_attribute("data-state"))
 
 
 def wait_for_state(browser, text):
-    WebDriverWait(browser, 10, ignored_exceptions=TRANSIENT).until(
+    PageWait(browser).until(
         lambda b: b.find_element(By.ID, "request-state").text == text)
 
 
@@ -37,7 +36,7 @@ def answer(browser, question, value, justification=None):
         item.find_element(By.NAME, "justification").send_keys(justification)
     before = browser.find_element(By.CSS_SELECTOR, 'input[name="version"]').get_attribute("value")
     item.find_element(By.CSS_SELECTOR, "form.answer-form button").click()
-    WebDriverWait(browser, 10, ignored_exceptions=TRANSIENT).until(
+    PageWait(browser).until(
         lambda b: b.find_element(By.CSS_SELECTOR, 'input[name="version"]').get_attribute("value") != before)
 
 
@@ -65,7 +64,7 @@ def test_a_request_from_denmark_to_slovenia_through_the_pages(browser, base_url)
     try:
         browser.find_element(By.CSS_SELECTOR, '#attach-form input[type="file"]').send_keys(handle.name)
         browser.find_element(By.CSS_SELECTOR, "#attach-form button").click()
-        WebDriverWait(browser, 10, ignored_exceptions=TRANSIENT).until(
+        PageWait(browser).until(
             lambda b: len(b.find_elements(By.CSS_SELECTOR, "#attachments li")) == 1)
     finally:
         os.unlink(handle.name)
