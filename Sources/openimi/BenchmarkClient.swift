@@ -16,6 +16,9 @@ struct BenchmarkClient: Sendable {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpMaximumConnectionsPerHost = max(connections, 1)
         configuration.httpShouldSetCookies = false
+        // Without this, Foundation on Linux writes every response to an on-disk cache.
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         session = URLSession(configuration: configuration)
     }
 

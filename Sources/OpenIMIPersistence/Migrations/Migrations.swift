@@ -8,5 +8,6 @@ public enum Migrations {
         .v4Requests,
         .v5Idempotency,
         .v6RequestHandling,
+        .v7AccountsByOrganisation,
     ]
 }

@@ -26,7 +26,15 @@ public struct RequestRepository: Sendable {
         let key = request.id.uuidString.lowercased()
         // The first step is the drafting, so its time is the creation time the row was inserted with.
         let record = RequestRecord(request, createdAt: request.steps.first?.at ?? now, now: now)
-        let updated = try await sql.update("information_request").set(model: record, keyEncodingStrategy: .convertToSnakeCase)
+        // Only what a step can change: setting the key or an unchanged indexed column would make
+        // SQLite check every referencing table and rewrite every index entry of the row.
+        let updated = try await sql.update("information_request")
+            .set("responder_id", to: record.responderId).set("earlier_responders", to: record.earlierResponders)
+            .set("referred_to", to: record.referredTo).set("state", to: record.state).set("version", to: record.version)
+            .set("deadline", to: record.deadline).set("proposed_deadline", to: record.proposedDeadline)
+            .set("formal_closure_at", to: record.formalClosureAt).set("questions", to: record.questions)
+            .set("personal_data", to: record.personalData).set("allocated_to", to: record.allocatedTo)
+            .set("updated_at", to: record.updatedAt)
             .where("id", .equal, key).where("version", .equal, expectedVersion).returning("id").all()
         guard !updated.isEmpty else { return false }
         try await insertSteps(of: request, from: storedSteps)

@@ -7,11 +7,13 @@ import ServiceLifecycle
 import Synchronization
 
 /// The embedded SQLite database: one writer connection and a few readers on one file in WAL mode.
+///
+/// Statements run on the calling thread (see ``SQLiteHandle``); writes queue in ``GroupCommit``.
 public final class SQLiteStore: Database {
     public let kind = DatabaseKind.sqlite
     public let services: [any Service] = []
-    private let writer: SQLiteConnection
-    private let readers: [SQLiteConnection]
+    private let writer: SQLiteHandle
+    private let readers: [SQLiteHandle]
     private let readerDatabase: RoundRobinSQLDatabase
     private let writes: GroupCommit
     private let closed = Atomic<Bool>(false)
@@ -21,26 +23,26 @@ public final class SQLiteStore: Database {
     /// `synchronous=FULL`: every commit is on disk before it is acknowledged, so no acknowledged
     /// exchange or log entry is lost even on a power cut (about 3 ms per commit on commodity disks).
     public static func open(path: String, readers readerCount: Int = 2, logger: Logger) async throws -> SQLiteStore {
-        let writer = try await openConnection(path: path, logger: logger)
-        _ = try await writer.query("PRAGMA journal_mode=WAL")
-        var readers: [SQLiteConnection] = []
+        let writer = try openConnection(path: path)
+        try writer.run("PRAGMA journal_mode=WAL", []) { _ in }
+        var readers: [SQLiteHandle] = []
         for _ in 0..<max(1, readerCount) {
-            readers.append(try await openConnection(path: path, logger: logger))
+            readers.append(try openConnection(path: path))
         }
-        return SQLiteStore(writer: writer, readers: readers)
+        return SQLiteStore(writer: writer, readers: readers, logger: logger)
     }
 
-    private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
+    private init(writer: SQLiteHandle, readers: [SQLiteHandle], logger: Logger) {
         self.writer = writer
-        self.writes = GroupCommit(writer: writer.sql(queryLogLevel: nil))
+        self.writes = GroupCommit(writer: SQLiteHandleDatabase(handle: writer, logger: logger))
         self.readers = readers
-        self.readerDatabase = RoundRobinSQLDatabase(databases: readers.map { $0.sql(queryLogLevel: nil) })
+        self.readerDatabase = RoundRobinSQLDatabase(databases: readers.map { SQLiteHandleDatabase(handle: $0, logger: logger) })
     }
 
-    private static func openConnection(path: String, logger: Logger) async throws -> SQLiteConnection {
-        let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get()
+    private static func openConnection(path: String) throws -> SQLiteHandle {
+        let connection = try SQLiteHandle.open(path: path)
         for pragma in ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000", "PRAGMA synchronous=FULL"] {
-            _ = try await connection.query(pragma)
+            try connection.run(pragma, []) { _ in }
         }
         return connection
     }
@@ -56,8 +58,8 @@ public final class SQLiteStore: Database {
     /// Closes every connection; later calls do nothing.
     public func close() async throws {
         guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        for reader in readers { try await reader.close() }
-        try await writer.close()
+        for reader in readers { reader.close() }
+        writer.close()
     }
 }
 
