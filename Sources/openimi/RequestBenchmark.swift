@@ -58,16 +58,9 @@ struct RequestBenchmark {
             configuration: .init(address: .hostname("127.0.0.1", port: settings.port), serverName: "OpenIMI"), logger: platform.logger)
         let server = Task { try await app.runService() }
         defer { server.cancel() }
-        let client = BenchmarkClient(base: "http://127.0.0.1:\(settings.port)", connections: settings.clients)
-        do {
-            try await measure(
-                client: client, web: web, dkToken: dkToken, siToken: siToken, readable: readable, inboxSize: inboxSize,
-                responderID: si.organisation.id!.uuidString.lowercased(), procedure: procedure)
-        } catch {
-            try? await client.shutdown()
-            throw error
-        }
-        try await client.shutdown()
+        try await measure(
+            client: BenchmarkClient(host: "127.0.0.1", port: settings.port), web: web, dkToken: dkToken, siToken: siToken,
+            readable: readable, inboxSize: inboxSize, responderID: si.organisation.id!.uuidString.lowercased(), procedure: procedure)
     }
 
     /// Times the reads one by one, then runs the cycles from concurrent clients.
@@ -80,38 +73,43 @@ struct RequestBenchmark {
             "Danish authority: \(inboxSize.values.reduce(0, +)) requests, \(inboxSize.filter { !$0.key.isFinal }.values.reduce(0, +)) open")
 
         print("resource | p50 ms | p95 ms | p99 ms | max ms")
-        for (label, path, headers) in [
-            ("inbox page (GET /requests)", { (_: Int) in "/requests" }, ["Cookie": "openimi_session=\(web)"]),
-            ("inbox resource (GET /api/v1/requests)", { (_: Int) in "/api/v1/requests" }, ["Authorization": "Bearer \(dkToken)"]),
+        let reads: [(String, @Sendable (Int) -> String, [String: String])] = [
+            ("inbox page (GET /requests)", { _ in "/requests" }, ["Cookie": "openimi_session=\(web)"]),
+            ("inbox resource (GET /api/v1/requests)", { _ in "/api/v1/requests" }, ["Authorization": "Bearer \(dkToken)"]),
+            ("request page (GET /requests/{id})", { "/requests/\(readable[$0 % readable.count])" }, ["Cookie": "openimi_session=\(web)"]),
             (
-                "request page (GET /requests/{id})", { (i: Int) in "/requests/\(readable[i % readable.count])" },
-                ["Cookie": "openimi_session=\(web)"]
-            ),
-            (
-                "request resource (GET /api/v1/requests/{id})", { (i: Int) in "/api/v1/requests/\(readable[i % readable.count])" },
+                "request resource (GET /api/v1/requests/{id})", { "/api/v1/requests/\(readable[$0 % readable.count])" },
                 ["Authorization": "Bearer \(dkToken)"]
             ),
-        ] as [(String, (Int) -> String, [String: String])] {
-            for i in 0..<20 { _ = try await client.send("GET", path(i), headers: headers) }
-            var latencies = Latencies()
-            for i in 0..<settings.repetitions {
-                let (status, _) = try await latencies.time { try await client.send("GET", path(i), headers: headers) }
-                guard status == 200 else { throw BenchmarkError.unexpectedStatus(path(i), status) }
+        ]
+        let repetitions = settings.repetitions
+        try await client.withConnection { connection in
+            for (label, path, headers) in reads {
+                for i in 0..<20 { _ = try await connection.send("GET", path(i), headers: headers) }
+                var latencies = Latencies()
+                for i in 0..<repetitions {
+                    let (status, _) = try await latencies.time { try await connection.send("GET", path(i), headers: headers) }
+                    guard status == 200 else { throw BenchmarkError.unexpectedStatus(path(i), status) }
+                }
+                print(
+                    String(
+                        format: "%@ | %.2f | %.2f | %.2f | %.2f", label, latencies.percentile(50), latencies.percentile(95),
+                        latencies.percentile(99), latencies.maximum))
             }
-            print(
-                String(
-                    format: "%@ | %.2f | %.2f | %.2f | %.2f", label, latencies.percentile(50), latencies.percentile(95),
-                    latencies.percentile(99), latencies.maximum))
         }
 
         let cycle = RequestCycle(
-            client: client, requester: dkToken, responder: siToken, responderID: responderID,
+            requester: dkToken, responder: siToken, responderID: responderID,
             procedure: procedure)
         let started = ContinuousClock.now
         let perClient = settings.cycles / settings.clients
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<settings.clients {
-                group.addTask { for _ in 0..<perClient { try await cycle.run() } }
+                group.addTask {
+                    try await client.withConnection { connection in
+                        for _ in 0..<perClient { try await cycle.run(on: &connection) }
+                    }
+                }
             }
             try await group.waitForAll()
         }

@@ -2,8 +2,6 @@ import Foundation
 
 /// One draft-to-closed cycle through the API: draft, send, accept, answer the question, answer, close.
 struct RequestCycle: Sendable {
-    /// The connection to the server.
-    let client: BenchmarkClient
     /// The bearer token of the requesting handler.
     let requester: String
     /// The bearer token of the responding handler.
@@ -13,11 +11,11 @@ struct RequestCycle: Sendable {
     /// The procedure requests are drafted under.
     let procedure: String
 
-    /// Runs one cycle; any unexpected status stops it with an error.
-    func run() async throws {
+    /// Runs one cycle over `connection`; any unexpected status stops it with an error.
+    func run(on connection: inout BenchmarkConnection) async throws {
         let deadline = ISO8601DateFormatter().string(from: Date().addingTimeInterval(30 * 86_400))
         let draft = try await call(
-            requester, "POST", "/api/v1/requests",
+            &connection, requester, "POST", "/api/v1/requests",
             #"{"procedure":"\#(procedure)","responderId":"\#(responderID)","subject":{"kind":"person","givenNames":"Bench","familyNames":"Mark","nationalities":["DK"]},"questions":["legally-established"],"deadline":"\#(deadline)"}"#,
             expect: 201)
         guard let id = draft["id"] as? String, var version = draft["version"] as? Int else { throw BenchmarkError.unexpectedBody }
@@ -29,14 +27,17 @@ struct RequestCycle: Sendable {
             (requester, "POST", "/steps", #"{"action":"close","version":VERSION}"#),
         ] {
             let result = try await call(
-                token, method, "/api/v1/requests/\(id)\(path)", body.replacingOccurrences(of: "VERSION", with: "\(version)"), expect: 200)
+                &connection, token, method, "/api/v1/requests/\(id)\(path)", body.replacingOccurrences(of: "VERSION", with: "\(version)"),
+                expect: 200)
             guard let next = result["version"] as? Int else { throw BenchmarkError.unexpectedBody }
             version = next
         }
     }
 
-    private func call(_ token: String, _ method: String, _ path: String, _ body: String, expect: Int) async throws -> [String: Any] {
-        let (status, data) = try await client.send(
+    private func call(
+        _ connection: inout BenchmarkConnection, _ token: String, _ method: String, _ path: String, _ body: String, expect: Int
+    ) async throws -> [String: Any] {
+        let (status, data) = try await connection.send(
             method, path, headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json"], body: Data(body.utf8))
         guard status == expect else { throw BenchmarkError.unexpectedStatus(path, status) }
         return (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]

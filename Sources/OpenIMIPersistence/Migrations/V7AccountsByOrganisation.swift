@@ -3,6 +3,6 @@ extension Migration {
     static let v7AccountsByOrganisation = Migration(
         version: 7, name: "accounts by organisation",
         statements: [
-            "CREATE INDEX user_account_by_organisation ON user_account (organisation_id, username)"
+            "CREATE INDEX user_account_by_organisation_id ON user_account (organisation_id, username)"
         ])
 }
