@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         // One SQL code path over SQLite and PostgreSQL.
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        // SQLite's dialect and value coding; its sqlite-nio brings the SQLite library itself
+        // (module VaporCSQLite, with prefixed symbols), which SQLiteHandle calls directly.
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         // PostgresClient: the modern connection pool, run as a service.
