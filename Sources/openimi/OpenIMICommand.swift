@@ -12,7 +12,8 @@ struct OpenIMICommand: AsyncParsableCommand {
             another: sqlite:PATH or postgres://user:password@host:port/database.
             """,
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, SeedDemoCommand.self, JobsCommand.self, KeysCommand.self, BenchmarkCommand.self,
+            ServeCommand.self, MigrateCommand.self, SeedDemoCommand.self, JobsCommand.self, KeysCommand.self, CheckpointCommand.self,
+            VerifyLogCommand.self, BenchmarkCommand.self,
         ],
         defaultSubcommand: nil)
 }

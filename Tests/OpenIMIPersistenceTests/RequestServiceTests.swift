@@ -35,7 +35,8 @@ import Testing
         }
         let handler: Set<Role> = [.requestHandler(legalArea: pq)]
         return World(
-            service: RequestService(database: database, identity: fixture.identity, questionSets: try QuestionSetFiles.bundled()),
+            service: RequestService(
+                database: database, identity: fixture.identity, questionSets: try QuestionSetFiles.bundled(), evidence: EvidenceStatus()),
             danish: principal(fixture.authority, handler), slovenian: principal(slovenian, handler),
             betterPlaced: principal(better, handler),
             outsider: principal(outsider, handler), danishAdmin: principal(fixture.authority, [.localDataAdministrator]),

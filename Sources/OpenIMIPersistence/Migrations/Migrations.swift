@@ -9,5 +9,6 @@ public enum Migrations {
         .v5Idempotency,
         .v6RequestHandling,
         .v7AccountsByOrganisation,
+        .v8TamperEvidentLog,
     ]
 }

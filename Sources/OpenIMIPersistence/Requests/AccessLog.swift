@@ -1,4 +1,5 @@
 import Foundation
+import OpenIMISecurity
 import SQLKit
 
 /// The append-only record of which personal data were processed, when, by whom and for what purpose
@@ -13,18 +14,25 @@ public struct AccessLog: Sendable {
     }
 
     /// Records that `userID` of `organisationID` did `operation` ("read" or "write") on `fields` of
-    /// request `requestID` for `purpose` (the page, API resource or step).
+    /// request `requestID` for `purpose` (the page, API resource or step), and chains the entry
+    /// (see ``LogChain``). `digest` is the SHA-256 of the content read or written. Run inside a
+    /// transaction.
     public func record(
-        userID: UUID, organisationID: UUID, requestID: UUID, operation: String, purpose: String, fields: [String], at now: Date
+        userID: UUID, organisationID: UUID, requestID: UUID, operation: String, purpose: String, fields: [String], digest: String? = nil,
+        at now: Date
     ) async throws {
+        let entry = LogEntry(
+            sequence: 0, id: UUID().uuidString.lowercased(), at: now.epochSeconds, user: userID.uuidString.lowercased(),
+            organisation: organisationID.uuidString.lowercased(), request: requestID.uuidString.lowercased(), operation: operation,
+            purpose: purpose, fields: fields, digest: digest, previous: LogEntry.origin)
         try await sql.insert(into: "access_log")
-            .columns("id", "at", "user_id", "organisation_id", "request_id", "operation", "purpose", "fields")
+            .columns("id", "at", "user_id", "organisation_id", "request_id", "operation", "purpose", "fields", "content_digest")
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(now.epochSeconds), SQLBind(userID.uuidString.lowercased()),
-                SQLBind(organisationID.uuidString.lowercased()), SQLBind(requestID.uuidString.lowercased()), SQLBind(operation),
-                SQLBind(purpose), SQLBind(JSONText.encode(fields))
+                SQLBind(entry.id), SQLBind(entry.at), SQLBind(entry.user), SQLBind(entry.organisation), SQLBind(entry.request),
+                SQLBind(operation), SQLBind(purpose), SQLBind(JSONText.encode(fields)), SQLBind(digest)
             )
             .run()
+        try await LogChain(sql: sql).append(entry)
     }
 
     /// The entries of one request, oldest first, as (user, operation, purpose, fields).

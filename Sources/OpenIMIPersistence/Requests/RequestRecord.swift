@@ -1,5 +1,6 @@
 import Foundation
 import OpenIMIDomain
+import OpenIMISecurity
 
 /// A row of `information_request`. Personal data (subject, free text, answers) sit together in
 /// `personal_data`, so that they can be sealed, blocked and deleted as one.
@@ -50,6 +51,12 @@ public struct RequestRecord: Sendable, Codable {
         let subject: DataSubject
         let freeText: FreeText?
         let answers: [String: Answer]
+    }
+
+    /// SHA-256 of `request`'s personal data as stored: what the access log names as read or written.
+    public static func personalDataDigest(of request: InformationRequest) -> String {
+        ContentDigest.sha256(
+            Data(JSONText.encode(PersonalData(subject: request.subject, freeText: request.freeText, answers: request.answers)).utf8))
     }
 
     /// The row for `request`.

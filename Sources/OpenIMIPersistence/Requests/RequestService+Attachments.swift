@@ -5,6 +5,7 @@ import OpenIMISecurity
 extension RequestService {
     /// Attaches a document to a request; its type is decided by its content. Logged as a write.
     public func attach(_ id: UUID, name: String, content: Data, by principal: Principal, now: Date) async throws -> RequestAttachment {
+        try evidence.requireSigning()
         let request = try await visible(id, to: principal)
         try identity.authorize(
             principal, .attachToRequest, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
@@ -18,7 +19,7 @@ extension RequestService {
             try await AttachmentRepository(sql: sql).insert(attachment, content: content)
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id, organisationID: organisation, requestID: id, operation: "write", purpose: "attach",
-                fields: ["attachments/\(attachment.id.uuidString.lowercased())"], at: now)
+                fields: ["attachments/\(attachment.id.uuidString.lowercased())"], digest: attachment.sha256, at: now)
         }
         return attachment
     }
@@ -42,7 +43,7 @@ extension RequestService {
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "read",
-                purpose: purpose, fields: ["attachments/\(attachmentID.uuidString.lowercased())"], at: now)
+                purpose: purpose, fields: ["attachments/\(attachmentID.uuidString.lowercased())"], digest: found.0.sha256, at: now)
         }
         return found
     }

@@ -45,18 +45,22 @@ public struct RequestService: Sendable {
     public let identity: IdentityService
     /// The question sets by procedure.
     public let questionSets: [String: QuestionSet]
+    /// Whether history can be proved; while it cannot, every change is refused.
+    public let evidence: EvidenceStatus
 
     /// Creates the service.
-    public init(database: any Database, identity: IdentityService, questionSets: [String: QuestionSet]) {
+    public init(database: any Database, identity: IdentityService, questionSets: [String: QuestionSet], evidence: EvidenceStatus) {
         self.database = database
         self.identity = identity
         self.questionSets = questionSets
+        self.evidence = evidence
     }
 
     static let personalFields = ["subject", "freeText", "answers"]
 
     /// Drafts a request from the principal's authority.
     public func createDraft(_ new: NewRequest, by principal: Principal, now: Date) async throws -> InformationRequest {
+        try evidence.requireSigning()
         guard let (procedure, area) = try await RegistryRepository(sql: database.sql).procedure(new.procedure),
             procedure.kind == .informationRequest, let set = questionSets[new.procedure]
         else { throw InformationRequestError.unknownProcedure(new.procedure) }
@@ -78,7 +82,7 @@ public struct RequestService: Sendable {
             try await RequestRepository(sql: sql).insert(request, now: now)
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id, organisationID: requester, requestID: request.id, operation: "write", purpose: "create-draft",
-                fields: Self.personalFields, at: now)
+                fields: Self.personalFields, digest: RequestRecord.personalDataDigest(of: request), at: now)
         }
         return request
     }
@@ -90,8 +94,7 @@ public struct RequestService: Sendable {
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "read",
-                purpose: purpose,
-                fields: Self.personalFields, at: now)
+                purpose: purpose, fields: Self.personalFields, digest: RequestRecord.personalDataDigest(of: request), at: now)
         }
         return request
     }
@@ -202,6 +205,7 @@ public struct RequestService: Sendable {
         _ id: UUID, expectedVersion: Int, by principal: Principal, action: AccessAction, purpose: String, notify: StepNotice? = nil,
         now: Date, _ mutate: @Sendable (InformationRequest) async throws -> InformationRequest
     ) async throws -> InformationRequest {
+        try evidence.requireSigning()
         let request = try await visible(id, to: principal)
         try identity.authorize(principal, action, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
         guard request.version == expectedVersion else { throw InformationRequestError.conflict(currentVersion: request.version) }
@@ -217,8 +221,7 @@ public struct RequestService: Sendable {
             }
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "write",
-                purpose: purpose,
-                fields: Self.personalFields, at: now)
+                purpose: purpose, fields: Self.personalFields, digest: RequestRecord.personalDataDigest(of: changed), at: now)
             try await Self.record(notices, on: changed, sql: sql, at: now)
         }
         return changed

@@ -29,6 +29,12 @@ public struct Platform: Sendable {
     public let requests: RequestService
     /// The platform's signing key in use, with its certificate.
     public let signing: SigningIdentity
+    /// The key directory.
+    public let keys: SigningKeyStore
+    /// Whether checkpoints can be signed; changes are refused while they cannot.
+    public let evidence: EvidenceStatus
+    /// Signs checkpoints of the access log.
+    public let checkpointer: LogCheckpointer
 
     /// Opens the database and loads catalogs and templates; fails with a clear message if any is missing.
     public static func open(config: AppConfig, clock: any AppClock = SystemClock(), logger injected: Logger? = nil) async throws -> Platform
@@ -39,8 +45,8 @@ public struct Platform: Sendable {
         let views = try await ViewRenderer.bundled(catalogs: catalogs)
         let random = SystemSecureRandom()
         // The signing identity exists from the first start on, before anything could need signing.
-        let signing = try SigningKeyStore(directory: URL(fileURLWithPath: config.keyDirectory))
-            .loadOrCreate(subject: try SigningIdentity.subject(organisation: "OpenIMI"), now: clock.now())
+        let keys = SigningKeyStore(directory: URL(fileURLWithPath: config.keyDirectory))
+        let signing = try keys.loadOrCreate(subject: try SigningIdentity.subject(organisation: "OpenIMI"), now: clock.now())
         let secrets = try SecretBox.load(
             environmentValue: config.secretKey, file: URL(fileURLWithPath: config.secretKeyFile), random: random)
         let database = try await config.database.open(logger: logger)
@@ -53,10 +59,13 @@ public struct Platform: Sendable {
                 MailDelivery(database: database, settings: mail, publicURL: config.linkBase, catalogs: catalogs, logger: logger))
         }
         let jobs = JobScheduler(database: database, jobs: scheduled, logger: logger)
-        let requests = RequestService(database: database, identity: identity, questionSets: try QuestionSetFiles.bundled())
+        let evidence = EvidenceStatus()
+        let requests = RequestService(
+            database: database, identity: identity, questionSets: try QuestionSetFiles.bundled(), evidence: evidence)
         return Platform(
             config: config, logger: logger, database: database, clock: clock, catalogs: catalogs, views: views, identity: identity,
-            jobs: jobs, requests: requests, signing: signing)
+            jobs: jobs, requests: requests, signing: signing, keys: keys, evidence: evidence,
+            checkpointer: LogCheckpointer(database: database, keys: keys, status: evidence))
     }
 
     /// Applies pending migrations, loads the reference data and, when configured, the demo data.
@@ -64,6 +73,8 @@ public struct Platform: Sendable {
         let applied = try await Migrator(database: database).migrate(now: clock.now())
         if !applied.isEmpty { logger.info("Applied migrations", metadata: ["versions": "\(applied)"]) }
         try await ReferenceDataLoader(database: database).load(try ReferenceDataFiles.bundled(), now: clock.now())
+        let adopted = try await database.transaction { try await LogChain(sql: $0).adoptUnchained() }
+        if adopted > 0 { logger.notice("Chained access-log entries written before the chain existed", metadata: ["entries": "\(adopted)"]) }
         if config.seedDemoData {
             let loaded = try await DemoData.bundled().load(into: self)
             if !loaded.credentials.isEmpty, let file = config.demoCredentialsFile {

@@ -17,7 +17,11 @@ public func buildApplication(
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: "OpenIMI"),
-        services: platform.database.services + [DatabaseCloser(database: platform.database), ScheduledJobsService(platform: platform)],
+        // Shut down in reverse order: the checkpoint service signs its last checkpoint before the
+        // database closes.
+        services: platform.database.services + [
+            DatabaseCloser(database: platform.database), LogCheckpointService(platform: platform), ScheduledJobsService(platform: platform),
+        ],
         logger: platform.logger)
     app.beforeServerStarts {
         try await platform.prepare()

@@ -178,6 +178,10 @@ struct ErrorPresentation: Sendable {
                     .unprocessableContent, "sensitive-data-not-allowed", "error.requestRefused.title",
                     catalog.text("error.sensitiveNotAllowed.detail"))
             }
+        case is EvidenceError:
+            self = simple(
+                .serviceUnavailable, "evidence-unavailable", "error.evidenceUnavailable.title",
+                catalog.text("error.evidenceUnavailable.detail"))
         case let error as IdempotencyError:
             switch error {
             case .inProgress:

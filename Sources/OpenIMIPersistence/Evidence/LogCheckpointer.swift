@@ -1,0 +1,53 @@
+import Foundation
+import OpenIMISecurity
+import SQLKit
+
+/// Signs checkpoints of the access log's Merkle tree: the minute job, on demand, and at shutdown.
+public struct LogCheckpointer: Sendable {
+    /// The database holding the log.
+    public let database: any Database
+    /// Where the signing key is read from, anew for every checkpoint, so that a lost key is noticed.
+    public let keys: SigningKeyStore
+    /// Told whether the key could be loaded.
+    public let status: EvidenceStatus
+
+    /// Creates a checkpointer.
+    public init(database: any Database, keys: SigningKeyStore, status: EvidenceStatus) {
+        self.database = database
+        self.keys = keys
+        self.status = status
+    }
+
+    /// Signs a checkpoint over every chained entry when there are entries the last checkpoint does
+    /// not cover, or when `force` is set and there is no checkpoint yet; returns the newest
+    /// checkpoint. Loading the key is tried every time; when it fails, ``status`` records it and
+    /// the error is thrown.
+    @discardableResult
+    public func checkpoint(now: Date, force: Bool = false) async throws -> LogCheckpoint? {
+        let identity: SigningIdentity
+        do {
+            identity = try keys.current()
+            status.record(canSign: true)
+        } catch {
+            status.record(canSign: false)
+            throw error
+        }
+        let latest = try await CheckpointRepository(sql: database.sql).latest()
+        var frontier = latest?.frontier ?? MerkleFrontier()
+        let rows = try await database.sql.raw(
+            "SELECT seq, entry_hash FROM log_chain WHERE seq >= \(bind: frontier.size) ORDER BY seq"
+        ).all()
+        for row in rows {
+            guard try row.decode(column: "seq", as: Int64.self) == frontier.size,
+                let hash = ContentDigest.bytes(hex: try row.decode(column: "entry_hash", as: String.self)), hash.count == 32
+            else { throw PersistenceError.corruptRow(table: "log_chain", key: "\(frontier.size)") }
+            frontier.append(leafHash: hash)
+        }
+        if let latest, latest.checkpoint.treeSize == frontier.size { return latest.checkpoint }
+        guard !rows.isEmpty || force else { return nil }
+        let checkpoint = try LogCheckpoint.sign(treeSize: frontier.size, rootHash: frontier.root, at: now.epochSeconds, with: identity)
+        let covered = frontier
+        try await database.transaction { try await CheckpointRepository(sql: $0).insert(checkpoint, frontier: covered) }
+        return checkpoint
+    }
+}

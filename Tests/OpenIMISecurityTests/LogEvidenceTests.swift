@@ -1,0 +1,67 @@
+import Crypto
+import Foundation
+import OpenIMISecurity
+import Testing
+
+/// The pieces of the tamper-evident log: entry hashes, the growing tree and signed checkpoints.
+@Suite struct LogEvidenceTests {
+    private static func entry(_ n: Int64, previous: String) -> LogEntry {
+        LogEntry(
+            sequence: n, id: "id-\(n)", at: 1_800_000_000 + n, user: "u", organisation: "o", request: "r",
+            operation: n % 2 == 0 ? "read" : "write",
+            purpose: "api:get-request", fields: ["subject", "answers"], digest: n % 3 == 0 ? nil : String(repeating: "ab", count: 32),
+            previous: previous)
+    }
+
+    @Test func theFrontierGivesTheSameRootAsTheWholeTreeAtEverySize() {
+        var frontier = MerkleFrontier()
+        var leaves: [MerkleTree.Hash] = []
+        #expect(frontier.root == MerkleTree.emptyRoot)
+        for n in 0..<130 {
+            let leaf = MerkleTree.leafHash(Array("leaf \(n)".utf8))
+            leaves.append(leaf)
+            frontier.append(leafHash: leaf)
+            #expect(frontier.root == MerkleTree.root(leaves), "size \(n + 1)")
+            #expect(MerkleFrontier(size: frontier.size, hashes: frontier.hashes) == frontier)
+        }
+        #expect(MerkleFrontier(size: 5, hashes: [MerkleTree.emptyRoot]) == nil)
+    }
+
+    @Test func anEntryCommitsToItsContentAndToTheOneBefore() {
+        let first = Self.entry(0, previous: LogEntry.origin)
+        let second = Self.entry(1, previous: ContentDigest.hex(first.hash))
+        #expect(second.canonical.text.contains(#""previous":"\#(ContentDigest.hex(first.hash))""#))
+        #expect(first.canonical.text.hasPrefix(#"{"at":1800000000,"digest":null,"fields":["subject","answers"],"id":"id-0""#))
+        var changed = second
+        changed.purpose = "api:get-requesT"
+        #expect(changed.hash != second.hash)
+        changed = second
+        changed.previous = LogEntry.origin
+        #expect(changed.hash != second.hash)
+        #expect(first.hash == MerkleTree.leafHash(Array(first.canonical.text.utf8)))
+    }
+
+    @Test func aCheckpointVerifiesWithItsKeyOnlyAndBreaksWhenChanged() throws {
+        let identity = try SigningIdentity.create(subject: try SigningIdentity.subject(organisation: "Test"), now: Date())
+        let other = P256.Signing.PrivateKey()
+        let root = MerkleTree.leafHash(Array("x".utf8))
+        let checkpoint = try LogCheckpoint.sign(treeSize: 42, rootHash: root, at: 1_800_000_000, with: identity)
+        #expect(checkpoint.keyID == identity.keyID)
+        #expect(checkpoint.isSigned(by: identity.privateKey.publicKey))
+        #expect(!checkpoint.isSigned(by: other.publicKey))
+        let larger = LogCheckpoint(treeSize: 43, rootHash: root, at: 1_800_000_000, keyID: identity.keyID, signature: checkpoint.signature)
+        #expect(!larger.isSigned(by: identity.privateKey.publicKey))
+        var flipped = checkpoint.signature
+        flipped[flipped.count - 1] ^= 1
+        #expect(
+            !LogCheckpoint(treeSize: 42, rootHash: root, at: 1_800_000_000, keyID: identity.keyID, signature: flipped).isSigned(
+                by: identity.privateKey.publicKey))
+    }
+
+    @Test func hexRoundTrips() {
+        let bytes: [UInt8] = (0...255).map { UInt8($0) }
+        #expect(ContentDigest.bytes(hex: ContentDigest.hex(bytes)) == bytes)
+        #expect(ContentDigest.bytes(hex: "abc") == nil && ContentDigest.bytes(hex: "zz") == nil)
+        #expect(ContentDigest.sha256(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}
