@@ -8,9 +8,13 @@ struct Latencies {
     mutating func time<T>(_ body: () async throws -> T) async rethrows -> T {
         let start = ContinuousClock.now
         let result = try await body()
-        let elapsed = ContinuousClock.now - start
-        milliseconds.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+        record(ContinuousClock.now - start)
         return result
+    }
+
+    /// Records one measured duration.
+    mutating func record(_ elapsed: Duration) {
+        milliseconds.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
     }
 
     /// The `p`th percentile (nearest rank).

@@ -24,7 +24,9 @@ import Testing
                 try await database.transaction { sql in
                     try await AccessLog(sql: sql).record(
                         userID: UUID(), organisationID: UUID(), requestID: request, operation: n % 3 == 0 ? "read" : "write",
-                        purpose: "step:send", fields: ["subject", "answers"], digest: ContentDigest.sha256(Data("content \(n)".utf8)),
+                        purpose: "step:send",
+                        fields: n == 2 ? ["a\",\"b", "c, d", "Ærø \\ \u{1}", ""] : n == 3 ? [] : ["subject", "answers"],
+                        digest: ContentDigest.sha256(Data("content \(n)".utf8)),
                         at: Date(timeIntervalSince1970: 1_800_000_000 + Double(n)))
                 }
                 if (n + 1) % every == 0 { try await checkpointer.checkpoint(now: Date(timeIntervalSince1970: 1_800_000_100)) }
@@ -155,7 +157,8 @@ import Testing
                     organisation: try row.decode(column: "organisation_id", as: String.self),
                     request: try row.decode(column: "request_id", as: String.self),
                     operation: try row.decode(column: "operation", as: String.self),
-                    purpose: try row.decode(column: "purpose", as: String.self), fields: ["subject", "answers"],
+                    purpose: try row.decode(column: "purpose", as: String.self),
+                    fields: try JSONDecoder().decode([String].self, from: Data(try row.decode(column: "fields", as: String.self).utf8)),
                     digest: try row.decode(column: "content_digest", as: String?.self), previous: previous)
                 if sequence == 10 { entry.purpose = "forged" }
                 previous = ContentDigest.hex(entry.hash)

@@ -39,6 +39,11 @@ import Testing
         changed.previous = LogEntry.origin
         #expect(changed.hash != second.hash)
         #expect(first.hash == MerkleTree.leafHash(Array(first.canonical.text.utf8)))
+        for n in 0..<12 {
+            var entry = Self.entry(Int64(n), previous: ContentDigest.hex(first.hash))
+            entry.fields = n == 5 ? [] : n == 6 ? ["a\"b", "Ærø \u{1}"] : entry.fields
+            #expect(entry.canonicalBytes == entry.canonical.bytes, "entry \(n)")
+        }
     }
 
     @Test func aCheckpointVerifiesWithItsKeyOnlyAndBreaksWhenChanged() throws {

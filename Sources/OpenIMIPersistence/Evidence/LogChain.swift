@@ -55,7 +55,7 @@ extension LogEntry {
             organisation: try row.decode(column: "organisation_id", as: String.self),
             request: try row.decode(column: "request_id", as: String.self), operation: try row.decode(column: "operation", as: String.self),
             purpose: try row.decode(column: "purpose", as: String.self),
-            fields: try JSONText.decode([String].self, from: try row.decode(column: "fields", as: String.self)),
+            fields: try JSONText.decodeStrings(try row.decode(column: "fields", as: String.self)),
             digest: try row.decode(column: "content_digest", as: String?.self), previous: previous)
     }
 }

@@ -21,63 +21,72 @@ public indirect enum CanonicalJSON: Sendable, Equatable {
     public static let maximumInteger: Int64 = 9_007_199_254_740_991
 
     /// The canonical UTF-8 encoding.
-    public var bytes: [UInt8] { Array(text.utf8) }
-
-    /// The canonical text.
-    public var text: String {
-        var output = ""
+    public var bytes: [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
         write(to: &output)
         return output
     }
 
-    private func write(to output: inout String) {
+    /// The canonical text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends the canonical encoding to `output`.
+    public func append(to output: inout [UInt8]) {
+        write(to: &output)
+    }
+
+    private func write(to output: inout [UInt8]) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
         case .integer(let value):
             precondition(abs(value) <= Self.maximumInteger, "integer beyond the exact range of RFC 8785 numbers")
-            output += String(value)
-        case .string(let value): Self.writeString(value, to: &output)
+            output.append(contentsOf: String(value).utf8)
+        case .string(let value): Self.appendString(value, to: &output)
         case .array(let values):
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 value.write(to: &output)
             }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             // RFC 8785 §3.2.3: sort by the names' UTF-16 code units.
             let names = members.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
             for (index, name) in names.enumerated() {
-                if index > 0 { output += "," }
-                Self.writeString(name, to: &output)
-                output += ":"
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                Self.appendString(name, to: &output)
+                output.append(UInt8(ascii: ":"))
                 members[name]!.write(to: &output)
             }
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
     /// RFC 8785 §3.2.2.2: escape `"`, `\` and the control characters, the usual ones by their short
     /// forms; everything else as is.
-    private static func writeString(_ value: String, to output: inout String) {
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+    public static func appendString(_ value: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        // Byte by byte: every byte of a multi-byte UTF-8 sequence is 0x80 or above and is copied as is.
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x08: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+            case 0x0C: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+            case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                let digits = Array("0123456789abcdef".utf8)
+                output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                output.append(digits[Int(byte >> 4)])
+                output.append(digits[Int(byte & 0x0F)])
+            default: output.append(byte)
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }

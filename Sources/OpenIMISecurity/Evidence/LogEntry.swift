@@ -58,6 +58,43 @@ public struct LogEntry: Sendable, Equatable {
         ])
     }
 
+    /// The canonical form's bytes, written directly with the members in their canonical order
+    /// (equal to `canonical.bytes`, which a test checks): verifying a long log hashes every entry.
+    public var canonicalBytes: [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(512)
+        func name(_ name: String, first: Bool = false) {
+            if !first { output.append(UInt8(ascii: ",")) }
+            CanonicalJSON.appendString(name, to: &output)
+            output.append(UInt8(ascii: ":"))
+        }
+        output.append(UInt8(ascii: "{"))
+        name("at", first: true)
+        output.append(contentsOf: String(at).utf8)
+        name("digest")
+        if let digest { CanonicalJSON.appendString(digest, to: &output) } else { output.append(contentsOf: "null".utf8) }
+        name("fields")
+        output.append(UInt8(ascii: "["))
+        for (index, field) in fields.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            CanonicalJSON.appendString(field, to: &output)
+        }
+        output.append(UInt8(ascii: "]"))
+        for (key, value) in [
+            ("id", id), ("operation", operation), ("organisation", organisation), ("previous", previous), ("purpose", purpose),
+            ("request", request),
+        ] {
+            name(key)
+            CanonicalJSON.appendString(value, to: &output)
+        }
+        name("seq")
+        output.append(contentsOf: String(sequence).utf8)
+        name("user")
+        CanonicalJSON.appendString(user, to: &output)
+        output.append(UInt8(ascii: "}"))
+        return output
+    }
+
     /// The entry's hash: its RFC 6962 leaf hash, which the next entry names as `previous`.
-    public var hash: MerkleTree.Hash { MerkleTree.leafHash(canonical.bytes) }
+    public var hash: MerkleTree.Hash { MerkleTree.leafHash(canonicalBytes) }
 }

@@ -19,7 +19,16 @@ struct SQLiteResultRow: SQLRow {
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
         guard let position = columns.positions[column] else { throw SQLiteMissingColumn(column: column) }
-        return try SQLiteDataDecoder().decode(D.self, from: values[position])
+        // The common cases directly; SQLiteKit's decoder for everything else.
+        switch (values[position], D.self) {
+        case (.text(let text), is String.Type), (.text(let text), is String?.Type): return text as! D
+        case (.integer(let integer), is Int64.Type), (.integer(let integer), is Int64?.Type): return Int64(integer) as! D
+        case (.integer(let integer), is Int.Type), (.integer(let integer), is Int?.Type): return Int(integer) as! D
+        case (.null, is String?.Type): return String?.none as! D
+        case (.null, is Int64?.Type): return Int64?.none as! D
+        case (.null, is Int?.Type): return Int?.none as! D
+        default: return try SQLiteDataDecoder().decode(D.self, from: values[position])
+        }
     }
 }
 
