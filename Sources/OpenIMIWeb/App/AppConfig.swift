@@ -8,8 +8,12 @@ public struct AppConfig: Sendable {
     public var hostname: String
     /// Port to listen on.
     public var port: Int
-    /// Where the database is.
+    /// Where the database is, reached as the application's role.
     public var database: DatabaseLocation
+    /// On PostgreSQL, the same database reached as the role that owns the schema: it runs the
+    /// migrations and grants the application's role what it may do (never changing or removing log
+    /// rows). Without it, the application's role owns the schema itself.
+    public var databaseOwner: DatabaseLocation?
     /// Least severe level that is logged.
     public var logLevel: Logger.Level
     /// Whether to load the demo coordinators and authorities at start.
@@ -56,6 +60,7 @@ public struct AppConfig: Sendable {
         case hostname = "OPENIMI_HOSTNAME"
         case port = "OPENIMI_PORT"
         case databaseURL = "DATABASE_URL"
+        case databaseOwnerURL = "OPENIMI_DATABASE_OWNER_URL"
         case logLevel = "LOG_LEVEL"
         case demo = "OPENIMI_DEMO"
         case secretKeyFile = "OPENIMI_SECRET_KEY_FILE"
@@ -87,6 +92,23 @@ public struct AppConfig: Sendable {
                 config.database = try DatabaseLocation(url: url)
             } catch {
                 problems.append("\(Key.databaseURL.rawValue) (--database-url): \(error)")
+            }
+        }
+        if let url = value(.databaseOwnerURL) {
+            do {
+                let owner = try DatabaseLocation(url: url)
+                if case .postgres(let ownerAddress) = owner, case .postgres(let address) = config.database,
+                    ownerAddress.host == address.host, ownerAddress.port == address.port, ownerAddress.database == address.database,
+                    ownerAddress.schema == address.schema
+                {
+                    config.databaseOwner = owner
+                } else {
+                    problems.append(
+                        "\(Key.databaseOwnerURL.rawValue) must name the same PostgreSQL database (and schema) as \(Key.databaseURL.rawValue), as another role"
+                    )
+                }
+            } catch {
+                problems.append("\(Key.databaseOwnerURL.rawValue): \(error)")
             }
         }
         if let level = value(.logLevel) {

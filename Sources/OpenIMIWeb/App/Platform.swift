@@ -70,7 +70,18 @@ public struct Platform: Sendable {
 
     /// Applies pending migrations, loads the reference data and, when configured, the demo data.
     public func prepare() async throws {
-        let applied = try await Migrator(database: database).migrate(now: clock.now())
+        let applied: [Int]
+        if let owner = config.databaseOwner, case .postgres(let address) = config.database {
+            let ownerDatabase = try await owner.open(logger: logger)
+            let now = clock.now()
+            applied = try await ownerDatabase.closing(logger: logger) {
+                let applied = try await Migrator(database: ownerDatabase).migrate(now: now)
+                try await ApplicationRoleGrants(owner: ownerDatabase).grant(to: address.user, schema: address.schema)
+                return applied
+            }
+        } else {
+            applied = try await Migrator(database: database).migrate(now: clock.now())
+        }
         if !applied.isEmpty { logger.info("Applied migrations", metadata: ["versions": "\(applied)"]) }
         try await ReferenceDataLoader(database: database).load(try ReferenceDataFiles.bundled(), now: clock.now())
         let adopted = try await database.transaction { try await LogChain(sql: $0).adoptUnchained() }
