@@ -40,7 +40,8 @@ struct VerifyLogCommand: AsyncParsableCommand {
             return "Access log verified: \(summary.entries) entries, no checkpoint yet."
         }
         let unsigned = summary.entries - latest.treeSize
-        return "Access log verified: \(summary.entries) entries, \(summary.checkpoints) checkpoints; the newest covers "
+        return
+            "Access log verified: \(summary.entries) entries, \(summary.checkpoints) checkpoint\(summary.checkpoints == 1 ? "" : "s"); the newest covers "
             + "\(latest.treeSize) entries (root \(ContentDigest.hex(latest.rootHash)), key \(latest.keyID.prefix(16))…)"
             + (unsigned > 0 ? "; \(unsigned) newer entries await the next checkpoint." : ".")
     }
