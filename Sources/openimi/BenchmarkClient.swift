@@ -43,7 +43,9 @@ struct BenchmarkClient: Sendable {
 struct BenchmarkConnection {
     /// The `Host` header sent with every request.
     let host: String
+    /// The parts of responses, as they arrive.
     var responses: NIOAsyncChannelInboundStream<HTTPClientResponsePart>.AsyncIterator
+    /// Where request parts are written.
     let requests: NIOAsyncChannelOutboundWriter<HTTPClientRequestPart>
 
     /// Sends one request and waits for the whole response.

@@ -31,7 +31,8 @@ import Testing
                 for statement in [
                     "UPDATE access_log SET purpose = 'forged'", "DELETE FROM access_log", "TRUNCATE access_log",
                     "UPDATE log_chain SET entry_hash = 'x'", "DELETE FROM log_chain", "UPDATE log_checkpoint SET signature = 'x'",
-                    "DELETE FROM log_checkpoint", "ALTER TABLE access_log DISABLE TRIGGER USER",
+                    "DELETE FROM log_checkpoint", "UPDATE log_subtree SET hash = 'x'", "DELETE FROM log_subtree",
+                    "ALTER TABLE access_log DISABLE TRIGGER USER",
                     "DROP TRIGGER access_log_append_only ON access_log",
                 ] {
                     let error = await #expect(throws: PSQLError.self, "\(statement)") {

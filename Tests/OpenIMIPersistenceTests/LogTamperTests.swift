@@ -39,7 +39,7 @@ import Testing
     /// removed first (dropped on SQLite, disabled by the owner on PostgreSQL).
     private static func tamper(_ database: any Database, _ statements: [String]) async throws {
         try await database.transaction { sql in
-            for table in ["access_log", "log_chain", "log_checkpoint"] {
+            for table in ApplicationRoleGrants.appendOnlyTables {
                 if database.kind == .sqlite {
                     try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_no_update").run()
                     try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_no_delete").run()
@@ -66,10 +66,11 @@ import Testing
     }
 
     @Test func theApplicationCannotChangeOrRemoveChainOrCheckpoints() async throws {
-        try await Self.withLog(entries: 3, every: 3) { database, _, _ in
+        // 256 entries: one stored subtree.
+        try await Self.withLog(entries: 256, every: 256) { database, _, _ in
             for statement in [
                 "UPDATE log_chain SET entry_hash = 'x'", "DELETE FROM log_chain", "UPDATE log_checkpoint SET signature = 'x'",
-                "DELETE FROM log_checkpoint",
+                "DELETE FROM log_checkpoint", "UPDATE log_subtree SET hash = 'x'", "DELETE FROM log_subtree",
             ] {
                 await #expect(throws: (any Error).self, "\(statement)") {
                     try await database.transaction { try await $0.raw("\(unsafeRaw: statement)").run() }

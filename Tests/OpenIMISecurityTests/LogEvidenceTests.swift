@@ -70,3 +70,28 @@ import Testing
         #expect(ContentDigest.sha256(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }
+
+/// Inclusion proofs from perfect subtree roots, as the log's stored subtrees supply them.
+@Suite struct SubtreeProofTests {
+    @Test func proofsFromSubtreesEqualProofsFromAllLeaves() async throws {
+        let leaves = (0..<70).map { MerkleTree.leafHash(Array("leaf \($0)".utf8)) }
+        // Every perfect subtree the frontier reports, as a store would keep them.
+        var frontier = MerkleFrontier()
+        var stored: [MerkleTree.Subtree: MerkleTree.Hash] = [:]
+        for leaf in leaves {
+            for (subtree, root) in frontier.append(leafHash: leaf) { stored[subtree] = root }
+        }
+        for (subtree, root) in stored {
+            let range = Int(subtree.firstLeaf)..<Int(subtree.firstLeaf + subtree.leafCount)
+            #expect(root == MerkleTree.root(Array(leaves[range])), "\(subtree)")
+        }
+        for size in 1...70 {
+            for index in 0..<size {
+                let proof = try await MerkleTree.inclusionProof(index: Int64(index), size: Int64(size)) { subtree in
+                    try #require(stored[subtree])
+                }
+                #expect(proof == MerkleTree.inclusionProof(index: index, Array(leaves[0..<size])), "index \(index) of \(size)")
+            }
+        }
+    }
+}

@@ -37,17 +37,21 @@ public struct LogCheckpointer: Sendable {
         let rows = try await database.sql.raw(
             "SELECT seq, entry_hash FROM log_chain WHERE seq >= \(bind: frontier.size) ORDER BY seq"
         ).all()
+        var subtrees: [(subtree: MerkleTree.Subtree, root: MerkleTree.Hash)] = []
         for row in rows {
             guard try row.decode(column: "seq", as: Int64.self) == frontier.size,
                 let hash = ContentDigest.bytes(hex: try row.decode(column: "entry_hash", as: String.self)), hash.count == 32
             else { throw PersistenceError.corruptRow(table: "log_chain", key: "\(frontier.size)") }
-            frontier.append(leafHash: hash)
+            subtrees += frontier.append(leafHash: hash).filter { $0.subtree.height >= LogProofs.storedHeight }
         }
         if let latest, latest.checkpoint.treeSize == frontier.size { return latest.checkpoint }
         guard !rows.isEmpty || force else { return nil }
         let checkpoint = try LogCheckpoint.sign(treeSize: frontier.size, rootHash: frontier.root, at: now.epochSeconds, with: identity)
-        let covered = frontier
-        try await database.transaction { try await CheckpointRepository(sql: $0).insert(checkpoint, frontier: covered) }
+        let (covered, completed) = (frontier, subtrees)
+        try await database.transaction { sql in
+            try await LogProofs(sql: sql).store(completed)
+            try await CheckpointRepository(sql: sql).insert(checkpoint, frontier: covered)
+        }
         return checkpoint
     }
 }

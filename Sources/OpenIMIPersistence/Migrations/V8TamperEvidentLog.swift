@@ -23,6 +23,15 @@ extension Migration {
                 signature TEXT NOT NULL
             )
             """,
+            // Roots of the tree's perfect subtrees of 256 leaves and more, for short inclusion proofs.
+            """
+            CREATE TABLE log_subtree (
+                height INTEGER NOT NULL,
+                position BIGINT NOT NULL,
+                hash TEXT NOT NULL,
+                PRIMARY KEY (height, position)
+            )
+            """,
             .dialects(
                 sqlite:
                     "CREATE TRIGGER log_chain_no_update BEFORE UPDATE ON log_chain BEGIN SELECT RAISE(ABORT, 'log_chain is append-only'); END",
@@ -45,6 +54,16 @@ extension Migration {
             .dialects(
                 sqlite:
                     "CREATE TRIGGER log_checkpoint_no_delete BEFORE DELETE ON log_checkpoint BEGIN SELECT RAISE(ABORT, 'log_checkpoint is append-only'); END",
+                postgresql: nil),
+            .dialects(
+                sqlite:
+                    "CREATE TRIGGER log_subtree_no_update BEFORE UPDATE ON log_subtree BEGIN SELECT RAISE(ABORT, 'log_subtree is append-only'); END",
+                postgresql:
+                    "CREATE TRIGGER log_subtree_append_only BEFORE UPDATE OR DELETE ON log_subtree FOR EACH ROW EXECUTE FUNCTION log_append_only()"
+            ),
+            .dialects(
+                sqlite:
+                    "CREATE TRIGGER log_subtree_no_delete BEFORE DELETE ON log_subtree BEGIN SELECT RAISE(ABORT, 'log_subtree is append-only'); END",
                 postgresql: nil),
         ])
 }

@@ -21,17 +21,22 @@ public struct MerkleFrontier: Sendable, Equatable {
         self.hashes = hashes
     }
 
-    /// Appends the leaf whose leaf hash is `leaf`.
-    public mutating func append(leafHash leaf: MerkleTree.Hash) {
+    /// Appends the leaf whose leaf hash is `leaf`; returns the perfect subtrees this completes with
+    /// their roots, the leaf itself (height 0) first and the largest last.
+    @discardableResult
+    public mutating func append(leafHash leaf: MerkleTree.Hash) -> [(subtree: MerkleTree.Subtree, root: MerkleTree.Hash)] {
         var node = leaf
         var height = 0
+        var completed = [(subtree: MerkleTree.Subtree(height: 0, position: size), root: leaf)]
         // Each trailing 1 bit of the old size is a subtree of the new leaf's height to merge with.
         while (size >> height) & 1 == 1 {
             node = MerkleTree.nodeHash(hashes.removeLast(), node)
             height += 1
+            completed.append((MerkleTree.Subtree(height: height, position: size >> Int64(height)), node))
         }
         hashes.append(node)
         size += 1
+        return completed
     }
 
     /// The tree's root hash (RFC 6962 MTH).
