@@ -35,6 +35,8 @@ public struct Platform: Sendable {
     public let evidence: EvidenceStatus
     /// Signs checkpoints of the access log.
     public let checkpointer: LogCheckpointer
+    /// Issues the signed evidence of exchanges.
+    public var exchangeEvidence: ExchangeEvidenceService { ExchangeEvidenceService(requests: requests, checkpointer: checkpointer) }
 
     /// Opens the database and loads catalogs and templates; fails with a clear message if any is missing.
     public static func open(config: AppConfig, clock: any AppClock = SystemClock(), logger injected: Logger? = nil) async throws -> Platform

@@ -39,6 +39,9 @@ struct RequestPagesController: Sendable {
         routes.signedIn(.get, "/requests/{id}/attachments/{attachment}") { _, context, session in
             try await RequestsController(platform: platform).download(context, session, purpose: "web:get-attachment")
         }
+        routes.signedIn(.get, "/requests/{id}/evidence") { _, context, session in
+            try await RequestsController(platform: platform).evidence(context, session)
+        }
         addStepRoutes(to: routes)
     }
 

@@ -28,6 +28,23 @@ extension RequestsController {
         routes.signedIn(.get, "/api/v1/requests/{id}/attachments/{attachment}") { _, context, session in
             try await download(context, session, purpose: "api:get-attachment")
         }
+        routes.signedIn(.get, "/api/v1/requests/{id}/evidence") { _, context, session in
+            try await evidence(context, session)
+        }
+    }
+
+    /// The signed evidence of the request in the path (`application/jose`), for an involved user.
+    func evidence(_ context: AppRequestContext, _ session: ActiveSession) async throws -> Response {
+        let id = try requestID(context)
+        let jws = try await platform.exchangeEvidence.evidence(of: id, by: session.principal, now: platform.clock.now())
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/jose",
+                .contentDisposition: "attachment; filename=\"openimi-evidence-\(id.uuidString.lowercased()).jws\"",
+                .cacheControl: "no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: jws)))
     }
 
     /// The attachment named in the path as a download, for an involved user; logged with `purpose`.

@@ -1,0 +1,63 @@
+import Foundation
+import OpenIMIDomain
+import OpenIMISecurity
+import SQLKit
+
+/// Issues the signed evidence of an exchange to an authority involved in it.
+public struct ExchangeEvidenceService: Sendable {
+    /// The requests, for the access policy and the request itself.
+    public let requests: RequestService
+    /// Signs a checkpoint covering the newest entries before proofs are made.
+    public let checkpointer: LogCheckpointer
+
+    /// Creates the service.
+    public init(requests: RequestService, checkpointer: LogCheckpointer) {
+        self.requests = requests
+        self.checkpointer = checkpointer
+    }
+
+    /// The evidence of request `id` as a compact JWS, for an involved user with a role in its area
+    /// (also after closure); the download is itself logged first, so the evidence proves it too.
+    public func evidence(of id: UUID, by principal: Principal, now: Date) async throws -> String {
+        try requests.evidence.requireSigning()
+        var request = try await requests.visible(id, to: principal)
+        let database = requests.database
+        try await database.transaction { sql in
+            try await AccessLog(sql: sql).record(
+                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "read",
+                purpose: "api:get-evidence", fields: [], at: now)
+        }
+        var signed: LogCheckpoint?
+        // The request and the checkpoint must show the same moment: a step between the two would
+        // put content and log out of step, so the request is read again until it stands still.
+        for _ in 0..<5 {
+            signed = try await checkpointer.checkpoint(now: now, force: true)
+            let again = try await requests.visible(id, to: principal)
+            if again.version == request.version { break }
+            request = again
+            signed = nil
+        }
+        guard let checkpoint = signed else { throw InformationRequestError.conflict(currentVersion: request.version) }
+        let rows = try await database.sql.raw(
+            """
+            SELECT c.seq AS chain_seq, p.entry_hash AS previous_hash, a.* FROM access_log a
+            JOIN log_chain c ON c.entry_id = a.id LEFT JOIN log_chain p ON p.seq = c.seq - 1
+            WHERE a.request_id = \(bind: id.uuidString.lowercased()) AND c.seq < \(bind: checkpoint.treeSize) ORDER BY c.seq
+            """
+        ).all()
+        let proofs = LogProofs(sql: database.sql)
+        var entries: [ExchangeEvidence.ProvedEntry] = []
+        for row in rows {
+            let sequence = try row.decode(column: "chain_seq", as: Int64.self)
+            let entry = try LogEntry(
+                accessLogRow: row, sequence: sequence,
+                previous: try row.decode(column: "previous_hash", as: String?.self) ?? LogEntry.origin)
+            entries.append(.init(entry: entry, proof: try await proofs.inclusionProof(sequence: sequence, treeSize: checkpoint.treeSize)))
+        }
+        let evidence = ExchangeEvidence(
+            request: request, attachments: try await AttachmentRepository(sql: database.sql).list(of: id), entries: entries,
+            checkpoint: checkpoint, issuedAt: now)
+        return try CompactJWS.sign(payload: evidence.payload.bytes, type: ExchangeEvidence.type, with: try checkpointer.keys.current())
+            .serialized
+    }
+}

@@ -1,0 +1,103 @@
+import Crypto
+import Foundation
+import SwiftASN1
+import X509
+
+/// Verifies an exchange's signed JSON evidence offline, with nothing but the file and a trusted
+/// certificate: the certificate, the signature, every log entry's inclusion proof against the signed
+/// checkpoint, and the content hashes against what the log recorded.
+public struct ExchangeEvidenceVerifier: Sendable {
+    /// What a verified report shows.
+    public struct Summary: Sendable, Equatable {
+        /// The request's id.
+        public let request: String
+        /// Log entries proved.
+        public let entries: Int
+        /// The checkpoint's tree size.
+        public let treeSize: Int64
+        /// The signing key's id.
+        public let keyID: String
+    }
+
+    /// The certificate reports must be signed with, or the one that issued it.
+    public let trusted: Certificate
+
+    /// Trusts `trusted`.
+    public init(trusted: Certificate) {
+        self.trusted = trusted
+    }
+
+    /// Verifies the compact JWS `text`.
+    public func verify(_ text: String) throws(EvidenceVerificationFailure) -> Summary {
+        guard let jws = CompactJWS(serialized: text) else { throw .malformed("not a compact JWS") }
+        guard let header = try? JSONSerialization.jsonObject(with: Data(jws.header)) as? [String: Any],
+            header["alg"] as? String == "ES256", let chain = header["x5c"] as? [String], let first = chain.first,
+            let der = Data(base64Encoded: first), let certificate = try? Certificate(derEncoded: Array(der)),
+            let key = P256.Signing.PublicKey(certificate.publicKey)
+        else { throw .malformed("the header lacks an ES256 algorithm or a P-256 certificate") }
+        guard certificate == trusted || trusted.publicKey.isValidSignature(certificate.signature, for: certificate) else {
+            throw .untrustedCertificate
+        }
+        guard jws.isSigned(by: key) else { throw .signatureInvalid }
+        let keyID = SigningIdentity.keyID(of: key)
+        guard let payload = try? JSONSerialization.jsonObject(with: Data(jws.payload)) as? [String: Any],
+            let request = payload["request"] as? [String: Any], let requestID = request["id"] as? String,
+            let log = payload["log"] as? [String: Any], let entries = log["entries"] as? [[String: Any]],
+            let proofs = log["proofs"] as? [[String: Any]], entries.count == proofs.count,
+            let checkpoint = Self.checkpoint(log["checkpoint"])
+        else { throw .malformed("the payload lacks the request, its log entries or the checkpoint") }
+        guard checkpoint.keyID == keyID, checkpoint.isSigned(by: key) else { throw .checkpointSignatureInvalid }
+        var parsed: [LogEntry] = []
+        for (object, proof) in zip(entries, proofs) {
+            guard let entry = Self.entry(object), let path = (proof["path"] as? [String])?.compactMap(ContentDigest.bytes(hex:)),
+                (proof["seq"] as? NSNumber)?.int64Value == entry.sequence
+            else { throw .malformed("a log entry or proof is incomplete") }
+            guard entry.request == requestID else { throw .entryOfAnotherRequest(sequence: entry.sequence) }
+            guard
+                MerkleTree.verifyInclusion(
+                    leaf: entry.hash, index: Int(entry.sequence), treeSize: Int(checkpoint.treeSize), proof: path, root: checkpoint.rootHash
+                )
+            else { throw .inclusionProofInvalid(sequence: entry.sequence) }
+            parsed.append(entry)
+        }
+        try Self.checkContent(payload["content"], against: parsed)
+        return Summary(request: requestID, entries: parsed.count, treeSize: checkpoint.treeSize, keyID: keyID)
+    }
+
+    /// The personal data's hash must be the last one written, and each attachment's the one logged when it was attached.
+    private static func checkContent(_ value: Any?, against entries: [LogEntry]) throws(EvidenceVerificationFailure) {
+        guard let content = value as? [String: Any], let personal = content["personalDataSha256"] as? String,
+            let attachments = content["attachments"] as? [[String: Any]]
+        else { throw .malformed("the payload lacks its content hashes") }
+        let written = entries.filter { $0.operation == "write" && $0.fields.contains("subject") }
+        guard written.last?.digest == personal else { throw .contentHashMismatch("the personal data") }
+        for attachment in attachments {
+            guard let id = attachment["id"] as? String, let sha256 = attachment["sha256"] as? String else {
+                throw .malformed("an attachment lacks its id or hash")
+            }
+            guard entries.contains(where: { $0.operation == "write" && $0.fields == ["attachments/\(id)"] && $0.digest == sha256 }) else {
+                throw .contentHashMismatch("attachment \(id)")
+            }
+        }
+    }
+
+    private static func checkpoint(_ value: Any?) -> LogCheckpoint? {
+        guard let object = value as? [String: Any], let size = (object["treeSize"] as? NSNumber)?.int64Value,
+            let root = (object["rootHash"] as? String).flatMap(ContentDigest.bytes(hex:)), let at = (object["at"] as? NSNumber)?.int64Value,
+            let keyID = object["keyId"] as? String, let signature = (object["signature"] as? String).flatMap(Base64URL.decode)
+        else { return nil }
+        return LogCheckpoint(treeSize: size, rootHash: root, at: at, keyID: keyID, signature: signature)
+    }
+
+    private static func entry(_ object: [String: Any]) -> LogEntry? {
+        guard let sequence = (object["seq"] as? NSNumber)?.int64Value, let id = object["id"] as? String,
+            let at = (object["at"] as? NSNumber)?.int64Value, let user = object["user"] as? String,
+            let organisation = object["organisation"] as? String, let request = object["request"] as? String,
+            let operation = object["operation"] as? String, let purpose = object["purpose"] as? String,
+            let fields = object["fields"] as? [String], let previous = object["previous"] as? String
+        else { return nil }
+        return LogEntry(
+            sequence: sequence, id: id, at: at, user: user, organisation: organisation, request: request, operation: operation,
+            purpose: purpose, fields: fields, digest: object["digest"] as? String, previous: previous)
+    }
+}
