@@ -81,6 +81,10 @@ struct RequestBenchmark {
                 "request resource (GET /api/v1/requests/{id})", { "/api/v1/requests/\(readable[$0 % readable.count])" },
                 ["Authorization": "Bearer \(dkToken)"]
             ),
+            (
+                "signed evidence (GET /api/v1/requests/{id}/evidence)", { "/api/v1/requests/\(readable[$0 % readable.count])/evidence" },
+                ["Authorization": "Bearer \(dkToken)"]
+            ),
         ]
         let repetitions = settings.repetitions
         try await client.withConnection { connection in

@@ -37,7 +37,7 @@ import Testing
                 let bearer: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
                 let api: [(HTTPRequest.Method, String, String?)] = [
                     (.get, "/api/v1/requests/\(id)", nil), (.get, "/api/v1/requests/\(id)/attachments", nil),
-                    (.get, "/api/v1/requests/\(id)/attachments/\(attachment)", nil),
+                    (.get, "/api/v1/requests/\(id)/attachments/\(attachment)", nil), (.get, "/api/v1/requests/\(id)/evidence", nil),
                     (.post, "/api/v1/requests/\(id)/steps", #"{"action":"provide-additional-information","version":1}"#),
                     (.put, "/api/v1/requests/\(id)/answers/legally-established", #"{"value":"yes","version":1}"#),
                     (.post, "/api/v1/requests/\(id)/allocation", #"{"handlerId":"\#(UUID())","version":1}"#),
@@ -57,7 +57,7 @@ import Testing
                         "\(name) \(uri): \(response.text.prefix(400))")
                 }
                 let browser = try await RequestPagesTests.Browser.signIn(client, user, clock: clock)
-                for uri in ["/requests/\(id)", "/requests/\(id)/attachments/\(attachment)"] {
+                for uri in ["/requests/\(id)", "/requests/\(id)/attachments/\(attachment)", "/requests/\(id)/evidence"] {
                     let response = try await browser.get(uri)
                     #expect(response.status == .notFound, "\(name) \(uri): \(response.status)")
                     #expect(secrets.allSatisfy { !response.text.contains($0) }, "\(name) \(uri)")

@@ -41,8 +41,7 @@ public final class SQLiteStore: Database {
 
     private static func openConnection(path: String) throws -> SQLiteHandle {
         let connection = try SQLiteHandle.open(path: path)
-        // Reads through a memory map of up to 1 GiB instead of a copy per page read.
-        for pragma in ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000", "PRAGMA synchronous=FULL", "PRAGMA mmap_size=1073741824"] {
+        for pragma in ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000", "PRAGMA synchronous=FULL"] {
             try connection.run(pragma, []) { _ in }
         }
         return connection
