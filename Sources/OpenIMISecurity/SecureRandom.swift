@@ -22,8 +22,7 @@ public struct SystemSecureRandom: SecureRandom {
 public enum OpaqueToken {
     /// A new URL-safe token of 256 bits.
     public static func make(random: any SecureRandom) -> String {
-        Data(random.bytes(32)).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        Base64URL.encode(random.bytes(32))
     }
 
     /// The SHA-256 of `token` in hex: what is stored, so a database leak reveals no usable token.

@@ -18,7 +18,7 @@ struct VerifyLogCommand: AsyncParsableCommand {
 
     func run() async throws {
         let platform = try await Platform.open(config: try common.config())
-        let keys = Dictionary(try platform.keys.identities().map { ($0.keyID, $0.privateKey.publicKey) }, uniquingKeysWith: { a, _ in a })
+        let keys = try platform.keys.publicKeys()
         let outcome: Result<LogVerifier.Summary, LogVerificationFailure> = try await platform.run {
             do {
                 return .success(try await LogVerifier(database: platform.database, keys: keys).verify())

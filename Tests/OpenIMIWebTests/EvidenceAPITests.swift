@@ -15,94 +15,71 @@ import X509
 @Suite struct EvidenceAPITests {
     @Test func involvedAuthoritiesGetEvidenceThatVerifiesAndBreaksWhenChanged() async throws {
         let clock = ManualClock()
-        let location = try TestDatabase.freshLocation()
-        defer { TestDatabase.remove(location) }
-        let config = TestApp.config(location, demo: true)
-        defer {
-            try? FileManager.default.removeItem(atPath: config.keyDirectory)
-            try? FileManager.default.removeItem(at: TestApp.credentialsFile(for: location))
-        }
-        let platform = try await Platform.open(config: config, clock: clock)
-        try await platform.run {
-            try await platform.prepare()
-            struct File: Decodable { let users: [DemoCredential] }
-            let users = Dictionary(
-                uniqueKeysWithValues: try JSONDecoder().decode(File.self, from: Data(contentsOf: TestApp.credentialsFile(for: location)))
-                    .users
-                    .map { ($0.username, $0) })
-            let app = Application(router: try buildRouter(platform: platform).router)
-            try await app.test(.router) { client in
-                let dk = try await TestApp.apiToken(client, users["dk.handler"]!, clock: clock)
-                let si = try await TestApp.apiToken(client, users["si.handler"]!, clock: clock)
-                let outsider = try await TestApp.apiToken(client, users["de.handler"]!, clock: clock)
-                func call(_ method: HTTPRequest.Method, _ uri: String, _ token: String, _ body: String? = nil) async throws -> TestResponse
-                {
-                    try await client.execute(
-                        uri: uri, method: method, headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
-                        body: body.map { ByteBuffer(string: $0) })
-                }
-                let zbornica = try #require(users["si.handler"]?.organisationId)
-                let deadline = ISO8601DateFormatter().string(from: clock.now().addingTimeInterval(14 * 86_400))
-                let created = try await call(
-                    .post, "/api/v1/requests", dk,
-                    #"{"procedure":"pq-information-request","responderId":"\#(zbornica)","subject":{"kind":"person","givenNames":"Mette","familyNames":"Kjær","dateOfBirth":"1979-11-03","nationalities":["DK"]},"questions":["legally-established"],"deadline":"\#(deadline)"}"#
-                )
-                let id = try #require(try created.json()["id"] as? String)
-                let attached = try await client.execute(
-                    uri: "/api/v1/requests/\(id)/attachments?name=diploma.pdf", method: .post, headers: [.authorization: "Bearer \(dk)"],
-                    body: ByteBuffer(string: "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"))
-                #expect(attached.status == .created)
-                var version = try #require(try await call(.get, "/api/v1/requests/\(id)", dk).json()["version"] as? Int)
-                for (token, action) in [(dk, "send"), (si, "accept")] {
-                    let stepped = try await call(
-                        .post, "/api/v1/requests/\(id)/steps", token, #"{"action":"\#(action)","version":\#(version)}"#)
-                    version = try #require(try stepped.json()["version"] as? Int)
-                }
+        try await TestApp.runOnPlatform(clock: clock) { client, platform, users in
+            let dk = try await TestApp.apiToken(client, users["dk.handler"]!, clock: clock)
+            let si = try await TestApp.apiToken(client, users["si.handler"]!, clock: clock)
+            let outsider = try await TestApp.apiToken(client, users["de.handler"]!, clock: clock)
+            let zbornica = try #require(users["si.handler"]?.organisationId)
+            let deadline = ISO8601DateFormatter().string(from: clock.now().addingTimeInterval(14 * 86_400))
+            let created = try await client.api(
+                .post, "/api/v1/requests", dk,
+                #"{"procedure":"pq-information-request","responderId":"\#(zbornica)","subject":{"kind":"person","givenNames":"Mette","familyNames":"Kjær","dateOfBirth":"1979-11-03","nationalities":["DK"]},"questions":["legally-established"],"deadline":"\#(deadline)"}"#
+            )
+            let id = try #require(try created.json()["id"] as? String)
+            let attached = try await client.execute(
+                uri: "/api/v1/requests/\(id)/attachments?name=diploma.pdf", method: .post, headers: [.authorization: "Bearer \(dk)"],
+                body: ByteBuffer(string: "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"))
+            #expect(attached.status == .created)
+            var version = try #require(try await client.api(.get, "/api/v1/requests/\(id)", dk).json()["version"] as? Int)
+            for (token, action) in [(dk, "send"), (si, "accept")] {
+                let stepped = try await client.api(
+                    .post, "/api/v1/requests/\(id)/steps", token, #"{"action":"\#(action)","version":\#(version)}"#)
+                version = try #require(try stepped.json()["version"] as? Int)
+            }
 
-                let response = try await call(.get, "/api/v1/requests/\(id)/evidence", si)
-                #expect(response.status == .ok && response.headers[.contentType] == "application/jose")
-                let jws = response.text
-                #expect(try await call(.get, "/api/v1/requests/\(id)/evidence", outsider).status == .notFound)
+            let response = try await client.api(.get, "/api/v1/requests/\(id)/evidence", si)
+            #expect(response.status == .ok && response.headers[.contentType] == "application/jose")
+            let jws = response.text
+            #expect(try await client.api(.get, "/api/v1/requests/\(id)/evidence", outsider).status == .notFound)
 
-                let identity = try platform.keys.current()
-                let verifier = ExchangeEvidenceVerifier(trusted: identity.certificate)
-                let summary = try verifier.verify(jws)
-                #expect(summary.request == id && summary.keyID == identity.keyID)
-                #expect(summary.entries >= 5, "draft, attachment, reads, steps and this download")
-                let parsed = try #require(CompactJWS(serialized: jws))
-                let payload = String(decoding: parsed.payload, as: UTF8.self)
-                #expect(!payload.contains("Kjær") && !payload.contains("Mette") && !payload.contains("1979-11-03"), "no personal data")
-                #expect(payload.contains("api:get-evidence"), "the download itself is proved")
+            let identity = try platform.keys.current()
+            let verifier = ExchangeEvidenceVerifier(trusted: identity.certificate)
+            let summary = try verifier.verify(jws)
+            #expect(summary.request == id && summary.keyID == identity.keyID)
+            #expect(summary.entries >= 5, "draft, attachment, reads, steps and this download")
+            let parsed = try #require(CompactJWS(serialized: jws))
+            let payload = String(decoding: parsed.payload, as: UTF8.self)
+            #expect(!payload.contains("Kjær") && !payload.contains("Mette") && !payload.contains("1979-11-03"), "no personal data")
+            #expect(payload.contains("api:get-evidence"), "the download itself is proved")
 
-                // Another certificate is not trusted.
-                let stranger = try SigningIdentity.create(subject: try SigningIdentity.subject(organisation: "Elsewhere"), now: Date())
-                #expect(throws: EvidenceVerificationFailure.untrustedCertificate) {
-                    try ExchangeEvidenceVerifier(trusted: stranger.certificate).verify(jws)
-                }
-                // One changed byte of the payload breaks the signature.
-                var bytes = parsed.payload
-                bytes[bytes.count / 2] ^= 0x01
-                #expect(throws: EvidenceVerificationFailure.signatureInvalid) {
-                    try verifier.verify(CompactJWS(header: parsed.header, payload: bytes, signature: parsed.signature).serialized)
-                }
-                // Re-signed with the platform key after changing a log entry: the proof no longer leads to the checkpoint.
-                let forged = payload.replacingOccurrences(of: "\"purpose\":\"step:send\"", with: "\"purpose\":\"step:sent\"")
-                #expect(forged != payload)
-                let resigned = try CompactJWS.sign(payload: Array(forged.utf8), type: ExchangeEvidence.type, with: identity)
-                #expect {
-                    try verifier.verify(resigned.serialized)
-                } throws: {
-                    if case .inclusionProofInvalid = $0 as? EvidenceVerificationFailure { true } else { false }
-                }
-                // Re-signed with another attachment hash: the content no longer matches the log.
-                let digest = try #require(payload.range(of: #""sha256":"[0-9a-f]{64}""#, options: .regularExpression))
-                let swapped = payload.replacingCharacters(in: digest, with: "\"sha256\":\"\(String(repeating: "0", count: 64))\"")
-                let resignedContent = try CompactJWS.sign(payload: Array(swapped.utf8), type: ExchangeEvidence.type, with: identity)
-                #expect {
-                    try verifier.verify(resignedContent.serialized)
-                } throws: {
-                    if case .contentHashMismatch = $0 as? EvidenceVerificationFailure { true } else { false }
-                }
+            // Another certificate is not trusted.
+            let stranger = try SigningIdentity.create(subject: try SigningIdentity.subject(organisation: "Elsewhere"), now: Date())
+            #expect(throws: EvidenceVerificationFailure.untrustedCertificate) {
+                try ExchangeEvidenceVerifier(trusted: stranger.certificate).verify(jws)
+            }
+            // One changed byte of the payload breaks the signature.
+            var bytes = parsed.payload
+            bytes[bytes.count / 2] ^= 0x01
+            #expect(throws: EvidenceVerificationFailure.signatureInvalid) {
+                try verifier.verify(CompactJWS(header: parsed.header, payload: bytes, signature: parsed.signature).serialized)
+            }
+            // Re-signed with the platform key after changing a log entry: the proof no longer leads to the checkpoint.
+            let forged = payload.replacingOccurrences(of: "\"purpose\":\"step:send\"", with: "\"purpose\":\"step:sent\"")
+            #expect(forged != payload)
+            let resigned = try CompactJWS.sign(payload: Array(forged.utf8), type: ExchangeEvidence.type, with: identity)
+            #expect {
+                try verifier.verify(resigned.serialized)
+            } throws: {
+                if case .inclusionProofInvalid = $0 as? EvidenceVerificationFailure { true } else { false }
+            }
+            // Re-signed with another attachment hash: the content no longer matches the log.
+            let digest = try #require(payload.range(of: #""sha256":"[0-9a-f]{64}""#, options: .regularExpression))
+            let swapped = payload.replacingCharacters(in: digest, with: "\"sha256\":\"\(String(repeating: "0", count: 64))\"")
+            let resignedContent = try CompactJWS.sign(payload: Array(swapped.utf8), type: ExchangeEvidence.type, with: identity)
+            #expect {
+                try verifier.verify(resignedContent.serialized)
+            } throws: {
+                if case .contentHashMismatch = $0 as? EvidenceVerificationFailure { true } else { false }
             }
         }
     }

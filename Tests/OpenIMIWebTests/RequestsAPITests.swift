@@ -16,15 +16,10 @@ import Testing
             let si = try await TestApp.apiToken(client, users["si.handler"]!, clock: clock)
             let ministry = try await TestApp.apiToken(client, users["si.ministry"]!, clock: clock)
             let outsider = try await TestApp.apiToken(client, users["de.handler"]!, clock: clock)
-            func call(_ method: HTTPRequest.Method, _ uri: String, _ token: String, _ body: String? = nil) async throws -> TestResponse {
-                try await client.execute(
-                    uri: uri, method: method, headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
-                    body: body.map { ByteBuffer(string: $0) })
-            }
             let zbornica = try #require(users["si.handler"]?.organisationId)
             let ministryID = try #require(users["si.ministry"]?.organisationId)
             let deadline = ISO8601DateFormatter().string(from: clock.now().addingTimeInterval(14 * 86_400))
-            let created = try await call(
+            let created = try await client.api(
                 .post, "/api/v1/requests", dk,
                 #"{"procedure":"pq-information-request","responderId":"\#(zbornica)","subject":{"kind":"person","givenNames":"Mette","familyNames":"Kjær","dateOfBirth":"1979-11-03","nationalities":["DK"]},"questions":["legally-established","disciplinary-sanctions"],"freeText":{"text":"Ansøgning om autorisation som læge","language":"da"},"deadline":"\#(deadline)"}"#
             )
@@ -32,14 +27,15 @@ import Testing
             let id = try #require(try created.json()["id"] as? String)
             var version = 1
             func step(_ token: String, _ action: String, extra: String = "") async throws -> TestResponse {
-                let response = try await call(
+                let response = try await client.api(
                     .post, "/api/v1/requests/\(id)/steps", token, #"{"action":"\#(action)","version":\#(version)\#(extra)}"#)
                 if response.status == .ok { version = try response.json()["version"] as? Int ?? version }
                 return response
             }
             #expect(try await step(dk, "send").status == .ok)
-            #expect(try await call(.get, "/api/v1/requests/\(id)", outsider).status == .notFound, "an uninvolved authority sees nothing")
-            let inbox = try await call(.get, "/api/v1/requests", si)
+            #expect(
+                try await client.api(.get, "/api/v1/requests/\(id)", outsider).status == .notFound, "an uninvolved authority sees nothing")
+            let inbox = try await client.api(.get, "/api/v1/requests", si)
             #expect(try (inbox.json()["requests"] as? [[String: Any]])?.contains { $0["id"] as? String == id } == true)
             #expect(!inbox.text.contains("Mette"), "the inbox carries no personal data")
             #expect(
@@ -48,13 +44,13 @@ import Testing
             #expect(try await step(ministry, "accept").status == .ok)
             #expect(try await step(ministry, "request-additional-information", extra: #","comment":"Which specialty?""#).status == .ok)
             #expect(try await step(dk, "provide-additional-information", extra: #","comment":"General practice""#).status == .ok)
-            let stale = try await call(.post, "/api/v1/requests/\(id)/steps", ministry, #"{"action":"answer","version":1}"#)
+            let stale = try await client.api(.post, "/api/v1/requests/\(id)/steps", ministry, #"{"action":"answer","version":1}"#)
             #expect(stale.status == .conflict)
             for (question, body) in [
                 ("legally-established", #"{"value":"yes","version":VERSION}"#),
                 ("disciplinary-sanctions", #"{"value":"no","justification":"Necessary to decide on the authorisation","version":VERSION}"#),
             ] {
-                let answered = try await call(
+                let answered = try await client.api(
                     .put, "/api/v1/requests/\(id)/answers/\(question)", ministry,
                     body.replacingOccurrences(of: "VERSION", with: "\(version)"))
                 #expect(answered.status == .ok, "\(answered.text)")
@@ -62,7 +58,7 @@ import Testing
             }
             #expect(try await step(ministry, "answer").status == .ok)
             #expect(try await step(dk, "close").status == .ok)
-            let final = try await call(.get, "/api/v1/requests/\(id)", dk)
+            let final = try await client.api(.get, "/api/v1/requests/\(id)", dk)
             let document = try final.json()
             #expect(document["state"] as? String == "closed" && document["formalClosureDate"] != nil)
             #expect((document["earlierResponderIds"] as? [String]) == [zbornica])

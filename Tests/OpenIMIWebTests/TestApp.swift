@@ -44,12 +44,39 @@ extension TestApp {
         _ test: @escaping @Sendable (any TestClientProtocol, any Database, [String: DemoCredential]) async throws -> Void
     ) async throws {
         try await withApp(demo: true, clock: clock) { client, probe, location in
-            let file = credentialsFile(for: location)
-            defer { try? FileManager.default.removeItem(at: file) }
-            struct File: Decodable { let users: [DemoCredential] }
-            let users = try JSONDecoder().decode(File.self, from: Data(contentsOf: file)).users
-            try await test(client, probe, Dictionary(uniqueKeysWithValues: users.map { ($0.username, $0) }))
+            defer { try? FileManager.default.removeItem(at: credentialsFile(for: location)) }
+            try await test(client, probe, try demoUsers(for: location))
         }
+    }
+
+    /// Runs the router of a `Platform` opened and prepared with demo data, for tests that need the
+    /// platform itself (its checkpointer, its keys) beside the HTTP client; removes what it wrote.
+    static func runOnPlatform(
+        clock: ManualClock,
+        _ test: @escaping @Sendable (any TestClientProtocol, Platform, [String: DemoCredential]) async throws -> Void
+    ) async throws {
+        let location = try TestDatabase.freshLocation()
+        defer { TestDatabase.remove(location) }
+        let config = config(location, demo: true)
+        defer {
+            try? FileManager.default.removeItem(atPath: config.keyDirectory)
+            try? FileManager.default.removeItem(at: credentialsFile(for: location))
+        }
+        let platform = try await Platform.open(config: config, clock: clock)
+        try await platform.run {
+            try await platform.prepare()
+            let users = try demoUsers(for: location)
+            try await Application(router: try buildRouter(platform: platform).router).test(.router) { client in
+                try await test(client, platform, users)
+            }
+        }
+    }
+
+    /// The demo users' credentials written for the database at `location`, by username.
+    static func demoUsers(for location: DatabaseLocation) throws -> [String: DemoCredential] {
+        struct File: Decodable { let users: [DemoCredential] }
+        let users = try JSONDecoder().decode(File.self, from: Data(contentsOf: credentialsFile(for: location))).users
+        return Dictionary(uniqueKeysWithValues: users.map { ($0.username, $0) })
     }
 
     /// The code `user`'s authenticator shows at `date`.
@@ -91,6 +118,15 @@ extension TestApp {
 
 enum TestAppError: Error {
     case signInFailed(String)
+}
+
+extension TestClientProtocol {
+    /// A JSON API call with `token` as the bearer token.
+    func api(_ method: HTTPRequest.Method, _ uri: String, _ token: String, _ body: String? = nil) async throws -> TestResponse {
+        try await execute(
+            uri: uri, method: method, headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+            body: body.map { ByteBuffer(string: $0) })
+    }
 }
 
 extension TestResponse {

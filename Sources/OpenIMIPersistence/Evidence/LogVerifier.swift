@@ -74,9 +74,9 @@ public struct LogVerifier: Sendable {
 
     /// Checks the checkpoints whose tree size the log has reached.
     private func check(_ pending: inout ArraySlice<LogCheckpoint>, at frontier: MerkleFrontier) throws {
-        while let next = pending.first, next.treeSize <= frontier.size {
+        // Called at every size from 0 up, so each checkpoint is met exactly at its own size.
+        while let next = pending.first, next.treeSize == frontier.size {
             pending.removeFirst()
-            guard next.treeSize == frontier.size else { continue }
             guard let key = keys[next.keyID] else {
                 throw LogVerificationFailure.checkpointKeyUnknown(treeSize: next.treeSize, keyID: next.keyID)
             }

@@ -26,7 +26,7 @@ public struct SigningIdentity: Sendable {
 
     /// The id of `publicKey`.
     public static func keyID(of publicKey: P256.Signing.PublicKey) -> String {
-        SHA256.hash(data: publicKey.derRepresentation).map { String(format: "%02x", $0) }.joined()
+        ContentDigest.sha256(publicKey.derRepresentation)
     }
 
     /// A new key with a self-signed certificate for `subject`, valid from `now` for `years` years.

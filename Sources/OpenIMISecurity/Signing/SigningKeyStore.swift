@@ -71,6 +71,11 @@ public struct SigningKeyStore: Sendable {
             .sorted { $0.certificate.notValidBefore < $1.certificate.notValidBefore }
     }
 
+    /// The public key of every key in the directory, by key id: what checkpoints and reports may be signed with.
+    public func publicKeys() throws -> [String: P256.Signing.PublicKey] {
+        Dictionary(try identities().map { ($0.keyID, $0.privateKey.publicKey) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Installs `pem` (read from `source`), a certificate a certificate authority issued for the
     /// current key, keeping the one it replaces.
     public func importCertificate(pem: String, from source: String = "The certificate", now: Date) throws -> SigningIdentity {

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import OpenIMIPersistence
+import OpenIMISecurity
 import Synchronization
 
 /// Honours `Idempotency-Key` on API POSTs of signed-in clients: the first successful result is
@@ -34,7 +35,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
         var hasher = SHA256()
         hasher.update(data: Data("\(request.method.rawValue) \(request.uri.path)\n".utf8))
         hasher.update(data: Data(buffer: buffer))
-        let fingerprint = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let fingerprint = ContentDigest.hex(hasher.finalize())
         switch try await store.claim(userID: user, key: key, fingerprint: fingerprint, now: clock.now()) {
         case .replay(let status, let contentType, let body):
             var response = Response(
