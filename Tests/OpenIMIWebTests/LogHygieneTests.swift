@@ -42,8 +42,9 @@ import Testing
         let app = try await buildApplication(config: config, clock: clock, logger: logger)
         let file = TestApp.credentialsFile(for: location)
         defer { try? FileManager.default.removeItem(at: file) }
+        let secretKey = try #require(config.secretKey)
         let secrets = try await app.test(.router) { client in
-            var secrets: [String] = []
+            var secrets: [String] = [secretKey]
             struct File: Decodable { let users: [DemoCredential] }
             let users = try JSONDecoder().decode(File.self, from: Data(contentsOf: file)).users
             let admin = users.first { $0.username == "dk.admin" }!

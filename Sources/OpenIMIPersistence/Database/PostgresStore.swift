@@ -23,8 +23,12 @@ public final class PostgresStore: Database {
         }
         configuration.options.maximumConnections = 10
         self.schema = address.schema
-        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        self.pooled = PooledPostgresSQLDatabase(client: client, logger: logger)
+        // PostgresNIO's trace output carries the authentication exchange and the bytes of every
+        // row read, personal data included: the driver never logs below debug.
+        var driverLogger = logger
+        driverLogger.logLevel = max(logger.logLevel, .debug)
+        self.client = PostgresClient(configuration: configuration, backgroundLogger: driverLogger)
+        self.pooled = PooledPostgresSQLDatabase(client: client, logger: driverLogger)
     }
 
     public var services: [any Service] { [client] }

@@ -149,6 +149,14 @@ public struct AppConfig: Sendable {
     }
 }
 
+extension AppConfig: CustomStringConvertible {
+    /// The settings without the secret key, so that printing a configuration reveals no secret.
+    public var description: String {
+        "AppConfig(\(hostname):\(port), \(database), log level \(logLevel), demo \(seedDemoData), keys \(keyDirectory), "
+            + "secret key \(secretKey == nil ? "from \(secretKeyFile)" : "from the environment"))"
+    }
+}
+
 /// A configuration that cannot be used, with every problem named.
 public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
     /// One line per malformed or missing setting.

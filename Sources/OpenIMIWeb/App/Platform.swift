@@ -102,3 +102,9 @@ public struct Platform: Sendable {
         try await database.closing(logger: logger, body)
     }
 }
+
+extension Platform: CustomStringConvertible {
+    /// Names the database only: service lifecycles log their services, and the platform holds the
+    /// secret key, the signing key and the configuration.
+    public var description: String { "Platform(\(config.database))" }
+}
