@@ -47,6 +47,15 @@ let package = Package(
             ],
             resources: [.copy("Resources/common-passwords.txt")]
         ),
+        // Signed PDF documents: TrueType embedding and subsetting, page layout, CMS signatures.
+        .target(
+            name: "OpenIMIPDF",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
         .target(
             name: "OpenIMIPersistence",
             dependencies: [
@@ -69,6 +78,7 @@ let package = Package(
                 "OpenIMIDomain",
                 "OpenIMIPersistence",
                 "OpenIMISecurity",
+                "OpenIMIPDF",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -93,6 +103,7 @@ let package = Package(
                 "OpenIMIWeb",
                 "OpenIMIPersistence",
                 "OpenIMISecurity",
+                "OpenIMIPDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -114,6 +125,15 @@ let package = Package(
         .testTarget(
             name: "OpenIMIDomainTests",
             dependencies: ["OpenIMIDomain"]
+        ),
+        .testTarget(
+            name: "OpenIMIPDFTests",
+            dependencies: [
+                "OpenIMIPDF",
+                "OpenIMISecurity",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ]
         ),
         .testTarget(
             name: "OpenIMISecurityTests",

@@ -38,6 +38,16 @@ import X509
         #expect(text.contains("OpenIMI test platform") && text.contains("Digital Signature"), "\(text)")
     }
 
+    @Test func serialNumbersFitTwentyOctetsAsDER() throws {
+        // A serial with its top bit set would need a leading zero octet: 21 in all, which NSS refuses.
+        for _ in 0..<64 {
+            let identity = try SigningIdentity.create(subject: try SigningIdentity.subject(organisation: "Test"), now: now)
+            let serial = Array(identity.certificate.serialNumber.bytes)
+            #expect(serial.count <= 20)
+            #expect(serial.first.map { $0 & 0x80 == 0 } == true)
+        }
+    }
+
     @Test func aCertificateSigningRequestIsSignedByTheKey() throws {
         let store = freshStore()
         let identity = try store.loadOrCreate(subject: try subject(), now: now)

@@ -33,7 +33,7 @@ public struct SigningIdentity: Sendable {
     public static func create(subject: DistinguishedName, now: Date, years: Int = 10) throws -> SigningIdentity {
         let key = P256.Signing.PrivateKey()
         let certificate = try Certificate(
-            version: .v3, serialNumber: Certificate.SerialNumber(), publicKey: Certificate.PublicKey(key.publicKey),
+            version: .v3, serialNumber: Self.serialNumber(), publicKey: Certificate.PublicKey(key.publicKey),
             notValidBefore: now.addingTimeInterval(-300), notValidAfter: now.addingTimeInterval(Double(years) * 365.25 * 86_400),
             issuer: subject, subject: subject, signatureAlgorithm: .ecdsaWithSHA256,
             extensions: try Certificate.Extensions {
@@ -43,6 +43,15 @@ public struct SigningIdentity: Sendable {
             },
             issuerPrivateKey: Certificate.PrivateKey(key))
         return try SigningIdentity(privateKey: key, certificate: certificate)
+    }
+
+    /// A random serial of at most 20 octets once DER-encoded (RFC 5280, 4.1.2.2): 20 random bytes
+    /// with the top bit cleared, since a set top bit costs a leading zero octet (21 in all), and NSS,
+    /// which PDF readers and `pdfsig` verify with, refuses such certificates.
+    static func serialNumber() -> Certificate.SerialNumber {
+        var bytes = SystemSecureRandom().bytes(20)
+        bytes[0] = bytes[0] & 0x7F | 0x40
+        return Certificate.SerialNumber(bytes: bytes)
     }
 
     /// A certificate signing request for this key and `subject`, in PEM, for a certificate authority.
