@@ -131,6 +131,7 @@ let package = Package(
             dependencies: [
                 "OpenIMIPDF",
                 "OpenIMISecurity",
+                "OpenIMITestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
             ]
@@ -163,6 +164,7 @@ let package = Package(
                 "OpenIMISecurity",
                 "OpenIMIPersistence",
                 "OpenIMIDomain",
+                "OpenIMIPDF",
                 "OpenIMITestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,9 +1,12 @@
 """The signed evidence of an exchange, checked with tools OpenIMI did not write: jwcrypto verifies
-the JWS and its payload is RFC 8785 canonical JSON. The file is kept for `openimi verify-report`
+the JWS and its payload is RFC 8785 canonical JSON; pdfsig validates the PDF report's signature
+and pdftotext reads it in Danish. The file is kept for `openimi verify-report`
 (run by .ci/run once the server has stopped)."""
 import base64
 import json
 import os
+import subprocess
+import tempfile
 import urllib.request
 
 import pytest
@@ -23,11 +26,21 @@ def api(base_url, method, path, token=None, body=None):
         return response.headers.get("Content-Type"), response.read()
 
 
+_tokens = {}
+
+
+def reader_token(base_url):
+    """One API session of the Danish reader for this module (a second sign-in would wait for a new code)."""
+    if base_url not in _tokens:
+        user = demo_users()["dk.reader"]
+        _, body = api(base_url, "POST", "/api/v1/session", body={
+            "username": user["username"], "password": user["password"], "code": fresh_code(user["totpSecretRaw"])})
+        _tokens[base_url] = json.loads(body)["token"]
+    return _tokens[base_url]
+
+
 def test_evidence_verifies_with_jwcrypto_and_breaks_when_changed(base_url):
-    user = demo_users()["dk.reader"]
-    _, body = api(base_url, "POST", "/api/v1/session", body={
-        "username": user["username"], "password": user["password"], "code": fresh_code(user["totpSecretRaw"])})
-    token = json.loads(body)["token"]
+    token = reader_token(base_url)
     _, body = api(base_url, "GET", "/api/v1/requests?state=closed", token)
     requests = json.loads(body)["requests"]
     assert requests, "the demo data hold closed requests of the Danish authority"
@@ -66,3 +79,25 @@ def test_evidence_verifies_with_jwcrypto_and_breaks_when_changed(base_url):
             handle.write(token_text)
         with open(os.path.join(folder, "evidence-forged.jws"), "w", encoding="utf-8") as handle:
             handle.write(forged)
+
+
+def test_report_is_a_signed_pdf_in_the_readers_language(base_url):
+
+    token = reader_token(base_url)
+    _, body = api(base_url, "GET", "/api/v1/requests?state=closed", token)
+    request_id = json.loads(body)["requests"][0]["id"]
+    request = urllib.request.Request(
+        f"{base_url}/api/v1/requests/{request_id}/report",
+        headers={"Authorization": f"Bearer {token}", "Accept-Language": "da"})
+    with urllib.request.urlopen(request) as response:
+        assert response.headers.get("Content-Type") == "application/pdf"
+        pdf = response.read()
+    assert pdf.startswith(b"%PDF-1.7")
+    folder = os.environ.get("OPENIMI_EVIDENCE_DIR") or tempfile.mkdtemp()
+    path = os.path.join(folder, "report.pdf")
+    with open(path, "wb") as handle:
+        handle.write(pdf)
+    signature = subprocess.run(["pdfsig", path], capture_output=True, text=True).stdout
+    assert "Signature is Valid." in signature, signature
+    text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout
+    assert "Rapport om informationsudvekslingen" in text

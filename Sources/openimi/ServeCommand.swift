@@ -17,6 +17,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (env OPENIMI_PORT, default 8080).")
     var port: Int?
 
+    @Option(help: "Directory holding DejaVuSans.ttf and DejaVuSans-Bold.ttf for the PDF reports (env OPENIMI_FONT_DIRECTORY).")
+    var fontDirectory: String?
+
     @Flag(help: "Load the demo coordinators and authorities before serving (env OPENIMI_DEMO).")
     var demo = false
 
@@ -25,6 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let hostname { flags[.hostname] = hostname }
         if let port { flags[.port] = String(port) }
         if demo { flags[.demo] = "true" }
+        if let fontDirectory { flags[.fontDirectory] = fontDirectory }
         let config = try common.config(extra: flags)
         let app = try await buildApplication(config: config)
         // Unbuffered, so the address shows at once even when output goes to a file.

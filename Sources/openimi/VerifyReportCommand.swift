@@ -1,21 +1,25 @@
 import ArgumentParser
 import Foundation
+import OpenIMIPDF
 import OpenIMISecurity
 import X509
 
-/// `openimi verify-report FILE --trust CERT.pem`: checks an exchange's signed evidence offline.
+/// `openimi verify-report FILE --trust CERT.pem`: checks an exchange's report or evidence offline.
 struct VerifyReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify-report",
-        abstract: "Verify an exchange's signed evidence offline: certificate, signature, log inclusion proofs and content hashes.",
+        abstract:
+            "Verify an exchange's signed report (PDF) or evidence (JWS) offline: certificate, signature, log inclusion proofs and content hashes.",
         discussion: """
-            FILE is the evidence downloaded from a request (GET /api/v1/requests/{id}/evidence, a JWS). \
+            FILE is the report downloaded from a request (GET /api/v1/requests/{id}/report, a signed PDF) or its \
+            evidence (GET /api/v1/requests/{id}/evidence, a JWS). For a PDF, the signature must cover the whole \
+            file and be made with the trusted certificate; the evidence embedded in it is then checked like a JWS. \
             CERT.pem is the platform certificate you trust (`openimi keys export` on the platform) or the \
             authority that issued it. Needs neither the platform nor its database. Exits 0 with a \
             summary, or 1 with the reason.
             """)
 
-    @Argument(help: "The evidence file.")
+    @Argument(help: "The report (PDF) or evidence (JWS) file.")
     var file: String
 
     @Option(help: "The trusted certificate (PEM).")
@@ -28,16 +32,18 @@ struct VerifyReportCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("\(trust) is not a PEM certificate: \(error)")
         }
-        let text: String
+        guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("\(file) cannot be read") }
+        let bytes = [UInt8](data)
         do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            throw ValidationError("\(file) cannot be read: \(error)")
-        }
-        do {
-            let summary = try ExchangeEvidenceVerifier(trusted: trusted).verify(text)
+            var evidence = bytes
+            var kind = "Evidence"
+            if bytes.starts(with: Array("%PDF-".utf8)) {
+                evidence = try await PDFSignatureVerifier(trusted: trusted).verifiedEmbeddedFile(in: bytes, mediaType: "application/jose")
+                kind = "Report (PDF signature valid over the whole file)"
+            }
+            let summary = try ExchangeEvidenceVerifier(trusted: trusted).verify(String(decoding: evidence, as: UTF8.self))
             print(
-                "Report verified: request \(summary.request), \(summary.entries) log entries proved against the checkpoint of "
+                "\(kind) verified: request \(summary.request), \(summary.entries) log entries proved against the checkpoint of "
                     + "\(summary.treeSize) entries, signed by key \(summary.keyID.prefix(16))…")
         } catch {
             FileHandle.standardError.write(Data("Report does not verify: \(error)\n".utf8))

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import OpenIMIPDF
 import OpenIMISecurity
+import OpenIMITestSupport
 import Testing
 import X509
 

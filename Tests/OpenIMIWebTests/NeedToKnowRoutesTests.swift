@@ -38,6 +38,7 @@ import Testing
                 let api: [(HTTPRequest.Method, String, String?)] = [
                     (.get, "/api/v1/requests/\(id)", nil), (.get, "/api/v1/requests/\(id)/attachments", nil),
                     (.get, "/api/v1/requests/\(id)/attachments/\(attachment)", nil), (.get, "/api/v1/requests/\(id)/evidence", nil),
+                    (.get, "/api/v1/requests/\(id)/report", nil),
                     (.post, "/api/v1/requests/\(id)/steps", #"{"action":"provide-additional-information","version":1}"#),
                     (.put, "/api/v1/requests/\(id)/answers/legally-established", #"{"value":"yes","version":1}"#),
                     (.post, "/api/v1/requests/\(id)/allocation", #"{"handlerId":"\#(UUID())","version":1}"#),
@@ -57,7 +58,9 @@ import Testing
                         "\(name) \(uri): \(response.text.prefix(400))")
                 }
                 let browser = try await RequestPagesTests.Browser.signIn(client, user, clock: clock)
-                for uri in ["/requests/\(id)", "/requests/\(id)/attachments/\(attachment)", "/requests/\(id)/evidence"] {
+                for uri in [
+                    "/requests/\(id)", "/requests/\(id)/attachments/\(attachment)", "/requests/\(id)/evidence", "/requests/\(id)/report",
+                ] {
                     let response = try await browser.get(uri)
                     #expect(response.status == .notFound, "\(name) \(uri): \(response.status)")
                     #expect(secrets.allSatisfy { !response.text.contains($0) }, "\(name) \(uri)")

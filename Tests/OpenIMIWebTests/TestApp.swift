@@ -52,12 +52,13 @@ extension TestApp {
     /// Runs the router of a `Platform` opened and prepared with demo data, for tests that need the
     /// platform itself (its checkpointer, its keys) beside the HTTP client; removes what it wrote.
     static func runOnPlatform(
-        clock: ManualClock,
+        clock: ManualClock, fontDirectory: String? = nil,
         _ test: @escaping @Sendable (any TestClientProtocol, Platform, [String: DemoCredential]) async throws -> Void
     ) async throws {
         let location = try TestDatabase.freshLocation()
         defer { TestDatabase.remove(location) }
-        let config = config(location, demo: true)
+        var config = config(location, demo: true)
+        if let fontDirectory { config.fontDirectory = fontDirectory }
         defer {
             try? FileManager.default.removeItem(atPath: config.keyDirectory)
             try? FileManager.default.removeItem(at: credentialsFile(for: location))

@@ -29,7 +29,7 @@ public struct TrueTypeFont: Sendable {
     /// Reads the font in `data`.
     public init(data: Data) throws(FontError) {
         let bytes = [UInt8](data)
-        var reader = FontReader(bytes)
+        let reader = FontReader(bytes)
         guard let version = reader.u32(at: 0), version == 0x0001_0000 || version == 0x7472_7565,
             let tableCount = reader.u16(at: 4)
         else { throw .notTrueType }

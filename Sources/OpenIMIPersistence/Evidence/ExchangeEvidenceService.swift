@@ -16,16 +16,38 @@ public struct ExchangeEvidenceService: Sendable {
         self.checkpointer = checkpointer
     }
 
+    /// What was issued: the request as the evidence shows it, and the signed evidence.
+    public struct Issued: Sendable {
+        /// The request, read at the moment the checkpoint covers.
+        public let request: InformationRequest
+        /// Its attachments.
+        public let attachments: [RequestAttachment]
+        /// The checkpoint the evidence's proofs lead to.
+        public let checkpoint: LogCheckpoint
+        /// How many log entries the evidence proves.
+        public let entries: Int
+        /// The signed evidence, a compact JWS.
+        public let jws: String
+    }
+
     /// The evidence of request `id` as a compact JWS, for an involved user with a role in its area
     /// (also after closure); the download is itself logged first, so the evidence proves it too.
     public func evidence(of id: UUID, by principal: Principal, now: Date) async throws -> String {
+        try await issue(of: id, by: principal, purpose: "api:get-evidence", showsPersonalData: false, now: now).jws
+    }
+
+    /// Issues the evidence of request `id`, logging the download with `purpose` first; when what is
+    /// issued shows the personal data (the PDF report), the log records them as read.
+    public func issue(of id: UUID, by principal: Principal, purpose: String, showsPersonalData: Bool, now: Date) async throws -> Issued {
         try requests.evidence.requireSigning()
         var request = try await requests.visible(id, to: principal)
         let database = requests.database
+        let read = request
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "read",
-                purpose: "api:get-evidence", fields: [], at: now)
+                purpose: purpose, fields: showsPersonalData ? RequestService.personalFields : [],
+                digest: showsPersonalData ? RequestRecord.personalDataDigest(of: read) : nil, at: now)
         }
         var signed: LogCheckpoint?
         // The request and the checkpoint must show the same moment: a step between the two would
@@ -54,10 +76,9 @@ public struct ExchangeEvidenceService: Sendable {
                 previous: try row.decode(column: "previous_hash", as: String?.self) ?? LogEntry.origin)
             entries.append(.init(entry: entry, proof: try await proofs.inclusionProof(sequence: sequence, treeSize: checkpoint.treeSize)))
         }
-        let evidence = ExchangeEvidence(
-            request: request, attachments: try await AttachmentRepository(sql: database.sql).list(of: id), entries: entries,
-            checkpoint: checkpoint, issuedAt: now)
-        return try CompactJWS.sign(payload: evidence.payload.bytes, type: ExchangeEvidence.type, with: try checkpointer.keys.current())
-            .serialized
+        let attachments = try await AttachmentRepository(sql: database.sql).list(of: id)
+        let evidence = ExchangeEvidence(request: request, attachments: attachments, entries: entries, checkpoint: checkpoint, issuedAt: now)
+        let jws = try CompactJWS.sign(payload: evidence.payload.bytes, type: ExchangeEvidence.type, with: try checkpointer.keys.current())
+        return Issued(request: request, attachments: attachments, checkpoint: checkpoint, entries: entries.count, jws: jws.serialized)
     }
 }

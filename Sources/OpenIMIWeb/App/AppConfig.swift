@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import OpenIMIPDF
 import OpenIMIPersistence
 
 /// Everything the server needs to start, read from flags, then the environment, then defaults.
@@ -24,6 +25,8 @@ public struct AppConfig: Sendable {
     public var secretKey: String?
     /// The directory of the platform's signing keys and certificates (created owner-only on first start).
     public var keyDirectory: String
+    /// The directory holding DejaVu Sans (DejaVuSans.ttf and DejaVuSans-Bold.ttf) for the PDF reports.
+    public var fontDirectory: String
     /// Months between confirmations of each organisation's user list.
     public var userListIntervalMonths: Int
     /// Where demo loading writes the demo users' sign-in details (owner-only); nil writes nothing.
@@ -41,8 +44,9 @@ public struct AppConfig: Sendable {
         hostname: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .embeddedDefault,
         logLevel: Logger.Level = .info, seedDemoData: Bool = false, secretKeyFile: String = "openimi-secret.key",
         secretKey: String? = nil, userListIntervalMonths: Int = 6, demoCredentialsFile: String? = "demo-credentials.json",
-        keyDirectory: String = "keys"
+        keyDirectory: String = "keys", fontDirectory: String = PDFDocument.Fonts.defaultDirectory
     ) {
+        self.fontDirectory = fontDirectory
         self.keyDirectory = keyDirectory
         self.demoCredentialsFile = demoCredentialsFile
         self.secretKeyFile = secretKeyFile
@@ -66,6 +70,7 @@ public struct AppConfig: Sendable {
         case secretKeyFile = "OPENIMI_SECRET_KEY_FILE"
         case secretKey = "OPENIMI_SECRET_KEY"
         case keyDirectory = "OPENIMI_KEY_DIRECTORY"
+        case fontDirectory = "OPENIMI_FONT_DIRECTORY"
         case userListIntervalMonths = "OPENIMI_USER_LIST_MONTHS"
         case smtpHost = "OPENIMI_SMTP_HOST"
         case smtpPort = "OPENIMI_SMTP_PORT"
@@ -129,6 +134,7 @@ public struct AppConfig: Sendable {
         }
         if let file = value(.secretKeyFile) { config.secretKeyFile = file }
         if let directory = value(.keyDirectory) { config.keyDirectory = directory }
+        if let directory = value(.fontDirectory) { config.fontDirectory = directory }
         if let key = value(.secretKey) {
             if let bytes = Data(base64Encoded: key), bytes.count == 32 {
                 config.secretKey = key
@@ -152,7 +158,7 @@ public struct AppConfig: Sendable {
 extension AppConfig: CustomStringConvertible {
     /// The settings without the secret key, so that printing a configuration reveals no secret.
     public var description: String {
-        "AppConfig(\(hostname):\(port), \(database), log level \(logLevel), demo \(seedDemoData), keys \(keyDirectory), "
+        "AppConfig(\(hostname):\(port), \(database), log level \(logLevel), demo \(seedDemoData), keys \(keyDirectory), fonts \(fontDirectory), "
             + "secret key \(secretKey == nil ? "from \(secretKeyFile)" : "from the environment"))"
     }
 }

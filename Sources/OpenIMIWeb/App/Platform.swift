@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import OpenIMIDomain
+import OpenIMIPDF
 import OpenIMIPersistence
 import OpenIMISecurity
 
@@ -35,6 +36,8 @@ public struct Platform: Sendable {
     public let evidence: EvidenceStatus
     /// Signs checkpoints of the access log.
     public let checkpointer: LogCheckpointer
+    /// The faces the PDF reports are set in, or why they could not be read.
+    public let reportFonts: Result<PDFDocument.Fonts, FontError>
     /// Issues the signed evidence of exchanges.
     public var exchangeEvidence: ExchangeEvidenceService { ExchangeEvidenceService(requests: requests, checkpointer: checkpointer) }
 
@@ -67,7 +70,8 @@ public struct Platform: Sendable {
         return Platform(
             config: config, logger: logger, database: database, clock: clock, catalogs: catalogs, views: views, identity: identity,
             jobs: jobs, requests: requests, signing: signing, keys: keys, evidence: evidence,
-            checkpointer: LogCheckpointer(database: database, keys: keys, status: evidence))
+            checkpointer: LogCheckpointer(database: database, keys: keys, status: evidence),
+            reportFonts: Result { () throws(FontError) in try PDFDocument.Fonts.dejaVu(in: config.fontDirectory) })
     }
 
     /// Applies pending migrations, loads the reference data and, when configured, the demo data.

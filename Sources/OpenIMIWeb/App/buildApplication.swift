@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import OpenIMIDomain
+import OpenIMIPDF
 import OpenIMIPersistence
 
 /// The composition root: builds the platform's dependencies from `config` and wires the HTTP server.
@@ -13,6 +14,13 @@ public func buildApplication(
     -> some ApplicationProtocol
 {
     let platform = try await Platform.open(config: config, clock: clock, logger: logger)
+    if case .failure(let error) = platform.reportFonts {
+        throw ConfigurationError(problems: [
+            "\(AppConfig.Key.fontDirectory.rawValue) (--font-directory): the exchange reports need DejaVu Sans "
+                + "(\(PDFDocument.Fonts.regularFile) and \(PDFDocument.Fonts.boldFile)): \(error); install the fonts "
+                + "(Debian/Ubuntu: fonts-dejavu-core) or name the directory that holds them"
+        ])
+    }
     let router = try buildRouter(platform: platform).router
     var app = Application(
         router: router,

@@ -178,10 +178,17 @@ struct ErrorPresentation: Sendable {
                     .unprocessableContent, "sensitive-data-not-allowed", "error.requestRefused.title",
                     catalog.text("error.sensitiveNotAllowed.detail"))
             }
-        case is EvidenceError:
-            self = simple(
-                .serviceUnavailable, "evidence-unavailable", "error.evidenceUnavailable.title",
-                catalog.text("error.evidenceUnavailable.detail"))
+        case let error as EvidenceError:
+            switch error {
+            case .signingUnavailable:
+                self = simple(
+                    .serviceUnavailable, "evidence-unavailable", "error.evidenceUnavailable.title",
+                    catalog.text("error.evidenceUnavailable.detail"))
+            case .reportUnavailable:
+                self = simple(
+                    .serviceUnavailable, "report-unavailable", "error.reportUnavailable.title",
+                    catalog.text("error.reportUnavailable.detail"))
+            }
         case let error as IdempotencyError:
             switch error {
             case .inProgress:

@@ -30,6 +30,19 @@ struct RequestDirectory: Sendable {
         return RequestDirectory(authorities: authorities, coordinators: coordinators, areas: areas, language: language)
     }
 
+    /// The names a page about `request` mentions: its parties, every step's organisation, its legal area.
+    static func load(for request: InformationRequest, database: any Database, language: Language) async throws -> RequestDirectory {
+        var ids = Set([request.involvement.requester, request.involvement.responder] + request.involvement.earlierResponders)
+        ids.formUnion(request.steps.map(\.actor.organisationID))
+        if let coordinator = request.involvement.referredTo { ids.insert(coordinator) }
+        return try await load(ids, areas: [request.legalArea], database: database, language: language)
+    }
+
+    /// The legal acts of the legal area `code`.
+    func legalActs(_ code: String) -> [LegalAct] {
+        areas.first { $0.code == code }?.legalActs ?? []
+    }
+
     /// The organisation's name and state, e.g. "Zdravniška zbornica Slovenije (SI)".
     func name(_ id: UUID) -> String {
         if let authority = authorities[id] { return "\(authority.name.text(in: language)) (\(authority.memberState.rawValue))" }

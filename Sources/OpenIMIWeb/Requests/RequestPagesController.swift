@@ -42,6 +42,9 @@ struct RequestPagesController: Sendable {
         routes.signedIn(.get, "/requests/{id}/evidence") { _, context, session in
             try await RequestsController(platform: platform).evidence(context, session)
         }
+        routes.signedIn(.get, "/requests/{id}/report") { _, context, session in
+            try await RequestsController(platform: platform).report(context, session, purpose: "web:get-report")
+        }
         addStepRoutes(to: routes)
     }
 
@@ -76,11 +79,7 @@ struct RequestPagesController: Sendable {
         let now = platform.clock.now()
         let read = try await service.read(id, by: session.principal, purpose: "web:view-request", now: now)
         let attachments = try await service.attachments(of: id, by: session.principal)
-        var ids = Set([read.involvement.requester, read.involvement.responder] + read.involvement.earlierResponders)
-        ids.formUnion(read.steps.map(\.actor.organisationID))
-        if let coordinator = read.involvement.referredTo { ids.insert(coordinator) }
-        let names = try await RequestDirectory.load(
-            ids, areas: [read.legalArea], database: platform.database, language: context.language)
+        let names = try await RequestDirectory.load(for: read, database: platform.database, language: context.language)
         let handlers = try await service.allocatableHandlers(for: session.principal, legalArea: read.legalArea)
         var forwardTargets: [Authority] = []
         if read.involvement.isCurrentResponder(session.principal.organisation), let state = session.principal.organisation.memberState {

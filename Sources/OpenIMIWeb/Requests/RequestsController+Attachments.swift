@@ -31,6 +31,9 @@ extension RequestsController {
         routes.signedIn(.get, "/api/v1/requests/{id}/evidence") { _, context, session in
             try await evidence(context, session)
         }
+        routes.signedIn(.get, "/api/v1/requests/{id}/report") { _, context, session in
+            try await report(context, session, purpose: "api:get-report")
+        }
     }
 
     /// The signed evidence of the request in the path (`application/jose`), for an involved user.
@@ -45,6 +48,22 @@ extension RequestsController {
                 .cacheControl: "no-store",
             ],
             body: .init(byteBuffer: ByteBuffer(string: jws)))
+    }
+
+    /// The signed PDF report of the request in the path (`application/pdf`) in the reader's
+    /// language, for an involved user; logged with `purpose`.
+    func report(_ context: AppRequestContext, _ session: ActiveSession, purpose: String) async throws -> Response {
+        let id = try requestID(context)
+        let pdf = try await ExchangeReportService(platform: platform).report(
+            of: id, by: session.principal, purpose: purpose, catalog: platform.catalogs.catalog(for: context.language))
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/pdf",
+                .contentDisposition: "attachment; filename=\"openimi-report-\(id.uuidString.lowercased()).pdf\"",
+                .cacheControl: "no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: pdf)))
     }
 
     /// The attachment named in the path as a download, for an involved user; logged with `purpose`.

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Runs a tool the project did not write (poppler's pdfsig and pdftotext) and returns what it printed.
-enum ExternalTool {
-    static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+public enum ExternalTool {
+    /// Runs `tool` (found on PATH) with `arguments`; standard output and error together.
+    public static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
@@ -16,7 +17,7 @@ enum ExternalTool {
     }
 
     /// Writes `bytes` to a new temporary file and returns its path.
-    static func temporaryFile(_ bytes: [UInt8], name: String) throws -> String {
+    public static func temporaryFile(_ bytes: [UInt8], name: String) throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("openimi-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent(name).path
