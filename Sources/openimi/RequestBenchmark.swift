@@ -85,6 +85,10 @@ struct RequestBenchmark {
                 "signed evidence (GET /api/v1/requests/{id}/evidence)", { "/api/v1/requests/\(readable[$0 % readable.count])/evidence" },
                 ["Authorization": "Bearer \(dkToken)"]
             ),
+            (
+                "signed PDF report (GET /api/v1/requests/{id}/report)", { "/api/v1/requests/\(readable[$0 % readable.count])/report" },
+                ["Authorization": "Bearer \(dkToken)", "Accept-Language": "da"]
+            ),
         ]
         let repetitions = settings.repetitions
         try await client.withConnection { connection in
