@@ -118,6 +118,7 @@ let package = Package(
             name: "OpenIMITestSupport",
             dependencies: [
                 "OpenIMIPersistence",
+                "OpenIMISecurity",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/OpenIMITestSupport"

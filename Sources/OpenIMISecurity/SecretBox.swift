@@ -14,19 +14,7 @@ public struct SecretBox: Sendable {
     /// Reads the base64 key from `environment` when set, else from `file`, creating the file with a new
     /// key and owner-only permissions when it does not exist.
     public static func load(environmentValue: String?, file: URL, random: some SecureRandom) throws -> SecretBox {
-        if let environmentValue, !environmentValue.isEmpty {
-            guard let bytes = Data(base64Encoded: environmentValue) else { throw SecretBoxError.malformedKey }
-            return try SecretBox(keyBytes: Array(bytes))
-        }
-        if !FileManager.default.fileExists(atPath: file.path) {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let encoded = Data(random.bytes(32)).base64EncodedString()
-            guard FileManager.default.createFile(atPath: file.path, contents: Data(encoded.utf8), attributes: [.posixPermissions: 0o600])
-            else { throw SecretBoxError.cannotCreate(file.path) }
-        }
-        let text = try String(contentsOf: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let bytes = Data(base64Encoded: text) else { throw SecretBoxError.malformedKey }
-        return try SecretBox(keyBytes: Array(bytes))
+        try SecretBox(keyBytes: try KeyFile.load(environmentValue: environmentValue, file: file, random: random))
     }
 
     /// `plaintext` sealed as base64 (nonce, ciphertext and tag).
@@ -43,14 +31,15 @@ public struct SecretBox: Sendable {
 
 /// Why a secret box could not be made or opened.
 public enum SecretBoxError: Error, Sendable, Hashable, CustomStringConvertible {
-    case invalidKeyLength(Int), malformedKey, malformedCiphertext, cannotCreate(String)
+    case invalidKeyLength(Int), malformedKey, malformedCiphertext, cannotCreate(String), cannotRead(String)
 
     public var description: String {
         switch self {
         case .invalidKeyLength(let count): "The secret key must be 32 bytes, got \(count)"
-        case .malformedKey: "The secret key must be 32 bytes in base64"
+        case .malformedKey: "A key must be 32 bytes in base64"
         case .malformedCiphertext: "A sealed secret is not valid base64"
-        case .cannotCreate(let path): "Cannot create the secret key file \(path)"
+        case .cannotCreate(let path): "Cannot create the key file \(path)"
+        case .cannotRead(let path): "Cannot read the key file \(path)"
         }
     }
 }

@@ -32,7 +32,9 @@ struct RequestBenchmark {
             now: Date())
         for start in stride(from: 0, to: generated.count, by: 20_000) {
             let chunk = Array(generated[start..<min(start + 20_000, generated.count)])
-            try await database.transaction { sql in try await RequestRepository(sql: sql).insert(batch: chunk, now: Date()) }
+            try await database.transaction { sql in
+                try await RequestRepository(sql: sql, keys: platform.requests.keys).insert(batch: chunk, now: Date())
+            }
         }
         // A database in service has planner statistics and, on PostgreSQL, a visibility map kept by
         // autovacuum; one just bulk-loaded has neither until analysed and vacuumed.
@@ -50,7 +52,7 @@ struct RequestBenchmark {
         let readable = try await database.sql.raw(
             "SELECT id FROM information_request WHERE (requester_id = \(bind: dkID) OR responder_id = \(bind: dkID)) AND state <> 'draft' LIMIT 5000"
         ).all().map { try $0.decode(column: "id", as: String.self) }
-        let inboxSize = try await RequestRepository(sql: database.sql).inboxCounts(
+        let inboxSize = try await RequestRepository(sql: database.sql, keys: platform.requests.keys).inboxCounts(
             of: dk.organisation, areas: [area], states: Set(RequestState.allCases))
 
         let app = Application(

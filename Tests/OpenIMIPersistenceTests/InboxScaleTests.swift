@@ -24,8 +24,9 @@ import Testing
             let requests = SyntheticRequests.requests(
                 count: 20_000, procedure: "pq-information-request", legalArea: area, questions: ["legally-established"],
                 authorities: authorities.map { ($0.id, $0.memberState) }, now: Date())
-            try await database.transaction { sql in try await RequestRepository(sql: sql).insert(batch: requests, now: Date()) }
-            let repository = RequestRepository(sql: database.sql)
+            let keys = TestKeys.ring()
+            try await database.transaction { sql in try await RequestRepository(sql: sql, keys: keys).insert(batch: requests, now: Date()) }
+            let repository = RequestRepository(sql: database.sql, keys: keys)
             try await AuthorityRepository(sql: database.sql).analyze()
 
             let danish = Organisation(authority: authorities[0])

@@ -36,7 +36,8 @@ import Testing
         let handler: Set<Role> = [.requestHandler(legalArea: pq)]
         return World(
             service: RequestService(
-                database: database, identity: fixture.identity, questionSets: try QuestionSetFiles.bundled(), evidence: EvidenceStatus()),
+                database: database, identity: fixture.identity, questionSets: try QuestionSetFiles.bundled(), evidence: EvidenceStatus(),
+                keys: TestKeys.ring()),
             danish: principal(fixture.authority, handler), slovenian: principal(slovenian, handler),
             betterPlaced: principal(better, handler),
             outsider: principal(outsider, handler), danishAdmin: principal(fixture.authority, [.localDataAdministrator]),
@@ -145,7 +146,7 @@ import Testing
                 try await world.service.act(
                     draft.id, .withdraw, details: StepDetails(), forwardTo: nil, expectedVersion: 1, by: world.danish, now: Date())
             }
-            #expect(try await RequestRepository(sql: database.sql).find(draft.id)?.state == .sent)
+            #expect(try await RequestRepository(sql: database.sql, keys: world.service.keys).find(draft.id)?.state == .sent)
         }
     }
 

@@ -76,7 +76,7 @@ public struct ExchangeEvidenceService: Sendable {
                 previous: try row.decode(column: "previous_hash", as: String?.self) ?? LogEntry.origin)
             entries.append(.init(entry: entry, proof: try await proofs.inclusionProof(sequence: sequence, treeSize: checkpoint.treeSize)))
         }
-        let attachments = try await AttachmentRepository(sql: database.sql).list(of: id)
+        let attachments = try await AttachmentRepository(sql: database.sql, keys: requests.keys).list(of: id)
         let evidence = ExchangeEvidence(request: request, attachments: attachments, entries: entries, checkpoint: checkpoint, issuedAt: now)
         let jws = try CompactJWS.sign(payload: evidence.payload.bytes, type: ExchangeEvidence.type, with: try checkpointer.keys.current())
         return Issued(request: request, attachments: attachments, checkpoint: checkpoint, entries: entries.count, jws: jws.serialized)

@@ -1,16 +1,23 @@
 import Foundation
+import OpenIMISecurity
 import SQLKit
 
 /// Remembers the first result of a POST per user and `Idempotency-Key`, so a client that repeats it
-/// gets that result instead of a second effect.
+/// gets that result instead of a second effect. A result can hold personal data (a drafted request),
+/// so it is stored sealed with the master key, bound to its user and key.
 public struct IdempotencyStore: Sendable {
     /// The database.
     public let database: any Database
+    /// Seals the stored results.
+    public let keys: DataKeyRing
 
     /// Creates the store.
-    public init(database: any Database) {
+    public init(database: any Database, keys: DataKeyRing) {
         self.database = database
+        self.keys = keys
     }
+
+    private static func context(user: String, key: String) -> String { "idempotency_record/\(user)/\(key)" }
 
     /// What to do with a request carrying a key.
     public enum Claim: Sendable, Equatable {
@@ -42,15 +49,19 @@ public struct IdempotencyStore: Sendable {
             guard let status = try row.decode(column: "status", as: Int?.self) else { return .inProgress }
             return .replay(
                 status: status, contentType: try row.decode(column: "content_type", as: String?.self) ?? "application/json",
-                body: try row.decode(column: "body", as: String?.self) ?? "")
+                body: try keys.open(try row.decode(column: "body", as: String?.self) ?? "", context: Self.context(user: user, key: key)))
         }
     }
 
     /// Stores the result of a claimed request.
     public func complete(userID: UUID, key: String, status: Int, contentType: String, body: String) async throws {
+        let user = userID.uuidString.lowercased()
+        let sealed = try keys.seal(body, context: Self.context(user: user, key: key))
         try await database.transaction { sql in
-            try await sql.update("idempotency_record").set("status", to: status).set("content_type", to: contentType).set("body", to: body)
-                .where("user_id", .equal, userID.uuidString.lowercased()).where("idempotency_key", .equal, key).run()
+            try await sql.update("idempotency_record").set("status", to: status).set("content_type", to: contentType).set(
+                "body", to: sealed
+            )
+            .where("user_id", .equal, user).where("idempotency_key", .equal, key).run()
         }
     }
 

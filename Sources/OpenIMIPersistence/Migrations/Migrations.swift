@@ -10,5 +10,6 @@ public enum Migrations {
         .v6RequestHandling,
         .v7AccountsByOrganisation,
         .v8TamperEvidentLog,
+        .v9SealedPersonalData,
     ]
 }

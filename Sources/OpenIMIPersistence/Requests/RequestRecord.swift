@@ -59,8 +59,14 @@ public struct RequestRecord: Sendable, Codable {
             Data(JSONText.encode(PersonalData(subject: request.subject, freeText: request.freeText, answers: request.answers)).utf8))
     }
 
-    /// The row for `request`.
-    public init(_ request: InformationRequest, createdAt: Date, now: Date) {
+    /// Where a request's sealed personal data belong: a ciphertext moved to another row does not open.
+    static func personalDataContext(_ id: String) -> String { "information_request/\(id)/personal_data" }
+
+    /// Where a step's sealed comment belongs.
+    static func commentContext(_ id: String, position: Int) -> String { "request_step/\(id)/\(position)/comment" }
+
+    /// The row for `request`, its personal data sealed with `key`.
+    public init(_ request: InformationRequest, createdAt: Date, now: Date, key: DataKey) throws {
         id = request.id.uuidString.lowercased()
         procedure = request.procedure
         legalArea = request.legalArea
@@ -75,18 +81,20 @@ public struct RequestRecord: Sendable, Codable {
         proposedDeadline = request.proposedDeadline?.epochSeconds
         formalClosureAt = request.formalClosureDate?.epochSeconds
         questions = JSONText.encode(request.questions)
-        personalData = JSONText.encode(PersonalData(subject: request.subject, freeText: request.freeText, answers: request.answers))
+        personalData = try key.seal(
+            JSONText.encode(PersonalData(subject: request.subject, freeText: request.freeText, answers: request.answers)),
+            context: Self.personalDataContext(id))
         allocatedTo = request.allocatedTo?.uuidString.lowercased()
         self.createdAt = createdAt.epochSeconds
         updatedAt = now.epochSeconds
     }
 
-    /// The domain value with its steps.
-    public func request(steps: [RequestStep]) throws -> InformationRequest {
+    /// The domain value with its steps, its personal data opened with `key`.
+    public func request(steps: [RequestStep], key: DataKey) throws -> InformationRequest {
         guard let uuid = UUID(uuidString: id), let requester = UUID(uuidString: requesterId), let responder = UUID(uuidString: responderId),
             let state = RequestState(rawValue: state)
         else { throw PersistenceError.corruptRow(table: "information_request", key: id) }
-        let personal = try JSONText.decode(PersonalData.self, from: personalData)
+        let personal = try JSONText.decode(PersonalData.self, from: try key.open(personalData, context: Self.personalDataContext(id)))
         let earlier = try JSONText.decode([String].self, from: earlierResponders).compactMap(UUID.init(uuidString:))
         var request = InformationRequest(
             id: uuid, procedure: procedure, legalArea: legalArea, questionSetVersion: questionSetVersion,

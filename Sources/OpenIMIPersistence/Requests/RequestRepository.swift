@@ -1,23 +1,36 @@
 import Foundation
 import OpenIMIDomain
+import OpenIMISecurity
 import SQLKit
 
-/// Stores information requests and their steps.
+/// Stores information requests and their steps. Personal data and step comments are sealed with
+/// the request's own data key (AES-256-GCM), itself wrapped by the master key.
 public struct RequestRepository: Sendable {
     /// The database or transaction to work in.
     public let sql: any SQLDatabase
+    /// The master keys wrapping the requests' data keys.
+    public let keys: DataKeyRing
 
-    /// Creates a repository over `sql`.
-    public init(sql: any SQLDatabase) {
+    /// Creates a repository over `sql`, sealing with data keys wrapped by `keys`.
+    public init(sql: any SQLDatabase, keys: DataKeyRing) {
         self.sql = sql
+        self.keys = keys
     }
 
-    /// Inserts a new request with its steps. Run inside a transaction.
+    var dataKeys: DataKeyRepository { DataKeyRepository(sql: sql, ring: keys) }
+
+    /// Inserts a new request with its steps and a new data key. Run inside a transaction.
     public func insert(_ request: InformationRequest, now: Date) async throws {
+        let id = request.id.uuidString.lowercased()
+        let new = try dataKeys.newKey()
         try await sql.insert(into: "information_request")
-            .model(RequestRecord(request, createdAt: request.steps.first?.at ?? now, now: now), keyEncodingStrategy: .convertToSnakeCase)
+            .model(
+                try RequestRecord(request, createdAt: request.steps.first?.at ?? now, now: now, key: new.key),
+                keyEncodingStrategy: .convertToSnakeCase
+            )
             .run()
-        try await insertSteps(of: request, from: 0)
+        try await dataKeys.store([(id, new)], now: now)
+        try await insertSteps(of: request, from: 0, key: new.key)
     }
 
     /// Saves `request` if it is still at `expectedVersion`, when it had `storedSteps` steps; false
@@ -25,7 +38,8 @@ public struct RequestRepository: Sendable {
     public func update(_ request: InformationRequest, expectedVersion: Int, storedSteps: Int, now: Date) async throws -> Bool {
         let key = request.id.uuidString.lowercased()
         // The first step is the drafting, so its time is the creation time the row was inserted with.
-        let record = RequestRecord(request, createdAt: request.steps.first?.at ?? now, now: now)
+        let dataKey = try await dataKeys.key(for: key)
+        let record = try RequestRecord(request, createdAt: request.steps.first?.at ?? now, now: now, key: dataKey)
         // Only what a step can change: setting the key or an unchanged indexed column would make
         // SQLite check every referencing table and rewrite every index entry of the row.
         let updated = try await sql.update("information_request")
@@ -37,7 +51,7 @@ public struct RequestRepository: Sendable {
             .set("updated_at", to: record.updatedAt)
             .where("id", .equal, key).where("version", .equal, expectedVersion).returning("id").all()
         guard !updated.isEmpty else { return false }
-        try await insertSteps(of: request, from: storedSteps)
+        try await insertSteps(of: request, from: storedSteps, key: dataKey)
         return true
     }
 
@@ -48,6 +62,7 @@ public struct RequestRepository: Sendable {
             let record = try await sql.select().column("*").from("information_request").where("id", .equal, key)
                 .first(decoding: RequestRecord.self)
         else { return nil }
+        let dataKey = try await dataKeys.key(for: key)
         let rows = try await sql.select().column("*").from("request_step").where("request_id", .equal, key).orderBy("position").all()
         let steps = try rows.map { row in
             RequestStep(
@@ -60,21 +75,26 @@ public struct RequestRepository: Sendable {
                     userID: UUID(uuidString: try row.decode(column: "user_id", as: String.self)) ?? UUID(),
                     organisationID: UUID(uuidString: try row.decode(column: "organisation_id", as: String.self)) ?? UUID()),
                 at: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "at", as: Int64.self))),
-                comment: try row.decodeNil(column: "comment") ? nil : try row.decode(column: "comment", as: String.self))
+                comment: try row.decodeNil(column: "comment")
+                    ? nil
+                    : try dataKey.open(
+                        try row.decode(column: "comment", as: String.self),
+                        context: RequestRecord.commentContext(key, position: try row.decode(column: "position", as: Int.self))))
         }
-        return try record.request(steps: steps)
+        return try record.request(steps: steps, key: dataKey)
     }
 
-    private func insertSteps(of request: InformationRequest, from start: Int) async throws {
+    private func insertSteps(of request: InformationRequest, from start: Int, key dataKey: DataKey) async throws {
         guard start < request.steps.count else { return }
         let key = request.id.uuidString.lowercased()
         let insert = sql.insert(into: "request_step")
             .columns("request_id", "position", "action", "from_state", "to_state", "user_id", "organisation_id", "at", "comment")
         for (position, step) in request.steps.enumerated().dropFirst(start) {
+            let comment = try step.comment.map { try dataKey.seal($0, context: RequestRecord.commentContext(key, position: position)) }
             insert.values(
                 SQLBind(key), SQLBind(position), SQLBind(step.action?.rawValue), SQLBind(step.from?.rawValue), SQLBind(step.to.rawValue),
                 SQLBind(step.actor.userID.uuidString.lowercased()), SQLBind(step.actor.organisationID.uuidString.lowercased()),
-                SQLBind(step.at.epochSeconds), SQLBind(step.comment))
+                SQLBind(step.at.epochSeconds), SQLBind(comment))
         }
         try await insert.run()
     }

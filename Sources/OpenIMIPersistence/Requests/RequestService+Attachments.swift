@@ -16,7 +16,7 @@ extension RequestService {
             sha256: ContentDigest.sha256(content), uploadedBy: StepActor(userID: principal.user.id, organisationID: organisation),
             uploadedAt: now)
         try await database.transaction { sql in
-            try await AttachmentRepository(sql: sql).insert(attachment, content: content)
+            try await AttachmentRepository(sql: sql, keys: keys).insert(attachment, content: content)
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id, organisationID: organisation, requestID: id, operation: "write", purpose: "attach",
                 fields: ["attachments/\(attachment.id.uuidString.lowercased())"], digest: attachment.sha256, at: now)
@@ -27,7 +27,7 @@ extension RequestService {
     /// The attachments of a request the principal may read (names are shown only to the involved).
     public func attachments(of id: UUID, by principal: Principal) async throws -> [RequestAttachment] {
         _ = try await visible(id, to: principal)
-        return try await AttachmentRepository(sql: database.sql).list(of: id)
+        return try await AttachmentRepository(sql: database.sql, keys: keys).list(of: id)
     }
 
     /// One attachment with its content, for an involved user; logged as a read.
@@ -37,7 +37,7 @@ extension RequestService {
         -> (RequestAttachment, Data)
     {
         _ = try await visible(id, to: principal)
-        guard let found = try await AttachmentRepository(sql: database.sql).content(attachmentID, of: id) else {
+        guard let found = try await AttachmentRepository(sql: database.sql, keys: keys).content(attachmentID, of: id) else {
             throw InformationRequestError.notFound
         }
         try await database.transaction { sql in

@@ -1,5 +1,6 @@
 import Foundation
 import OpenIMIDomain
+import OpenIMISecurity
 import SQLKit
 
 /// What a requester gives to draft a request.
@@ -47,9 +48,14 @@ public struct RequestService: Sendable {
     public let questionSets: [String: QuestionSet]
     /// Whether history can be proved; while it cannot, every change is refused.
     public let evidence: EvidenceStatus
+    /// The master keys wrapping each request's data key.
+    public let keys: DataKeyRing
 
     /// Creates the service.
-    public init(database: any Database, identity: IdentityService, questionSets: [String: QuestionSet], evidence: EvidenceStatus) {
+    public init(
+        database: any Database, identity: IdentityService, questionSets: [String: QuestionSet], evidence: EvidenceStatus, keys: DataKeyRing
+    ) {
+        self.keys = keys
         self.database = database
         self.identity = identity
         self.questionSets = questionSets
@@ -79,7 +85,7 @@ public struct RequestService: Sendable {
             questions: questions, freeText: new.freeText, createdBy: StepActor(userID: principal.user.id, organisationID: requester),
             at: now)
         try await database.transaction { sql in
-            try await RequestRepository(sql: sql).insert(request, now: now)
+            try await RequestRepository(sql: sql, keys: keys).insert(request, now: now)
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id, organisationID: requester, requestID: request.id, operation: "write", purpose: "create-draft",
                 fields: Self.personalFields, digest: RequestRecord.personalDataDigest(of: request), at: now)
@@ -142,7 +148,8 @@ public struct RequestService: Sendable {
                 throw InformationRequestError.unknownProcedure(request.procedure)
             }
             let attachments =
-                question.answer == .document ? Set(try await AttachmentRepository(sql: database.sql).list(of: id).map(\.id)) : []
+                question.answer == .document
+                ? Set(try await AttachmentRepository(sql: database.sql, keys: keys).list(of: id).map(\.id)) : []
             return try request.answering(question, with: answer, area: area, attachments: attachments)
         }
     }
@@ -166,7 +173,7 @@ public struct RequestService: Sendable {
     /// and for coordinators the requests referred to them.
     public func inbox(of principal: Principal, query: InboxQuery = InboxQuery()) async throws -> Inbox {
         let areas = try await inboxAreas(of: principal)
-        let repository = RequestRepository(sql: database.sql)
+        let repository = RequestRepository(sql: database.sql, keys: keys)
         return Inbox(
             requests: try await repository.inbox(of: principal.organisation, areas: areas, query: query),
             counts: try await repository.inboxCounts(of: principal.organisation, areas: areas))
@@ -190,7 +197,9 @@ public struct RequestService: Sendable {
     }
 
     func visible(_ id: UUID, to principal: Principal) async throws -> InformationRequest {
-        guard let request = try await RequestRepository(sql: database.sql).find(id) else { throw InformationRequestError.notFound }
+        guard let request = try await RequestRepository(sql: database.sql, keys: keys).find(id) else {
+            throw InformationRequestError.notFound
+        }
         do {
             try identity.authorize(
                 principal, .readRequest, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
@@ -214,7 +223,7 @@ public struct RequestService: Sendable {
             notify, before: request, after: changed, actor: principal.organisation.id ?? UUID(), sql: database.sql)
         try await database.transaction { sql in
             guard
-                try await RequestRepository(sql: sql).update(
+                try await RequestRepository(sql: sql, keys: keys).update(
                     changed, expectedVersion: expectedVersion, storedSteps: request.steps.count, now: now)
             else {
                 throw InformationRequestError.conflict(currentVersion: expectedVersion + 1)

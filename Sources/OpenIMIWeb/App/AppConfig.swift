@@ -23,6 +23,12 @@ public struct AppConfig: Sendable {
     public var secretKeyFile: String
     /// The base64 key itself, when given in the environment (takes precedence over the file).
     public var secretKey: String?
+    /// File holding the base64 master key that wraps every request's data key; created owner-only if missing.
+    public var masterKeyFile: String
+    /// The master key itself, when given in the environment (takes precedence over the file).
+    public var masterKey: String?
+    /// The master key being replaced, while data keys are re-wrapped (`openimi keys rewrap`).
+    public var previousMasterKey: String?
     /// The directory of the platform's signing keys and certificates (created owner-only on first start).
     public var keyDirectory: String
     /// The directory holding DejaVu Sans (DejaVuSans.ttf and DejaVuSans-Bold.ttf) for the PDF reports.
@@ -44,9 +50,12 @@ public struct AppConfig: Sendable {
         hostname: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .embeddedDefault,
         logLevel: Logger.Level = .info, seedDemoData: Bool = false, secretKeyFile: String = "openimi-secret.key",
         secretKey: String? = nil, userListIntervalMonths: Int = 6, demoCredentialsFile: String? = "demo-credentials.json",
-        keyDirectory: String = "keys", fontDirectory: String = PDFDocument.Fonts.defaultDirectory
+        keyDirectory: String = "keys", fontDirectory: String = PDFDocument.Fonts.defaultDirectory,
+        masterKeyFile: String = "openimi-master.key", masterKey: String? = nil
     ) {
         self.fontDirectory = fontDirectory
+        self.masterKeyFile = masterKeyFile
+        self.masterKey = masterKey
         self.keyDirectory = keyDirectory
         self.demoCredentialsFile = demoCredentialsFile
         self.secretKeyFile = secretKeyFile
@@ -70,6 +79,9 @@ public struct AppConfig: Sendable {
         case secretKeyFile = "OPENIMI_SECRET_KEY_FILE"
         case secretKey = "OPENIMI_SECRET_KEY"
         case keyDirectory = "OPENIMI_KEY_DIRECTORY"
+        case masterKeyFile = "OPENIMI_MASTER_KEY_FILE"
+        case masterKey = "OPENIMI_MASTER_KEY"
+        case previousMasterKey = "OPENIMI_MASTER_KEY_PREVIOUS"
         case fontDirectory = "OPENIMI_FONT_DIRECTORY"
         case userListIntervalMonths = "OPENIMI_USER_LIST_MONTHS"
         case smtpHost = "OPENIMI_SMTP_HOST"
@@ -135,11 +147,16 @@ public struct AppConfig: Sendable {
         if let file = value(.secretKeyFile) { config.secretKeyFile = file }
         if let directory = value(.keyDirectory) { config.keyDirectory = directory }
         if let directory = value(.fontDirectory) { config.fontDirectory = directory }
-        if let key = value(.secretKey) {
-            if let bytes = Data(base64Encoded: key), bytes.count == 32 {
-                config.secretKey = key
+        if let file = value(.masterKeyFile) { config.masterKeyFile = file }
+        for (key, assign) in [
+            (Key.secretKey, \AppConfig.secretKey), (Key.masterKey, \AppConfig.masterKey),
+            (Key.previousMasterKey, \AppConfig.previousMasterKey),
+        ] {
+            guard let text = value(key) else { continue }
+            if let bytes = Data(base64Encoded: text), bytes.count == 32 {
+                config[keyPath: assign] = text
             } else {
-                problems.append("\(Key.secretKey.rawValue) must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)")
+                problems.append("\(key.rawValue) must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)")
             }
         }
         if let months = value(.userListIntervalMonths) {
@@ -159,7 +176,8 @@ extension AppConfig: CustomStringConvertible {
     /// The settings without the secret key, so that printing a configuration reveals no secret.
     public var description: String {
         "AppConfig(\(hostname):\(port), \(database), log level \(logLevel), demo \(seedDemoData), keys \(keyDirectory), fonts \(fontDirectory), "
-            + "secret key \(secretKey == nil ? "from \(secretKeyFile)" : "from the environment"))"
+            + "secret key \(secretKey == nil ? "from \(secretKeyFile)" : "from the environment"), "
+            + "master key \(masterKey == nil ? "from \(masterKeyFile)" : "from the environment"))"
     }
 }
 

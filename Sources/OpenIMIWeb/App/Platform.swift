@@ -54,6 +54,9 @@ public struct Platform: Sendable {
         let signing = try keys.loadOrCreate(subject: try SigningIdentity.subject(organisation: "OpenIMI"), now: clock.now())
         let secrets = try SecretBox.load(
             environmentValue: config.secretKey, file: URL(fileURLWithPath: config.secretKeyFile), random: random)
+        let dataKeys = try DataKeyRing.load(
+            environmentValue: config.masterKey, previousValue: config.previousMasterKey, file: URL(fileURLWithPath: config.masterKeyFile),
+            random: random)
         let database = try await config.database.open(logger: logger)
         let identity = IdentityService(
             database: database, secrets: secrets, hasher: PasswordHasher(), passwords: try PasswordRule.bundled(), random: random,
@@ -66,7 +69,8 @@ public struct Platform: Sendable {
         let jobs = JobScheduler(database: database, jobs: scheduled, logger: logger)
         let evidence = EvidenceStatus()
         let requests = RequestService(
-            database: database, identity: identity, questionSets: try QuestionSetFiles.bundled(), evidence: evidence)
+            database: database, identity: identity, questionSets: try QuestionSetFiles.bundled(), evidence: evidence,
+            keys: dataKeys)
         return Platform(
             config: config, logger: logger, database: database, clock: clock, catalogs: catalogs, views: views, identity: identity,
             jobs: jobs, requests: requests, signing: signing, keys: keys, evidence: evidence,
@@ -90,6 +94,8 @@ public struct Platform: Sendable {
         }
         if !applied.isEmpty { logger.info("Applied migrations", metadata: ["versions": "\(applied)"]) }
         try await ReferenceDataLoader(database: database).load(try ReferenceDataFiles.bundled(), now: clock.now())
+        let sealed = try await PersonalDataSealing(database: database, keys: requests.keys).sealExisting(now: clock.now())
+        if sealed > 0 { logger.notice("Sealed the personal data of requests stored before sealing", metadata: ["requests": "\(sealed)"]) }
         let adopted = try await database.transaction { try await LogChain(sql: $0).adoptUnchained() }
         if adopted > 0 { logger.notice("Chained access-log entries written before the chain existed", metadata: ["entries": "\(adopted)"]) }
         if config.seedDemoData {

@@ -48,7 +48,9 @@ public func buildRouter(platform: Platform) throws -> Routes {
     router.add(middleware: ErrorMiddleware(catalogs: platform.catalogs, views: platform.views, resolver: resolver))
     router.add(middleware: LanguageMiddleware(resolver: resolver))
     router.add(middleware: SessionMiddleware(identity: platform.identity, clock: platform.clock))
-    router.add(middleware: IdempotencyMiddleware(store: IdempotencyStore(database: platform.database), clock: platform.clock))
+    router.add(
+        middleware: IdempotencyMiddleware(
+            store: IdempotencyStore(database: platform.database, keys: platform.requests.keys), clock: platform.clock))
     let database = platform.database
     let (views, catalogs) = (platform.views, platform.catalogs)
     HomeController(views: views, catalogs: catalogs).addRoutes(to: routes)

@@ -22,7 +22,8 @@ struct IndicatorsController: Sendable {
             } else {
                 throw RequestError.invalidParameter("memberState", .required)
             }
-            let timings = try await RequestRepository(sql: platform.database.sql).timings(receivedBy: responders)
+            let timings = try await RequestRepository(sql: platform.database.sql, keys: platform.requests.keys).timings(
+                receivedBy: responders)
             return JSONResponse(value: TimelinessIndicators(timings))
         }
     }
