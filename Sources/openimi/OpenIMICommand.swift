@@ -13,7 +13,7 @@ struct OpenIMICommand: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, MigrateCommand.self, SeedDemoCommand.self, JobsCommand.self, KeysCommand.self, CheckpointCommand.self,
-            MasterKeyCommand.self, VerifyLogCommand.self, VerifyReportCommand.self, BenchmarkCommand.self,
+            MasterKeyCommand.self, RetentionCommand.self, VerifyLogCommand.self, VerifyReportCommand.self, BenchmarkCommand.self,
         ],
         defaultSubcommand: nil)
 }

@@ -11,5 +11,6 @@ public enum Migrations {
         .v7AccountsByOrganisation,
         .v8TamperEvidentLog,
         .v9SealedPersonalData,
+        .v10Retention,
     ]
 }

@@ -99,3 +99,39 @@ public struct RequestRepository: Sendable {
         try await insert.run()
     }
 }
+
+/// What deciding access to a request needs, read without opening its personal data.
+public struct RequestAccess: Sendable {
+    /// Who takes part.
+    public let involvement: Involvement
+    /// Its legal area.
+    public let legalArea: String
+    /// Its workflow state.
+    public let state: RequestState
+    /// Where its personal data stand.
+    public let retentionPhase: RetentionPhase
+}
+
+extension RequestRepository {
+    /// The parties, area, state and retention phase of request `id`.
+    public func access(of id: UUID) async throws -> RequestAccess? {
+        let key = id.uuidString.lowercased()
+        guard
+            let row = try await sql.select()
+                .columns("requester_id", "responder_id", "earlier_responders", "referred_to", "legal_area", "state", "retention_phase")
+                .from("information_request").where("id", .equal, key).first()
+        else { return nil }
+        guard let requester = UUID(uuidString: try row.decode(column: "requester_id", as: String.self)),
+            let responder = UUID(uuidString: try row.decode(column: "responder_id", as: String.self)),
+            let state = RequestState(rawValue: try row.decode(column: "state", as: String.self)),
+            let phase = RetentionPhase(rawValue: try row.decode(column: "retention_phase", as: String.self))
+        else { throw PersistenceError.corruptRow(table: "information_request", key: key) }
+        let earlier = try JSONText.decode([String].self, from: try row.decode(column: "earlier_responders", as: String.self))
+            .compactMap(UUID.init(uuidString:))
+        return RequestAccess(
+            involvement: Involvement(
+                requester: requester, responder: responder, earlierResponders: earlier,
+                referredTo: try row.decode(column: "referred_to", as: String?.self).flatMap(UUID.init(uuidString:))),
+            legalArea: try row.decode(column: "legal_area", as: String.self), state: state, retentionPhase: phase)
+    }
+}

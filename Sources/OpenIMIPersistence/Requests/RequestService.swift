@@ -35,6 +35,10 @@ public enum InformationRequestError: Error, Sendable, Hashable {
     case responderNotEligible
     /// A question is not in the procedure's question set.
     case unknownQuestion(String)
+    /// The request's personal data are blocked (Art. 14): only its metadata and proofs remain in use.
+    case personalDataBlocked
+    /// The request's personal data were deleted at the end of their retention period.
+    case personalDataDeleted
 }
 
 /// Drafts, reads and moves information requests, asking the access policy for every operation and
@@ -197,16 +201,21 @@ public struct RequestService: Sendable {
     }
 
     func visible(_ id: UUID, to principal: Principal) async throws -> InformationRequest {
-        guard let request = try await RequestRepository(sql: database.sql, keys: keys).find(id) else {
-            throw InformationRequestError.notFound
-        }
+        let repository = RequestRepository(sql: database.sql, keys: keys)
+        guard let access = try await repository.access(of: id) else { throw InformationRequestError.notFound }
         do {
             try identity.authorize(
-                principal, .readRequest, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
+                principal, .readRequest, on: .request(access.involvement, legalArea: access.legalArea, state: access.state))
         } catch {
             // Logged as a denial by `authorize`; the caller learns nothing, not even that the request exists.
             throw InformationRequestError.notFound
         }
+        switch access.retentionPhase {
+        case .active: break
+        case .blocked: throw InformationRequestError.personalDataBlocked
+        case .deleted: throw InformationRequestError.personalDataDeleted
+        }
+        guard let request = try await repository.find(id) else { throw InformationRequestError.notFound }
         return request
     }
 

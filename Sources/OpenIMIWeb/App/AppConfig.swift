@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import OpenIMIDomain
 import OpenIMIPDF
 import OpenIMIPersistence
 
@@ -33,6 +34,8 @@ public struct AppConfig: Sendable {
     public var keyDirectory: String
     /// The directory holding DejaVu Sans (DejaVuSans.ttf and DejaVuSans-Bold.ttf) for the PDF reports.
     public var fontDirectory: String
+    /// Months without a step before a request never formally closed is flagged to its authorities.
+    public var reviewUnclosedMonths: Int = RetentionReview.defaultAfterMonths
     /// Months between confirmations of each organisation's user list.
     public var userListIntervalMonths: Int
     /// Where demo loading writes the demo users' sign-in details (owner-only); nil writes nothing.
@@ -84,6 +87,7 @@ public struct AppConfig: Sendable {
         case previousMasterKey = "OPENIMI_MASTER_KEY_PREVIOUS"
         case fontDirectory = "OPENIMI_FONT_DIRECTORY"
         case userListIntervalMonths = "OPENIMI_USER_LIST_MONTHS"
+        case reviewUnclosedMonths = "OPENIMI_REVIEW_UNCLOSED_MONTHS"
         case smtpHost = "OPENIMI_SMTP_HOST"
         case smtpPort = "OPENIMI_SMTP_PORT"
         case mailFrom = "OPENIMI_MAIL_FROM"
@@ -157,6 +161,13 @@ public struct AppConfig: Sendable {
                 config[keyPath: assign] = text
             } else {
                 problems.append("\(key.rawValue) must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)")
+            }
+        }
+        if let months = value(.reviewUnclosedMonths) {
+            if let number = Int(months), (1...120).contains(number) {
+                config.reviewUnclosedMonths = number
+            } else {
+                problems.append("\(Key.reviewUnclosedMonths.rawValue) must be a number of months from 1 to 120, got \"\(months)\"")
             }
         }
         if let months = value(.userListIntervalMonths) {

@@ -38,6 +38,13 @@ public struct Platform: Sendable {
     public let checkpointer: LogCheckpointer
     /// The faces the PDF reports are set in, or why they could not be read.
     public let reportFonts: Result<PDFDocument.Fonts, FontError>
+    /// Applies the retention rules.
+    public var retention: RetentionRun {
+        // The configuration was validated to 1…120 months, which the rule accepts.
+        RetentionRun(
+            database: database, keys: requests.keys, signing: keys,
+            review: (try? RetentionReview(afterMonths: config.reviewUnclosedMonths))!)
+    }
     /// Issues the signed evidence of exchanges.
     public var exchangeEvidence: ExchangeEvidenceService { ExchangeEvidenceService(requests: requests, checkpointer: checkpointer) }
 
@@ -66,11 +73,16 @@ public struct Platform: Sendable {
             scheduled.append(
                 MailDelivery(database: database, settings: mail, publicURL: config.linkBase, catalogs: catalogs, logger: logger))
         }
-        let jobs = JobScheduler(database: database, jobs: scheduled, logger: logger)
         let evidence = EvidenceStatus()
         let requests = RequestService(
             database: database, identity: identity, questionSets: try QuestionSetFiles.bundled(), evidence: evidence,
             keys: dataKeys)
+        scheduled.append(
+            RetentionJob(
+                retention: RetentionRun(
+                    database: database, keys: dataKeys, signing: keys, review: try RetentionReview(afterMonths: config.reviewUnclosedMonths)
+                )))
+        let jobs = JobScheduler(database: database, jobs: scheduled, logger: logger)
         return Platform(
             config: config, logger: logger, database: database, clock: clock, catalogs: catalogs, views: views, identity: identity,
             jobs: jobs, requests: requests, signing: signing, keys: keys, evidence: evidence,

@@ -136,6 +136,12 @@ struct ErrorPresentation: Sendable {
             case .unknownProcedure, .responderNotEligible, .unknownQuestion:
                 self = simple(
                     .unprocessableContent, "request-refused", "error.requestRefused.title", catalog.text("error.requestRefused.detail"))
+            case .personalDataBlocked:
+                self = simple(
+                    .gone, "personal-data-blocked", "error.personalDataBlocked.title", catalog.text("error.personalDataBlocked.detail"))
+            case .personalDataDeleted:
+                self = simple(
+                    .gone, "personal-data-deleted", "error.personalDataDeleted.title", catalog.text("error.personalDataDeleted.detail"))
             }
         case let error as RequestStepError:
             switch error {
