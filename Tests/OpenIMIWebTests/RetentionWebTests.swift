@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import OpenIMIPersistence
 import OpenIMITestSupport
+import SQLKit
 import Testing
 
 @testable import OpenIMIWeb
@@ -33,6 +34,42 @@ import Testing
 
             let stranger = try await TestApp.apiToken(client, users["de.handler"]!, clock: clock)
             #expect(try await client.api(.get, "/api/v1/requests/\(old.id)", stranger).status == .notFound)
+
+            // Opening them: the local data administrator of an involved authority, with purpose and justification.
+            let uri = "/api/v1/requests/\(old.id)/blocked-access"
+            let proof = #"{"purpose":"proof-of-exchange","justification":"Court case 17/2026 asks whether the exchange happened"}"#
+            let admin = try await TestApp.apiToken(client, users["dk.admin"]!, clock: clock)
+            #expect(try await client.api(.post, uri, dk, proof).status == .forbidden, "a request handler is not the data administrator")
+            let foreignAdmin = try await TestApp.apiToken(client, users["de.admin"]!, clock: clock)
+            #expect(try await client.api(.post, uri, foreignAdmin, proof).status == .notFound)
+            let unjustified = try await client.api(.post, uri, admin, #"{"purpose":"proof-of-exchange","justification":"  "}"#)
+            #expect(unjustified.status == .unprocessableContent)
+            let unreferenced = try await client.api(
+                .post, uri, admin, #"{"purpose":"data-subject-rights","justification":"Access request by the person"}"#)
+            #expect(unreferenced.status == .unprocessableContent && unreferenced.text.contains("rightsRequestReference"))
+            let before = try await platform.database.sql.raw("SELECT COUNT(*) AS n FROM access_log").first()?.decode(
+                column: "n", as: Int.self)
+            let opened = try await client.api(.post, uri, admin, proof)
+            #expect(opened.status == .ok && opened.text.contains("Møller"))
+            let purposes = try await platform.database.sql.raw(
+                "SELECT purpose FROM access_log WHERE request_id = \(bind: old.id) AND purpose LIKE 'blocked:%'"
+            ).all().map { try $0.decode(column: "purpose", as: String.self) }
+            #expect(purposes == ["blocked:proof-of-exchange"])
+            let after = try await platform.database.sql.raw("SELECT COUNT(*) AS n FROM access_log").first()?.decode(
+                column: "n", as: Int.self)
+            #expect(after == before.map { $0 + 1 }, "refused openings log nothing as read")
+            let stored = try await platform.database.sql.raw("SELECT justification FROM blocked_data_opening").all()
+                .map { try $0.decode(column: "justification", as: String.self) }
+            #expect(stored.count == 1 && !stored[0].contains("Court case"), "the justification is stored sealed")
+
+            // The same through the pages, in Danish.
+            let adminBrowser = try await RequestPagesTests.Browser.signIn(client, users["dk.admin"]!, clock: clock)
+            let form = try await adminBrowser.get("/requests/\(old.id)/blocked-access?lang=da")
+            #expect(form.text.contains("Åbn blokerede personoplysninger"))
+            let openedPage = try await adminBrowser.post(
+                "/requests/\(old.id)/blocked-access?lang=da",
+                [("purpose", "data-subject-rights"), ("reference", "DSR-2026-4"), ("justification", "Indsigtsanmodning fra borgeren")])
+            #expect(openedPage.status == .ok && openedPage.text.contains("Møller"), "\(openedPage.status)")
         }
     }
 }

@@ -34,6 +34,8 @@ public enum AccessAction: Sendable, Hashable, CustomStringConvertible {
     case allocateRequest
     /// Add a document to a request.
     case attachToRequest
+    /// Open a request's blocked personal data (local data administrator of an involved authority).
+    case openBlockedData
 
     public var description: String {
         switch self {
@@ -49,6 +51,7 @@ public enum AccessAction: Sendable, Hashable, CustomStringConvertible {
         case .changeAuthority: "change-authority"
         case .createRequest(let area): "create-request(\(area))"
         case .readRequest: "read-request"
+        case .openBlockedData: "open-blocked-data"
         case .actOnRequest(let action): "act-on-request(\(action.rawValue))"
         case .answerQuestion: "answer-question"
         case .decideProposedDeadline: "decide-proposed-deadline"

@@ -69,6 +69,10 @@ public enum AccessPolicy {
             // Drafts are private to the requesting authority.
             if state == .draft, involvement.party(of: principal.organisation) != .requester { return .deny(.otherOrganisation) }
             return involvement.mayReadPersonalData(principal, legalArea: area) ? .allow : .deny(.otherOrganisation)
+        case (.openBlockedData, .request(let involvement, _, _)):
+            // Only an authority that took part, through its local data administrator (Art. 14(2)).
+            guard let party = involvement.party(of: principal.organisation), party != .coordinator else { return .deny(.otherOrganisation) }
+            return principal.holds(.localDataAdministrator) ? .allow : .deny(.missingRole)
         case (.actOnRequest(let action), .request(let involvement, let area, let state)):
             guard let party = involvement.party(of: principal.organisation) else { return .deny(.otherOrganisation) }
             // Earlier responders may read, but only the current responder acts.

@@ -132,4 +132,6 @@ public enum RequestStepError: Error, Sendable, Hashable {
     case invalidAnswer(String)
     /// The request can be allocated only while the responder works on it, to one of its request handlers.
     case allocationNotAllowed
+    /// A field of an opening of blocked data is missing or malformed.
+    case invalidOpening(String, InvalidFieldReason)
 }

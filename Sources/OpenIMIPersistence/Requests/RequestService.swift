@@ -39,6 +39,8 @@ public enum InformationRequestError: Error, Sendable, Hashable {
     case personalDataBlocked
     /// The request's personal data were deleted at the end of their retention period.
     case personalDataDeleted
+    /// Only blocked data are opened this way; active ones are read as usual.
+    case personalDataNotBlocked
 }
 
 /// Drafts, reads and moves information requests, asking the access policy for every operation and

@@ -139,6 +139,9 @@ struct ErrorPresentation: Sendable {
             case .personalDataBlocked:
                 self = simple(
                     .gone, "personal-data-blocked", "error.personalDataBlocked.title", catalog.text("error.personalDataBlocked.detail"))
+            case .personalDataNotBlocked:
+                self = simple(
+                    .conflict, "personal-data-not-blocked", "error.conflict.title", catalog.text("error.personalDataNotBlocked.detail"))
             case .personalDataDeleted:
                 self = simple(
                     .gone, "personal-data-deleted", "error.personalDataDeleted.title", catalog.text("error.personalDataDeleted.detail"))
@@ -151,6 +154,8 @@ struct ErrorPresentation: Sendable {
                 self = ErrorPresentation(refusal, catalog: catalog, availableLanguages: availableLanguages)
             case .invalidAnswer(let question):
                 self = invalid(.unprocessableContent, "answers.\(question)", .malformed)
+            case .invalidOpening(let field, let reason):
+                self = invalid(.unprocessableContent, field, reason)
             case .allocationNotAllowed:
                 self = simple(
                     .unprocessableContent, "allocation-refused", "error.requestRefused.title", catalog.text("error.allocation.detail"))

@@ -46,6 +46,7 @@ struct RequestPagesController: Sendable {
             try await RequestsController(platform: platform).report(context, session, purpose: "web:get-report")
         }
         addStepRoutes(to: routes)
+        addBlockedDataRoutes(to: routes)
     }
 
     private func newRequestPage(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
@@ -76,9 +77,17 @@ struct RequestPagesController: Sendable {
 
     /// The page of request `id`, read (and logged) for the signed-in user.
     func requestPage(_ id: UUID, _ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
+        let read = try await service.read(id, by: session.principal, purpose: "web:view-request", now: platform.clock.now())
+        return try await requestPage(
+            read, attachments: try await service.attachments(of: id, by: session.principal), request, context, session)
+    }
+
+    /// The page of the request `read` with its `attachments`, already read and logged for the signed-in user.
+    func requestPage(
+        _ read: InformationRequest, attachments: [RequestAttachment], _ request: Request, _ context: AppRequestContext,
+        _ session: ActiveSession
+    ) async throws -> HTMLPage {
         let now = platform.clock.now()
-        let read = try await service.read(id, by: session.principal, purpose: "web:view-request", now: now)
-        let attachments = try await service.attachments(of: id, by: session.principal)
         let names = try await RequestDirectory.load(for: read, database: platform.database, language: context.language)
         let handlers = try await service.allocatableHandlers(for: session.principal, legalArea: read.legalArea)
         var forwardTargets: [Authority] = []

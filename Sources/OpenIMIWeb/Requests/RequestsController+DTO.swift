@@ -33,6 +33,20 @@ extension RequestsController {
         let version: Int
     }
 
+    /// The body of `POST /api/v1/requests/{id}/blocked-access`.
+    struct BlockedAccessBody: StrictJSONBody, Sendable {
+        static let fieldNames: Set<String> = ["purpose", "justification", "rightsRequestReference"]
+        let purpose: String
+        let justification: String
+        let rightsRequestReference: String?
+
+        /// The validated opening.
+        func opening() throws -> BlockedDataOpening {
+            guard let purpose = BlockedDataPurpose(rawValue: purpose) else { throw RequestError.invalidParameter("purpose", .notAllowed) }
+            return try BlockedDataOpening(purpose: purpose, justification: justification, rightsRequestReference: rightsRequestReference)
+        }
+    }
+
     /// The body of `POST /api/v1/requests/{id}/allocation`.
     struct AllocationBody: StrictJSONBody, Sendable {
         static let fieldNames: Set<String> = ["handlerId", "version"]

@@ -78,6 +78,15 @@ struct RequestsController: Sendable {
             )
             return JSONResponse(value: RequestDTO(changed))
         }
+        routes.signedIn(.post, "/api/v1/requests/{id}/blocked-access") { request, context, session in
+            let body = try await request.decodeStrictJSON(BlockedAccessBody.self, context: context)
+            return JSONResponse(
+                value: RequestDTO(
+                    try await service.openBlocked(
+                        try requestID(context), try body.opening(), by: session.principal, now: platform.clock.now()
+                    )
+                    .request))
+        }
     }
 
     func requestID(_ context: AppRequestContext) throws -> UUID {

@@ -1,0 +1,44 @@
+import Foundation
+import Hummingbird
+import OpenIMIDomain
+import OpenIMIPersistence
+
+extension RequestPagesController {
+    /// The form a local data administrator opens blocked personal data with, and its answer: the
+    /// request's page, read under the stated purpose.
+    func addBlockedDataRoutes(to routes: Routes) {
+        routes.signedIn(.get, "/requests/{id}/blocked-access") { request, context, _ in
+            let catalog = platform.catalogs.catalog(for: context.language)
+            let page = BlockedAccessPage(id: try requestID(context).uuidString.lowercased(), catalog: catalog)
+            return platform.views.render(
+                "blocked-access", title: catalog.text("blocked.title"), page: page, request: request, context: context)
+        }
+        routes.signedIn(.post, "/requests/{id}/blocked-access") { request, context, session in
+            let fields = try await request.form()
+            guard let purpose = BlockedDataPurpose(rawValue: fields["purpose"] ?? "") else {
+                throw RequestError.invalidParameter("purpose", .notAllowed)
+            }
+            let opening = try BlockedDataOpening(
+                purpose: purpose, justification: fields["justification"] ?? "", rightsRequestReference: Self.text(fields["reference"]))
+            let opened = try await platform.requests.openBlocked(
+                try requestID(context), opening, by: session.principal, now: platform.clock.now())
+            return try await requestPage(opened.request, attachments: opened.attachments, request, context, session)
+        }
+    }
+}
+
+/// The form for opening blocked personal data.
+struct BlockedAccessPage {
+    struct Purpose {
+        let value: String
+        let label: String
+    }
+
+    let id: String
+    let purposes: [Purpose]
+
+    init(id: String, catalog: Catalog) {
+        self.id = id
+        purposes = BlockedDataPurpose.allCases.map { Purpose(value: $0.rawValue, label: catalog.text("blocked.purpose.\($0.rawValue)")) }
+    }
+}
