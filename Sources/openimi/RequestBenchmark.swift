@@ -106,6 +106,24 @@ struct RequestBenchmark {
                         format: "%@ | %.2f | %.2f | %.2f | %.2f", label, latencies.percentile(50), latencies.percentile(95),
                         latencies.percentile(99), latencies.maximum))
             }
+            // Finding a person through the blind index, by the identifier every synthetic person carries.
+            var search = Latencies()
+            var generator = SystemRandomNumberGenerator()
+            for _ in 0..<repetitions {
+                let body = Data(
+                    #"{"kind":"identifier","issuer":"DK","value":"S\#(Int.random(in: 0..<settings.requests, using: &generator))"}"#.utf8)
+                let (status, _) = try await search.time {
+                    try await connection.send(
+                        "POST", "/api/v1/subject-search",
+                        headers: ["Authorization": "Bearer \(dkToken)", "Content-Type": "application/json"],
+                        body: body)
+                }
+                guard status == 200 else { throw BenchmarkError.unexpectedStatus("/api/v1/subject-search", status) }
+            }
+            print(
+                String(
+                    format: "subject search (POST /api/v1/subject-search) | %.2f | %.2f | %.2f | %.2f", search.percentile(50),
+                    search.percentile(95), search.percentile(99), search.maximum))
         }
 
         let cycle = RequestCycle(

@@ -81,7 +81,8 @@ extension DataSubject {
         }
     }
 
-    static func isCalendarDay(_ text: String) -> Bool {
+    /// Whether `text` is a calendar day written YYYY-MM-DD.
+    public static func isCalendarDay(_ text: String) -> Bool {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
         // Round-trip, because the parser rolls impossible days over (29 February 1981 → 1 March).

@@ -12,5 +12,6 @@ public enum Migrations {
         .v8TamperEvidentLog,
         .v9SealedPersonalData,
         .v10Retention,
+        .v11SubjectIndex,
     ]
 }

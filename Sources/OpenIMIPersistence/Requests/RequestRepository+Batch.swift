@@ -6,6 +6,8 @@ import SQLKit
 extension RequestRepository {
     /// Inserts many requests with their steps in few statements, for loading benchmarks. Run inside a transaction.
     public func insert(batch requests: [InformationRequest], now: Date) async throws {
+        let subjects = SubjectIndexRepository(sql: sql, ring: keys)
+        let index = try await subjects.index()
         // 500 rows of at most 18 columns stay under SQLite's limit of bound parameters.
         for chunk in stride(from: 0, to: requests.count, by: 500).map({ requests[$0..<min($0 + 500, requests.count)] }) {
             let keys = try chunk.map { (requestID: $0.id.uuidString.lowercased(), key: try dataKeys.newKey()) }
@@ -16,6 +18,7 @@ extension RequestRepository {
                 )
                 .run()
             try await dataKeys.store(keys, now: now)
+            try await subjects.add(Array(chunk), index: index)
             let keyOf = Dictionary(uniqueKeysWithValues: keys.map { ($0.requestID, $0.key.key) })
             let steps = chunk.flatMap { request in request.steps.enumerated().map { (request.id, $0.offset, $0.element) } }
             for part in stride(from: 0, to: steps.count, by: 1000).map({ steps[$0..<min($0 + 1000, steps.count)] }) {

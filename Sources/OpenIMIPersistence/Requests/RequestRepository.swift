@@ -30,6 +30,8 @@ public struct RequestRepository: Sendable {
             )
             .run()
         try await dataKeys.store([(id, new)], now: now)
+        let subjects = SubjectIndexRepository(sql: sql, ring: keys)
+        try await subjects.add([request], index: try await subjects.index())
         try await insertSteps(of: request, from: 0, key: new.key)
     }
 
@@ -113,6 +115,17 @@ public struct RequestAccess: Sendable {
 }
 
 extension RequestRepository {
+    /// The parties of the request in `row` (columns requester_id, responder_id, earlier_responders, referred_to).
+    static func involvement(_ row: any SQLRow) throws -> Involvement {
+        guard let requester = UUID(uuidString: try row.decode(column: "requester_id", as: String.self)),
+            let responder = UUID(uuidString: try row.decode(column: "responder_id", as: String.self))
+        else { throw PersistenceError.corruptRow(table: "information_request", key: "involvement") }
+        let earlier = try JSONText.decode([String].self, from: try row.decode(column: "earlier_responders", as: String.self))
+        return Involvement(
+            requester: requester, responder: responder, earlierResponders: earlier.compactMap(UUID.init(uuidString:)),
+            referredTo: try row.decode(column: "referred_to", as: String?.self).flatMap(UUID.init(uuidString:)))
+    }
+
     /// The parties, area, state and retention phase of request `id`.
     public func access(of id: UUID) async throws -> RequestAccess? {
         let key = id.uuidString.lowercased()
@@ -121,17 +134,11 @@ extension RequestRepository {
                 .columns("requester_id", "responder_id", "earlier_responders", "referred_to", "legal_area", "state", "retention_phase")
                 .from("information_request").where("id", .equal, key).first()
         else { return nil }
-        guard let requester = UUID(uuidString: try row.decode(column: "requester_id", as: String.self)),
-            let responder = UUID(uuidString: try row.decode(column: "responder_id", as: String.self)),
-            let state = RequestState(rawValue: try row.decode(column: "state", as: String.self)),
+        guard let state = RequestState(rawValue: try row.decode(column: "state", as: String.self)),
             let phase = RetentionPhase(rawValue: try row.decode(column: "retention_phase", as: String.self))
         else { throw PersistenceError.corruptRow(table: "information_request", key: key) }
-        let earlier = try JSONText.decode([String].self, from: try row.decode(column: "earlier_responders", as: String.self))
-            .compactMap(UUID.init(uuidString:))
         return RequestAccess(
-            involvement: Involvement(
-                requester: requester, responder: responder, earlierResponders: earlier,
-                referredTo: try row.decode(column: "referred_to", as: String?.self).flatMap(UUID.init(uuidString:))),
+            involvement: try Self.involvement(row),
             legalArea: try row.decode(column: "legal_area", as: String.self), state: state, retentionPhase: phase)
     }
 }

@@ -27,7 +27,8 @@ public enum SyntheticRequests {
                 subject: .person(
                     NaturalPerson(
                         givenNames: "Person\(index)", familyNames: "Synthetic", dateOfBirth: "1980-01-01", nationalities: [],
-                        identifiers: [])), questions: questions, freeText: nil, createdBy: actor, at: start)
+                        identifiers: [PersonalIdentifier(kind: "national-id", value: "S\(index)", issuer: "DK")])), questions: questions,
+                freeText: nil, createdBy: actor, at: start)
             if state != .draft {
                 request.steps.append(
                     RequestStep(action: .send, from: .draft, to: state, actor: actor, at: start.addingTimeInterval(3600), comment: nil))

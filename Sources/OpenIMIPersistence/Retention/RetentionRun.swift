@@ -104,6 +104,7 @@ public struct RetentionRun: Sendable {
             .set("deleted_at", to: date.epochSeconds).where("id", .equal, id).run()
             try await sql.update("request_step").set("comment", to: SQLLiteral.null).where("request_id", .equal, id).run()
             try await sql.delete(from: "request_attachment").where("request_id", .equal, id).run()
+            try await SubjectIndexRepository(sql: sql, ring: keys).remove(id)
             let digest = RequestRecord.personalDataDigest(of: request)
             try await AccessLog(sql: sql).record(
                 userID: Self.platformActor, organisationID: Self.platformActor, requestID: uuid, operation: "delete",

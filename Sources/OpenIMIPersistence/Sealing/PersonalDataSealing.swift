@@ -1,4 +1,5 @@
 import Foundation
+import OpenIMIDomain
 import OpenIMISecurity
 import SQLKit
 
@@ -35,7 +36,32 @@ public struct PersonalDataSealing: Sendable {
             sealed += ids.count
         }
         try await sealStoredResults()
+        try await indexExisting()
         return sealed
+    }
+
+    /// When the subject index has no key yet, creates it and indexes every request stored before it.
+    private func indexExisting() async throws {
+        let existing = try await database.sql.select().column("name").from("platform_key")
+            .where("name", .equal, SubjectIndexRepository.keyName).first()
+        guard existing == nil else { return }
+        let index = try await SubjectIndexRepository(sql: database.sql, ring: keys).index()
+        var after = ""
+        while true {
+            let ids = try await database.sql.select().column("id").from("information_request").where("id", .greaterThan, after)
+                .where("retention_phase", .notEqual, RetentionPhase.deleted.rawValue).orderBy("id").limit(500).all()
+                .map { try $0.decode(column: "id", as: String.self) }
+            guard let last = ids.last else { return }
+            try await database.transaction { sql in
+                let repository = RequestRepository(sql: sql, keys: keys)
+                var requests: [InformationRequest] = []
+                for id in ids {
+                    if let uuid = UUID(uuidString: id), let request = try await repository.find(uuid) { requests.append(request) }
+                }
+                try await SubjectIndexRepository(sql: sql, ring: keys).add(requests, index: index)
+            }
+            after = last
+        }
     }
 
     private func seal(request id: String, in sql: any SQLDatabase, now: Date) async throws {

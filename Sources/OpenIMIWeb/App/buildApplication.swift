@@ -67,5 +67,6 @@ public func buildRouter(platform: Platform) throws -> Routes {
     RequestsController(platform: platform).addRoutes(to: routes)
     RequestPagesController(platform: platform).addRoutes(to: routes)
     IndicatorsController(platform: platform).addRoutes(to: routes)
+    SubjectSearchController(platform: platform).addRoutes(to: routes)
     return routes
 }

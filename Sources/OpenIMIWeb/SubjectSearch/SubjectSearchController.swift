@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import OpenIMIDomain
+import OpenIMIPersistence
+
+/// Finding the requests that concern a person or business (`POST /api/v1/subject-search`): by name
+/// and date of birth, by an identifier, or by a business registration number. A POST, so that the
+/// identifiers never appear in addresses or request logs.
+struct SubjectSearchController: Sendable {
+    let platform: Platform
+
+    /// The body: `kind` "person" (givenNames, familyNames, dateOfBirth), "identifier" (value,
+    /// issuer) or "business" (registrationNumber, registrationState).
+    struct SearchBody: StrictJSONBody, Sendable {
+        static let fieldNames: Set<String> = [
+            "kind", "givenNames", "familyNames", "dateOfBirth", "value", "issuer", "registrationNumber", "registrationState",
+        ]
+        let kind: String
+        let givenNames: String?
+        let familyNames: String?
+        let dateOfBirth: String?
+        let value: String?
+        let issuer: String?
+        let registrationNumber: String?
+        let registrationState: String?
+
+        /// The search key, or the first field that is missing.
+        func searchKey() throws -> String {
+            func required(_ value: String?, _ field: String) throws -> String {
+                guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty, value.count <= 200 else {
+                    throw RequestError.invalidParameter(field, .required)
+                }
+                return value
+            }
+            switch kind {
+            case "person":
+                let given = try required(givenNames, "givenNames"), family = try required(familyNames, "familyNames")
+                let born = try required(dateOfBirth, "dateOfBirth")
+                guard DataSubject.isCalendarDay(born), let key = SubjectKey.person(given: given, family: family, born: born) else {
+                    throw RequestError.invalidParameter("dateOfBirth", .malformed)
+                }
+                return key
+            case "identifier":
+                guard let key = SubjectKey.identifier(issuer: issuer, value: try required(value, "value")) else {
+                    throw RequestError.invalidParameter("value", .malformed)
+                }
+                return key
+            case "business":
+                guard
+                    let key = SubjectKey.business(number: try required(registrationNumber, "registrationNumber"), state: registrationState)
+                else { throw RequestError.invalidParameter("registrationNumber", .malformed) }
+                return key
+            default:
+                throw RequestError.invalidParameter("kind", .notAllowed)
+            }
+        }
+    }
+
+    /// One request found.
+    struct MatchDTO: Encodable, Sendable {
+        let id: String
+        let procedure: String
+        let legalArea: String
+        let state: String
+        let retentionPhase: String
+        let createdAt: Date
+
+        init(_ match: SubjectMatch) {
+            id = match.id.uuidString.lowercased()
+            procedure = match.procedure
+            legalArea = match.legalArea
+            state = match.state.rawValue
+            retentionPhase = match.retentionPhase.rawValue
+            createdAt = match.createdAt
+        }
+    }
+
+    /// The answer.
+    struct ResultDTO: Encodable, Sendable {
+        let requests: [MatchDTO]
+    }
+
+    func addRoutes(to routes: Routes) {
+        routes.signedIn(.post, "/api/v1/subject-search") { request, context, session in
+            let body = try await request.decodeStrictJSON(SearchBody.self, context: context)
+            let matches = try await platform.requests.findSubject(try body.searchKey(), by: session.principal, now: platform.clock.now())
+            return JSONResponse(value: ResultDTO(requests: matches.map(MatchDTO.init)))
+        }
+    }
+}
