@@ -46,10 +46,21 @@ import Testing
                 .post, "/api/v1/subject-search", dk, #"{"kind":"person","givenNames":"Mette","familyNames":"Kjær"}"#)
             #expect(noBirth.status == .badRequest && noBirth.text.contains("dateOfBirth"))
 
+            // The same through the page, in Danish.
+            let browser = try await RequestPagesTests.Browser.signIn(client, users["dk.handler"]!, clock: clock)
+            let form = try await browser.get("/subjects?lang=da")
+            #expect(form.text.contains("Find en person eller virksomhed") && form.text.contains("id=\"nav-subjects\""))
+            let results = try await browser.post("/subjects?lang=da", [("identifier", "0311791234"), ("issuer", "DK")])
+            #expect(
+                results.status == .ok && results.text.contains("subject-results") && results.text.contains("I brug"),
+                "\(results.text.prefix(300))")
+            let nothing = try await browser.post("/subjects?lang=da", [("registrationNumber", "XX000"), ("registrationState", "DK")])
+            #expect(nothing.text.contains("no-results"))
+
             let logged = try await platform.database.sql.raw("SELECT COUNT(*) AS n FROM access_log WHERE purpose = 'subject-search'")
                 .first()?
                 .decode(column: "n", as: Int.self)
-            #expect(logged == 3, "one entry per request found")
+            #expect(logged == 4, "one entry per request found")
         }
     }
 }

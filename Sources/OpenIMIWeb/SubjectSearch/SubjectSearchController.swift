@@ -86,5 +86,57 @@ struct SubjectSearchController: Sendable {
             let matches = try await platform.requests.findSubject(try body.searchKey(), by: session.principal, now: platform.clock.now())
             return JSONResponse(value: ResultDTO(requests: matches.map(MatchDTO.init)))
         }
+        routes.signedIn(.get, "/subjects") { request, context, _ in
+            try await page(nil, request, context)
+        }
+        routes.signedIn(.post, "/subjects") { request, context, session in
+            let fields = try await request.form()
+            func field(_ name: String) -> String? { fields[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
+            // The form holds three ways of naming someone; the first filled in is used.
+            let body =
+                if let value = field("identifier") {
+                    SearchBody(identifier: value, issuer: field("issuer"))
+                } else if let number = field("registrationNumber") {
+                    SearchBody(business: number, state: field("registrationState"))
+                } else {
+                    SearchBody(given: field("givenNames"), family: field("familyNames"), born: field("dateOfBirth"))
+                }
+            let matches = try await platform.requests.findSubject(try body.searchKey(), by: session.principal, now: platform.clock.now())
+            return try await page(matches, request, context)
+        }
+    }
+
+    private func page(_ matches: [SubjectMatch]?, _ request: Request, _ context: AppRequestContext) async throws -> HTMLPage {
+        let catalog = platform.catalogs.catalog(for: context.language)
+        let names = try await RequestDirectory.load(
+            [], areas: Set((matches ?? []).map(\.legalArea)), database: platform.database, language: context.language)
+        return platform.views.render(
+            "subject-search", title: catalog.text("subjects.title"),
+            page: SubjectSearchPage(matches: matches, names: names, catalog: catalog),
+            request: request, context: context)
+    }
+
+}
+
+extension SubjectSearchController.SearchBody {
+    /// A search by person.
+    init(given: String?, family: String?, born: String?) {
+        self.init(
+            kind: "person", givenNames: given, familyNames: family, dateOfBirth: born, value: nil, issuer: nil, registrationNumber: nil,
+            registrationState: nil)
+    }
+
+    /// A search by identifier.
+    init(identifier: String, issuer: String?) {
+        self.init(
+            kind: "identifier", givenNames: nil, familyNames: nil, dateOfBirth: nil, value: identifier, issuer: issuer,
+            registrationNumber: nil, registrationState: nil)
+    }
+
+    /// A search by business registration number.
+    init(business number: String, state: String?) {
+        self.init(
+            kind: "business", givenNames: nil, familyNames: nil, dateOfBirth: nil, value: nil, issuer: nil, registrationNumber: number,
+            registrationState: state)
     }
 }

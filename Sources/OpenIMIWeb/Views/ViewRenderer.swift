@@ -99,6 +99,7 @@ public struct AccountNavigation: Sendable {
     let managesUsers: Bool
     let seesOverdueLists: Bool
     let seesRequests: Bool
+    let searchesSubjects: Bool
 
     init(_ session: ActiveSession) {
         let principal = session.principal
@@ -111,5 +112,6 @@ public struct AccountNavigation: Sendable {
         seesRequests =
             principal.user.roles.contains { $0.legalArea != nil } || principal.holds(.nationalCoordinator)
             || principal.holds(.areaCoordinator)
+        searchesSubjects = SubjectSearchScope.maySearch(principal)
     }
 }
