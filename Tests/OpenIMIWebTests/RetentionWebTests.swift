@@ -29,6 +29,7 @@ import Testing
             let browser = try await RequestPagesTests.Browser.signIn(client, users["dk.handler"]!, clock: clock)
             let page = try await browser.get("/requests/\(old.id)?lang=da")
             #expect(page.status == .gone && page.text.contains("Personoplysningerne er blokeret"))
+            #expect(page.text.contains("href=\"/requests/\(old.id)/blocked-access\""), "the page leads to the opening form")
             let inbox = try await client.api(.get, "/api/v1/requests?state=closed", dk)
             #expect(inbox.text.contains(old.id), "the request itself stays listed")
 

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import OpenIMIDomain
@@ -32,9 +33,11 @@ struct ErrorMiddleware: RouterMiddleware {
                 let next = ViewRenderer.encode(request.uri.path)
                 return Response(status: .seeOther, headers: [.location: "/sign-in?next=\(next)"])
             }
+            let model = ErrorPageModel(
+                title: presentation.title, detail: presentation.detail,
+                next: ErrorPageModel.next(after: presentation.code, path: request.uri.path, catalog: catalogs.catalog(for: language)))
             let page = views.render(
-                "error", title: presentation.title, page: ErrorPageModel(title: presentation.title, detail: presentation.detail),
-                request: request, language: language, status: presentation.status)
+                "error", title: presentation.title, page: model, request: request, language: language, status: presentation.status)
             return try page.response(from: request, context: context)
         }
     }
@@ -48,8 +51,24 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 }
 
-/// The model of the error page.
+/// The model of the error page, with the way on where there is one.
 struct ErrorPageModel {
+    /// A link to what the reader can do instead.
+    struct Link {
+        let href: String
+        let label: String
+    }
+
     let title: String
     let detail: String
+    let next: Link?
+
+    /// Blocked personal data on a request's page lead to the form their data administrator opens them with.
+    static func next(after code: String, path: String, catalog: Catalog) -> Link? {
+        let parts = path.split(separator: "/")
+        guard code == "personal-data-blocked", parts.count == 2, parts[0] == "requests", UUID(uuidString: String(parts[1])) != nil else {
+            return nil
+        }
+        return Link(href: "/requests/\(parts[1])/blocked-access", label: catalog.text("blocked.title"))
+    }
 }
