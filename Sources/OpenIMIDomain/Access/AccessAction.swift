@@ -36,6 +36,20 @@ public enum AccessAction: Sendable, Hashable, CustomStringConvertible {
     case attachToRequest
     /// Open a request's blocked personal data (local data administrator of an involved authority).
     case openBlockedData
+    /// Record or withdraw a person's consent for a request (request handler of an involved authority).
+    case recordConsent
+    /// Record that a correction another authority made was applied to the own records.
+    case applyCorrection
+    /// Ask the national coordinator of the own member state a data-protection question.
+    case askCoordinator
+    /// Read and answer the questions sent to the own national coordinator.
+    case answerCoordinatorQuestions
+    /// Keep the authority's register of data subjects' rights requests (its local data administrator).
+    case keepRightsRegister
+    /// See which rights requests of a state's authorities are overdue (its national coordinator).
+    case viewOverdueRightsRequests
+    /// Export the record of processing of an authority for a data protection authority.
+    case exportSupervisoryRecord
 
     public var description: String {
         switch self {
@@ -52,6 +66,13 @@ public enum AccessAction: Sendable, Hashable, CustomStringConvertible {
         case .createRequest(let area): "create-request(\(area))"
         case .readRequest: "read-request"
         case .openBlockedData: "open-blocked-data"
+        case .recordConsent: "record-consent"
+        case .applyCorrection: "apply-correction"
+        case .askCoordinator: "ask-coordinator"
+        case .answerCoordinatorQuestions: "answer-coordinator-questions"
+        case .keepRightsRegister: "keep-rights-register"
+        case .viewOverdueRightsRequests: "view-overdue-rights-requests"
+        case .exportSupervisoryRecord: "export-supervisory-record"
         case .actOnRequest(let action): "act-on-request(\(action.rawValue))"
         case .answerQuestion: "answer-question"
         case .decideProposedDeadline: "decide-proposed-deadline"

@@ -40,7 +40,8 @@ public enum AccessPolicy {
             }
         case (.confirmUserList, .organisation(let organisation)):
             return relation(of: principal, to: organisation) == .administrator ? .allow : .deny(denial(principal, organisation))
-        case (.viewOverdueUserLists, .memberState(let state)):
+        case (.viewOverdueUserLists, .memberState(let state)), (.viewOverdueRightsRequests, .memberState(let state)),
+            (.answerCoordinatorQuestions, .memberState(let state)):
             guard principal.holds(.nationalCoordinator), principal.organisation.kind == .nationalCoordinator else {
                 return .deny(.missingRole)
             }
@@ -73,6 +74,28 @@ public enum AccessPolicy {
             // Only an authority that took part, through its local data administrator (Art. 14(2)).
             guard let party = involvement.party(of: principal.organisation), party != .coordinator else { return .deny(.otherOrganisation) }
             return principal.holds(.localDataAdministrator) ? .allow : .deny(.missingRole)
+        case (.recordConsent, .request(let involvement, let area, _)), (.applyCorrection, .request(let involvement, let area, _)):
+            // The authority dealing with the person records their consent: the requester, or the current responder.
+            guard let party = involvement.party(of: principal.organisation), party != .coordinator else { return .deny(.otherOrganisation) }
+            if party == .responder, !involvement.isCurrentResponder(principal.organisation) { return .deny(.otherOrganisation) }
+            return principal.holds(.requestHandler(legalArea: area)) ? .allow : .deny(.missingRole)
+        case (.askCoordinator, .memberState(let state)):
+            guard principal.organisation.id != nil else { return .deny(.notApplicable) }
+            return principal.organisation.memberState == state ? .allow : .deny(.otherMemberState)
+        case (.keepRightsRegister, .organisation(let organisation)):
+            guard organisation.kind == .authority, principal.organisation.kind == .authority, organisation.id == principal.organisation.id
+            else { return .deny(.otherOrganisation) }
+            return principal.holds(.localDataAdministrator) ? .allow : .deny(.missingRole)
+        case (.exportSupervisoryRecord, .organisation(let organisation)):
+            guard organisation.kind == .authority else { return .deny(.notApplicable) }
+            if principal.organisation.kind == .authority {
+                guard organisation.id == principal.organisation.id else { return .deny(.otherOrganisation) }
+                return principal.holds(.localDataAdministrator) ? .allow : .deny(.missingRole)
+            }
+            guard principal.organisation.kind == .nationalCoordinator, principal.holds(.nationalCoordinator) else {
+                return .deny(.missingRole)
+            }
+            return organisation.memberState == principal.organisation.memberState ? .allow : .deny(.otherMemberState)
         case (.actOnRequest(let action), .request(let involvement, let area, let state)):
             guard let party = involvement.party(of: principal.organisation) else { return .deny(.otherOrganisation) }
             // Earlier responders may read, but only the current responder acts.

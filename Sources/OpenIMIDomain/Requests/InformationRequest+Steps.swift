@@ -79,15 +79,17 @@ extension InformationRequest {
         return changed
     }
 
-    /// The request with `answer` recorded for `question`, checking the sensitive-data rule.
+    /// The request with `answer` recorded for `question`, checking the sensitive-data rule against
+    /// the request's consent records at `now`.
     public func answering(
-        _ question: Question, with answer: Answer, area: LegalArea, attachments: Set<UUID> = []
+        _ question: Question, with answer: Answer, area: LegalArea, attachments: Set<UUID> = [], consents: [ConsentRecord] = [],
+        at now: Date = .distantPast
     ) throws(RequestStepError) -> InformationRequest {
         guard state == .accepted, questions.contains(question.id) else { throw .notAnswerable }
         guard question.accepts(answer.value, attachments: attachments) else { throw .invalidAnswer(question.id) }
         if question.sensitive {
             do {
-                try SensitiveDataRule.check(area: area, justification: answer.justification)
+                try SensitiveDataRule.check(area: area, justification: answer.justification, consents: consents, at: now)
             } catch {
                 throw .sensitiveData(error)
             }

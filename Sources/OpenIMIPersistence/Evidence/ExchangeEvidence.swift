@@ -59,17 +59,22 @@ public struct ExchangeEvidence: Sendable {
                         ])
                     }),
             ]),
-            "log": .object([
-                "entries": .array(entries.map { $0.entry.canonical }),
-                "proofs": .array(
-                    entries.map {
-                        .object(["seq": .integer($0.entry.sequence), "path": .array($0.proof.map { .string(ContentDigest.hex($0)) })])
-                    }),
-                "checkpoint": .object([
-                    "treeSize": .integer(checkpoint.treeSize), "rootHash": .string(ContentDigest.hex(checkpoint.rootHash)),
-                    "at": .integer(checkpoint.at), "keyId": .string(checkpoint.keyID),
-                    "signature": .string(Base64URL.encode(checkpoint.signature)),
-                ]),
+            "log": Self.log(entries, checkpoint: checkpoint),
+        ])
+    }
+
+    /// The proved entries with the checkpoint they lead to, as the evidence and the supervisory export show them.
+    static func log(_ entries: [ProvedEntry], checkpoint: LogCheckpoint) -> CanonicalJSON {
+        .object([
+            "entries": .array(entries.map { $0.entry.canonical }),
+            "proofs": .array(
+                entries.map {
+                    .object(["seq": .integer($0.entry.sequence), "path": .array($0.proof.map { .string(ContentDigest.hex($0)) })])
+                }),
+            "checkpoint": .object([
+                "treeSize": .integer(checkpoint.treeSize), "rootHash": .string(ContentDigest.hex(checkpoint.rootHash)),
+                "at": .integer(checkpoint.at), "keyId": .string(checkpoint.keyID),
+                "signature": .string(Base64URL.encode(checkpoint.signature)),
             ]),
         ])
     }

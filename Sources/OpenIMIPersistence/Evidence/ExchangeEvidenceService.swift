@@ -67,18 +67,24 @@ public struct ExchangeEvidenceService: Sendable {
             WHERE a.request_id = \(bind: id.uuidString.lowercased()) AND c.seq < \(bind: checkpoint.treeSize) ORDER BY c.seq
             """
         ).all()
-        let proofs = LogProofs(sql: database.sql)
+        let entries = try await Self.proved(rows, treeSize: checkpoint.treeSize, sql: database.sql)
+        let attachments = try await AttachmentRepository(sql: database.sql, keys: requests.keys).list(of: id)
+        let evidence = ExchangeEvidence(request: request, attachments: attachments, entries: entries, checkpoint: checkpoint, issuedAt: now)
+        let jws = try CompactJWS.sign(payload: evidence.payload.bytes, type: ExchangeEvidence.type, with: try checkpointer.keys.current())
+        return Issued(request: request, attachments: attachments, checkpoint: checkpoint, entries: entries.count, jws: jws.serialized)
+    }
+
+    /// Log rows (with `chain_seq` and `previous_hash`) as entries with their audit paths in the tree of `treeSize`.
+    static func proved(_ rows: [any SQLRow], treeSize: Int64, sql: any SQLDatabase) async throws -> [ExchangeEvidence.ProvedEntry] {
+        let proofs = LogProofs(sql: sql)
         var entries: [ExchangeEvidence.ProvedEntry] = []
         for row in rows {
             let sequence = try row.decode(column: "chain_seq", as: Int64.self)
             let entry = try LogEntry(
                 accessLogRow: row, sequence: sequence,
                 previous: try row.decode(column: "previous_hash", as: String?.self) ?? LogEntry.origin)
-            entries.append(.init(entry: entry, proof: try await proofs.inclusionProof(sequence: sequence, treeSize: checkpoint.treeSize)))
+            entries.append(.init(entry: entry, proof: try await proofs.inclusionProof(sequence: sequence, treeSize: treeSize)))
         }
-        let attachments = try await AttachmentRepository(sql: database.sql, keys: requests.keys).list(of: id)
-        let evidence = ExchangeEvidence(request: request, attachments: attachments, entries: entries, checkpoint: checkpoint, issuedAt: now)
-        let jws = try CompactJWS.sign(payload: evidence.payload.bytes, type: ExchangeEvidence.type, with: try checkpointer.keys.current())
-        return Issued(request: request, attachments: attachments, checkpoint: checkpoint, entries: entries.count, jws: jws.serialized)
+        return entries
     }
 }

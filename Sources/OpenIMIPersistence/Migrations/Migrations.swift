@@ -13,5 +13,6 @@ public enum Migrations {
         .v9SealedPersonalData,
         .v10Retention,
         .v11SubjectIndex,
+        .v12DataSubjectRights,
     ]
 }

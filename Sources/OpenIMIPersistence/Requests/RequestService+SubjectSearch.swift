@@ -24,13 +24,19 @@ extension RequestService {
     /// `searchKey` (a `SubjectKey`), active or blocked, newest first. Found through the blind index;
     /// each match is logged as a search of the request's personal data.
     public func findSubject(_ searchKey: String, by principal: Principal, now: Date) async throws -> [SubjectMatch] {
+        try await findSubject(anyOf: [searchKey], by: principal, purpose: "subject-search", now: now)
+    }
+
+    /// The requests of the principal's own authority that concern any of `searchKeys`, logged with `purpose`.
+    public func findSubject(anyOf searchKeys: [String], by principal: Principal, purpose: String, now: Date) async throws -> [SubjectMatch] {
         guard SubjectSearchScope.maySearch(principal) else { throw IdentityError.forbidden(.missingRole) }
-        let token = try await SubjectIndexRepository(sql: database.sql, ring: keys).index().token(searchKey)
+        guard !searchKeys.isEmpty else { return [] }
+        let index = try await SubjectIndexRepository(sql: database.sql, ring: keys).index()
         let rows = try await database.sql.raw(
             """
-            SELECT r.id, r.procedure, r.legal_area, r.state, r.retention_phase, r.created_at, r.requester_id, r.responder_id,
+            SELECT DISTINCT r.id, r.procedure, r.legal_area, r.state, r.retention_phase, r.created_at, r.requester_id, r.responder_id,
             r.earlier_responders, r.referred_to FROM subject_index s JOIN information_request r ON r.id = s.request_id
-            WHERE s.token = \(bind: token) ORDER BY r.created_at DESC, r.id
+            WHERE s.token IN (\(binds: searchKeys.map(index.token))) ORDER BY r.created_at DESC, r.id
             """
         ).all()
         var matches: [SubjectMatch] = []
@@ -55,8 +61,7 @@ extension RequestService {
                 for match in found {
                     try await log.record(
                         userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: match.id,
-                        operation: "search",
-                        purpose: "subject-search", fields: ["subject"], at: now)
+                        operation: "search", purpose: purpose, fields: ["subject"], at: now)
                 }
             }
         }

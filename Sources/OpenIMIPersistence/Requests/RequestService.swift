@@ -156,7 +156,9 @@ public struct RequestService: Sendable {
             let attachments =
                 question.answer == .document
                 ? Set(try await AttachmentRepository(sql: database.sql, keys: keys).list(of: id).map(\.id)) : []
-            return try request.answering(question, with: answer, area: area, attachments: attachments)
+            let consents =
+                question.sensitive ? try await ConsentRepository(sql: database.sql, keys: keys).records(of: id, openNames: false) : []
+            return try request.answering(question, with: answer, area: area, attachments: attachments, consents: consents, at: now)
         }
     }
 
@@ -228,6 +230,7 @@ public struct RequestService: Sendable {
         try evidence.requireSigning()
         let request = try await visible(id, to: principal)
         try identity.authorize(principal, action, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
+        try await requireConsentBasis(of: id, now: now)
         guard request.version == expectedVersion else { throw InformationRequestError.conflict(currentVersion: request.version) }
         let changed = try await mutate(request)
         let notices = try await Self.notices(

@@ -64,6 +64,10 @@ public struct RetentionRun: Sendable {
                 }
             }
         }
+        for id in try await withdrawnConsentBasis(asOf: date) {
+            guard outcome.blocked + outcome.deleted < limit else { return outcome }
+            if try await delete(id, at: date, reason: .consentWithdrawn) { outcome.deleted += 1 }
+        }
         outcome.flagged = try await flagUnclosed(asOf: date, limit: limit - outcome.blocked - outcome.deleted)
         return outcome
     }
@@ -85,7 +89,7 @@ public struct RetentionRun: Sendable {
     /// Deletes the personal data of request `id` (blocking it first when the run meets it active):
     /// destroys its data key, empties the sealed columns, removes its attachments, logs it, and keeps
     /// a signed receipt. False when another run deleted it first.
-    func delete(_ id: String, at date: Date) async throws -> Bool {
+    func delete(_ id: String, at date: Date, reason: DeletionReason = .retention) async throws -> Bool {
         guard let uuid = UUID(uuidString: id) else { return false }
         _ = try await block(id, at: date)
         let identity = try signing.current()
@@ -108,15 +112,30 @@ public struct RetentionRun: Sendable {
             let digest = RequestRecord.personalDataDigest(of: request)
             try await AccessLog(sql: sql).record(
                 userID: Self.platformActor, organisationID: Self.platformActor, requestID: uuid, operation: "delete",
-                purpose: "retention:delete",
+                purpose: reason.logPurpose,
                 fields: RequestService.personalFields + attachments.map { "attachments/\($0.id.uuidString.lowercased())" },
                 digest: digest, at: date)
-            let receipt = DeletionReceipt(request: request, attachments: attachments, personalDataSha256: digest, deletedAt: date)
+            let receipt = DeletionReceipt(
+                request: request, attachments: attachments, personalDataSha256: digest, deletedAt: date, reason: reason)
             let jws = try CompactJWS.sign(payload: receipt.payload.bytes, type: DeletionReceipt.type, with: identity)
-            try await sql.insert(into: "deletion_receipt").columns("request_id", "deleted_at", "receipt")
-                .values(SQLBind(id), SQLBind(date.epochSeconds), SQLBind(jws.serialized)).run()
+            try await sql.insert(into: "deletion_receipt").columns("request_id", "deleted_at", "receipt", "reason")
+                .values(SQLBind(id), SQLBind(date.epochSeconds), SQLBind(jws.serialized), SQLBind(reason.rawValue)).run()
             return true
         }
+    }
+
+    /// Requests not yet deleted whose only legal basis, consent to processing, was withdrawn by `date`.
+    private func withdrawnConsentBasis(asOf date: Date) async throws -> [String] {
+        try await database.sql.raw(
+            """
+            SELECT DISTINCT c.request_id FROM consent_record c JOIN information_request r ON r.id = c.request_id
+            WHERE c.purpose = \(bind: ConsentPurpose.processing.rawValue) AND c.withdrawn_at <= \(bind: date.epochSeconds)
+              AND r.retention_phase <> \(bind: RetentionPhase.deleted.rawValue)
+              AND NOT EXISTS (SELECT 1 FROM consent_record f WHERE f.request_id = c.request_id
+                AND f.purpose = \(bind: ConsentPurpose.processing.rawValue) AND f.withdrawn_at IS NULL)
+            ORDER BY c.request_id
+            """
+        ).all().map { try $0.decode(column: "request_id", as: String.self) }
     }
 
     /// Flags requests never formally closed and idle for the review period, once, to both authorities.

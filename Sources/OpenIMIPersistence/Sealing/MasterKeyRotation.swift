@@ -49,7 +49,7 @@ public struct MasterKeyRotation: Sendable {
             total += count
         }
         try await database.transaction { sql in
-            try await SubjectIndexRepository(sql: sql, ring: ring).rewrap()
+            try await PlatformKeyRepository(sql: sql, ring: ring).rewrap()
             try await sql.delete(from: "idempotency_record").where("body", .isNot, SQLLiteral.null)
                 .where("body", .notLike, "\(ring.current.id):%").run()
         }

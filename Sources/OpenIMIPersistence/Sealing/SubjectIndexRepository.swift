@@ -21,24 +21,7 @@ public struct SubjectIndexRepository: Sendable {
 
     /// The index, creating its key on first use (a concurrent creation keeps the first key).
     public func index() async throws -> BlindIndex {
-        if let index = try await stored() { return index }
-        let (_, masterKeyID, wrapped) = try ring.newDataKey(random: SystemSecureRandom())
-        try await sql.insert(into: "platform_key").columns("name", "master_key_id", "wrapped_key", "created_at")
-            .values(SQLBind(Self.keyName), SQLBind(masterKeyID), SQLBind(wrapped), SQLBind(Date().epochSeconds))
-            .ignoringConflicts(with: ["name"]).run()
-        guard let index = try await stored() else { throw SealingError.noDataKey }
-        return index
-    }
-
-    private func stored() async throws -> BlindIndex? {
-        guard
-            let row = try await sql.select().columns("master_key_id", "wrapped_key").from("platform_key")
-                .where("name", .equal, Self.keyName).first()
-        else { return nil }
-        return BlindIndex(
-            key: try ring.unwrap(
-                try row.decode(column: "wrapped_key", as: String.self),
-                masterKeyID: try row.decode(column: "master_key_id", as: String.self)))
+        BlindIndex(key: try await PlatformKeyRepository(sql: sql, ring: ring).key(named: Self.keyName))
     }
 
     /// Indexes each of `requests` under the tokens of its subject's keys.
@@ -56,18 +39,5 @@ public struct SubjectIndexRepository: Sendable {
     /// Removes request `id` from the index (its personal data are deleted).
     public func remove(_ id: String) async throws {
         try await sql.delete(from: "subject_index").where("request_id", .equal, id).run()
-    }
-
-    /// Re-wraps the index key with the current master key.
-    func rewrap() async throws {
-        let rows = try await sql.select().columns("name", "master_key_id", "wrapped_key").from("platform_key")
-            .where("master_key_id", .notEqual, ring.current.id).all()
-        for row in rows {
-            let (masterKeyID, wrapped) = try ring.rewrap(
-                try row.decode(column: "wrapped_key", as: String.self),
-                masterKeyID: try row.decode(column: "master_key_id", as: String.self))
-            try await sql.update("platform_key").set("master_key_id", to: masterKeyID).set("wrapped_key", to: wrapped)
-                .where("name", .equal, try row.decode(column: "name", as: String.self)).run()
-        }
     }
 }

@@ -48,6 +48,15 @@ public struct Platform: Sendable {
     /// Issues the signed evidence of exchanges.
     public var exchangeEvidence: ExchangeEvidenceService { ExchangeEvidenceService(requests: requests, checkpointer: checkpointer) }
 
+    /// Questions to the national coordinators.
+    public var coordinatorQuestions: CoordinatorQuestionService {
+        CoordinatorQuestionService(database: database, identity: identity, keys: requests.keys)
+    }
+    /// The authorities' registers of data subjects' rights requests.
+    public var rightsRegister: RightsRegister { RightsRegister(requests: requests, retention: retention) }
+    /// The signed records of processing for data protection authorities.
+    public var supervisoryExport: SupervisoryExport { SupervisoryExport(requests: requests, checkpointer: checkpointer) }
+
     /// Opens the database and loads catalogs and templates; fails with a clear message if any is missing.
     public static func open(config: AppConfig, clock: any AppClock = SystemClock(), logger injected: Logger? = nil) async throws -> Platform
     {

@@ -68,5 +68,10 @@ public func buildRouter(platform: Platform) throws -> Routes {
     RequestPagesController(platform: platform).addRoutes(to: routes)
     IndicatorsController(platform: platform).addRoutes(to: routes)
     SubjectSearchController(platform: platform).addRoutes(to: routes)
+    ConsentController(platform: platform).addRoutes(to: routes)
+    CoordinatorQuestionsController(platform: platform).addRoutes(to: routes)
+    RightsRegisterController(platform: platform).addRoutes(to: routes)
+    SupervisionController(platform: platform).addRoutes(to: routes)
+    InformationNoticeController(platform: platform).addRoutes(to: routes)
     return routes
 }

@@ -188,6 +188,51 @@ struct ErrorPresentation: Sendable {
                 self = simple(
                     .unprocessableContent, "sensitive-data-not-allowed", "error.requestRefused.title",
                     catalog.text("error.sensitiveNotAllowed.detail"))
+            case .consentRequired:
+                self = simple(
+                    .unprocessableContent, "consent-required", "error.requestRefused.title", catalog.text("error.consentRequired.detail"))
+            }
+        case let error as ConsentError:
+            switch error {
+            case .invalid(let field): self = invalid(.unprocessableContent, field, .malformed)
+            case .unknownWordingVersion: self = invalid(.unprocessableContent, "wordingVersion", .notAllowed)
+            case .givenInTheFuture: self = invalid(.unprocessableContent, "givenAt", .malformed)
+            case .alreadyWithdrawn:
+                self = simple(.conflict, "consent-already-withdrawn", "error.conflict.title", catalog.text("error.consentWithdrawn.detail"))
+            case .withdrawn:
+                self = simple(.conflict, "consent-withdrawn", "error.conflict.title", catalog.text("error.consentWithdrawn.detail"))
+            case .requestFinished:
+                self = simple(.conflict, "request-finished", "error.conflict.title", catalog.text("error.stepNotAllowed.detail"))
+            case .notFound:
+                self = simple(.notFound, "not-found", "error.notFound.title", catalog.text("error.notFound.detail"))
+            }
+        case let error as CoordinatorQuestionError:
+            switch error {
+            case .missing(let field): self = invalid(.unprocessableContent, field, .required)
+            case .tooLong(let field, let maximum): self = invalid(.unprocessableContent, field, .tooLong(maximum: maximum))
+            case .noNationalCoordinator:
+                self = simple(
+                    .unprocessableContent, "no-national-coordinator", "error.requestRefused.title",
+                    catalog.text("error.noNationalCoordinator.detail"))
+            case .alreadyAnswered:
+                self = simple(.conflict, "already-answered", "error.conflict.title", catalog.text("error.alreadyAnswered.detail"))
+            case .notFound:
+                self = simple(.notFound, "not-found", "error.notFound.title", catalog.text("error.notFound.detail"))
+            }
+        case let error as RightsRequestError:
+            switch error {
+            case .invalid(let field): self = invalid(.unprocessableContent, field, .malformed)
+            case .notCorrectable(let field): self = invalid(.unprocessableContent, "field", field.isEmpty ? .malformed : .notAllowed)
+            case .notAnAuthority:
+                self = simple(.forbidden, "forbidden", "error.forbidden.title", catalog.text("error.forbidden.detail"))
+            case .alreadyHandled:
+                self = simple(.conflict, "already-answered", "error.conflict.title", catalog.text("error.alreadyAnswered.detail"))
+            case .notFound:
+                self = simple(.notFound, "not-found", "error.notFound.title", catalog.text("error.notFound.detail"))
+            }
+        case let error as SupervisoryExportError:
+            switch error {
+            case .invalidPeriod: self = invalid(.badRequest, "from", .malformed)
             }
         case let error as EvidenceError:
             switch error {

@@ -90,7 +90,7 @@ struct ExchangeReport {
         ]
     }
 
-    private static func questions(
+    static func questions(
         of request: InformationRequest, questionSet: QuestionSet?, attachments: [RequestAttachment], catalog: Catalog
     ) -> [Row] {
         var rows: [Row] = []

@@ -13,16 +13,7 @@ struct ExchangeReportService: Sendable {
     /// The report of request `id`, signed by the platform; the download is logged with `purpose`
     /// as a read of the personal data it shows.
     func report(of id: UUID, by principal: Principal, purpose: String, catalog: Catalog) async throws -> [UInt8] {
-        let fonts: PDFDocument.Fonts
-        switch platform.reportFonts {
-        case .success(let loaded): fonts = loaded
-        case .failure(let error):
-            // Refused before anything is logged or signed: nothing changes.
-            platform.logger.error(
-                "Exchange report refused: no usable font",
-                metadata: ["reason": "\(error)", "directory": "\(platform.config.fontDirectory)"])
-            throw EvidenceError.reportUnavailable
-        }
+        let fonts = try PrintedReport.fonts(of: platform)
         let now = platform.clock.now()
         let issued = try await platform.exchangeEvidence.issue(of: id, by: principal, purpose: purpose, showsPersonalData: true, now: now)
         let request = issued.request
@@ -32,14 +23,11 @@ struct ExchangeReportService: Sendable {
         for userID in Set(request.steps.map(\.actor.userID) + [request.allocatedTo].compactMap { $0 }) {
             actors[userID] = try await users.find(userID)
         }
-        let signing = try platform.keys.current()
         let report = ExchangeReport(
             issued: issued, questionSet: platform.requests.questionSets[request.procedure], names: names, actors: actors, reader: principal,
-            signing: signing, catalog: catalog, now: now)
+            signing: try platform.keys.current(), catalog: catalog, now: now)
         var document = report.document(fonts: fonts, language: catalog.language.rawValue)
         document.embed(.init(name: "evidence.jws", mediaType: "application/jose", data: Array(issued.jws.utf8)))
-        return try PDFSigner(privateKey: signing.privateKey, certificate: signing.certificate).sign(
-            document, signer: catalog.text("report.signer"), reason: catalog.text("report.reason"), at: now,
-            identifier: withUnsafeBytes(of: id.uuid) { Array($0) })
+        return try PrintedReport.sign(document, platform: platform, catalog: catalog, identifier: id, at: now)
     }
 }

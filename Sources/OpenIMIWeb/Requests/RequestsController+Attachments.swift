@@ -37,33 +37,19 @@ extension RequestsController {
     }
 
     /// The signed evidence of the request in the path (`application/jose`), for an involved user.
-    func evidence(_ context: AppRequestContext, _ session: ActiveSession) async throws -> Response {
+    func evidence(_ context: AppRequestContext, _ session: ActiveSession) async throws -> Download {
         let id = try requestID(context)
         let jws = try await platform.exchangeEvidence.evidence(of: id, by: session.principal, now: platform.clock.now())
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: "application/jose",
-                .contentDisposition: "attachment; filename=\"openimi-evidence-\(id.uuidString.lowercased()).jws\"",
-                .cacheControl: "no-store",
-            ],
-            body: .init(byteBuffer: ByteBuffer(string: jws)))
+        return Download(contentType: "application/jose", filename: "openimi-evidence-\(id.uuidString.lowercased()).jws", bytes: Array(jws.utf8))
     }
 
     /// The signed PDF report of the request in the path (`application/pdf`) in the reader's
     /// language, for an involved user; logged with `purpose`.
-    func report(_ context: AppRequestContext, _ session: ActiveSession, purpose: String) async throws -> Response {
+    func report(_ context: AppRequestContext, _ session: ActiveSession, purpose: String) async throws -> Download {
         let id = try requestID(context)
         let pdf = try await ExchangeReportService(platform: platform).report(
             of: id, by: session.principal, purpose: purpose, catalog: platform.catalogs.catalog(for: context.language))
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: "application/pdf",
-                .contentDisposition: "attachment; filename=\"openimi-report-\(id.uuidString.lowercased()).pdf\"",
-                .cacheControl: "no-store",
-            ],
-            body: .init(byteBuffer: ByteBuffer(bytes: pdf)))
+        return Download(contentType: "application/pdf", filename: "openimi-report-\(id.uuidString.lowercased()).pdf", bytes: pdf)
     }
 
     /// The attachment named in the path as a download, for an involved user; logged with `purpose`.

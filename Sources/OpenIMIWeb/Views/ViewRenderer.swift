@@ -100,6 +100,7 @@ public struct AccountNavigation: Sendable {
     let seesOverdueLists: Bool
     let seesRequests: Bool
     let searchesSubjects: Bool
+    let keepsRightsRegister: Bool
 
     init(_ session: ActiveSession) {
         let principal = session.principal
@@ -113,5 +114,6 @@ public struct AccountNavigation: Sendable {
             principal.user.roles.contains { $0.legalArea != nil } || principal.holds(.nationalCoordinator)
             || principal.holds(.areaCoordinator)
         searchesSubjects = SubjectSearchScope.maySearch(principal)
+        keepsRightsRegister = AccessPolicy.decide(principal, .keepRightsRegister, on: .organisation(principal.organisation)).isAllowed
     }
 }

@@ -1,0 +1,11 @@
+import Foundation
+import OpenIMIPersistence
+
+extension AppRequestContext {
+    /// The identifier in path parameter `name`; `notFound` when it is not one, so a bad address
+    /// reads like an unknown one.
+    func identifier(_ name: String) throws -> UUID {
+        guard let text = parameters.get(name), let id = UUID(uuidString: text) else { throw InformationRequestError.notFound }
+        return id
+    }
+}

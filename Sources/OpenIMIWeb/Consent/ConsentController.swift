@@ -1,0 +1,108 @@
+import Foundation
+import Hummingbird
+import OpenIMIDomain
+import OpenIMIPersistence
+
+/// A request's consent records: `/api/v1/requests/{id}/consents` and the page `/requests/{id}/consents`.
+struct ConsentController: Sendable {
+    let platform: Platform
+
+    /// A consent to record.
+    struct ConsentBody: StrictJSONBody, Sendable {
+        static let fieldNames: Set<String> = ["purpose", "givenBy", "language", "wordingVersion", "givenAt"]
+        let purpose: String
+        let givenBy: String
+        let language: String
+        let wordingVersion: String
+        let givenAt: Date
+
+        func consent() throws -> NewConsent {
+            guard let purpose = ConsentPurpose(rawValue: purpose) else { throw RequestError.invalidParameter("purpose", .notAllowed) }
+            guard let language = Language(rawValue: language) else { throw RequestError.invalidParameter("language", .notAllowed) }
+            return NewConsent(purpose: purpose, givenBy: givenBy, language: language, wordingVersion: wordingVersion, givenAt: givenAt)
+        }
+    }
+
+    /// A consent record as the API shows it.
+    struct ConsentDTO: Encodable, Sendable {
+        let id: String
+        let request: String?
+        let legalArea: String
+        let purpose: String
+        let givenBy: String
+        let language: String
+        let wordingVersion: String
+        let givenAt: Date
+        let recordedBy: String
+        let withdrawnAt: Date?
+
+        init(_ record: ConsentRecord) {
+            id = record.id.uuidString.lowercased()
+            request = record.requestID?.uuidString.lowercased()
+            legalArea = record.legalArea
+            purpose = record.purpose.rawValue
+            givenBy = record.givenBy
+            language = record.language.rawValue
+            wordingVersion = record.wordingVersion
+            givenAt = record.givenAt
+            recordedBy = record.recordedBy.organisationID.uuidString.lowercased()
+            withdrawnAt = record.withdrawnAt
+        }
+    }
+
+    /// The records of a request.
+    struct ConsentsDTO: Encodable, Sendable {
+        let consents: [ConsentDTO]
+    }
+
+    func addRoutes(to routes: Routes) {
+        let service = platform.requests
+        routes.signedIn(.get, "/api/v1/requests/{id}/consents") { _, context, session in
+            JSONResponse(
+                value: ConsentsDTO(consents: try await service.consents(of: try context.identifier("id"), by: session.principal).map(ConsentDTO.init)))
+        }
+        routes.signedIn(.post, "/api/v1/requests/{id}/consents") { request, context, session in
+            let body = try await request.decodeStrictJSON(ConsentBody.self, context: context)
+            let record = try await service.recordConsent(
+                try body.consent(), on: try context.identifier("id"), by: session.principal, now: platform.clock.now())
+            return JSONResponse(value: ConsentDTO(record), status: .created)
+        }
+        routes.signedIn(.post, "/api/v1/requests/{id}/consents/{consent}/withdrawal") { _, context, session in
+            JSONResponse(
+                value: ConsentDTO(
+                    try await service.withdrawConsent(
+                        try context.identifier("consent"), of: try context.identifier("id"), by: session.principal, now: platform.clock.now())))
+        }
+        routes.signedIn(.get, "/requests/{id}/consents") { request, context, session in
+            try await page(request, context, session)
+        }
+        routes.signedIn(.post, "/requests/{id}/consents") { request, context, session in
+            let fields = try await request.form()
+            guard let purpose = ConsentPurpose(rawValue: fields["purpose"] ?? "") else { throw RequestError.invalidParameter("purpose", .notAllowed) }
+            guard let language = Language(rawValue: fields["language"] ?? "") else { throw RequestError.invalidParameter("language", .notAllowed) }
+            guard let day = fields["givenOn"], DataSubject.isCalendarDay(day), let givenAt = ISO8601DateFormatter().date(from: "\(day)T00:00:00Z")
+            else { throw RequestError.invalidParameter("givenOn", .malformed) }
+            let id = try context.identifier("id")
+            _ = try await service.recordConsent(
+                NewConsent(
+                    purpose: purpose, givenBy: fields["givenBy"] ?? "", language: language, wordingVersion: ConsentRule.wordingVersion,
+                    givenAt: givenAt), on: id, by: session.principal, now: platform.clock.now())
+            return Response(status: .seeOther, headers: [.location: "/requests/\(id.uuidString.lowercased())/consents"])
+        }
+        routes.signedIn(.post, "/requests/{id}/consents/{consent}/withdraw") { _, context, session in
+            let id = try context.identifier("id")
+            _ = try await service.withdrawConsent(try context.identifier("consent"), of: id, by: session.principal, now: platform.clock.now())
+            return Response(status: .seeOther, headers: [.location: "/requests/\(id.uuidString.lowercased())/consents"])
+        }
+    }
+
+    private func page(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
+        let id = try context.identifier("id")
+        let records = try await platform.requests.consents(of: id, by: session.principal)
+        let catalog = platform.catalogs.catalog(for: context.language)
+        let page = ConsentPage(
+            id: id.uuidString.lowercased(), records: records, languages: platform.catalogs.languages, now: platform.clock.now(),
+            catalog: catalog)
+        return platform.views.render("consents", title: catalog.text("consent.title"), page: page, request: request, context: context)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Hummingbird
+import OpenIMIDomain
+import OpenIMIPersistence
+
+/// Data-protection questions to the national coordinator: `/api/v1/coordinator-questions` and the
+/// page `/questions`, where users ask and read answers and the coordinator's users answer.
+struct CoordinatorQuestionsController: Sendable {
+    let platform: Platform
+
+    /// A new question.
+    struct QuestionBody: StrictJSONBody, Sendable {
+        static let fieldNames: Set<String> = ["subject", "text"]
+        let subject: String
+        let text: String
+    }
+
+    /// An answer.
+    struct AnswerBody: StrictJSONBody, Sendable {
+        static let fieldNames: Set<String> = ["answer"]
+        let answer: String
+    }
+
+    /// A question as the API shows it.
+    struct QuestionDTO: Encodable, Sendable {
+        let id: String
+        let memberState: String
+        let subject: String
+        let text: String
+        let askedAt: Date
+        let status: String
+        let answer: String?
+        let answeredAt: Date?
+
+        init(_ question: CoordinatorQuestion) {
+            id = question.id.uuidString.lowercased()
+            memberState = question.memberState.rawValue
+            subject = question.subject
+            text = question.text
+            askedAt = question.askedAt
+            status = question.answer == nil ? "open" : "answered"
+            answer = question.answer?.text
+            answeredAt = question.answer?.at
+        }
+    }
+
+    /// A list of questions.
+    struct QuestionsDTO: Encodable, Sendable {
+        let questions: [QuestionDTO]
+    }
+
+    func addRoutes(to routes: Routes) {
+        let service = platform.coordinatorQuestions
+        routes.signedIn(.post, "/api/v1/coordinator-questions") { request, context, session in
+            let body = try await request.decodeStrictJSON(QuestionBody.self, context: context)
+            let question = try await service.ask(subject: body.subject, text: body.text, by: session.principal, now: platform.clock.now())
+            return JSONResponse(value: QuestionDTO(question), status: .created)
+        }
+        routes.signedIn(.get, "/api/v1/coordinator-questions") { _, _, session in
+            JSONResponse(value: QuestionsDTO(questions: try await service.asked(by: session.principal).map(QuestionDTO.init)))
+        }
+        routes.signedIn(.get, "/api/v1/coordinator-questions/inbox") { _, _, session in
+            JSONResponse(value: QuestionsDTO(questions: try await service.inbox(of: session.principal).map(QuestionDTO.init)))
+        }
+        routes.signedIn(.get, "/api/v1/coordinator-questions/{id}") { _, context, session in
+            JSONResponse(value: QuestionDTO(try await service.question(try context.identifier("id"), for: session.principal)))
+        }
+        routes.signedIn(.post, "/api/v1/coordinator-questions/{id}/answer") { request, context, session in
+            let body = try await request.decodeStrictJSON(AnswerBody.self, context: context)
+            let answered = try await service.answer(
+                try context.identifier("id"), text: body.answer, by: session.principal, now: platform.clock.now())
+            return JSONResponse(value: QuestionDTO(answered))
+        }
+        routes.signedIn(.get, "/questions") { request, context, session in
+            try await page(request, context, session)
+        }
+        routes.signedIn(.post, "/questions") { request, context, session in
+            let fields = try await request.form()
+            _ = try await service.ask(
+                subject: fields["subject"] ?? "", text: fields["text"] ?? "", by: session.principal, now: platform.clock.now())
+            return Response(status: .seeOther, headers: [.location: "/questions?sent=1"])
+        }
+        routes.signedIn(.post, "/questions/{id}/answer") { request, context, session in
+            let fields = try await request.form()
+            _ = try await service.answer(
+                try context.identifier("id"), text: fields["answer"] ?? "", by: session.principal, now: platform.clock.now())
+            return Response(status: .seeOther, headers: [.location: "/questions?answered=1"])
+        }
+    }
+
+    private func page(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
+        let service = platform.coordinatorQuestions
+        let principal = session.principal
+        let catalog = platform.catalogs.catalog(for: context.language)
+        let coordinator = try await principal.organisation.memberState.asyncMap {
+            try await CoordinatorRepository(sql: platform.database.sql).national(of: $0)
+        }
+        let inbox =
+            principal.organisation.kind == .nationalCoordinator && principal.holds(.nationalCoordinator)
+            ? try await service.inbox(of: principal) : nil
+        let page = CoordinatorQuestionsPage(
+            coordinator: coordinator.flatMap { $0 }, asked: try await service.asked(by: principal), inbox: inbox,
+            sent: request.uri.queryParameters["sent"] != nil, language: context.language)
+        return platform.views.render("questions", title: catalog.text("questions.title"), page: page, request: request, context: context)
+    }
+}
+
+extension Optional {
+    /// The wrapped value transformed by an asynchronous function.
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Hummingbird
+import OpenIMIDomain
+import OpenIMIPersistence
+
+/// The platform's public privacy notice (`/privacy`, in every catalog language) and the per-request
+/// information notice an involved authority gives the person concerned, in the person's language:
+/// `/requests/{id}/information-notice` (HTML, `?language=`), `.pdf`, and `/api/v1/requests/{id}/information-notice` (PDF).
+struct InformationNoticeController: Sendable {
+    let platform: Platform
+
+    func addRoutes(to routes: Routes) {
+        routes.public(.get, "/privacy") { request, context in
+            let catalog = platform.catalogs.catalog(for: context.language)
+            return platform.views.render("privacy", title: catalog.text("privacy.title"), page: [String: String](), request: request, context: context)
+        }
+        routes.signedIn(.get, "/requests/{id}/information-notice") { request, context, session in
+            let (report, _, id, catalog) = try await notice(request, context, session, purpose: "web:information-notice")
+            let link = "/requests/\(id.uuidString.lowercased())/information-notice.pdf?language=\(catalog.language.rawValue)"
+            return platform.views.render(
+                "printed", title: report.title, page: PrintedReportPage(report, pdfLink: link), request: request, context: context)
+        }
+        routes.signedIn(.get, "/requests/{id}/information-notice.pdf") { request, context, session in
+            try await pdf(request, context, session, purpose: "web:information-notice-pdf")
+        }
+        routes.signedIn(.get, "/api/v1/requests/{id}/information-notice") { request, context, session in
+            try await pdf(request, context, session, purpose: "api:information-notice")
+        }
+    }
+
+    private func pdf(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession, purpose: String) async throws -> Download {
+        _ = try PrintedReport.fonts(of: platform)
+        let (report, now, id, catalog) = try await notice(request, context, session, purpose: purpose)
+        let bytes = try report.signed(platform: platform, catalog: catalog, identifier: id, at: now)
+        return Download(
+            contentType: "application/pdf", filename: "openimi-information-notice-\(id.uuidString.lowercased())-\(catalog.language.rawValue).pdf",
+            bytes: bytes)
+    }
+
+    /// The notice about the request in the path, in the `language` parameter's catalog (else the reader's); logged as a read.
+    private func notice(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, purpose: String
+    ) async throws -> (PrintedReport, Date, UUID, Catalog) {
+        try request.checkQueryParameters(allowed: ["language", "lang"])
+        var language = context.language
+        if let code = request.query("language") {
+            guard let chosen = Language(rawValue: code), platform.catalogs.languages.contains(chosen) else {
+                throw RequestError.unsupportedLanguage(code)
+            }
+            language = chosen
+        }
+        let id = try context.identifier("id")
+        let now = platform.clock.now()
+        let read = try await platform.requests.read(id, by: session.principal, purpose: purpose, now: now)
+        let names = try await RequestDirectory.load(for: read, database: platform.database, language: language)
+        let catalog = platform.catalogs.catalog(for: language)
+        let report = InformationNotice.report(
+            of: read, questionSet: platform.requests.questionSets[read.procedure], names: names,
+            issuer: session.principal.organisation.id ?? read.involvement.requester, catalog: catalog, now: now)
+        return (report, now, id, catalog)
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Hummingbird
+import OpenIMIDomain
+import OpenIMIPersistence
+
+/// The register of data subjects' rights requests (`/api/v1/rights-requests`, page
+/// `/rights-requests`), what is done from an entry, the overdue list of a national coordinator, and
+/// the corrections other authorities made (`/api/v1/corrections`).
+struct RightsRegisterController: Sendable {
+    let platform: Platform
+
+    /// A new entry.
+    struct EntryBody: StrictJSONBody, Sendable {
+        static let fieldNames: Set<String> = ["kind", "subject", "identification", "language", "receivedOn"]
+        let kind: String
+        let subject: RequestsController.SubjectDTO
+        let identification: String
+        let language: String
+        let receivedOn: String
+
+        func entry() throws -> NewRightsRequest {
+            guard let kind = RightsRequestKind(rawValue: kind) else { throw RequestError.invalidParameter("kind", .notAllowed) }
+            guard let language = Language(rawValue: language) else { throw RequestError.unsupportedLanguage(language) }
+            return NewRightsRequest(
+                kind: kind, subject: try subject.subject(), identification: identification, language: language, receivedOn: receivedOn)
+        }
+    }
+
+    /// The answer to an entry.
+    struct AnswerBody: StrictJSONBody, Sendable {
+        static let fieldNames: Set<String> = ["status", "outcome", "version"]
+        let status: String
+        let outcome: String
+        let version: Int
+    }
+
+    /// An action on one of the person's requests.
+    struct ActionBody: StrictJSONBody, Sendable {
+        static let fieldNames: Set<String> = ["request", "field", "value"]
+        let request: String
+        let field: String?
+        let value: String?
+
+        func requestID() throws -> UUID {
+            guard let id = UUID(uuidString: request) else { throw RequestError.invalidParameter("request", .malformed) }
+            return id
+        }
+
+        func correction() throws -> (CorrectableField, String) {
+            guard let field = field.flatMap(CorrectableField.init(rawValue:)) else { throw RequestError.invalidParameter("field", .notAllowed) }
+            guard let value else { throw RequestError.invalidParameter("value", .required) }
+            return (field, value)
+        }
+    }
+
+    func addRoutes(to routes: Routes) {
+        let register = platform.rightsRegister
+        routes.signedIn(.post, "/api/v1/rights-requests") { request, context, session in
+            let body = try await request.decodeStrictJSON(EntryBody.self, context: context)
+            return JSONResponse(
+                value: EntryDTO(try await register.receive(try body.entry(), by: session.principal, now: platform.clock.now()), now: platform.clock.now()),
+                status: .created)
+        }
+        routes.signedIn(.get, "/api/v1/rights-requests") { _, _, session in
+            let now = platform.clock.now()
+            return JSONResponse(value: EntriesDTO(rightsRequests: try await register.entries(by: session.principal).map { EntryDTO($0, now: now) }))
+        }
+        routes.signedIn(.get, "/api/v1/rights-requests/overdue") { _, _, session in
+            JSONResponse(value: OverdueDTO(overdue: try await register.overdue(by: session.principal, now: platform.clock.now())))
+        }
+        routes.signedIn(.get, "/api/v1/rights-requests/{id}") { _, context, session in
+            JSONResponse(value: EntryDTO(try await register.entry(try context.identifier("id"), by: session.principal), now: platform.clock.now()))
+        }
+        routes.signedIn(.post, "/api/v1/rights-requests/{id}/answer") { request, context, session in
+            let body = try await request.decodeStrictJSON(AnswerBody.self, context: context)
+            guard let status = RightsRequestStatus(rawValue: body.status) else { throw RequestError.invalidParameter("status", .notAllowed) }
+            let now = platform.clock.now()
+            return JSONResponse(
+                value: EntryDTO(
+                    try await register.handle(
+                        try context.identifier("id"), status: status, outcome: body.outcome, expectedVersion: body.version,
+                        by: session.principal, now: now), now: now))
+        }
+        routes.signedIn(.get, "/api/v1/rights-requests/{id}/data") { _, context, session in
+            let (_, matches) = try await register.findData(try context.identifier("id"), by: session.principal, now: platform.clock.now())
+            return JSONResponse(value: SubjectSearchController.ResultDTO(requests: matches.map(SubjectSearchController.MatchDTO.init)))
+        }
+        routes.signedIn(.get, "/api/v1/rights-requests/{id}/export") { _, context, session in
+            let (entry, exported) = try await register.export(try context.identifier("id"), by: session.principal, now: platform.clock.now())
+            return JSONResponse(value: PersonalDataExportDTO(entry: entry, exported: exported))
+        }
+        routes.signedIn(.get, "/api/v1/rights-requests/{id}/export.pdf") { _, context, session in
+            try await exportPDF(context, session)
+        }
+        routes.signedIn(.post, "/api/v1/rights-requests/{id}/{action}") { request, context, session in
+            let body = try await request.decodeStrictJSON(ActionBody.self, context: context)
+            try await act(context.parameters.get("action") ?? "", on: try context.identifier("id"), body: body, by: session.principal)
+            return Response(status: .noContent)
+        }
+        routes.signedIn(.get, "/api/v1/corrections") { _, _, session in
+            JSONResponse(value: CorrectionsDTO(corrections: try await platform.requests.corrections(for: session.principal).map(CorrectionDTO.init)))
+        }
+        routes.signedIn(.post, "/api/v1/corrections/{id}/application") { _, context, session in
+            JSONResponse(
+                value: CorrectionDTO(
+                    try await platform.requests.applyCorrection(try context.identifier("id"), by: session.principal, now: platform.clock.now())))
+        }
+        addPageRoutes(to: routes)
+    }
+
+    /// Carries out `action` ("corrections", "erasures", "restrictions", "contests") of entry `id`.
+    func act(_ action: String, on id: UUID, body: ActionBody, by principal: Principal) async throws {
+        let register = platform.rightsRegister
+        let now = platform.clock.now()
+        switch action {
+        case "corrections":
+            let (field, value) = try body.correction()
+            _ = try await register.correct(id, request: try body.requestID(), field: field, to: value, by: principal, now: now)
+        case "erasures":
+            try await register.erase(id, request: try body.requestID(), by: principal, now: now)
+        case "restrictions":
+            try await register.restrict(id, request: try body.requestID(), by: principal, now: now)
+        case "contests":
+            let (field, value) = try body.correction()
+            try await register.contest(id, request: try body.requestID(), field: field, correctedValue: value, by: principal, now: now)
+        default:
+            throw InformationRequestError.notFound
+        }
+    }
+
+    /// The person's data as a signed PDF in the person's language.
+    func exportPDF(_ context: AppRequestContext, _ session: ActiveSession) async throws -> Download {
+        _ = try PrintedReport.fonts(of: platform)
+        let now = platform.clock.now()
+        let (entry, exported) = try await platform.rightsRegister.export(try context.identifier("id"), by: session.principal, now: now)
+        let catalog = platform.catalogs.catalog(for: platform.catalogs.languages.contains(entry.language) ? entry.language : .en)
+        var ids = Set(exported.compactMap(\.request).flatMap { [$0.involvement.requester, $0.involvement.responder] })
+        if let own = session.principal.organisation.id { ids.insert(own) }
+        let names = try await RequestDirectory.load(
+            ids, areas: Set(exported.map(\.match.legalArea)), database: platform.database, language: catalog.language)
+        let report = PersonalDataExport.report(
+            entry: entry, exported: exported, questionSets: platform.requests.questionSets, names: names,
+            authority: session.principal.organisation.id ?? UUID(), catalog: catalog, now: now)
+        return Download(
+            contentType: "application/pdf", filename: "openimi-personal-data-\(entry.id.uuidString.lowercased()).pdf",
+            bytes: try report.signed(platform: platform, catalog: catalog, identifier: entry.id, at: now))
+    }
+}

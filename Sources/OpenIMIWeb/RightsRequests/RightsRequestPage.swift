@@ -1,0 +1,63 @@
+import Foundation
+import OpenIMIDomain
+import OpenIMIPersistence
+
+/// One rights request: the person, the deadline, the requests found about them with what the
+/// entry's kind allows on each, the exports, and the answer.
+struct RightsRequestPage {
+    struct Match {
+        let id: String
+        let procedure: String
+        let phase: String
+        let isActive: Bool
+        let isBlocked: Bool
+    }
+
+    struct Option {
+        let value: String
+        let label: String
+    }
+
+    let id: String
+    let kind: String
+    let person: [RequestPage.Labelled]
+    let identification: String
+    let received: String
+    let due: String
+    let status: String
+    let overdue: Bool
+    let isOpen: Bool
+    let outcome: String?
+    let version: Int
+    let matches: [Match]
+    let hasMatches: Bool
+    let corrects: Bool
+    let erases: Bool
+    let restricts: Bool
+    let fields: [Option]
+
+    init(entry: RightsRequest, matches: [SubjectMatch], names: RequestDirectory, now: Date, catalog: Catalog) {
+        id = entry.id.uuidString.lowercased()
+        kind = catalog.text("rights.kind.\(entry.kind.rawValue)")
+        person = RequestPage.subject(entry.subject, catalog: catalog)
+        identification = entry.identification
+        received = entry.receivedOn
+        due = entry.dueOn
+        status = catalog.text("rights.status.\(entry.status.rawValue)")
+        overdue = entry.isOverdue(at: now)
+        isOpen = !entry.status.isHandled
+        outcome = entry.outcome
+        version = entry.version
+        self.matches = matches.map {
+            Match(
+                id: $0.id.uuidString.lowercased(), procedure: names.procedureName($0.procedure),
+                phase: catalog.text("subjects.phase.\($0.retentionPhase.rawValue)"), isActive: $0.retentionPhase == .active,
+                isBlocked: $0.retentionPhase == .blocked)
+        }
+        hasMatches = !matches.isEmpty
+        corrects = entry.kind == .rectification
+        erases = entry.kind == .erasure
+        restricts = entry.kind == .restriction
+        fields = CorrectableField.allCases.map { Option(value: $0.rawValue, label: catalog.text("rights.field.\($0.rawValue)")) }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import OpenIMIDomain
+import OpenIMIPersistence
+
+/// The signed record of processing for a data protection authority:
+/// `GET /api/v1/authorities/{id}/supervisory-export?from=&through=` (`application/jose`) and the
+/// page `/supervision`, for an authority's local data administrator or its national coordinator.
+struct SupervisionController: Sendable {
+    let platform: Platform
+
+    func addRoutes(to routes: Routes) {
+        routes.signedIn(.get, "/api/v1/authorities/{id}/supervisory-export") { request, context, session in
+            try request.checkQueryParameters(allowed: ["from", "through"])
+            return try await export(try context.identifier("id"), from: request.query("from"), through: request.query("through"), session)
+        }
+        routes.signedIn(.get, "/supervision") { request, context, session in
+            let principal = session.principal
+            var authorities: [Authority] = []
+            if principal.organisation.kind == .authority, let id = principal.organisation.id {
+                authorities = [try await AuthorityRepository(sql: platform.database.sql).find(id)].compactMap { $0 }
+            } else if principal.organisation.kind == .nationalCoordinator, let state = principal.organisation.memberState {
+                authorities = try await AuthorityRepository(sql: platform.database.sql).list(memberState: state)
+            }
+            let mayExport = authorities.filter {
+                AccessPolicy.decide(principal, .exportSupervisoryRecord, on: .organisation(Organisation(authority: $0))).isAllowed
+            }
+            guard !mayExport.isEmpty else { throw IdentityError.forbidden(.missingRole) }
+            let catalog = platform.catalogs.catalog(for: context.language)
+            let today = RightsRequest.day(of: platform.clock.now())
+            let page = SupervisionPage(
+                authorities: mayExport.map { .init(id: $0.id.uuidString.lowercased(), name: $0.name.text(in: context.language)) },
+                from: String(today.prefix(4)) + "-01-01", through: today)
+            return platform.views.render("supervision", title: catalog.text("supervision.title"), page: page, request: request, context: context)
+        }
+        routes.signedIn(.post, "/supervision") { request, _, session in
+            let fields = try await request.form()
+            guard let id = fields["authority"].flatMap(UUID.init(uuidString:)) else { throw RequestError.invalidParameter("authority", .required) }
+            return try await export(id, from: fields["from"], through: fields["through"], session)
+        }
+    }
+
+    private func export(_ authority: UUID, from: String?, through: String?, _ session: ActiveSession) async throws -> Download {
+        guard let from, let through else { throw RequestError.invalidParameter(from == nil ? "from" : "through", .required) }
+        let issued = try await platform.supervisoryExport.export(
+            authority: authority, from: from, through: through, by: session.principal, now: platform.clock.now())
+        return Download(
+            contentType: "application/jose", filename: "openimi-record-of-processing-\(authority.uuidString.lowercased())-\(from)-\(through).jws",
+            bytes: Array(issued.jws.utf8))
+    }
+}
+
+/// The form for exporting a record of processing.
+struct SupervisionPage {
+    struct Option {
+        let id: String
+        let name: String
+    }
+
+    let authorities: [Option]
+    let from: String
+    let through: String
+}
