@@ -56,7 +56,8 @@ public struct CoordinatorQuestion: Sendable, Hashable, Identifiable {
         let subject = try Self.checked(subject, field: "subject", maximum: maximumSubjectLength)
         let text = try Self.checked(text, field: "text", maximum: maximumTextLength)
         return CoordinatorQuestion(
-            id: id, memberState: state, coordinatorID: coordinator, askedBy: principal.user.id, askerOrganisation: principal.organisation.kind,
+            id: id, memberState: state, coordinatorID: coordinator, askedBy: principal.user.id,
+            askerOrganisation: principal.organisation.kind,
             askerOrganisationID: organisationID, subject: subject, text: text, askedAt: now, answer: nil)
     }
 
@@ -64,7 +65,8 @@ public struct CoordinatorQuestion: Sendable, Hashable, Identifiable {
     public func answering(_ text: String, by user: UUID, at now: Date) throws(CoordinatorQuestionError) -> CoordinatorQuestion {
         guard answer == nil else { throw .alreadyAnswered }
         var answered = self
-        answered.answer = CoordinatorAnswer(text: try Self.checked(text, field: "answer", maximum: Self.maximumTextLength), by: user, at: now)
+        answered.answer = CoordinatorAnswer(
+            text: try Self.checked(text, field: "answer", maximum: Self.maximumTextLength), by: user, at: now)
         return answered
     }
 

@@ -31,7 +31,8 @@ public struct ConsentRepository: Sendable {
                 SQLBind(id), SQLBind(request), SQLBind(record.legalArea), SQLBind(record.purpose.rawValue),
                 SQLBind(try key.seal(record.givenBy, context: "consent_record/\(id)/given_by")), SQLBind(record.language.rawValue),
                 SQLBind(record.wordingVersion), SQLBind(record.givenAt.epochSeconds),
-                SQLBind(record.recordedBy.userID.uuidString.lowercased()), SQLBind(record.recordedBy.organisationID.uuidString.lowercased()),
+                SQLBind(record.recordedBy.userID.uuidString.lowercased()),
+                SQLBind(record.recordedBy.organisationID.uuidString.lowercased()),
                 SQLBind(now.epochSeconds)
             ).run()
     }

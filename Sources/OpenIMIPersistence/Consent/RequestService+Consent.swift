@@ -33,7 +33,8 @@ extension RequestService {
     public func recordConsent(_ consent: NewConsent, on id: UUID, by principal: Principal, now: Date) async throws -> ConsentRecord {
         try evidence.requireSigning()
         let request = try await visible(id, to: principal)
-        try identity.authorize(principal, .recordConsent, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
+        try identity.authorize(
+            principal, .recordConsent, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
         guard !request.state.isFinal else { throw ConsentError.requestFinished }
         guard let area = try await RegistryRepository(sql: database.sql).legalArea(request.legalArea) else {
             throw InformationRequestError.unknownProcedure(request.procedure)
@@ -66,14 +67,24 @@ extension RequestService {
         try evidence.requireSigning()
         let repository = RequestRepository(sql: database.sql, keys: keys)
         guard let access = try await repository.access(of: id) else { throw InformationRequestError.notFound }
-        try identity.authorize(principal, .recordConsent, on: .request(access.involvement, legalArea: access.legalArea, state: access.state))
+        do {
+            try identity.authorize(
+                principal, .recordConsent, on: .request(access.involvement, legalArea: access.legalArea, state: access.state))
+        } catch {
+            // Those involved already know the request; anyone else learns nothing.
+            guard access.involvement.party(of: principal.organisation) != nil else { throw InformationRequestError.notFound }
+            throw error
+        }
         guard access.retentionPhase != .deleted else { throw InformationRequestError.personalDataDeleted }
-        guard let record = try await ConsentRepository(sql: database.sql, keys: keys).records(of: id, openNames: false)
-            .first(where: { $0.id == consentID })
+        guard
+            let record = try await ConsentRepository(sql: database.sql, keys: keys).records(of: id, openNames: false)
+                .first(where: { $0.id == consentID })
         else { throw ConsentError.notFound }
         let withdrawn = try record.withdrawing(at: now)
         try await database.transaction { sql in
-            guard try await ConsentRepository(sql: sql, keys: keys).withdraw(consentID, at: now) else { throw ConsentError.alreadyWithdrawn }
+            guard try await ConsentRepository(sql: sql, keys: keys).withdraw(consentID, at: now) else {
+                throw ConsentError.alreadyWithdrawn
+            }
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "write",
                 purpose: "consent:withdraw:\(record.purpose.rawValue)", fields: ["consent"], at: now)

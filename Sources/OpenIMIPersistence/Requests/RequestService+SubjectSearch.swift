@@ -28,7 +28,8 @@ extension RequestService {
     }
 
     /// The requests of the principal's own authority that concern any of `searchKeys`, logged with `purpose`.
-    public func findSubject(anyOf searchKeys: [String], by principal: Principal, purpose: String, now: Date) async throws -> [SubjectMatch] {
+    public func findSubject(anyOf searchKeys: [String], by principal: Principal, purpose: String, now: Date) async throws -> [SubjectMatch]
+    {
         guard SubjectSearchScope.maySearch(principal) else { throw IdentityError.forbidden(.missingRole) }
         guard !searchKeys.isEmpty else { return [] }
         let index = try await SubjectIndexRepository(sql: database.sql, ring: keys).index()

@@ -32,7 +32,7 @@ extension RequestService {
             FROM data_correction c JOIN information_request r ON r.id = c.request_id
             LEFT JOIN correction_application a ON a.correction_id = c.id AND a.organisation_id = \(bind: organisation)
             WHERE (r.requester_id = \(bind: organisation) OR r.responder_id = \(bind: organisation))
-              AND c.organisation_id <> \(bind: organisation) AND r.legal_area IN (\(binds: areas.sorted()))
+              AND c.organisation_id <> \(bind: organisation) AND r.state <> \(bind: RequestState.draft.rawValue) AND r.legal_area IN (\(binds: areas.sorted()))
             ORDER BY CASE WHEN a.applied_at IS NULL THEN 0 ELSE 1 END, c.corrected_at DESC, c.id
             """
         ).all()
@@ -54,7 +54,8 @@ extension RequestService {
             throw InformationRequestError.notFound
         }
         let request = try await visible(notice.requestID, to: principal)
-        try identity.authorize(principal, .applyCorrection, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
+        try identity.authorize(
+            principal, .applyCorrection, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
         guard notice.appliedAt == nil else { return notice }
         try await database.transaction { sql in
             try await sql.insert(into: "correction_application").columns("correction_id", "organisation_id", "applied_by", "applied_at")

@@ -80,7 +80,9 @@ extension RightsRegister {
             try await index.remove(requestID.uuidString.lowercased())
             try await index.add([changed], index: try await index.index())
             try await sql.insert(into: "data_correction")
-                .columns("id", "rights_request_id", "request_id", "field", "old_value_sha256", "corrected_by", "organisation_id", "corrected_at")
+                .columns(
+                    "id", "rights_request_id", "request_id", "field", "old_value_sha256", "corrected_by", "organisation_id", "corrected_at"
+                )
                 .values(
                     SQLBind(correction.id.uuidString.lowercased()), SQLBind(entry.id.uuidString.lowercased()),
                     SQLBind(requestID.uuidString.lowercased()), SQLBind(field.rawValue), SQLBind(correction.oldValueSHA256),
@@ -114,7 +116,9 @@ extension RightsRegister {
         let entry = try await entry(id, by: principal)
         guard entry.kind == .restriction else { throw RightsRequestError.invalid("kind") }
         _ = try await concerned(requestID, entry: entry, by: principal, phase: .active)
-        guard try await retention.block(requestID.uuidString.lowercased(), at: now) else { throw InformationRequestError.personalDataBlocked }
+        guard try await retention.block(requestID.uuidString.lowercased(), at: now) else {
+            throw InformationRequestError.personalDataBlocked
+        }
     }
 
     /// Records that the person contests `field` of blocked request `requestID`, with the corrected
@@ -158,8 +162,11 @@ extension RightsRegister {
         else { throw InformationRequestError.notFound }
         let index = try await SubjectIndexRepository(sql: database.sql, ring: requests.keys).index()
         let tokens = SubjectKey.keys(of: entry.subject).map(index.token)
-        let indexed = tokens.isEmpty ? [] : try await database.sql.select().column("token").from("subject_index")
-            .where("request_id", .equal, requestID.uuidString.lowercased()).where("token", .in, tokens).all()
+        let indexed =
+            tokens.isEmpty
+            ? []
+            : try await database.sql.select().column("token").from("subject_index")
+                .where("request_id", .equal, requestID.uuidString.lowercased()).where("token", .in, tokens).all()
         guard !indexed.isEmpty else { throw InformationRequestError.notFound }
         if access.retentionPhase == .deleted { throw InformationRequestError.personalDataDeleted }
         if let phase, access.retentionPhase != phase {
@@ -169,12 +176,15 @@ extension RightsRegister {
         return request
     }
 
-    private func readForEntry(_ requestID: UUID, entry: RightsRequest, by principal: Principal, now: Date) async throws -> InformationRequest {
+    private func readForEntry(
+        _ requestID: UUID, entry: RightsRequest, by principal: Principal, now: Date
+    ) async throws -> InformationRequest {
         let request = try await concerned(requestID, entry: entry, by: principal, phase: .active)
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: requestID, operation: "read",
-                purpose: purpose(entry), fields: RequestService.personalFields, digest: RequestRecord.personalDataDigest(of: request), at: now)
+                purpose: purpose(entry), fields: RequestService.personalFields, digest: RequestRecord.personalDataDigest(of: request),
+                at: now)
         }
         return request
     }

@@ -37,7 +37,8 @@ public struct RightsRequestRepository: Sendable {
     /// Stores the answer of an entry; false when someone changed it first.
     public func update(_ entry: RightsRequest, expectedVersion: Int) async throws -> Bool {
         let id = entry.id.uuidString.lowercased()
-        return !(try await sql.update("rights_request").set("status", to: entry.status.rawValue)
+        return
+            !(try await sql.update("rights_request").set("status", to: entry.status.rawValue)
             .set("outcome", to: try entry.outcome.map { try key.seal($0, context: "rights_request/\(id)/outcome") })
             .set("handled_at", to: entry.handledAt?.epochSeconds).set("version", to: entry.version)
             .where("id", .equal, id).where("version", .equal, expectedVersion).returning("id").all()).isEmpty
@@ -62,7 +63,8 @@ public struct RightsRequestRepository: Sendable {
             .where("due_on", .lessThan, today).orderBy("due_on").orderBy("id").all().map { row in
                 OverdueRightsRequest(
                     id: try row.decode(column: "id", as: String.self), authorityID: try row.decode(column: "authority_id", as: String.self),
-                    kind: try row.decode(column: "kind", as: String.self), receivedOn: try row.decode(column: "received_on", as: String.self),
+                    kind: try row.decode(column: "kind", as: String.self),
+                    receivedOn: try row.decode(column: "received_on", as: String.self),
                     dueOn: try row.decode(column: "due_on", as: String.self))
             }
     }

@@ -36,7 +36,9 @@ public struct SupervisoryExport: Sendable {
 
     /// Exports the record of `authorityID` for the UTC days `from` through `through` (YYYY-MM-DD),
     /// for its local data administrator or its state's national coordinator.
-    public func export(authority authorityID: UUID, from: String, through: String, by principal: Principal, now: Date) async throws -> Issued {
+    public func export(
+        authority authorityID: UUID, from: String, through: String, by principal: Principal, now: Date
+    ) async throws -> Issued {
         try requests.evidence.requireSigning()
         guard let authority = try await AuthorityRepository(sql: requests.database.sql).find(authorityID) else {
             throw InformationRequestError.notFound
@@ -52,7 +54,7 @@ public struct SupervisoryExport: Sendable {
         let organisation = authorityID.uuidString.lowercased()
         let requestRows = try await sql.raw(
             """
-            SELECT r.id, r.procedure, r.legal_area, r.state, r.questions, r.requester_id, r.responder_id, r.earlier_responders,
+            SELECT r.id, r.procedure, r.legal_area, r.state, r.questions, r.requester_id, r.responder_id, r.earlier_responders, r.referred_to,
               r.retention_phase, r.created_at, r.formal_closure_at
             FROM information_request r
             WHERE (r.requester_id = \(bind: organisation) OR r.responder_id = \(bind: organisation))
@@ -80,7 +82,8 @@ public struct SupervisoryExport: Sendable {
             let asked = try JSONText.decode([String].self, from: try row.decode(column: "questions", as: String.self))
             payloadRequests.append(
                 .object([
-                    "id": .string(id), "procedure": .string(procedure), "legalArea": .string(try row.decode(column: "legal_area", as: String.self)),
+                    "id": .string(id), "procedure": .string(procedure),
+                    "legalArea": .string(try row.decode(column: "legal_area", as: String.self)),
                     "state": .string(try row.decode(column: "state", as: String.self)),
                     "role": .string(involvement.requester == authorityID ? "requester" : "responder"),
                     "retentionPhase": .string(try row.decode(column: "retention_phase", as: String.self)),

@@ -59,7 +59,8 @@ struct ConsentController: Sendable {
         let service = platform.requests
         routes.signedIn(.get, "/api/v1/requests/{id}/consents") { _, context, session in
             JSONResponse(
-                value: ConsentsDTO(consents: try await service.consents(of: try context.identifier("id"), by: session.principal).map(ConsentDTO.init)))
+                value: ConsentsDTO(
+                    consents: try await service.consents(of: try context.identifier("id"), by: session.principal).map(ConsentDTO.init)))
         }
         routes.signedIn(.post, "/api/v1/requests/{id}/consents") { request, context, session in
             let body = try await request.decodeStrictJSON(ConsentBody.self, context: context)
@@ -71,16 +72,22 @@ struct ConsentController: Sendable {
             JSONResponse(
                 value: ConsentDTO(
                     try await service.withdrawConsent(
-                        try context.identifier("consent"), of: try context.identifier("id"), by: session.principal, now: platform.clock.now())))
+                        try context.identifier("consent"), of: try context.identifier("id"), by: session.principal,
+                        now: platform.clock.now())))
         }
         routes.signedIn(.get, "/requests/{id}/consents") { request, context, session in
             try await page(request, context, session)
         }
         routes.signedIn(.post, "/requests/{id}/consents") { request, context, session in
             let fields = try await request.form()
-            guard let purpose = ConsentPurpose(rawValue: fields["purpose"] ?? "") else { throw RequestError.invalidParameter("purpose", .notAllowed) }
-            guard let language = Language(rawValue: fields["language"] ?? "") else { throw RequestError.invalidParameter("language", .notAllowed) }
-            guard let day = fields["givenOn"], DataSubject.isCalendarDay(day), let givenAt = ISO8601DateFormatter().date(from: "\(day)T00:00:00Z")
+            guard let purpose = ConsentPurpose(rawValue: fields["purpose"] ?? "") else {
+                throw RequestError.invalidParameter("purpose", .notAllowed)
+            }
+            guard let language = Language(rawValue: fields["language"] ?? "") else {
+                throw RequestError.invalidParameter("language", .notAllowed)
+            }
+            guard let day = fields["givenOn"], DataSubject.isCalendarDay(day),
+                let givenAt = ISO8601DateFormatter().date(from: "\(day)T00:00:00Z")
             else { throw RequestError.invalidParameter("givenOn", .malformed) }
             let id = try context.identifier("id")
             _ = try await service.recordConsent(
@@ -91,7 +98,8 @@ struct ConsentController: Sendable {
         }
         routes.signedIn(.post, "/requests/{id}/consents/{consent}/withdraw") { _, context, session in
             let id = try context.identifier("id")
-            _ = try await service.withdrawConsent(try context.identifier("consent"), of: id, by: session.principal, now: platform.clock.now())
+            _ = try await service.withdrawConsent(
+                try context.identifier("consent"), of: id, by: session.principal, now: platform.clock.now())
             return Response(status: .seeOther, headers: [.location: "/requests/\(id.uuidString.lowercased())/consents"])
         }
     }

@@ -21,11 +21,14 @@ enum InformationNotice {
             .field(catalog.text("report.legalArea"), names.areaName(request.legalArea), small: false),
         ]
         for act in names.legalActs(request.legalArea) {
-            basis.append(.field(catalog.text("report.legalActs"), "\(act.citation.text(in: catalog.language)) (CELEX \(act.celex))", small: false))
+            basis.append(
+                .field(catalog.text("report.legalActs"), "\(act.citation.text(in: catalog.language)) (CELEX \(act.celex))", small: false))
         }
         basis.append(
             .paragraph(
-                catalog.text(area?.consentIsLegalBasis == true ? "notice.basis.consent" : "notice.basis.law", ["procedure": names.procedureName(request.procedure)]),
+                catalog.text(
+                    area?.consentIsLegalBasis == true ? "notice.basis.consent" : "notice.basis.law",
+                    ["procedure": names.procedureName(request.procedure)]),
                 bold: false))
         var retention: [Row] = [
             .paragraph(

@@ -12,7 +12,8 @@ struct InformationNoticeController: Sendable {
     func addRoutes(to routes: Routes) {
         routes.public(.get, "/privacy") { request, context in
             let catalog = platform.catalogs.catalog(for: context.language)
-            return platform.views.render("privacy", title: catalog.text("privacy.title"), page: [String: String](), request: request, context: context)
+            return platform.views.render(
+                "privacy", title: catalog.text("privacy.title"), page: [String: String](), request: request, context: context)
         }
         routes.signedIn(.get, "/requests/{id}/information-notice") { request, context, session in
             let (report, _, id, catalog) = try await notice(request, context, session, purpose: "web:information-notice")
@@ -33,7 +34,8 @@ struct InformationNoticeController: Sendable {
         let (report, now, id, catalog) = try await notice(request, context, session, purpose: purpose)
         let bytes = try report.signed(platform: platform, catalog: catalog, identifier: id, at: now)
         return Download(
-            contentType: "application/pdf", filename: "openimi-information-notice-\(id.uuidString.lowercased())-\(catalog.language.rawValue).pdf",
+            contentType: "application/pdf",
+            filename: "openimi-information-notice-\(id.uuidString.lowercased())-\(catalog.language.rawValue).pdf",
             bytes: bytes)
     }
 

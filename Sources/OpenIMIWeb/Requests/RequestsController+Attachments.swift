@@ -40,7 +40,8 @@ extension RequestsController {
     func evidence(_ context: AppRequestContext, _ session: ActiveSession) async throws -> Download {
         let id = try requestID(context)
         let jws = try await platform.exchangeEvidence.evidence(of: id, by: session.principal, now: platform.clock.now())
-        return Download(contentType: "application/jose", filename: "openimi-evidence-\(id.uuidString.lowercased()).jws", bytes: Array(jws.utf8))
+        return Download(
+            contentType: "application/jose", filename: "openimi-evidence-\(id.uuidString.lowercased()).jws", bytes: Array(jws.utf8))
     }
 
     /// The signed PDF report of the request in the path (`application/pdf`) in the reader's

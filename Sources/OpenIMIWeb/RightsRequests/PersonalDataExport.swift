@@ -21,10 +21,13 @@ enum PersonalDataExport {
                 .field(catalog.text("report.requestID"), item.match.id.uuidString.lowercased(), small: true),
                 .field(catalog.text("inbox.procedure"), names.procedureName(item.match.procedure), small: false),
                 .field(catalog.text("inbox.state"), catalog.text("requestState.\(item.match.state.rawValue)"), small: false),
-                .field(catalog.text("subjects.phaseLabel"), catalog.text("subjects.phase.\(item.match.retentionPhase.rawValue)"), small: false),
+                .field(
+                    catalog.text("subjects.phaseLabel"), catalog.text("subjects.phase.\(item.match.retentionPhase.rawValue)"), small: false),
             ]
             if let request = item.request {
-                rows += RequestPage.parties(of: request, names: names, handlers: [], catalog: catalog).map { .field($0.label, $0.value, small: false) }
+                rows += RequestPage.parties(of: request, names: names, handlers: [], catalog: catalog).map {
+                    .field($0.label, $0.value, small: false)
+                }
                 rows += RequestPage.subject(request.subject, catalog: catalog).map { .field($0.label, $0.value, small: false) }
                 rows += ExchangeReport.questions(
                     of: request, questionSet: questionSets[request.procedure], attachments: item.attachments, catalog: catalog)
@@ -33,10 +36,13 @@ enum PersonalDataExport {
             }
             sections.append(.init(title: names.procedureName(item.match.procedure), rows: rows))
         }
-        if exported.isEmpty { sections.append(.init(title: catalog.text("export.requests"), rows: [.paragraph(catalog.text("export.none"), bold: false)])) }
+        if exported.isEmpty {
+            sections.append(.init(title: catalog.text("export.requests"), rows: [.paragraph(catalog.text("export.none"), bold: false)]))
+        }
         return PrintedReport(
             title: catalog.text("export.title"),
-            intro: catalog.text("export.intro", ["authority": names.name(authority), "date": DateText.day(now), "received": entry.receivedOn]),
+            intro: catalog.text(
+                "export.intro", ["authority": names.name(authority), "date": DateText.day(now), "received": entry.receivedOn]),
             sections: sections, footer: catalog.text("export.footer", ["id": entry.id.uuidString.lowercased()]),
             pageNumbering: catalog.text("report.page"))
     }

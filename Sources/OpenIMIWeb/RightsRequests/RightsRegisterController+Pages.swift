@@ -11,20 +11,25 @@ extension RightsRegisterController {
             let page = RightsRegisterPage(
                 entries: try await register.entries(by: session.principal), languages: platform.catalogs.languages,
                 today: RightsRequest.day(of: platform.clock.now()), now: platform.clock.now(), catalog: catalog)
-            return platform.views.render("rights-requests", title: catalog.text("rights.title"), page: page, request: request, context: context)
+            return platform.views.render(
+                "rights-requests", title: catalog.text("rights.title"), page: page, request: request, context: context)
         }
         routes.signedIn(.post, "/rights-requests") { request, context, session in
             let fields = try await request.form()
             func text(_ name: String) -> String { fields[name]?.trimmingCharacters(in: .whitespaces) ?? "" }
             guard let kind = RightsRequestKind(rawValue: text("kind")) else { throw RequestError.invalidParameter("kind", .notAllowed) }
             guard let language = Language(rawValue: text("language")) else { throw RequestError.invalidParameter("language", .notAllowed) }
-            let identifiers = text("identifier").isEmpty ? [] : [PersonalIdentifier(kind: "national-id", value: text("identifier"), issuer: fields["issuer"])]
+            let identifiers =
+                text("identifier").isEmpty
+                ? [] : [PersonalIdentifier(kind: "national-id", value: text("identifier"), issuer: fields["issuer"])]
             let subject = DataSubject.person(
                 NaturalPerson(
                     givenNames: text("givenNames"), familyNames: text("familyNames"),
                     dateOfBirth: text("dateOfBirth").isEmpty ? nil : text("dateOfBirth"), nationalities: [], identifiers: identifiers))
             let entry = try await register.receive(
-                NewRightsRequest(kind: kind, subject: subject, identification: text("identification"), language: language, receivedOn: text("receivedOn")),
+                NewRightsRequest(
+                    kind: kind, subject: subject, identification: text("identification"), language: language, receivedOn: text("receivedOn")
+                ),
                 by: session.principal, now: platform.clock.now())
             return Response(status: .seeOther, headers: [.location: "/rights-requests/\(entry.id.uuidString.lowercased())"])
         }
@@ -32,24 +37,31 @@ extension RightsRegisterController {
             let catalog = platform.catalogs.catalog(for: context.language)
             let overdue = try await register.overdue(by: session.principal, now: platform.clock.now())
             let names = try await RequestDirectory.load(
-                Set(overdue.compactMap { UUID(uuidString: $0.authorityID) }), areas: [], database: platform.database, language: context.language)
+                Set(overdue.compactMap { UUID(uuidString: $0.authorityID) }), areas: [], database: platform.database,
+                language: context.language)
             let page = OverdueRightsPage(overdue: overdue, names: names, catalog: catalog)
-            return platform.views.render("rights-overdue", title: catalog.text("rights.overdueTitle"), page: page, request: request, context: context)
+            return platform.views.render(
+                "rights-overdue", title: catalog.text("rights.overdueTitle"), page: page, request: request, context: context)
         }
         routes.signedIn(.get, "/rights-requests/{id}") { request, context, session in
             let catalog = platform.catalogs.catalog(for: context.language)
             let now = platform.clock.now()
             let (entry, matches) = try await register.findData(try context.identifier("id"), by: session.principal, now: now)
-            let names = try await RequestDirectory.load([], areas: Set(matches.map(\.legalArea)), database: platform.database, language: context.language)
+            let names = try await RequestDirectory.load(
+                [], areas: Set(matches.map(\.legalArea)), database: platform.database, language: context.language)
             let page = RightsRequestPage(entry: entry, matches: matches, names: names, now: now, catalog: catalog)
-            return platform.views.render("rights-request", title: catalog.text("rights.entryTitle"), page: page, request: request, context: context)
+            return platform.views.render(
+                "rights-request", title: catalog.text("rights.entryTitle"), page: page, request: request, context: context)
         }
         routes.signedIn(.post, "/rights-requests/{id}/answer") { request, context, session in
             let fields = try await request.form()
             let id = try context.identifier("id")
-            guard let status = RightsRequestStatus(rawValue: fields["status"] ?? "") else { throw RequestError.invalidParameter("status", .notAllowed) }
+            guard let status = RightsRequestStatus(rawValue: fields["status"] ?? "") else {
+                throw RequestError.invalidParameter("status", .notAllowed)
+            }
             _ = try await register.handle(
-                id, status: status, outcome: fields["outcome"] ?? "", expectedVersion: Int(fields["version"] ?? "") ?? 0, by: session.principal,
+                id, status: status, outcome: fields["outcome"] ?? "", expectedVersion: Int(fields["version"] ?? "") ?? 0,
+                by: session.principal,
                 now: platform.clock.now())
             return Response(status: .seeOther, headers: [.location: "/rights-requests/\(id.uuidString.lowercased())"])
         }
@@ -60,14 +72,16 @@ extension RightsRegisterController {
             let fields = try await request.form()
             let id = try context.identifier("id")
             try await act(
-                context.parameters.get("action") ?? "", on: id, body: ActionBody(request: fields["request"] ?? "", field: fields["field"], value: fields["value"]),
+                context.parameters.get("action") ?? "", on: id,
+                body: ActionBody(request: fields["request"] ?? "", field: fields["field"], value: fields["value"]),
                 by: session.principal)
             return Response(status: .seeOther, headers: [.location: "/rights-requests/\(id.uuidString.lowercased())?done=1"])
         }
         routes.signedIn(.get, "/corrections") { request, context, session in
             let catalog = platform.catalogs.catalog(for: context.language)
             let page = CorrectionsPage(corrections: try await platform.requests.corrections(for: session.principal), catalog: catalog)
-            return platform.views.render("corrections", title: catalog.text("corrections.title"), page: page, request: request, context: context)
+            return platform.views.render(
+                "corrections", title: catalog.text("corrections.title"), page: page, request: request, context: context)
         }
         routes.signedIn(.post, "/corrections/{id}/apply") { _, context, session in
             _ = try await platform.requests.applyCorrection(try context.identifier("id"), by: session.principal, now: platform.clock.now())

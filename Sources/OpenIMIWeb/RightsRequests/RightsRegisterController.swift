@@ -47,7 +47,9 @@ struct RightsRegisterController: Sendable {
         }
 
         func correction() throws -> (CorrectableField, String) {
-            guard let field = field.flatMap(CorrectableField.init(rawValue:)) else { throw RequestError.invalidParameter("field", .notAllowed) }
+            guard let field = field.flatMap(CorrectableField.init(rawValue:)) else {
+                throw RequestError.invalidParameter("field", .notAllowed)
+            }
             guard let value else { throw RequestError.invalidParameter("value", .required) }
             return (field, value)
         }
@@ -58,22 +60,28 @@ struct RightsRegisterController: Sendable {
         routes.signedIn(.post, "/api/v1/rights-requests") { request, context, session in
             let body = try await request.decodeStrictJSON(EntryBody.self, context: context)
             return JSONResponse(
-                value: EntryDTO(try await register.receive(try body.entry(), by: session.principal, now: platform.clock.now()), now: platform.clock.now()),
+                value: EntryDTO(
+                    try await register.receive(try body.entry(), by: session.principal, now: platform.clock.now()),
+                    now: platform.clock.now()),
                 status: .created)
         }
         routes.signedIn(.get, "/api/v1/rights-requests") { _, _, session in
             let now = platform.clock.now()
-            return JSONResponse(value: EntriesDTO(rightsRequests: try await register.entries(by: session.principal).map { EntryDTO($0, now: now) }))
+            return JSONResponse(
+                value: EntriesDTO(rightsRequests: try await register.entries(by: session.principal).map { EntryDTO($0, now: now) }))
         }
         routes.signedIn(.get, "/api/v1/rights-requests/overdue") { _, _, session in
             JSONResponse(value: OverdueDTO(overdue: try await register.overdue(by: session.principal, now: platform.clock.now())))
         }
         routes.signedIn(.get, "/api/v1/rights-requests/{id}") { _, context, session in
-            JSONResponse(value: EntryDTO(try await register.entry(try context.identifier("id"), by: session.principal), now: platform.clock.now()))
+            JSONResponse(
+                value: EntryDTO(try await register.entry(try context.identifier("id"), by: session.principal), now: platform.clock.now()))
         }
         routes.signedIn(.post, "/api/v1/rights-requests/{id}/answer") { request, context, session in
             let body = try await request.decodeStrictJSON(AnswerBody.self, context: context)
-            guard let status = RightsRequestStatus(rawValue: body.status) else { throw RequestError.invalidParameter("status", .notAllowed) }
+            guard let status = RightsRequestStatus(rawValue: body.status) else {
+                throw RequestError.invalidParameter("status", .notAllowed)
+            }
             let now = platform.clock.now()
             return JSONResponse(
                 value: EntryDTO(
@@ -86,7 +94,8 @@ struct RightsRegisterController: Sendable {
             return JSONResponse(value: SubjectSearchController.ResultDTO(requests: matches.map(SubjectSearchController.MatchDTO.init)))
         }
         routes.signedIn(.get, "/api/v1/rights-requests/{id}/export") { _, context, session in
-            let (entry, exported) = try await register.export(try context.identifier("id"), by: session.principal, now: platform.clock.now())
+            let (entry, exported) = try await register.export(
+                try context.identifier("id"), by: session.principal, now: platform.clock.now())
             return JSONResponse(value: PersonalDataExportDTO(entry: entry, exported: exported))
         }
         routes.signedIn(.get, "/api/v1/rights-requests/{id}/export.pdf") { _, context, session in
@@ -98,12 +107,14 @@ struct RightsRegisterController: Sendable {
             return Response(status: .noContent)
         }
         routes.signedIn(.get, "/api/v1/corrections") { _, _, session in
-            JSONResponse(value: CorrectionsDTO(corrections: try await platform.requests.corrections(for: session.principal).map(CorrectionDTO.init)))
+            JSONResponse(
+                value: CorrectionsDTO(corrections: try await platform.requests.corrections(for: session.principal).map(CorrectionDTO.init)))
         }
         routes.signedIn(.post, "/api/v1/corrections/{id}/application") { _, context, session in
             JSONResponse(
                 value: CorrectionDTO(
-                    try await platform.requests.applyCorrection(try context.identifier("id"), by: session.principal, now: platform.clock.now())))
+                    try await platform.requests.applyCorrection(
+                        try context.identifier("id"), by: session.principal, now: platform.clock.now())))
         }
         addPageRoutes(to: routes)
     }

@@ -27,7 +27,8 @@ struct RightsRegisterPage {
     init(entries: [RightsRequest], languages: [Language], today: String, now: Date, catalog: Catalog) {
         self.entries = entries.map {
             Row(
-                id: $0.id.uuidString.lowercased(), kind: catalog.text("rights.kind.\($0.kind.rawValue)"), received: $0.receivedOn, due: $0.dueOn,
+                id: $0.id.uuidString.lowercased(), kind: catalog.text("rights.kind.\($0.kind.rawValue)"), received: $0.receivedOn,
+                due: $0.dueOn,
                 status: catalog.text("rights.status.\($0.status.rawValue)"), overdue: $0.isOverdue(at: now))
         }
         hasEntries = !entries.isEmpty
@@ -75,7 +76,8 @@ struct CorrectionsPage {
     init(corrections: [CorrectionNotice], catalog: Catalog) {
         rows = corrections.map {
             Row(
-                id: $0.id.uuidString.lowercased(), request: $0.requestID.uuidString.lowercased(), field: catalog.text("rights.field.\($0.field.rawValue)"),
+                id: $0.id.uuidString.lowercased(), request: $0.requestID.uuidString.lowercased(),
+                field: catalog.text("rights.field.\($0.field.rawValue)"),
                 corrected: DateText.day($0.correctedAt), applied: $0.appliedAt.map(DateText.day))
         }
         hasRows = !rows.isEmpty

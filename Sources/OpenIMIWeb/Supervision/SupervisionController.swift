@@ -31,11 +31,14 @@ struct SupervisionController: Sendable {
             let page = SupervisionPage(
                 authorities: mayExport.map { .init(id: $0.id.uuidString.lowercased(), name: $0.name.text(in: context.language)) },
                 from: String(today.prefix(4)) + "-01-01", through: today)
-            return platform.views.render("supervision", title: catalog.text("supervision.title"), page: page, request: request, context: context)
+            return platform.views.render(
+                "supervision", title: catalog.text("supervision.title"), page: page, request: request, context: context)
         }
         routes.signedIn(.post, "/supervision") { request, _, session in
             let fields = try await request.form()
-            guard let id = fields["authority"].flatMap(UUID.init(uuidString:)) else { throw RequestError.invalidParameter("authority", .required) }
+            guard let id = fields["authority"].flatMap(UUID.init(uuidString:)) else {
+                throw RequestError.invalidParameter("authority", .required)
+            }
             return try await export(id, from: fields["from"], through: fields["through"], session)
         }
     }
@@ -45,7 +48,8 @@ struct SupervisionController: Sendable {
         let issued = try await platform.supervisoryExport.export(
             authority: authority, from: from, through: through, by: session.principal, now: platform.clock.now())
         return Download(
-            contentType: "application/jose", filename: "openimi-record-of-processing-\(authority.uuidString.lowercased())-\(from)-\(through).jws",
+            contentType: "application/jose",
+            filename: "openimi-record-of-processing-\(authority.uuidString.lowercased())-\(from)-\(through).jws",
             bytes: Array(issued.jws.utf8))
     }
 }
