@@ -298,6 +298,10 @@ import Testing
             #expect(try await client.api(.get, "/api/v1/requests/\(request.id)/information-notice", si).status == .notFound)
             let browser = try await RequestPagesTests.Browser.signIn(client, users["dk.handler"]!, clock: clock)
             #expect(try await browser.get("/requests/\(request.id)/information-notice?language=da").text.contains("Hvem udvekslede dem"))
+            let requestPage = try await browser.get("/requests/\(request.id)?lang=sl")
+            #expect(
+                requestPage.text.contains("Obvestilo za zadevno osebo") && requestPage.text.contains("/requests/\(request.id)/consents"))
+            #expect(try await browser.get("/requests/\(request.id)/consents?lang=da").text.contains("Samtykker"))
             for (language, title) in [
                 ("en", "Privacy notice"), ("da", "Oplysning om databeskyttelse"), ("sl", "Obvestilo o varstvu podatkov"),
             ] {
