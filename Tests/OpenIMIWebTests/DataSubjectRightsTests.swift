@@ -155,6 +155,24 @@ import Testing
             #expect(
                 try await client.api(.post, "/api/v1/rights-requests/\(erasure)/erasures", admin, #"{"request":"\#(requestID)"}"#).status
                     == .notFound)
+            // A restriction blocks an active request at once, logged for the entry.
+            let restriction = try await client.api(
+                .post, "/api/v1/rights-requests", admin,
+                #"{"kind":"restriction","subject":{"kind":"person","givenNames":"Mette","familyNames":"Kjær","dateOfBirth":"1979-11-03"},"identification":"Identity card","language":"da","receivedOn":"\#(Self.day(clock.now()))"}"#
+            )
+            let restrictionID = try #require(try restriction.json()["id"] as? String)
+            let mette = try #require(
+                try await client.api(.get, "/api/v1/rights-requests/\(restrictionID)/data", admin).json()["requests"] as? [[String: Any]])
+            let metteID = try #require(mette.first?["id"] as? String)
+            #expect(
+                try await client.api(.post, "/api/v1/rights-requests/\(restrictionID)/restrictions", admin, #"{"request":"\#(metteID)"}"#)
+                    .status == .noContent)
+            let handler = try await TestApp.apiToken(client, users["dk.handler"]!, clock: clock)
+            #expect(try await client.api(.get, "/api/v1/requests/\(metteID)", handler).status == .gone)
+            let blockPurpose = try await platform.database.sql.raw(
+                "SELECT purpose FROM access_log WHERE request_id = \(bind: metteID) AND operation = 'block'"
+            ).first()?.decode(column: "purpose", as: String.self)
+            #expect(blockPurpose == "rights:restriction:\(restrictionID):restrict")
             // Another authority's administrator cannot act on it.
             let si = try await TestApp.apiToken(client, users["si.admin"]!, clock: clock)
             #expect(try await client.api(.get, "/api/v1/rights-requests/\(erasure)", si).status == .notFound)

@@ -73,7 +73,7 @@ public struct RetentionRun: Sendable {
     }
 
     /// Blocks request `id` if still active; false when another run did.
-    func block(_ id: String, at date: Date) async throws -> Bool {
+    func block(_ id: String, at date: Date, purpose: String = "retention:block") async throws -> Bool {
         try await database.transaction { sql in
             let moved = try await sql.update("information_request").set("retention_phase", to: RetentionPhase.blocked.rawValue)
                 .set("blocked_at", to: date.epochSeconds).where("id", .equal, id)
@@ -81,7 +81,7 @@ public struct RetentionRun: Sendable {
             guard !moved.isEmpty, let uuid = UUID(uuidString: id) else { return false }
             try await AccessLog(sql: sql).record(
                 userID: Self.platformActor, organisationID: Self.platformActor, requestID: uuid, operation: "block",
-                purpose: "retention:block", fields: RequestService.personalFields, at: date)
+                purpose: purpose, fields: RequestService.personalFields, at: date)
             return true
         }
     }
@@ -91,7 +91,7 @@ public struct RetentionRun: Sendable {
     /// a signed receipt. False when another run deleted it first.
     func delete(_ id: String, at date: Date, reason: DeletionReason = .retention) async throws -> Bool {
         guard let uuid = UUID(uuidString: id) else { return false }
-        _ = try await block(id, at: date)
+        _ = try await block(id, at: date, purpose: reason == .retention ? "retention:block" : "\(reason.logPurpose):block")
         let identity = try signing.current()
         return try await database.transaction { sql in
             let repository = RequestRepository(sql: sql, keys: keys)

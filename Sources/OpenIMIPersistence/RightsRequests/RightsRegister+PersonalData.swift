@@ -116,7 +116,7 @@ extension RightsRegister {
         let entry = try await entry(id, by: principal)
         guard entry.kind == .restriction else { throw RightsRequestError.invalid("kind") }
         _ = try await concerned(requestID, entry: entry, by: principal, phase: .active)
-        guard try await retention.block(requestID.uuidString.lowercased(), at: now) else {
+        guard try await retention.block(requestID.uuidString.lowercased(), at: now, purpose: "\(purpose(entry)):restrict") else {
             throw InformationRequestError.personalDataBlocked
         }
     }
