@@ -79,8 +79,13 @@ public enum ConsentRule {
     /// Whether processing of a request in `area` must stop: its legal basis is consent and the
     /// consent given for it was withdrawn (and none is in force).
     public static func processingWithdrawn(area: LegalArea, records: [ConsentRecord], at date: Date) -> Bool {
-        guard area.consentIsLegalBasis else { return false }
-        let forProcessing = records.filter { $0.purpose == .processing && $0.legalArea == area.code }
+        area.consentIsLegalBasis && processingConsentWithdrawn(records.filter { $0.legalArea == area.code }, at: date)
+    }
+
+    /// Whether `records` hold a consent to processing and none of them is in force at `date`:
+    /// consent to processing is recorded only where it is the area's basis, so the records alone tell.
+    public static func processingConsentWithdrawn(_ records: [ConsentRecord], at date: Date) -> Bool {
+        let forProcessing = records.filter { $0.purpose == .processing }
         return !forProcessing.isEmpty && !forProcessing.contains { $0.isInForce(at: date) }
     }
 

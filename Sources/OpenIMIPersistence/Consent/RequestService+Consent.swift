@@ -67,14 +67,7 @@ extension RequestService {
         try evidence.requireSigning()
         let repository = RequestRepository(sql: database.sql, keys: keys)
         guard let access = try await repository.access(of: id) else { throw InformationRequestError.notFound }
-        do {
-            try identity.authorize(
-                principal, .recordConsent, on: .request(access.involvement, legalArea: access.legalArea, state: access.state))
-        } catch {
-            // Those involved already know the request; anyone else learns nothing.
-            guard access.involvement.party(of: principal.organisation) != nil else { throw InformationRequestError.notFound }
-            throw error
-        }
+        try authorize(principal, .recordConsent, on: access)
         guard access.retentionPhase != .deleted else { throw InformationRequestError.personalDataDeleted }
         guard
             let record = try await ConsentRepository(sql: database.sql, keys: keys).records(of: id, openNames: false)
@@ -101,7 +94,6 @@ extension RequestService {
     /// Refuses any further processing of a request whose consent basis was withdrawn.
     func requireConsentBasis(of id: UUID, now: Date) async throws {
         let records = try await ConsentRepository(sql: database.sql, keys: keys).records(of: id, openNames: false)
-        let forProcessing = records.filter { $0.purpose == .processing }
-        if !forProcessing.isEmpty, !forProcessing.contains(where: { $0.isInForce(at: now) }) { throw ConsentError.withdrawn }
+        if ConsentRule.processingConsentWithdrawn(records, at: now) { throw ConsentError.withdrawn }
     }
 }

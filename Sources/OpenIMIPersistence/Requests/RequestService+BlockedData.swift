@@ -15,14 +15,7 @@ extension RequestService {
     ) {
         let repository = RequestRepository(sql: database.sql, keys: keys)
         guard let access = try await repository.access(of: id) else { throw InformationRequestError.notFound }
-        let target = AccessTarget.request(access.involvement, legalArea: access.legalArea, state: access.state)
-        do {
-            try identity.authorize(principal, .openBlockedData, on: target)
-        } catch {
-            // Those involved already know the request; anyone else learns nothing.
-            guard access.involvement.party(of: principal.organisation) != nil else { throw InformationRequestError.notFound }
-            throw error
-        }
+        try authorize(principal, .openBlockedData, on: access)
         switch access.retentionPhase {
         case .blocked: break
         case .active: throw InformationRequestError.personalDataNotBlocked
@@ -50,5 +43,16 @@ extension RequestService {
                 digest: RequestRecord.personalDataDigest(of: request), at: now)
         }
         return (request, try await AttachmentRepository(sql: database.sql, keys: keys).list(of: id))
+    }
+
+    /// Asks the policy for `action` on the request behind `access`; a refusal reads as `notFound`
+    /// to anyone not involved. Those involved already know the request; anyone else learns nothing.
+    func authorize(_ principal: Principal, _ action: AccessAction, on access: RequestAccess) throws {
+        do {
+            try identity.authorize(principal, action, on: .request(access.involvement, legalArea: access.legalArea, state: access.state))
+        } catch {
+            guard access.involvement.party(of: principal.organisation) != nil else { throw InformationRequestError.notFound }
+            throw error
+        }
     }
 }

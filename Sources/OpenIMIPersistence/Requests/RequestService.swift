@@ -103,12 +103,17 @@ public struct RequestService: Sendable {
     /// Anyone else gets `notFound`, so not even its existence leaks.
     public func read(_ id: UUID, by principal: Principal, purpose: String, now: Date) async throws -> InformationRequest {
         let request = try await visible(id, to: principal)
+        try await logRead(request, by: principal, purpose: purpose, now: now)
+        return request
+    }
+
+    /// Logs that `principal` read `request`'s personal data for `purpose`.
+    func logRead(_ request: InformationRequest, by principal: Principal, purpose: String, now: Date) async throws {
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "read",
+                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: request.id, operation: "read",
                 purpose: purpose, fields: Self.personalFields, digest: RequestRecord.personalDataDigest(of: request), at: now)
         }
-        return request
     }
 
     /// Takes a workflow step; refused when the request changed since `expectedVersion`.

@@ -180,12 +180,7 @@ extension RightsRegister {
         _ requestID: UUID, entry: RightsRequest, by principal: Principal, now: Date
     ) async throws -> InformationRequest {
         let request = try await concerned(requestID, entry: entry, by: principal, phase: .active)
-        try await database.transaction { sql in
-            try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: requestID, operation: "read",
-                purpose: purpose(entry), fields: RequestService.personalFields, digest: RequestRecord.personalDataDigest(of: request),
-                at: now)
-        }
+        try await requests.logRead(request, by: principal, purpose: purpose(entry), now: now)
         return request
     }
 }

@@ -92,23 +92,16 @@ struct CoordinatorQuestionsController: Sendable {
         let service = platform.coordinatorQuestions
         let principal = session.principal
         let catalog = platform.catalogs.catalog(for: context.language)
-        let coordinator = try await principal.organisation.memberState.asyncMap {
-            try await CoordinatorRepository(sql: platform.database.sql).national(of: $0)
+        var coordinator: Coordinator?
+        if let state = principal.organisation.memberState {
+            coordinator = try await CoordinatorRepository(sql: platform.database.sql).national(of: state)
         }
         let inbox =
             principal.organisation.kind == .nationalCoordinator && principal.holds(.nationalCoordinator)
             ? try await service.inbox(of: principal) : nil
         let page = CoordinatorQuestionsPage(
-            coordinator: coordinator.flatMap { $0 }, asked: try await service.asked(by: principal), inbox: inbox,
+            coordinator: coordinator, asked: try await service.asked(by: principal), inbox: inbox,
             sent: request.uri.queryParameters["sent"] != nil, language: context.language)
         return platform.views.render("questions", title: catalog.text("questions.title"), page: page, request: request, context: context)
-    }
-}
-
-extension Optional {
-    /// The wrapped value transformed by an asynchronous function.
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }
