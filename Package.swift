@@ -141,6 +141,7 @@ let package = Package(
             name: "OpenIMISecurityTests",
             dependencies: [
                 "OpenIMISecurity",
+                "OpenIMITestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
             ]

@@ -32,6 +32,8 @@ public struct SecretBox: Sendable {
 /// Why a secret box could not be made or opened.
 public enum SecretBoxError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidKeyLength(Int), malformedKey, malformedCiphertext, cannotCreate(String), cannotRead(String)
+    /// The key file at this path can be read by its group or by others.
+    case insecurePermissions(String)
 
     public var description: String {
         switch self {
@@ -40,6 +42,9 @@ public enum SecretBoxError: Error, Sendable, Hashable, CustomStringConvertible {
         case .malformedCiphertext: "A sealed secret is not valid base64"
         case .cannotCreate(let path): "Cannot create the key file \(path)"
         case .cannotRead(let path): "Cannot read the key file \(path)"
+        case .insecurePermissions(let path):
+            "The key file \(path) can be read by its group or by others: make it owner-only (chmod 600 \(path)), "
+                + "and treat the key as disclosed if anyone else could have read it"
         }
     }
 }

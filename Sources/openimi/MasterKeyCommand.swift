@@ -10,7 +10,7 @@ struct MasterKeyCommand: AsyncParsableCommand {
         commandName: "master-key",
         abstract: "Rotate the master key that wraps the requests' data keys (the data are not re-encrypted).",
         discussion: """
-            With the key in a file (OPENIMI_MASTER_KEY_FILE, default ./openimi-master.key), `rotate` \
+            With the key in a file (OPENIMI_MASTER_KEY_FILE, default openimi-data/openimi-master.key), `rotate` \
             writes a new key to FILE.next, re-wraps every data key with it and then replaces FILE; \
             run it again to finish an interrupted rotation. With the key in the environment, set \
             OPENIMI_MASTER_KEY to the new key and OPENIMI_MASTER_KEY_PREVIOUS to the old one and run \

@@ -8,7 +8,7 @@ struct OpenIMICommand: AsyncParsableCommand {
         abstract: "OpenIMI: administrative cooperation between the public authorities of the EEA.",
         discussion: """
             Settings come from flags, then environment variables, then defaults. The database is \
-            openimi.sqlite in the working directory unless DATABASE_URL (or --database-url) names \
+            openimi-data/openimi.sqlite in the working directory unless DATABASE_URL (or --database-url) names \
             another: sqlite:PATH or postgres://user:password@host:port/database.
             """,
         subcommands: [

@@ -19,7 +19,7 @@ enum ThrowawayDatabase {
             config: AppConfig(
                 database: location, logLevel: .warning,
                 secretKeyFile: FileManager.default.temporaryDirectory.appendingPathComponent("\(schema).key").path,
-                demoCredentialsFile: nil,
+                demoCredentialsFile: .some(nil),
                 keyDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("\(schema)-keys").path))
         try await platform.run {
             try await platform.prepare()

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import OpenIMISecurity
+import OpenIMITestSupport
 import Testing
 import X509
 
@@ -115,15 +116,15 @@ import X509
     }
 }
 
-/// Runs the `openssl` command-line tool.
+/// Runs the `openssl` command-line tool (skipped where it is missing, as `ExternalTool` says).
 enum OpenSSL {
     struct Failed: Error, CustomStringConvertible {
         let description: String
     }
 
-    static func run(_ arguments: [String], input: Data? = nil) throws -> [UInt8] {
+    static func run(_ arguments: [String], input: Data? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> [UInt8] {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        process.executableURL = URL(fileURLWithPath: try ExternalTool.require("openssl", sourceLocation: sourceLocation)[0])
         process.arguments = arguments
         let output = Pipe(), errors = Pipe(), stdin = Pipe()
         process.standardOutput = output

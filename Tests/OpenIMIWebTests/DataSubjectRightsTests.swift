@@ -42,10 +42,6 @@ import Testing
                 "\(export.text.prefix(300))")
             let pdf = try await client.api(.get, "/api/v1/rights-requests/\(id)/export.pdf", admin)
             #expect(pdf.status == .ok && pdf.headers[.contentType] == "application/pdf")
-            let text = try ExternalTool.run(
-                "pdftotext", [try ExternalTool.temporaryFile(Array(buffer: pdf.body), name: "export.pdf"), "-"])
-            #expect(
-                text.output.contains("Dine personoplysninger i IMI") && text.output.contains("Østergaard"), "\(text.output.prefix(400))")
 
             // Corrected: the request changes, the old value only as its hash, the counterpart is told and applies it.
             let corrected = try await client.api(
@@ -102,6 +98,12 @@ import Testing
             #expect(
                 (try await client.api(.get, "/api/v1/rights-requests/overdue", nimic).json()["overdue"] as? [[String: Any]])?.isEmpty
                     == true)
+
+            // From the outside: the exported PDF reads in the person's language, with their data.
+            let text = try ExternalTool.run(
+                "pdftotext", [try ExternalTool.temporaryFile(Array(buffer: pdf.body), name: "export.pdf"), "-"])
+            #expect(
+                text.output.contains("Dine personoplysninger i IMI") && text.output.contains("Østergaard"), "\(text.output.prefix(400))")
         }
     }
 
@@ -303,14 +305,6 @@ import Testing
             let handler = try await TestApp.apiToken(client, users["dk.handler"]!, clock: clock)
             let notice = try await client.api(.get, "/api/v1/requests/\(request.id)/information-notice?language=sl", handler)
             #expect(notice.status == .ok && notice.headers[.contentType] == "application/pdf")
-            let text = try ExternalTool.run(
-                "pdftotext", [try ExternalTool.temporaryFile(Array(buffer: notice.body), name: "notice.pdf"), "-"])
-            #expect(
-                text.output.contains("Obvestilo: vaši osebni podatki v sistemu IMI") && text.output.contains("CELEX"),
-                "\(text.output.prefix(300))")
-            let pdfsig = try ExternalTool.run(
-                "pdfsig", [try ExternalTool.temporaryFile(Array(buffer: notice.body), name: "notice-signed.pdf")])
-            #expect(pdfsig.output.contains("Signature is Valid."))
             #expect(
                 try await client.api(.get, "/api/v1/requests/\(request.id)/information-notice?language=xx", handler).status == .badRequest)
             #expect(try await client.api(.get, "/api/v1/requests/\(request.id)/information-notice", si).status == .notFound)
@@ -325,6 +319,16 @@ import Testing
             ] {
                 #expect(try await client.execute(uri: "/privacy?lang=\(language)", method: .get).text.contains(title))
             }
+
+            // From the outside: the notice reads in Slovenian and its signature is valid.
+            let text = try ExternalTool.run(
+                "pdftotext", [try ExternalTool.temporaryFile(Array(buffer: notice.body), name: "notice.pdf"), "-"])
+            #expect(
+                text.output.contains("Obvestilo: vaši osebni podatki v sistemu IMI") && text.output.contains("CELEX"),
+                "\(text.output.prefix(300))")
+            let pdfsig = try ExternalTool.run(
+                "pdfsig", [try ExternalTool.temporaryFile(Array(buffer: notice.body), name: "notice-signed.pdf")])
+            #expect(pdfsig.output.contains("Signature is Valid."))
         }
     }
 }

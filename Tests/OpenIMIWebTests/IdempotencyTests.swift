@@ -1,10 +1,10 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import OpenIMIPersistence
 import SQLKit
 import Testing
 
+@testable import OpenIMIPersistence
 @testable import OpenIMIWeb
 
 @Suite struct IdempotencyTests {
@@ -28,7 +28,7 @@ import Testing
             let before = try await count()
             let first = try await post("draft-1", body)
             let repeated = try await post("draft-1", body)
-            #expect(first.status == .created && repeated.status == .created)
+            #expect(first.status == .created && repeated.status == .created, "\(repeated.status) \(repeated.text)")
             #expect(try first.json()["id"] as? String == repeated.json()["id"] as? String)
             #expect(repeated.headers[IdempotencyMiddleware.replayed] == "true")
             let reused = try await post("draft-1", body.replacingOccurrences(of: "Klinik ApS", with: "Other ApS"))
@@ -42,6 +42,65 @@ import Testing
             #expect(
                 retried.status == .unprocessableContent && retried.headers[IdempotencyMiddleware.replayed] == nil, "failures are not stored"
             )
+        }
+    }
+
+    @Test func aStoredOutcomeHoldsNoPersonalDataAndAReplayIsAnAuthorisedLoggedRead() async throws {
+        let clock = ManualClock()
+        try await TestApp.runOnPlatform(clock: clock) { client, platform, users in
+            let token = try await TestApp.apiToken(client, users["dk.handler"]!, clock: clock)
+            let responder = try #require(users["si.handler"]?.organisationId)
+            let deadline = ISO8601DateFormatter().string(from: clock.now().addingTimeInterval(7 * 86_400))
+            let body =
+                #"{"procedure":"pq-information-request","responderId":"\#(responder)","subject":{"kind":"person","givenNames":"Tove","familyNames":"Lindqvist","dateOfBirth":"1970-01-02"},"questions":["legally-established"],"deadline":"\#(deadline)"}"#
+            func post(_ key: String) async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/api/v1/requests", method: .post,
+                    headers: [.authorization: "Bearer \(token)", .contentType: "application/json", IdempotencyMiddleware.header: key],
+                    body: ByteBuffer(string: body))
+            }
+            let first = try await post("k-1")
+            let id = try #require(try first.json()["id"] as? String)
+            #expect(first.headers[.location] == "/api/v1/requests/\(id)")
+            // What is stored: status, addresses, the request it concerns; no body, no name.
+            let stored = try #require(try await platform.database.sql.raw("SELECT * FROM idempotency_record").first())
+            #expect(try stored.decode(column: "status", as: Int.self) == 201)
+            #expect(try stored.decode(column: "request_id", as: String?.self) == id)
+            #expect(try stored.decode(column: "body", as: String?.self) == nil)
+            let reads = {
+                try await platform.database.sql.raw(
+                    "SELECT COUNT(*) AS n FROM access_log WHERE request_id = \(bind: id) AND operation = 'read'"
+                ).first()?.decode(column: "n", as: Int.self) ?? -1
+            }
+            let readsBefore = try await reads()
+            let replay = try await post("k-1")
+            #expect(replay.status == .created && replay.headers[IdempotencyMiddleware.replayed] == "true")
+            #expect(replay.text.contains("Lindqvist") && replay.headers[.location] == "/api/v1/requests/\(id)")
+            #expect(try await reads() == readsBefore + 1, "a replay is logged as a read")
+
+            // Erased: the replay says so and returns nothing; the key went with the data.
+            #expect(try await platform.retention.delete(id, at: clock.now(), reason: .erasure))
+            #expect(
+                try await platform.database.sql.raw("SELECT COUNT(*) AS n FROM idempotency_record").first()?.decode(
+                    column: "n", as: Int.self) == 0)
+            let afterErasure = try await post("k-1")
+            #expect(afterErasure.status == .created && afterErasure.headers[IdempotencyMiddleware.replayed] == nil, "a fresh claim")
+
+            // Keys expire after 24 hours.
+            let second = try await post("k-2")
+            clock.advance(by: IdempotencyStore.lifetime + 60)
+            let token2 = try await TestApp.apiToken(client, users["dk.handler"]!, clock: clock)
+            let later = try await client.execute(
+                uri: "/api/v1/requests", method: .post,
+                headers: [.authorization: "Bearer \(token2)", .contentType: "application/json", IdempotencyMiddleware.header: "k-2"],
+                body: ByteBuffer(string: body))
+            let laterID = try later.json()["id"] as? String
+            let secondID = try second.json()["id"] as? String
+            #expect(later.headers[IdempotencyMiddleware.replayed] == nil && laterID != secondID)
+            _ = try await platform.retention.run(asOf: clock.now().addingTimeInterval(IdempotencyStore.lifetime + 60))
+            #expect(
+                try await platform.database.sql.raw("SELECT COUNT(*) AS n FROM idempotency_record").first()?.decode(
+                    column: "n", as: Int.self) == 0)
         }
     }
 }

@@ -103,7 +103,8 @@ extension TestApp {
             hostname: "127.0.0.1", port: 0, database: location, logLevel: .warning, seedDemoData: demo,
             secretKey: Data(SystemSecureRandom().bytes(32)).base64EncodedString(),
             demoCredentialsFile: credentialsFile(for: location).path,
-            keyDirectory: credentialsFile(for: location).deletingPathExtension().path + "-keys")
+            keyDirectory: credentialsFile(for: location).deletingPathExtension().path + "-keys",
+            dataDirectory: credentialsFile(for: location).deletingLastPathComponent().path)
     }
 
     /// Where the demo users' credentials of a test's database are written.

@@ -2,6 +2,8 @@
 public struct DirectoryQuery: Sendable, Hashable {
     /// Results per page when none is asked for.
     public static let defaultPerPage = 20
+    /// The last page that may be asked for.
+    public static let maximumPage = 100_000
     /// Most results per page.
     public static let maximumPerPage = 100
     /// Longest accepted name or keyword text.
@@ -28,7 +30,7 @@ public struct DirectoryQuery: Sendable, Hashable {
         name: String? = nil, status: AuthorityStatus = .validated, page: Int = 1,
         perPage: Int = DirectoryQuery.defaultPerPage
     ) throws(DirectoryError) {
-        guard page >= 1, page <= 100_000 else { throw .invalidField("page", .outOfRange(minimum: 1, maximum: 100_000)) }
+        guard page >= 1, page <= Self.maximumPage else { throw .invalidField("page", .outOfRange(minimum: 1, maximum: Self.maximumPage)) }
         guard (1...Self.maximumPerPage).contains(perPage) else {
             throw .invalidField("perPage", .outOfRange(minimum: 1, maximum: Self.maximumPerPage))
         }

@@ -7,8 +7,8 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
     /// A PostgreSQL database; `schema`, when set, is created if missing and put first on the search path.
     case postgres(PostgresAddress)
 
-    /// The embedded default: `openimi.sqlite` in the working directory.
-    public static let embeddedDefault = DatabaseLocation.sqlite(path: "openimi.sqlite")
+    /// The embedded default: `openimi.sqlite` in the data directory `openimi-data` of the working directory.
+    public static let embeddedDefault = DatabaseLocation.sqlite(path: "openimi-data/openimi.sqlite")
 
     /// Parses a database URL; throws with the reason when it is not one of the two accepted forms.
     public init(url: String) throws(DatabaseLocationError) {

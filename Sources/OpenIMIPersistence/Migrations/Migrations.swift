@@ -14,5 +14,6 @@ public enum Migrations {
         .v10Retention,
         .v11SubjectIndex,
         .v12DataSubjectRights,
+        .v13SecurityReview,
     ]
 }

@@ -48,7 +48,7 @@ extension RequestService {
             else { continue }
             let involvement = try RequestRepository.involvement(row)
             let area = try row.decode(column: "legal_area", as: String.self)
-            guard SubjectSearchScope.includes(principal, involvement: involvement, legalArea: area) else { continue }
+            guard SubjectSearchScope.includes(principal, involvement: involvement, legalArea: area, state: state) else { continue }
             matches.append(
                 SubjectMatch(
                     id: id, procedure: try row.decode(column: "procedure", as: String.self), legalArea: area, state: state,

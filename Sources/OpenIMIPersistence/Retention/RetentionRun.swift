@@ -69,6 +69,7 @@ public struct RetentionRun: Sendable {
             if try await delete(id, at: date, reason: .consentWithdrawn) { outcome.deleted += 1 }
         }
         outcome.flagged = try await flagUnclosed(asOf: date, limit: limit - outcome.blocked - outcome.deleted)
+        try await database.transaction { sql in try await IdempotencyStore.purgeExpired(sql: sql, now: date) }
         return outcome
     }
 
@@ -109,6 +110,7 @@ public struct RetentionRun: Sendable {
             try await sql.update("request_step").set("comment", to: SQLLiteral.null).where("request_id", .equal, id).run()
             try await sql.delete(from: "request_attachment").where("request_id", .equal, id).run()
             try await SubjectIndexRepository(sql: sql, ring: keys).remove(id)
+            try await IdempotencyStore.forget(requestID: id, sql: sql)
             let digest = RequestRecord.personalDataDigest(of: request)
             try await AccessLog(sql: sql).record(
                 userID: Self.platformActor, organisationID: Self.platformActor, requestID: uuid, operation: "delete",

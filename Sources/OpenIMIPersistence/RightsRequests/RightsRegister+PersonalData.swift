@@ -158,7 +158,7 @@ extension RightsRegister {
     ) async throws -> InformationRequest {
         let repository = RequestRepository(sql: database.sql, keys: requests.keys)
         guard let access = try await repository.access(of: requestID),
-            let party = access.involvement.party(of: principal.organisation), party != .coordinator
+            SubjectSearchScope.isKnown(to: principal, involvement: access.involvement, state: access.state)
         else { throw InformationRequestError.notFound }
         let index = try await SubjectIndexRepository(sql: database.sql, ring: requests.keys).index()
         let tokens = SubjectKey.keys(of: entry.subject).map(index.token)

@@ -50,8 +50,6 @@ public struct MasterKeyRotation: Sendable {
         }
         try await database.transaction { sql in
             try await PlatformKeyRepository(sql: sql, ring: ring).rewrap()
-            try await sql.delete(from: "idempotency_record").where("body", .isNot, SQLLiteral.null)
-                .where("body", .notLike, "\(ring.current.id):%").run()
         }
         return Outcome(masterKeyID: ring.current.id, rewrapped: total)
     }

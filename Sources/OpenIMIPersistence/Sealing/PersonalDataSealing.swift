@@ -35,7 +35,6 @@ public struct PersonalDataSealing: Sendable {
             }
             sealed += ids.count
         }
-        try await sealStoredResults()
         try await indexExisting()
         return sealed
     }
@@ -101,14 +100,6 @@ public struct PersonalDataSealing: Sendable {
                         context: AttachmentRepository.contentContext(attachmentID))
                 )
                 .where("id", .equal, attachmentID).run()
-        }
-    }
-
-    /// Stored API results from before sealing are removed: they only serve retries within a day.
-    private func sealStoredResults() async throws {
-        try await database.transaction { sql in
-            try await sql.delete(from: "idempotency_record").where("body", .isNot, SQLLiteral.null)
-                .where("body", .notLike, "%:\(DataKey.textPrefix)%").run()
         }
     }
 }

@@ -11,14 +11,18 @@ public enum KeyFile {
             return Array(bytes)
         }
         if !FileManager.default.fileExists(atPath: file.path) {
-            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try write(random.bytes(32), to: file)
         }
         return try read(file)
     }
 
-    /// The key in `file`.
+    /// The key in `file`; refused when the file's group or others may read or write it.
     public static func read(_ file: URL) throws(SecretBoxError) -> [UInt8] {
+        if let mode = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.posixPermissions] as? Int, mode & 0o077 != 0 {
+            throw .insecurePermissions(file.path)
+        }
         guard let data = FileManager.default.contents(atPath: file.path) else { throw .cannotRead(file.path) }
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard let bytes = Data(base64Encoded: text), bytes.count == 32 else { throw .malformedKey }

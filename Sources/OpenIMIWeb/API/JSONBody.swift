@@ -12,12 +12,7 @@ extension Request {
     func decodeStrictJSON<T: StrictJSONBody>(_ type: T.Type, context: AppRequestContext) async throws -> T {
         let contentType = headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/json") else { throw RequestError.unsupportedMediaType }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await body.collect(upTo: APILimits.maximumBodyBytes)
-        } catch {
-            throw RequestError.payloadTooLarge(maximum: APILimits.maximumBodyBytes)
-        }
+        let buffer = try await boundedBody(upTo: APILimits.maximumBodyBytes)
         let data = Data(buffer: buffer)
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw RequestError.malformedBody

@@ -10,8 +10,11 @@ struct JSONResponse<Value: Encodable & Sendable>: ResponseGenerator, Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        return Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if let resource = value as? any APIResource {
+            headers[.contentLocation] = resource.resourcePath
+            if status == .created { headers[.location] = resource.resourcePath }
+        }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 }

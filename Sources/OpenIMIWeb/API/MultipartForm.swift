@@ -28,25 +28,41 @@ struct MultipartForm: Sendable {
         return nil
     }
 
-    /// Parses `buffer`; a body that does not follow the format is refused as malformed.
+    /// Most parts a form may have: the attachment form has two (`_csrf` and `file`).
+    static let maximumParts = 8
+    /// Longest header block of one part.
+    static let maximumHeaderBytes = 4 * 1024
+
+    /// Whether `path` is one of the upload routes, the only ones that take `multipart/form-data`.
+    static func acceptsUploads(path: String) -> Bool {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        return segments.count == 4 && segments[0].isEmpty && segments[1] == "requests" && segments[3] == "attachments"
+    }
+
+    /// Parses `buffer` in one pass over its bytes; a body that does not follow the format, or has
+    /// more than `maximumParts` parts, is refused as malformed.
     init(_ buffer: ByteBuffer, boundary: String) throws {
-        let body = Data(buffer: buffer)
-        let delimiter = Data("--\(boundary)".utf8)
+        let body = Array(buffer.readableBytesView)
+        let delimiter = Array("--\(boundary)".utf8)
+        let nextDelimiter = Array("\r\n--\(boundary)".utf8)
+        let crlf: [UInt8] = [13, 10]
         var fields: [String: String] = [:]
         var files: [String: File] = [:]
-        var cursor = body.startIndex
-        guard let first = body.range(of: delimiter, in: cursor..<body.endIndex) else { throw RequestError.malformedBody }
-        cursor = first.upperBound
+        guard let first = Self.index(of: delimiter, in: body, from: 0) else { throw RequestError.malformedBody }
+        var cursor = first + delimiter.count
+        var parts = 0
         while true {
             // After a delimiter: "--" ends the body, CRLF starts a part.
-            if body[cursor...].starts(with: Data("--".utf8)) { break }
-            guard body[cursor...].starts(with: Data("\r\n".utf8)) else { throw RequestError.malformedBody }
+            if body[cursor...].starts(with: [45, 45]) { break }
+            guard body[cursor...].starts(with: crlf) else { throw RequestError.malformedBody }
             cursor += 2
-            guard let headerEnd = body.range(of: Data("\r\n\r\n".utf8), in: cursor..<body.endIndex),
-                let next = body.range(of: Data("\r\n".utf8) + delimiter, in: headerEnd.upperBound..<body.endIndex)
+            parts += 1
+            guard parts <= Self.maximumParts,
+                let headerEnd = Self.index(of: [13, 10, 13, 10], in: body, from: cursor, within: Self.maximumHeaderBytes),
+                let next = Self.index(of: nextDelimiter, in: body, from: headerEnd + 4)
             else { throw RequestError.malformedBody }
-            let headers = String(decoding: body[cursor..<headerEnd.lowerBound], as: UTF8.self)
-            let content = body[headerEnd.upperBound..<next.lowerBound]
+            let headers = String(decoding: body[cursor..<headerEnd], as: UTF8.self)
+            let content = body[(headerEnd + 4)..<next]
             let disposition = Self.disposition(headers)
             if let name = disposition["name"] {
                 if let filename = disposition["filename"] {
@@ -55,10 +71,24 @@ struct MultipartForm: Sendable {
                     fields[name] = String(decoding: content, as: UTF8.self)
                 }
             }
-            cursor = next.upperBound
+            cursor = next + nextDelimiter.count
         }
         self.fields = FormFields(values: fields)
         self.files = files
+    }
+
+    /// Where `needle` first occurs in `haystack` at or after `start` (and, when given, starting
+    /// within `within` bytes of it). Each byte is compared at most `needle.count` times.
+    private static func index(of needle: [UInt8], in haystack: [UInt8], from start: Int, within: Int? = nil) -> Int? {
+        guard let head = needle.first, haystack.count >= needle.count else { return nil }
+        var last = haystack.count - needle.count
+        if let within { last = min(last, start + within) }
+        var position = start
+        while position <= last {
+            if haystack[position] == head, haystack[position..<(position + needle.count)].elementsEqual(needle) { return position }
+            position += 1
+        }
+        return nil
     }
 
     /// The parameters of the part's `Content-Disposition` header.

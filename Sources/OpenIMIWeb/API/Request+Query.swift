@@ -9,10 +9,14 @@ extension Request {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    /// The integer query parameter `name`, or `fallback` when absent; malformed values are refused.
-    func queryInt(_ name: String, default fallback: Int) throws -> Int {
+    /// The integer query parameter `name`, or `fallback` when absent; a value that is not a number
+    /// or lies outside `range` is refused, so that no arithmetic on it can overflow.
+    func queryInt(_ name: String, default fallback: Int, in range: ClosedRange<Int>) throws -> Int {
         guard let text = query(name) else { return fallback }
-        guard let value = Int(text) else { throw RequestError.invalidParameter(name, .malformed) }
+        guard text.utf8.count <= 20, let value = Int(text) else { throw RequestError.invalidParameter(name, .malformed) }
+        guard range.contains(value) else {
+            throw RequestError.invalidParameter(name, .outOfRange(minimum: range.lowerBound, maximum: range.upperBound))
+        }
         return value
     }
 

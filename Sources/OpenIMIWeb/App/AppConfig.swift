@@ -6,6 +6,13 @@ import OpenIMIPersistence
 
 /// Everything the server needs to start, read from flags, then the environment, then defaults.
 public struct AppConfig: Sendable {
+    /// Where the state of a server on the embedded default is kept when no file is named: the
+    /// database, the secret and master keys, the signing keys and the demo credentials. Created
+    /// owner-only on first start; the repository's `.gitignore` covers the default.
+    public static let defaultDataDirectory = "openimi-data"
+
+    /// The directory whose files are the defaults of the settings below.
+    public var dataDirectory: String
     /// Address to listen on.
     public var hostname: String
     /// Port to listen on.
@@ -50,29 +57,32 @@ public struct AppConfig: Sendable {
 
     /// Creates a configuration; every value has the default a developer machine needs.
     public init(
-        hostname: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .embeddedDefault,
-        logLevel: Logger.Level = .info, seedDemoData: Bool = false, secretKeyFile: String = "openimi-secret.key",
-        secretKey: String? = nil, userListIntervalMonths: Int = 6, demoCredentialsFile: String? = "demo-credentials.json",
-        keyDirectory: String = "keys", fontDirectory: String = PDFDocument.Fonts.defaultDirectory,
-        masterKeyFile: String = "openimi-master.key", masterKey: String? = nil
+        hostname: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation? = nil,
+        logLevel: Logger.Level = .info, seedDemoData: Bool = false, secretKeyFile: String? = nil,
+        secretKey: String? = nil, userListIntervalMonths: Int = 6, demoCredentialsFile: String?? = .none,
+        keyDirectory: String? = nil, fontDirectory: String = PDFDocument.Fonts.defaultDirectory,
+        masterKeyFile: String? = nil, masterKey: String? = nil, dataDirectory: String = AppConfig.defaultDataDirectory
     ) {
+        let inData = { (name: String) in (dataDirectory as NSString).appendingPathComponent(name) }
+        self.dataDirectory = dataDirectory
         self.fontDirectory = fontDirectory
-        self.masterKeyFile = masterKeyFile
+        self.masterKeyFile = masterKeyFile ?? inData("openimi-master.key")
         self.masterKey = masterKey
-        self.keyDirectory = keyDirectory
-        self.demoCredentialsFile = demoCredentialsFile
-        self.secretKeyFile = secretKeyFile
+        self.keyDirectory = keyDirectory ?? inData("keys")
+        self.demoCredentialsFile = demoCredentialsFile ?? inData("demo-credentials.json")
+        self.secretKeyFile = secretKeyFile ?? inData("openimi-secret.key")
         self.secretKey = secretKey
         self.userListIntervalMonths = userListIntervalMonths
         self.hostname = hostname
         self.port = port
-        self.database = database
+        self.database = database ?? .sqlite(path: inData("openimi.sqlite"))
         self.logLevel = logLevel
         self.seedDemoData = seedDemoData
     }
 
     /// The names of the environment variables, as listed in the README.
     public enum Key: String, CaseIterable, Sendable {
+        case dataDirectory = "OPENIMI_DATA_DIRECTORY"
         case hostname = "OPENIMI_HOSTNAME"
         case port = "OPENIMI_PORT"
         case databaseURL = "DATABASE_URL"
@@ -98,7 +108,7 @@ public struct AppConfig: Sendable {
     /// then the default; throws naming every setting that is malformed.
     public static func resolve(flags: [Key: String], environment: [String: String]) throws(ConfigurationError) -> AppConfig {
         func value(_ key: Key) -> String? { flags[key] ?? environment[key.rawValue].flatMap { $0.isEmpty ? nil : $0 } }
-        var config = AppConfig()
+        var config = AppConfig(dataDirectory: value(.dataDirectory) ?? defaultDataDirectory)
         var problems: [String] = []
         if let hostname = value(.hostname) { config.hostname = hostname }
         if let port = value(.port) {
@@ -180,6 +190,15 @@ public struct AppConfig: Sendable {
         resolveMail(into: &config, value: value, problems: &problems)
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         return config
+    }
+}
+
+extension AppConfig {
+    /// Creates the data directory owner-only when it does not exist yet (an existing one is left as it is).
+    public func createDataDirectory() throws {
+        guard !FileManager.default.fileExists(atPath: dataDirectory) else { return }
+        try FileManager.default.createDirectory(
+            atPath: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 }
 

@@ -28,6 +28,8 @@ public struct AppRequestContext: RequestContext {
 public enum APILimits {
     /// Largest accepted JSON request body, in bytes.
     public static let maximumBodyBytes = 64 * 1024
+    /// Largest accepted web form (URL-encoded): the new-request form with its free text fits many times over.
+    public static let maximumFormBytes = 64 * 1024
     /// Largest accepted upload: one attachment plus the form around it.
     public static let maximumUploadBytes = AttachmentRule.maximumSize + 64 * 1024
 }

@@ -62,6 +62,7 @@ public struct Platform: Sendable {
     {
         var logger = injected ?? Logger(label: "openimi")
         logger.logLevel = config.logLevel
+        try config.createDataDirectory()
         let catalogs = try Catalogs.bundled()
         let views = try await ViewRenderer.bundled(catalogs: catalogs)
         let random = SystemSecureRandom()

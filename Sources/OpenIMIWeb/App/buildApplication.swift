@@ -48,9 +48,10 @@ public func buildRouter(platform: Platform) throws -> Routes {
     router.add(middleware: ErrorMiddleware(catalogs: platform.catalogs, views: platform.views, resolver: resolver))
     router.add(middleware: LanguageMiddleware(resolver: resolver))
     router.add(middleware: SessionMiddleware(identity: platform.identity, clock: platform.clock))
+    let replayReads = ReplayReads()
     router.add(
         middleware: IdempotencyMiddleware(
-            store: IdempotencyStore(database: platform.database, keys: platform.requests.keys), clock: platform.clock))
+            store: IdempotencyStore(database: platform.database), clock: platform.clock, reads: replayReads))
     let database = platform.database
     let (views, catalogs) = (platform.views, platform.catalogs)
     HomeController(views: views, catalogs: catalogs).addRoutes(to: routes)
@@ -73,5 +74,6 @@ public func buildRouter(platform: Platform) throws -> Routes {
     RightsRegisterController(platform: platform).addRoutes(to: routes)
     SupervisionController(platform: platform).addRoutes(to: routes)
     InformationNoticeController(platform: platform).addRoutes(to: routes)
+    replayReads.set(router.buildResponder())
     return routes
 }

@@ -17,7 +17,7 @@ struct DirectoryController: Sendable {
             let query = try await directoryQuery(
                 memberState: request.query("memberState"), legalArea: request.query("legalArea"),
                 keyword: request.query("keyword"), name: request.query("name"),
-                page: try request.queryInt("page", default: 1), perPage: DirectoryQuery.defaultPerPage)
+                page: try request.queryInt("page", default: 1, in: 1...DirectoryQuery.maximumPage), perPage: DirectoryQuery.defaultPerPage)
             let results = try await AuthorityRepository(sql: database.sql).search(query)
             let registry = RegistryRepository(sql: database.sql)
             let catalog = catalogs.catalog(for: context.language)
@@ -41,8 +41,8 @@ struct DirectoryController: Sendable {
             let query = try await directoryQuery(
                 memberState: request.query("memberState"), legalArea: request.query("legalArea"),
                 keyword: request.query("keyword"), name: request.query("name"),
-                page: try request.queryInt("page", default: 1),
-                perPage: try request.queryInt("perPage", default: DirectoryQuery.defaultPerPage))
+                page: try request.queryInt("page", default: 1, in: 1...DirectoryQuery.maximumPage),
+                perPage: try request.queryInt("perPage", default: DirectoryQuery.defaultPerPage, in: 1...DirectoryQuery.maximumPerPage))
             return JSONResponse(value: AuthorityPageDTO(try await AuthorityRepository(sql: database.sql).search(query)))
         }
         routes.public(.post, "/api/v1/authorities/search") { request, context in

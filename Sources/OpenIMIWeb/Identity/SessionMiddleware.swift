@@ -30,14 +30,17 @@ struct SessionMiddleware: RouterMiddleware {
             context.session = try await identity.session(token: cookie, now: now).flatMap { $0.kind == .web ? $0 : nil }
         }
         if !isAPI, request.method != .get, request.method != .head {
-            let multipart = MultipartForm.boundary(of: request.headers[.contentType])
-            let limit = multipart == nil ? APILimits.maximumBodyBytes : APILimits.maximumUploadBytes
-            let buffer: ByteBuffer
-            do {
-                buffer = try await request.body.collect(upTo: limit)
-            } catch {
-                throw RequestError.payloadTooLarge(maximum: limit)
+            // Multipart bodies are large and costly to parse: only the upload routes take them, and
+            // only from a signed-in browser, decided before a byte of the body is read.
+            let isMultipart = request.headers[.contentType]?.lowercased().hasPrefix("multipart/") == true
+            if isMultipart {
+                guard MultipartForm.acceptsUploads(path: request.uri.path) else { throw RequestError.unsupportedMediaType }
+                guard context.session != nil else { throw IdentityError.notSignedIn }
             }
+            let multipart = isMultipart ? MultipartForm.boundary(of: request.headers[.contentType]) : nil
+            if isMultipart, multipart == nil { throw RequestError.malformedBody }
+            let limit = isMultipart ? APILimits.maximumUploadBytes : APILimits.maximumFormBytes
+            let buffer = try await request.boundedBody(upTo: limit)
             request.body = RequestBody(buffer: buffer)
             let form = try multipart.map { try MultipartForm(buffer, boundary: $0).fields } ?? FormFields(buffer)
             // The session's token, or before sign-in the double-submit cookie (a signed-in browser may
@@ -76,7 +79,19 @@ struct FormFields: Sendable {
 extension Request {
     /// The form fields of a body already read by `SessionMiddleware`.
     func form() async throws -> FormFields {
-        FormFields(try await body.collect(upTo: APILimits.maximumBodyBytes))
+        FormFields(try await boundedBody(upTo: APILimits.maximumFormBytes))
+    }
+
+    /// The body, refused with 413 when its declared length or its bytes exceed `limit`.
+    func boundedBody(upTo limit: Int) async throws -> ByteBuffer {
+        if let declared = headers[.contentLength].flatMap(Int.init), declared > limit {
+            throw RequestError.payloadTooLarge(maximum: limit)
+        }
+        do {
+            return try await body.collect(upTo: limit)
+        } catch {
+            throw RequestError.payloadTooLarge(maximum: limit)
+        }
     }
 
     /// The parts of a `multipart/form-data` body already read by `SessionMiddleware`.

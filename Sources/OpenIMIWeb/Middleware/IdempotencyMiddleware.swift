@@ -6,16 +6,23 @@ import OpenIMIPersistence
 import OpenIMISecurity
 import Synchronization
 
-/// Honours `Idempotency-Key` on API POSTs of signed-in clients: the first successful result is
-/// stored and returned again for a repeat (with `Idempotent-Replayed: true`); the same key with a
+/// Honours `Idempotency-Key` on API POSTs of signed-in clients: the first successful outcome is
+/// remembered and a repeat gets it again (with `Idempotent-Replayed: true`); the same key with a
 /// different request is refused; a repeat while the first is running gets 409. Failed attempts
 /// release the key.
+///
+/// No response body is stored. A repeat is answered with the first status and `Location`, and with
+/// the current state of the resource the first response showed (its `Content-Location`, else its
+/// `Location`), read by an internal GET through the same access policy and access log as any read:
+/// after the request's data are deleted, the repeat says so instead of returning them.
 struct IdempotencyMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let header = HTTPField.Name("Idempotency-Key")!
     static let replayed = HTTPField.Name("Idempotent-Replayed")!
     let store: IdempotencyStore
     let clock: any AppClock
+    /// The whole router, for reading the resource again: `next` only reaches the route already chosen.
+    let reads: ReplayReads
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .post, request.uri.path.hasPrefix("/api/"), let key = request.headers[Self.header],
@@ -25,24 +32,16 @@ struct IdempotencyMiddleware: RouterMiddleware {
             throw RequestError.invalidParameter("Idempotency-Key", .malformed)
         }
         var request = request
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: APILimits.maximumUploadBytes)
-        } catch {
-            throw RequestError.payloadTooLarge(maximum: APILimits.maximumUploadBytes)
-        }
+        let isUpload = request.uri.path.hasSuffix("/attachments")
+        let buffer = try await request.boundedBody(upTo: isUpload ? APILimits.maximumUploadBytes : APILimits.maximumBodyBytes)
         request.body = RequestBody(buffer: buffer)
         var hasher = SHA256()
-        hasher.update(data: Data("\(request.method.rawValue) \(request.uri.path)\n".utf8))
+        hasher.update(data: Data("\(request.method.rawValue) \(request.uri.path)?\(request.uri.query ?? "")\n".utf8))
         hasher.update(data: Data(buffer: buffer))
         let fingerprint = ContentDigest.hex(hasher.finalize())
         switch try await store.claim(userID: user, key: key, fingerprint: fingerprint, now: clock.now()) {
-        case .replay(let status, let contentType, let body):
-            var response = Response(
-                status: HTTPResponse.Status(code: status), headers: [.contentType: contentType],
-                body: .init(byteBuffer: ByteBuffer(string: body)))
-            response.headers[Self.replayed] = "true"
-            return response
+        case .replay(let outcome):
+            return try await replay(outcome, of: request, context: context, next: next)
         case .inProgress:
             throw IdempotencyError.inProgress
         case .mismatch:
@@ -54,21 +53,80 @@ struct IdempotencyMiddleware: RouterMiddleware {
                     try await store.release(userID: user, key: key)
                     return response
                 }
-                let collector = BodyCollector()
-                try await response.body.write(CollectingWriter(collector: collector))
-                let body = collector.buffer
+                let outcome = IdempotencyStore.Outcome(
+                    status: Int(response.status.code), location: Self.sameSite(response.headers[.location]),
+                    contentLocation: Self.sameSite(response.headers[.contentLocation]))
                 try await store.complete(
-                    userID: user, key: key, status: Int(response.status.code),
-                    contentType: response.headers[.contentType] ?? "application/json",
-                    body: String(buffer: body))
-                var replayable = response
-                replayable.body = .init(byteBuffer: body)
-                return replayable
+                    userID: user, key: key, outcome: outcome,
+                    requestID: Self.requestID(in: [outcome.contentLocation, outcome.location, request.uri.path]))
+                return response
             } catch {
                 try? await store.release(userID: user, key: key)
                 throw error
             }
         }
+    }
+
+    /// The answer to a repeat: the first status and location, with the resource read again now.
+    private func replay(
+        _ outcome: IdempotencyStore.Outcome, of request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var response: Response
+        if let resource = outcome.contentLocation ?? outcome.location {
+            var head = HTTPRequest(method: .get, scheme: request.head.scheme, authority: request.head.authority, path: resource)
+            head.headerFields = request.headers
+            head.headerFields[.contentType] = nil
+            head.headerFields[.contentLength] = nil
+            head.headerFields[Self.header] = nil
+            let read = try await reads.respond(to: Request(head: head, body: RequestBody(buffer: ByteBuffer())), context: context)
+            // A resource that can no longer be read (deleted data, lost access) answers for itself.
+            guard read.status.code < 400 else { return read }
+            response = read
+            response.status = HTTPResponse.Status(code: outcome.status)
+        } else {
+            response = Response(status: HTTPResponse.Status(code: outcome.status))
+        }
+        if let location = outcome.location { response.headers[.location] = location }
+        response.headers[Self.replayed] = "true"
+        return response
+    }
+
+    /// `value` when it is a path on this server (not another host, no control characters), else nil.
+    static func sameSite(_ value: String?) -> String? {
+        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\"), value.utf8.count <= 512,
+            value.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
+        else { return nil }
+        return value
+    }
+
+    /// The information request named by the first of `paths` under `/api/v1/requests/`.
+    static func requestID(in paths: [String?]) -> UUID? {
+        for path in paths.compactMap({ $0 }) {
+            let segments = path.split(separator: "/")
+            if segments.count >= 4, segments[0] == "api", segments[1] == "v1", segments[2] == "requests",
+                let id = UUID(uuidString: String(segments[3]))
+            {
+                return id
+            }
+        }
+        return nil
+    }
+}
+
+/// The router's responder, set once every route is added, through which a replay reads the
+/// resource again with the full middleware stack (session, access policy, access log).
+final class ReplayReads: Sendable {
+    private let responder = Mutex<(any HTTPResponder<AppRequestContext>)?>(nil)
+
+    /// Sets the responder to read through.
+    func set(_ responder: some HTTPResponder<AppRequestContext>) {
+        self.responder.withLock { $0 = responder }
+    }
+
+    /// Answers `request` as the router would.
+    func respond(to request: Request, context: AppRequestContext) async throws -> Response {
+        guard let responder = responder.withLock({ $0 }) else { throw RequestError.notFound }
+        return try await responder.respond(to: request, context: context)
     }
 }
 
@@ -78,25 +136,4 @@ enum IdempotencyError: Error {
     case inProgress
     /// The key was used with a different request.
     case keyReused
-}
-
-/// Holds the body written by a response, to store it.
-private final class BodyCollector: Sendable {
-    private let storage = Mutex(ByteBuffer())
-    var buffer: ByteBuffer { storage.withLock { $0 } }
-
-    func append(_ buffer: ByteBuffer) {
-        var buffer = buffer
-        storage.withLock { _ = $0.writeBuffer(&buffer) }
-    }
-}
-
-private struct CollectingWriter: ResponseBodyWriter {
-    let collector: BodyCollector
-
-    mutating func write(_ buffer: ByteBuffer) async throws {
-        collector.append(buffer)
-    }
-
-    consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
 }

@@ -111,10 +111,8 @@ extension InboxQuery {
             guard value == "true" || value == "false" else { throw RequestError.invalidParameter("mine", .malformed) }
             return value == "true"
         }
-        let limit = try request.queryInt("limit", default: 50)
-        guard (1...200).contains(limit) else { throw RequestError.invalidParameter("limit", .outOfRange(minimum: 1, maximum: 200)) }
-        let offset = try request.queryInt("offset", default: 0)
-        guard offset >= 0 else { throw RequestError.invalidParameter("offset", .outOfRange(minimum: 0, maximum: Int.max)) }
+        let limit = try request.queryInt("limit", default: 50, in: 1...200)
+        let offset = try request.queryInt("offset", default: 0, in: 0...InboxQuery.maximumOffset)
         self.init(
             states: states ?? InboxQuery.openStates, allocatedTo: mine == true ? session.principal.user.id : nil, offset: offset,
             limit: limit)

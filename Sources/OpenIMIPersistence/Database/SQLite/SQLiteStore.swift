@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import NIOCore
 import NIOPosix
@@ -23,6 +24,14 @@ public final class SQLiteStore: Database {
     /// `synchronous=FULL`: every commit is on disk before it is acknowledged, so no acknowledged
     /// exchange or log entry is lost even on a power cut (about 3 ms per commit on commodity disks).
     public static func open(path: String, readers readerCount: Int = 2, logger: Logger) async throws -> SQLiteStore {
+        // SQLite gives the WAL and shared-memory files the database file's permissions: a new
+        // database is created owner-only so that none of the three is readable by others.
+        if path != ":memory:", !FileManager.default.fileExists(atPath: path) {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try? FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
         let writer = try openConnection(path: path)
         try writer.run("PRAGMA journal_mode=WAL", []) { _ in }
         var readers: [SQLiteHandle] = []
