@@ -77,4 +77,23 @@ import Testing
         #expect(throws: DatabaseLocationError.inMemoryNotSupported) { try DatabaseLocation(url: "sqlite::memory:") }
         #expect(throws: DatabaseLocationError.invalidSchema) { try DatabaseLocation(url: "postgres://u@h/db?schema=a;drop") }
     }
+
+    @Test func sslModeTakesExactlyLibpqsValuesWithTheirMeaning() throws {
+        func mode(_ query: String) throws -> PostgresSSLMode? {
+            guard case .postgres(let address) = try DatabaseLocation(url: "postgres://u@h/db\(query)") else { return nil }
+            return address.sslMode
+        }
+        #expect(try mode("") == .prefer, "libpq's default")
+        for value in ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"] {
+            #expect(try mode("?sslmode=\(value)")?.rawValue == value)
+        }
+        #expect(try mode("?sslmode=require")?.requiresTLS == true && mode("?sslmode=verify-full")?.requiresTLS == true)
+        #expect(try mode("?sslmode=disable")?.requiresTLS == false && mode("?sslmode=prefer")?.requiresTLS == false)
+        for value in ["on", "true", "REQUIRE", "verify_full", "", "required"] {
+            #expect(throws: DatabaseLocationError.invalidSSLMode(value), "\(value)") {
+                try DatabaseLocation(url: "postgres://u@h/db?sslmode=\(value)")
+            }
+        }
+        #expect("\(DatabaseLocationError.invalidSSLMode("on"))".contains("verify-full"))
+    }
 }

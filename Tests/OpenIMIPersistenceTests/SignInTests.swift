@@ -42,6 +42,57 @@ import Testing
         }
     }
 
+    @Test func failuresSentInParallelLockTheAccountAndTheRightPasswordAfterThemIsRefused() async throws {
+        try await TestDatabase.withDatabase { database in
+            let fixture = try await IdentityFixture.make(database)
+            let now = fixture.start.addingTimeInterval(100)
+            let identity = fixture.identity
+            await withTaskGroup(of: Void.self) { group in
+                for attempt in 0..<25 {
+                    group.addTask {
+                        _ = try? await identity.signIn(
+                            username: "admin.dk", password: "wrong password \(attempt)", code: "000000", address: "10.0.2.\(attempt)",
+                            kind: .web, now: now)
+                    }
+                }
+            }
+            let row = try #require(
+                try await database.sql.select().columns("locked_until").from("user_account").where("username", .equal, "admin.dk").first())
+            #expect(try row.decode(column: "locked_until", as: Int64?.self) != nil, "25 parallel failures lock the account")
+            let soon = now.addingTimeInterval(30)
+            await #expect(throws: IdentityError.signInFailed, "the right credentials after parallel failures are refused") {
+                try await identity.signIn(
+                    username: "admin.dk", password: "administrator password 1",
+                    code: fixture.code(fixture.administratorCredentials, at: soon), address: "10.0.3.1", kind: .web, now: soon)
+            }
+        }
+    }
+
+    @Test func parallelFailuresFromOneAddressAreEachCounted() async throws {
+        try await TestDatabase.withDatabase { database in
+            let fixture = try await IdentityFixture.make(database)
+            let now = fixture.start.addingTimeInterval(100)
+            let identity = fixture.identity
+            await withTaskGroup(of: Void.self) { group in
+                for attempt in 0..<20 {
+                    group.addTask {
+                        _ = try? await identity.signIn(
+                            username: "nobody\(attempt).dk", password: "wrong password", code: "000000", address: "192.0.2.7", kind: .api,
+                            now: now)
+                    }
+                }
+            }
+            let failures = try await database.sql.select().column("failures").from("sign_in_throttle").where("address", .equal, "192.0.2.7")
+                .first()?.decode(column: "failures", as: Int.self)
+            #expect(failures == 20)
+            await #expect(throws: IdentityError.tooManyAttempts) {
+                try await identity.signIn(
+                    username: "admin.dk", password: "administrator password 1",
+                    code: fixture.code(fixture.administratorCredentials, at: now), address: "192.0.2.7", kind: .api, now: now)
+            }
+        }
+    }
+
     @Test func fiveFailuresLockTheAccountForFifteenMinutes() async throws {
         try await TestDatabase.withDatabase { database in
             let fixture = try await IdentityFixture.make(database)

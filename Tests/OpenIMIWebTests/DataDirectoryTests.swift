@@ -67,3 +67,19 @@ import Testing
         }
     }
 }
+
+/// The address sign-in throttling counts: `X-Forwarded-For` only from a configured proxy.
+@Suite struct ClientAddressTests {
+    @Test func forwardedForIsBelievedOnlyFromATrustedProxy() throws {
+        let trusted: Set<String> = ["10.0.0.5", "10.0.0.6"]
+        #expect(ClientAddressMiddleware.client(peer: "203.0.113.9", forwardedFor: ["198.51.100.1"], trusted: trusted) == "203.0.113.9")
+        #expect(ClientAddressMiddleware.client(peer: "10.0.0.5", forwardedFor: ["198.51.100.1"], trusted: trusted) == "198.51.100.1")
+        // A client's own forged entries stand to the left of what the proxies appended.
+        #expect(
+            ClientAddressMiddleware.client(peer: "10.0.0.5", forwardedFor: ["1.2.3.4, 198.51.100.1", "10.0.0.6"], trusted: trusted)
+                == "198.51.100.1")
+        #expect(ClientAddressMiddleware.client(peer: "10.0.0.5", forwardedFor: [], trusted: trusted) == "10.0.0.5")
+        #expect(try AppConfig.resolve(flags: [.trustedProxies: "10.0.0.5, ::1"], environment: [:]).trustedProxies == ["10.0.0.5", "::1"])
+        #expect(throws: ConfigurationError.self) { try AppConfig.resolve(flags: [.trustedProxies: "proxy.example"], environment: [:]) }
+    }
+}

@@ -13,6 +13,28 @@ import X509
 /// The signed JSON evidence of an exchange: issued to involved users only, verifiable offline, and
 /// refused by the verifier when anything in it changes.
 @Suite struct EvidenceAPITests {
+    @Test func downloadsWithinAMinuteReuseTheCheckpointUnlessTheRequestChanged() async throws {
+        let clock = ManualClock()
+        try await TestApp.runOnPlatform(clock: clock) { client, platform, users in
+            let dk = try await TestApp.apiToken(client, users["dk.handler"]!, clock: clock)
+            let id = try #require(
+                (try await client.api(.get, "/api/v1/requests?state=closed", dk).json()["requests"] as? [[String: Any]])?.first?["id"]
+                    as? String)
+            let count = {
+                try await platform.database.sql.raw("SELECT COUNT(*) AS n FROM log_checkpoint").first()?.decode(column: "n", as: Int.self)
+                    ?? -1
+            }
+            #expect(try await client.api(.get, "/api/v1/requests/\(id)/evidence", dk).status == .ok)
+            let afterFirst = try await count()
+            for _ in 0..<5 { #expect(try await client.api(.get, "/api/v1/requests/\(id)/evidence", dk).status == .ok) }
+            #expect(try await count() == afterFirst, "five more downloads within the minute sign no checkpoint")
+            clock.advance(by: Double(LogCheckpointer.reuseAge) + 1)
+            let later = try await TestApp.apiToken(client, users["dk.handler"]!, clock: clock)
+            #expect(try await client.api(.get, "/api/v1/requests/\(id)/evidence", later).status == .ok)
+            #expect(try await count() == afterFirst + 1, "an older checkpoint is not reused")
+        }
+    }
+
     @Test func involvedAuthoritiesGetEvidenceThatVerifiesAndBreaksWhenChanged() async throws {
         let clock = ManualClock()
         try await TestApp.runOnPlatform(clock: clock) { client, platform, users in

@@ -17,7 +17,8 @@ import Testing
     {
         let form = try await client.execute(uri: "/sign-in", method: .get)
         let csrf = try #require(form.text.firstMatch(of: /name="_csrf" value="([^"]+)"/)?.1).description
-        var headers: HTTPFields = [.cookie: "openimi_csrf=\(csrf)", .contentType: "application/x-www-form-urlencoded"]
+        let prefix = extra[HTTPField.Name("X-Forwarded-Proto")!] == "https" ? "__Host-" : ""
+        var headers: HTTPFields = [.cookie: "\(prefix)openimi_csrf=\(csrf)", .contentType: "application/x-www-form-urlencoded"]
         headers.append(contentsOf: extra)
         let code = TestApp.code(user, at: clock.now())
         let body = "_csrf=\(csrf)&username=\(user.username)&password=\(user.password)&code=\(code)&next=%2Fusers"
@@ -39,7 +40,7 @@ import Testing
                 plain.setCookie.contains("HttpOnly") && plain.setCookie.contains("SameSite=Strict") && !plain.setCookie.contains("Secure"))
             let tls = try await Self.webSignIn(
                 client, users["si.admin"]!, clock: clock, headers: [HTTPField.Name("X-Forwarded-Proto")!: "https"])
-            #expect(tls.setCookie.contains("Secure"))
+            #expect(tls.setCookie.contains("Secure") && tls.setCookie.hasPrefix("__Host-openimi_session="))
             let users = try await client.execute(uri: "/users", method: .get, headers: [.cookie: "openimi_session=\(plain.session)"])
             #expect(users.status == .ok && users.text.contains("dk.handler") && users.text.contains("Local data administrator"))
         }
@@ -60,6 +61,16 @@ import Testing
             let accepted = try await client.execute(
                 uri: "/users/\(handler.id)/suspend", method: .post, headers: cookie, body: ByteBuffer(string: "_csrf=\(csrf)"))
             #expect(accepted.status == .seeOther)
+            #expect(try await UserRepository(sql: database.sql).record(username: "dk.handler")?.status == "suspended")
+            // A token planted as the pre-sign-in cookie opens no signed-in form.
+            let planted = String(repeating: "p", count: 43)
+            let plantedPost = try await client.execute(
+                uri: "/users/\(handler.id)/reinstate", method: .post,
+                headers: [
+                    .cookie: "openimi_session=\(session); openimi_csrf=\(planted)", .contentType: "application/x-www-form-urlencoded",
+                ],
+                body: ByteBuffer(string: "_csrf=\(planted)"))
+            #expect(plantedPost.status == .forbidden)
             #expect(try await UserRepository(sql: database.sql).record(username: "dk.handler")?.status == "suspended")
             // A sign-in form posted without the pre-session token is refused before any credential is checked.
             let noToken = try await client.execute(
@@ -89,6 +100,23 @@ import Testing
                 pages.append(try #require(response.text.firstMatch(of: /id="sign-in-error">([^<]+)</)?.1).description)
             }
             #expect(Set(pages).count == 1 && pages[0].contains("sikkerhedskoden"))
+        }
+    }
+
+    @Test func linksBuiltFromTheAddressNeverLeaveTheSite() async throws {
+        let clock = ManualClock()
+        try await TestApp.runWithUsers(clock: clock) { client, _, _ in
+            for path in ["//evil.example/x", "/\\evil.example/x"] {
+                let page = try await client.execute(uri: path, method: .get, headers: [.accept: "text/html"])
+                #expect(
+                    !page.text.contains("href=\"//evil.example") && !page.text.contains("href=\"/\\"), "\(path): \(page.text.prefix(200))")
+            }
+            for next in ["//evil.example", "/\\evil.example", "/ok\r\nSet-Cookie: x=1", "/ok\u{7}", "https://evil.example/"] {
+                #expect(SignInController.safeNext(next) == nil, "\(next)")
+            }
+            #expect(SignInController.safeNext("/requests?state=sent") == "/requests?state=sent")
+            let form = try await client.execute(uri: "/sign-in?next=%2F%2Fevil.example", method: .get)
+            #expect(!form.text.contains("value=\"//evil.example") && !form.text.contains("href=\"//"))
         }
     }
 }

@@ -30,6 +30,6 @@ import Testing
     @Test func theKeyDirectoryComesFromTheEnvironment() throws {
         let config = try AppConfig.resolve(flags: [:], environment: ["OPENIMI_KEY_DIRECTORY": "/srv/openimi/keys"])
         #expect(config.keyDirectory == "/srv/openimi/keys")
-        #expect(try AppConfig.resolve(flags: [:], environment: [:]).keyDirectory == "keys")
+        #expect(try AppConfig.resolve(flags: [:], environment: [:]).keyDirectory == "openimi-data/keys")
     }
 }

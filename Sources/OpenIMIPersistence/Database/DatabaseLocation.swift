@@ -31,12 +31,15 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
         if let schema, !schema.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
             throw .invalidSchema
         }
-        let tls = components.queryItems?.first(where: { $0.name == "sslmode" })?.value ?? "disable"
+        let sslMode = try components.queryItems?.first(where: { $0.name == "sslmode" })?.value.map { value throws(DatabaseLocationError) in
+            guard let mode = PostgresSSLMode(rawValue: value) else { throw .invalidSSLMode(value) }
+            return mode
+        }
         self = .postgres(
             PostgresAddress(
                 host: host, port: components.port ?? 5432, user: user,
                 password: components.password?.removingPercentEncoding, database: database,
-                schema: schema, requireTLS: tls == "require" || tls == "verify-full"))
+                schema: schema, sslMode: sslMode ?? .prefer))
     }
 
     /// Which engine the location points to.
@@ -72,23 +75,27 @@ public struct PostgresAddress: Sendable, Hashable {
     public var database: String
     /// Schema to use instead of `public`, mainly to isolate test runs.
     public var schema: String?
-    /// Whether TLS is required (`sslmode=require`).
-    public var requireTLS: Bool
+    /// How TLS is used, as libpq's `sslmode` says.
+    public var sslMode: PostgresSSLMode
 }
 
 /// Why a database URL was refused.
 public enum DatabaseLocationError: Error, Sendable, Hashable, CustomStringConvertible {
     case unsupportedScheme, missingPath, inMemoryNotSupported, missingHost, missingUser, missingDatabaseName, invalidSchema
+    /// `sslmode=` names none of libpq's modes.
+    case invalidSSLMode(String)
 
     public var description: String {
         switch self {
         case .unsupportedScheme: "DATABASE_URL must start with sqlite: or postgres://"
-        case .missingPath: "DATABASE_URL sqlite: needs a file path, e.g. sqlite:openimi.sqlite"
+        case .missingPath: "DATABASE_URL sqlite: needs a file path, e.g. sqlite:openimi-data/openimi.sqlite"
         case .inMemoryNotSupported: "DATABASE_URL sqlite::memory: is not supported: readers and writer need one shared file"
         case .missingHost: "DATABASE_URL postgres:// needs a host"
         case .missingUser: "DATABASE_URL postgres:// needs a user name"
         case .missingDatabaseName: "DATABASE_URL postgres:// needs a database name after the host"
         case .invalidSchema: "DATABASE_URL schema= may contain only letters, digits and underscores"
+        case .invalidSSLMode(let value):
+            "DATABASE_URL sslmode= must be one of \(PostgresSSLMode.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(value.prefix(40))\""
         }
     }
 }

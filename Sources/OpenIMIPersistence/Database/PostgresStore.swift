@@ -17,7 +17,7 @@ public final class PostgresStore: Database {
         var configuration = PostgresClient.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,
             database: address.database,
-            tls: address.requireTLS ? .require(.makeClientConfiguration()) : .disable)
+            tls: address.sslMode.clientTLS)
         if let schema = address.schema {
             configuration.options.additionalStartupParameters = [("search_path", schema)]
         }

@@ -36,6 +36,17 @@ public struct ExchangeEvidenceService: Sendable {
         try await issue(of: id, by: principal, purpose: "api:get-evidence", showsPersonalData: false, now: now).jws
     }
 
+    /// The chain position of the last entry that changed request `id` (anything but a read or a
+    /// search), or -1 when there is none.
+    static func lastChange(of id: UUID, sql: any SQLDatabase) async throws -> Int64 {
+        try await sql.raw(
+            """
+            SELECT MAX(c.seq) AS last FROM access_log a JOIN log_chain c ON c.entry_id = a.id
+            WHERE a.request_id = \(bind: id.uuidString.lowercased()) AND a.operation NOT IN ('read', 'search')
+            """
+        ).first()?.decode(column: "last", as: Int64?.self) ?? -1
+    }
+
     /// Issues the evidence of request `id`, logging the download with `purpose` first; when what is
     /// issued shows the personal data (the PDF report), the log records them as read.
     public func issue(of id: UUID, by principal: Principal, purpose: String, showsPersonalData: Bool, now: Date) async throws -> Issued {
@@ -52,8 +63,15 @@ public struct ExchangeEvidenceService: Sendable {
         var signed: LogCheckpoint?
         // The request and the checkpoint must show the same moment: a step between the two would
         // put content and log out of step, so the request is read again until it stands still.
+        // A checkpoint younger than a minute that covers the request's last change serves as well
+        // as a new one (this download's own read then appears in the next evidence, not this one).
         for _ in 0..<5 {
-            signed = try await checkpointer.checkpoint(now: now, force: true)
+            let lastChange = try await Self.lastChange(of: id, sql: database.sql)
+            if let recent = try await checkpointer.recent(covering: lastChange, now: now) {
+                signed = recent
+            } else {
+                signed = try await checkpointer.checkpoint(now: now, force: true)
+            }
             let again = try await requests.visible(id, to: principal)
             if again.version == request.version { break }
             request = again

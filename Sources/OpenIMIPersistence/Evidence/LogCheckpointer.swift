@@ -18,6 +18,19 @@ public struct LogCheckpointer: Sendable {
         self.status = status
     }
 
+    /// How old a checkpoint may be for evidence to rely on it rather than on a new one: the minute
+    /// job signs one at least this often while entries arrive.
+    public static let reuseAge: Int64 = 60
+
+    /// The newest checkpoint when it covers the entry at `sequence` (and all before it) and was
+    /// signed at most `reuseAge` seconds before `now`; nil when a new one is needed.
+    public func recent(covering sequence: Int64, now: Date) async throws -> LogCheckpoint? {
+        guard let latest = try await CheckpointRepository(sql: database.sql).latest()?.checkpoint, latest.treeSize > sequence,
+            latest.at <= now.epochSeconds, now.epochSeconds - latest.at <= Self.reuseAge
+        else { return nil }
+        return latest
+    }
+
     /// Signs a checkpoint over every chained entry when there are entries the last checkpoint does
     /// not cover, or when `force` is set and there is no checkpoint yet; returns the newest
     /// checkpoint. Loading the key is tried every time; when it fails, ``status`` records it and

@@ -37,19 +37,15 @@ extension IdentityService {
         let locked = lockout.isLocked(until: record.lockedUntil.map { Date(timeIntervalSince1970: TimeInterval($0)) }, at: now)
         let secondFactor = passwordMatches && !locked ? try await acceptedSecondFactor(record, code: code, now: now) : nil
         guard let secondFactor, record.status == UserStatus.active.rawValue, record.totpConfirmed else {
-            try await database.transaction { sql in
-                if !locked {
-                    let current = try await UserRepository(sql: sql).record(id: id)
-                    let after = lockout.afterFailure(previousFailures: current?.failedAttempts ?? 0, at: now)
-                    try await UserRepository(sql: sql).setColumns(
-                        id, ["failed_attempts": after.failures, "locked_until": after.lockedUntil?.epochSeconds])
-                }
-            }
+            if !locked { try await recordAccountFailure(id, now: now) }
             try await recordAddressFailure(address, now: now)
             throw IdentityError.signInFailed
         }
         return try await database.transaction { sql in
             let repository = UserRepository(sql: sql)
+            // Failures sent in parallel may have locked the account since it was read above.
+            let lockedNow = try await repository.record(id: id)?.lockedUntil.map { Date(timeIntervalSince1970: TimeInterval($0)) }
+            guard !lockout.isLocked(until: lockedNow, at: now) else { throw IdentityError.signInFailed }
             var columns: [String: any Encodable & Sendable] = [
                 "failed_attempts": 0, "locked_until": Int64?.none, "last_sign_in_at": now.epochSeconds,
             ]
@@ -88,17 +84,37 @@ extension IdentityService {
         return throttle.isThrottled(failures: try row.decode(column: "failures", as: Int.self), windowStart: start, at: now)
     }
 
-    private func recordAddressFailure(_ address: String, now: Date) async throws {
-        let rule = throttle
+    /// Counts a failure against the account in one statement, so that failures sent in parallel are
+    /// each counted (no read-then-write); the one that reaches the limit locks the account, and
+    /// failures while it is locked change nothing.
+    private func recordAccountFailure(_ id: UUID, now: Date) async throws {
+        let (limit, lockedUntil) = (lockout.maximumFailures, now.addingTimeInterval(lockout.duration).epochSeconds)
         try await database.transaction { sql in
-            let row = try await sql.select().column("*").from("sign_in_throttle").where("address", .equal, address).first()
-            let start = try row.map { Date(timeIntervalSince1970: TimeInterval(try $0.decode(column: "window_start", as: Int64.self))) }
-            let failures = try row?.decode(column: "failures", as: Int.self) ?? 0
-            let fresh = start.map { now >= $0.addingTimeInterval(rule.window) } ?? true
-            try await sql.insert(into: "sign_in_throttle").columns("address", "window_start", "failures")
-                .values(SQLBind(address), SQLBind(fresh ? now.epochSeconds : start!.epochSeconds), SQLBind(fresh ? 1 : failures + 1))
-                .onConflict(with: "address") { $0.set(excludedValueOf: "window_start").set(excludedValueOf: "failures") }
-                .run()
+            try await sql.raw(
+                """
+                UPDATE user_account SET
+                  locked_until = CASE WHEN failed_attempts + 1 >= \(bind: limit) THEN \(bind: lockedUntil) ELSE locked_until END,
+                  failed_attempts = CASE WHEN failed_attempts + 1 >= \(bind: limit) THEN 0 ELSE failed_attempts + 1 END
+                WHERE id = \(bind: id.uuidString.lowercased()) AND (locked_until IS NULL OR locked_until <= \(bind: now.epochSeconds))
+                """
+            ).run()
+        }
+    }
+
+    /// Counts a failure against the address in one statement (an upsert that starts a new window
+    /// when the last one is over), so that parallel failures are each counted.
+    private func recordAddressFailure(_ address: String, now: Date) async throws {
+        let windowOver = now.addingTimeInterval(-throttle.window).epochSeconds
+        try await database.transaction { sql in
+            try await sql.raw(
+                """
+                INSERT INTO sign_in_throttle (address, window_start, failures) VALUES (\(bind: address), \(bind: now.epochSeconds), 1)
+                ON CONFLICT (address) DO UPDATE SET
+                  failures = CASE WHEN sign_in_throttle.window_start <= \(bind: windowOver) THEN 1 ELSE sign_in_throttle.failures + 1 END,
+                  window_start = CASE WHEN sign_in_throttle.window_start <= \(bind: windowOver) THEN excluded.window_start
+                    ELSE sign_in_throttle.window_start END
+                """
+            ).run()
         }
     }
 }

@@ -49,6 +49,9 @@ public struct AppConfig: Sendable {
     public var demoCredentialsFile: String?
     /// The SMTP relay for notification e-mails; nil keeps them in the outbox.
     public var mail: MailSettings?
+    /// The addresses of reverse proxies whose `X-Forwarded-For` names the client (sign-in throttling);
+    /// empty by default, when the socket's peer is the client.
+    public var trustedProxies: [String] = []
     /// The address users reach the web interface at, for links in e-mails; by default the listening address.
     public var publicURL: String?
 
@@ -102,6 +105,7 @@ public struct AppConfig: Sendable {
         case smtpPort = "OPENIMI_SMTP_PORT"
         case mailFrom = "OPENIMI_MAIL_FROM"
         case publicURL = "OPENIMI_PUBLIC_URL"
+        case trustedProxies = "OPENIMI_TRUSTED_PROXIES"
     }
 
     /// Resolves each setting from `flags` (set when given on the command line), then `environment`,
@@ -185,6 +189,14 @@ public struct AppConfig: Sendable {
                 config.userListIntervalMonths = number
             } else {
                 problems.append("\(Key.userListIntervalMonths.rawValue) must be a number of months from 1 to 24, got \"\(months)\"")
+            }
+        }
+        if let proxies = value(.trustedProxies) {
+            let addresses = proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if addresses.allSatisfy({ $0.allSatisfy { $0.isHexDigit || $0 == "." || $0 == ":" } }) {
+                config.trustedProxies = addresses
+            } else {
+                problems.append("\(Key.trustedProxies.rawValue) must list IP addresses separated by commas, got \"\(proxies)\"")
             }
         }
         resolveMail(into: &config, value: value, problems: &problems)

@@ -11,6 +11,8 @@ struct SessionMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let cookieName = "openimi_session"
     static let csrfCookieName = "openimi_csrf"
+    /// The forms shown to a visitor who is not signed in, checked against the double-submit cookie.
+    static let preSignInForms: Set<String> = ["/sign-in", "/activate", "/activate/confirm"]
     let identity: IdentityService
     let clock: any AppClock
 
@@ -26,7 +28,7 @@ struct SessionMiddleware: RouterMiddleware {
                 )
                 .flatMap { $0.kind == .api ? $0 : nil }
             }
-        } else if let cookie = request.cookies[Self.cookieName]?.value {
+        } else if let cookie = SessionCookies.value(Self.cookieName, in: request) {
             context.session = try await identity.session(token: cookie, now: now).flatMap { $0.kind == .web ? $0 : nil }
         }
         if !isAPI, request.method != .get, request.method != .head {
@@ -43,9 +45,15 @@ struct SessionMiddleware: RouterMiddleware {
             let buffer = try await request.boundedBody(upTo: limit)
             request.body = RequestBody(buffer: buffer)
             let form = try multipart.map { try MultipartForm(buffer, boundary: $0).fields } ?? FormFields(buffer)
-            // The session's token, or before sign-in the double-submit cookie (a signed-in browser may
-            // still post the sign-in form it loaded earlier).
-            let expected = [context.session?.csrfToken, request.cookies[Self.csrfCookieName]?.value].compactMap { $0 }
+            // A signed-in form must carry its session's token, bound to the session on the server; the
+            // double-submit cookie serves only the forms shown before sign-in (a signed-in browser may
+            // still post the sign-in form it loaded earlier), so a planted cookie opens nothing else.
+            let expected =
+                if let session = context.session, !Self.preSignInForms.contains(request.uri.path) {
+                    [session.csrfToken]
+                } else {
+                    [context.session?.csrfToken, SessionCookies.value(Self.csrfCookieName, in: request)].compactMap { $0 }
+                }
             guard let sent = form["_csrf"], expected.contains(where: { constantTimeEquals(sent, $0) }) else {
                 throw IdentityError.csrfMismatch
             }

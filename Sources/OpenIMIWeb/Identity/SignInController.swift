@@ -30,7 +30,7 @@ struct SignInController: Sendable {
             }
         }
         routes.signedIn(.post, "/sign-out") { request, _, _ in
-            if let token = request.cookies[SessionMiddleware.cookieName]?.value {
+            if let token = SessionCookies.value(SessionMiddleware.cookieName, in: request) {
                 try await platform.identity.signOut(token: token, now: platform.clock.now())
             }
             var response = Response(status: .seeOther, headers: [.location: "/"])
@@ -71,7 +71,7 @@ struct SignInController: Sendable {
 
     /// Only local paths are followed after sign-in, never another site.
     static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return nil }
+        guard let next, LocalPath.isLocal(next) else { return nil }
         return next
     }
 

@@ -58,7 +58,7 @@ public struct ViewRenderer: Sendable {
         var items = (request.uri.queryParameters.map { (String($0.key), String($0.value)) }).filter { $0.0 != "lang" }
         items.append(("lang", language.rawValue))
         let query = items.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
-        return "\(request.uri.path)?\(query)"
+        return "\(LocalPath.local(request.uri.path))?\(query)"
     }
 
     static func encode(_ text: String) -> String {
