@@ -15,8 +15,11 @@ struct VerifyReportCommand: AsyncParsableCommand {
             evidence (GET /api/v1/requests/{id}/evidence, a JWS). For a PDF, the signature must cover the whole \
             file and be made with the trusted certificate; the evidence embedded in it is then checked like a JWS. \
             CERT.pem is the platform certificate you trust (`openimi keys export` on the platform) or the \
-            authority that issued it. Needs neither the platform nor its database. Exits 0 with a \
-            summary, or 1 with the reason.
+            authority that issued it; the signing certificate's key usage must allow digital signatures. \
+            When CERT.pem is an authority that certifies many organisations, --signer names the one you \
+            expect (an organisation name or the whole subject), so that a report signed by another of its \
+            certificates is refused. Needs neither the platform nor its database. Exits 0 with a summary \
+            naming the signer, or 1 with the reason.
             """)
 
     @Argument(help: "The report (PDF) or evidence (JWS) file.")
@@ -24,6 +27,9 @@ struct VerifyReportCommand: AsyncParsableCommand {
 
     @Option(help: "The trusted certificate (PEM).")
     var trust: String
+
+    @Option(help: "The organisation (O=) or whole subject (e.g. \"CN=OpenIMI,O=OpenIMI\") the signing certificate must name.")
+    var signer: String?
 
     func run() async throws {
         let trusted: Certificate
@@ -41,10 +47,17 @@ struct VerifyReportCommand: AsyncParsableCommand {
                 evidence = try await PDFSignatureVerifier(trusted: trusted).verifiedEmbeddedFile(in: bytes, mediaType: "application/jose")
                 kind = "Report (PDF signature valid over the whole file)"
             }
+            var pdfSigner: Certificate?
+            if bytes.starts(with: Array("%PDF-".utf8)) { pdfSigner = try await PDFSignatureVerifier(trusted: trusted).verify(bytes) }
             let summary = try ExchangeEvidenceVerifier(trusted: trusted).verify(String(decoding: evidence, as: UTF8.self))
+            for certificate in [pdfSigner, summary.signer].compactMap({ $0 }) {
+                if let signer, !certificate.names(signer: signer) {
+                    throw SignerMismatch(expected: signer, found: String(describing: certificate.subject))
+                }
+            }
             print(
                 "\(kind) verified: request \(summary.request), \(summary.entries) log entries proved against the checkpoint of "
-                    + "\(summary.treeSize) entries, signed by key \(summary.keyID.prefix(16))…")
+                    + "\(summary.treeSize) entries, signed by \(summary.signer.subject) (key \(summary.keyID.prefix(16))…)")
         } catch {
             FileHandle.standardError.write(Data("Report does not verify: \(error)\n".utf8))
             throw ExitCode.failure

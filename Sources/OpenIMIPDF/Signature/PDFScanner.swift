@@ -38,7 +38,7 @@ struct PDFScanner {
         let digits = bytes[(lengthAt + 8)..<streamAt].prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
         guard let length = Int(String(decoding: digits, as: UTF8.self)) else { return nil }
         let begin = streamAt + ">>\nstream\n".utf8.count
-        guard begin + length <= bytes.count else { return nil }
+        guard begin <= bytes.count, length <= bytes.count - begin else { return nil }
         return Array(bytes[begin..<begin + length])
     }
 }

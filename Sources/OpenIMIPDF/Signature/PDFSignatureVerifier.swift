@@ -31,13 +31,16 @@ public struct PDFSignatureVerifier: Sendable {
         guard let marker = PDFScanner(pdf).lastOccurrence(of: "/ByteRange ["),
             let close = pdf[marker...].firstIndex(of: UInt8(ascii: "]"))
         else { throw .noSignature }
-        let numbers = String(decoding: pdf[marker + "/ByteRange [".utf8.count..<close], as: UTF8.self)
-            .split(separator: " ").compactMap { Int($0) }
-        guard numbers.count == 4 else { throw .incompleteByteRange("the byte range is not four numbers") }
+        let from = marker + "/ByteRange [".utf8.count
+        guard from <= close else { throw .incompleteByteRange("the byte range is not four numbers") }
+        // Numbers as large as the file at most, so that no arithmetic on them can overflow.
+        let words = String(decoding: pdf[from..<close], as: UTF8.self).split(separator: " ")
+        let numbers = words.compactMap { $0.count <= 12 ? Int($0) : nil }.filter { (0...pdf.count).contains($0) }
+        guard words.count == 4, numbers.count == 4 else { throw .incompleteByteRange("the byte range is not four numbers within the file") }
         let (start, gap, resume, tail) = (numbers[0], numbers[1], numbers[2], numbers[3])
         guard start == 0 else { throw .incompleteByteRange("it does not start at the first byte") }
         guard gap > 0, resume > gap, resume <= pdf.count else { throw .incompleteByteRange("the ranges are out of order") }
-        guard resume + tail == pdf.count else { throw .incompleteByteRange("\(pdf.count - resume - tail) bytes follow the signed range") }
+        guard tail == pdf.count - resume else { throw .incompleteByteRange("\(pdf.count - resume - tail) bytes follow the signed range") }
         guard pdf[gap] == UInt8(ascii: "<"), pdf[resume - 1] == UInt8(ascii: ">") else {
             throw .incompleteByteRange("the unsigned gap is not the signature's contents")
         }

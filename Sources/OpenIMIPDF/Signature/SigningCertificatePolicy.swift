@@ -2,7 +2,7 @@ import SwiftASN1
 import X509
 
 /// What a report's signing certificate must allow: its critical extensions are the ones a signing
-/// certificate carries (basic constraints, key usage), and its key may make digital signatures.
+/// certificate carries (basic constraints, key usage), and its key usage includes digital signatures.
 /// Trust comes from the chain ending at the certificate the verifier was given.
 struct SigningCertificatePolicy: VerifierPolicy {
     let verifyingCriticalExtensions: [ASN1ObjectIdentifier] = [
@@ -10,9 +10,8 @@ struct SigningCertificatePolicy: VerifierPolicy {
     ]
 
     func chainMeetsPolicyRequirements(chain: UnverifiedCertificateChain) async -> PolicyEvaluationResult {
-        guard let usage = try? chain.leaf.extensions.keyUsage else { return .meetsPolicy }
-        guard usage.digitalSignature || usage.nonRepudiation else {
-            return .failsToMeetPolicy(reason: "the certificate's key may not sign documents")
+        guard let usage = try? chain.leaf.extensions.keyUsage, usage.digitalSignature else {
+            return .failsToMeetPolicy(reason: "the certificate's key usage does not allow digital signatures")
         }
         return .meetsPolicy
     }

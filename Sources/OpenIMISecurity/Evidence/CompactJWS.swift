@@ -60,11 +60,15 @@ public enum Base64URL {
             .replacingOccurrences(of: "=", with: "")
     }
 
-    /// The bytes of base64url `text` (padding optional), or nil.
+    /// The bytes of base64url `text` without padding, or nil. Only the canonical form is accepted:
+    /// the unused bits of the last character must be zero, so that no two texts decode to the same
+    /// bytes and a changed character is always a changed value (RFC 4648 §3.5).
     public static func decode(_ text: String) -> [UInt8]? {
-        guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return nil }
+        guard text.utf8.count % 4 != 1, text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        else { return nil }
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        return Data(base64Encoded: base64).map(Array.init)
+        guard let bytes = Data(base64Encoded: base64).map(Array.init), encode(bytes) == text else { return nil }
+        return bytes
     }
 }

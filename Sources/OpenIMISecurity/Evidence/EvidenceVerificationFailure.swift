@@ -4,6 +4,8 @@ public enum EvidenceVerificationFailure: Error, Sendable, Hashable, CustomString
     case malformed(String)
     /// The certificate in the report is neither the trusted one nor issued by it.
     case untrustedCertificate
+    /// The certificate's key usage does not include digital signatures.
+    case certificateMayNotSign
     /// The signature is not the certificate key's over the content.
     case signatureInvalid
     /// The checkpoint inside is not signed by the report's key.
@@ -19,6 +21,7 @@ public enum EvidenceVerificationFailure: Error, Sendable, Hashable, CustomString
         switch self {
         case .malformed(let why): "not a well-formed report: \(why)"
         case .untrustedCertificate: "the report's certificate is not the trusted certificate and not issued by it"
+        case .certificateMayNotSign: "the report's certificate does not allow digital signatures (key usage)"
         case .signatureInvalid: "the signature does not match the content: the report was changed or signed by another key"
         case .checkpointSignatureInvalid: "the log checkpoint in the report is not signed by the report's key"
         case .inclusionProofInvalid(let sequence): "log entry \(sequence): its inclusion proof does not lead to the signed checkpoint"

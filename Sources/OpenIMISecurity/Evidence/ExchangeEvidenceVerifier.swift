@@ -17,6 +17,8 @@ public struct ExchangeEvidenceVerifier: Sendable {
         public let treeSize: Int64
         /// The signing key's id.
         public let keyID: String
+        /// The certificate the evidence was signed with.
+        public let signer: Certificate
     }
 
     /// The certificate reports must be signed with, or the one that issued it.
@@ -38,6 +40,7 @@ public struct ExchangeEvidenceVerifier: Sendable {
         guard certificate == trusted || trusted.publicKey.isValidSignature(certificate.signature, for: certificate) else {
             throw .untrustedCertificate
         }
+        guard certificate.allowsDigitalSignatures else { throw .certificateMayNotSign }
         guard jws.isSigned(by: key) else { throw .signatureInvalid }
         let keyID = SigningIdentity.keyID(of: key)
         guard let payload = try? JSONSerialization.jsonObject(with: Data(jws.payload)) as? [String: Any],
@@ -61,7 +64,7 @@ public struct ExchangeEvidenceVerifier: Sendable {
             parsed.append(entry)
         }
         try Self.checkContent(payload["content"], against: parsed)
-        return Summary(request: requestID, entries: parsed.count, treeSize: checkpoint.treeSize, keyID: keyID)
+        return Summary(request: requestID, entries: parsed.count, treeSize: checkpoint.treeSize, keyID: keyID, signer: certificate)
     }
 
     /// The personal data's hash must be the last one written, and each attachment's the one logged when it was attached.
