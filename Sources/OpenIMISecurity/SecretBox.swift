@@ -22,6 +22,17 @@ public struct SecretBox: Sendable {
         try AES.GCM.seal(Data(plaintext.utf8), using: key).combined!.base64EncodedString()
     }
 
+    /// The prefix of a keyed digest, telling it from the plain SHA-256 stored before.
+    public static let digestPrefix = "k1:"
+
+    /// A keyed digest of `value` (HMAC-SHA256 under a key derived from this one, hex, behind
+    /// `digestPrefix`): whoever reads the database without the key cannot test guesses against it.
+    public func digest(_ value: String) -> String {
+        let derived = HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Data("openimi keyed digest v1".utf8), outputByteCount: 32)
+        return Self.digestPrefix
+            + HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: derived).map { String(format: "%02x", $0) }.joined()
+    }
+
     /// The plaintext of a value made by `seal`; throws when it was altered or sealed with another key.
     public func open(_ sealed: String) throws -> String {
         guard let data = Data(base64Encoded: sealed) else { throw SecretBoxError.malformedCiphertext }

@@ -196,6 +196,21 @@ import Testing
             await #expect(throws: IdentityError.activationInvalid) {
                 try await fixture.identity.beginActivation(token: created.activationToken, password: "another long passphrase", now: now)
             }
+            // Stored keyed: a plain SHA-256 of a code is not in the database; one stored so before is converted.
+            let stored = try await database.sql.select().column("code_hash").from("recovery_code").all()
+                .map { try $0.decode(column: "code_hash", as: String.self) }
+            #expect(stored.count == 10 && stored.allSatisfy { $0.hasPrefix(SecretBox.digestPrefix) })
+            #expect(!stored.contains(OpaqueToken.hash(RecoveryCodes.normalise(enrolment.recoveryCodes[3]))))
+            let userID = raw.id
+            try await database.sql.update("recovery_code").set(
+                "code_hash", to: OpaqueToken.hash(RecoveryCodes.normalise(enrolment.recoveryCodes[3]))
+            )
+            .where("user_id", .equal, userID).where("code_hash", .equal, try #require(stored.first { _ in true }).description).run()
+            try await database.sql.delete(from: "recovery_code").where("user_id", .equal, userID).where(
+                "code_hash", .like, "\(SecretBox.digestPrefix)%"
+            )
+            .where("code_hash", .equal, fixture.identity.recoveryCodeDigest(enrolment.recoveryCodes[3])).run()
+            #expect(try await fixture.identity.protectRecoveryCodes() >= 1)
             let later = now.addingTimeInterval(120)
             _ = try await fixture.identity.signIn(
                 username: "handler.dk", password: "a long handler passphrase", code: enrolment.recoveryCodes[3].uppercased(),

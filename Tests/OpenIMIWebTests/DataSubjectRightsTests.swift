@@ -50,9 +50,12 @@ import Testing
             #expect(corrected.status == .noContent, "\(corrected.text)")
             let handler = try await TestApp.apiToken(client, users["dk.handler"]!, clock: clock)
             #expect(try await client.api(.get, "/api/v1/requests/\(requestID)", handler).text.contains("Østergaard-Holm"))
-            let stored = try await platform.database.sql.raw("SELECT old_value_sha256 FROM data_correction").first()?
-                .decode(column: "old_value_sha256", as: String.self)
-            #expect(stored == ContentDigest.sha256(Data("Østergaard".utf8)))
+            let stored = try await platform.database.sql.raw("SELECT old_value_digest FROM data_correction").first()?
+                .decode(column: "old_value_digest", as: String.self)
+            // The old value is kept only under the request's own key: a plain hash could be guessed from.
+            #expect(stored != nil && stored != ContentDigest.sha256(Data("Østergaard".utf8)) && stored?.count == 64)
+            let dataKey = try await DataKeyRepository(sql: platform.database.sql, ring: platform.requests.keys).key(for: requestID)
+            #expect(stored == dataKey.digest("Østergaard", context: "data_correction/\(requestID)/familyNames"))
             let si = try await TestApp.apiToken(client, users["si.handler"]!, clock: clock)
             let pending = try #require(try await client.api(.get, "/api/v1/corrections", si).json()["corrections"] as? [[String: Any]])
             #expect(pending.count == 1 && pending.first?["appliedAt"] == nil)

@@ -54,8 +54,9 @@ public struct DataCorrection: Sendable, Hashable, Identifiable {
     public var requestID: UUID
     /// The field.
     public var field: CorrectableField
-    /// SHA-256 (hex) of the value before.
-    public var oldValueSHA256: String
+    /// A keyed digest (hex) of the value before, under the request's data key: recognisable while
+    /// the request's data exist, meaningless once they are deleted, never testable against guesses.
+    public var oldValueDigest: String
     /// Who corrected it.
     public var correctedBy: StepActor
     /// When.
@@ -65,14 +66,14 @@ public struct DataCorrection: Sendable, Hashable, Identifiable {
 
     /// Creates a correction as stored.
     public init(
-        id: UUID, rightsRequestID: UUID, requestID: UUID, field: CorrectableField, oldValueSHA256: String, correctedBy: StepActor,
+        id: UUID, rightsRequestID: UUID, requestID: UUID, field: CorrectableField, oldValueDigest: String, correctedBy: StepActor,
         correctedAt: Date, appliedBy: [UUID: Date]
     ) {
         self.id = id
         self.rightsRequestID = rightsRequestID
         self.requestID = requestID
         self.field = field
-        self.oldValueSHA256 = oldValueSHA256
+        self.oldValueDigest = oldValueDigest
         self.correctedBy = correctedBy
         self.correctedAt = correctedAt
         self.appliedBy = appliedBy

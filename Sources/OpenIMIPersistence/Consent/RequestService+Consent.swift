@@ -86,9 +86,11 @@ extension RequestService {
     }
 
     /// The consent records of request `id`, for those who may read it.
-    public func consents(of id: UUID, by principal: Principal) async throws -> [ConsentRecord] {
+    public func consents(of id: UUID, by principal: Principal, purpose: String, now: Date) async throws -> [ConsentRecord] {
         _ = try await visible(id, to: principal)
-        return try await ConsentRepository(sql: database.sql, keys: keys).records(of: id)
+        let records = try await ConsentRepository(sql: database.sql, keys: keys).records(of: id)
+        try await logListRead(of: id, fields: ["consents"], by: principal, purpose: purpose, now: now)
+        return records
     }
 
     /// Refuses any further processing of a request whose consent basis was withdrawn.

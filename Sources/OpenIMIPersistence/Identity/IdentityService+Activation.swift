@@ -40,7 +40,7 @@ extension IdentityService {
             try await sql.delete(from: "recovery_code").where("user_id", .equal, userID.uuidString.lowercased()).run()
             let insert = sql.insert(into: "recovery_code").columns("user_id", "code_hash")
             for code in codes {
-                insert.values(SQLBind(userID.uuidString.lowercased()), SQLBind(OpaqueToken.hash(RecoveryCodes.normalise(code))))
+                insert.values(SQLBind(userID.uuidString.lowercased()), SQLBind(recoveryCodeDigest(code)))
             }
             try await insert.run()
             guard let user = try await repository.find(userID) else { throw IdentityError.activationInvalid }

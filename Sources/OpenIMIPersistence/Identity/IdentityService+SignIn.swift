@@ -71,10 +71,33 @@ extension IdentityService {
         guard let sealed = record.totpSecretSealed else { return nil }
         let secret = OneTimeCode(secret: try secrets.open(sealed))
         if let step = secret.acceptedStep(for: code, at: now, lastUsedStep: record.totpLastStep) { return .code(step) }
-        let hash = OpaqueToken.hash(RecoveryCodes.normalise(code))
+        let hash = recoveryCodeDigest(code)
         let unused = try await database.sql.select().column("code_hash").from("recovery_code")
             .where("user_id", .equal, record.id).where("code_hash", .equal, hash).where("used_at", .is, SQLLiteral.null).first()
         return unused == nil ? nil : .recoveryCode(hash)
+    }
+
+    /// How a recovery code is stored: keyed with the secret key over its SHA-256, so that the
+    /// stored value cannot be tested against guesses without the key (and codes stored before as a
+    /// plain SHA-256 are converted in place by `protectRecoveryCodes`).
+    public func recoveryCodeDigest(_ code: String) -> String {
+        secrets.digest(OpaqueToken.hash(RecoveryCodes.normalise(code)))
+    }
+
+    /// Converts recovery codes stored as a plain SHA-256 to the keyed form; returns how many.
+    @discardableResult
+    public func protectRecoveryCodes() async throws -> Int {
+        let secrets = self.secrets
+        return try await database.transaction { sql in
+            let rows = try await sql.select().columns("user_id", "code_hash").from("recovery_code")
+                .where("code_hash", .notLike, "\(SecretBox.digestPrefix)%").all()
+            for row in rows {
+                let old = try row.decode(column: "code_hash", as: String.self)
+                try await sql.update("recovery_code").set("code_hash", to: secrets.digest(old))
+                    .where("user_id", .equal, try row.decode(column: "user_id", as: String.self)).where("code_hash", .equal, old).run()
+            }
+            return rows.count
+        }
     }
 
     private func isThrottled(address: String, now: Date) async throws -> Bool {

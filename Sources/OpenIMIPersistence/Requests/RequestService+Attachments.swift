@@ -26,9 +26,13 @@ extension RequestService {
     }
 
     /// The attachments of a request the principal may read (names are shown only to the involved).
-    public func attachments(of id: UUID, by principal: Principal) async throws -> [RequestAttachment] {
+    public func attachments(of id: UUID, by principal: Principal, purpose: String, now: Date) async throws -> [RequestAttachment] {
         _ = try await visible(id, to: principal)
-        return try await AttachmentRepository(sql: database.sql, keys: keys).list(of: id)
+        let attachments = try await AttachmentRepository(sql: database.sql, keys: keys).list(of: id)
+        if !attachments.isEmpty {
+            try await logListRead(of: id, fields: ["attachments.names"], by: principal, purpose: purpose, now: now)
+        }
+        return attachments
     }
 
     /// One attachment with its content, for an involved user; logged as a read.

@@ -116,6 +116,15 @@ public struct RequestService: Sendable {
         }
     }
 
+    /// Logs that `principal` read `fields` of request `id` (a list that names people or files) for `purpose`.
+    func logListRead(of id: UUID, fields: [String], by principal: Principal, purpose: String, now: Date) async throws {
+        try await database.transaction { sql in
+            try await AccessLog(sql: sql).record(
+                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "read",
+                purpose: purpose, fields: fields, at: now)
+        }
+    }
+
     /// Takes a workflow step; refused when the request changed since `expectedVersion`.
     public func act(
         _ id: UUID, _ action: RequestAction, details: StepDetails, forwardTo: UUID?, expectedVersion: Int, by principal: Principal,

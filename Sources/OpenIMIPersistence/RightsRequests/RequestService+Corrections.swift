@@ -11,7 +11,7 @@ public struct CorrectionNotice: Sendable, Hashable {
     /// The field.
     public let field: CorrectableField
     /// SHA-256 of the value before.
-    public let oldValueSHA256: String
+    public let oldValueDigest: String
     /// When it was corrected.
     public let correctedAt: Date
     /// When the principal's authority applied it to its own records, if it did.
@@ -28,7 +28,7 @@ extension RequestService {
         }
         let rows = try await database.sql.raw(
             """
-            SELECT c.id, c.request_id, c.field, c.old_value_sha256, c.corrected_at, a.applied_at
+            SELECT c.id, c.request_id, c.field, c.old_value_digest, c.corrected_at, a.applied_at
             FROM data_correction c JOIN information_request r ON r.id = c.request_id
             LEFT JOIN correction_application a ON a.correction_id = c.id AND a.organisation_id = \(bind: organisation)
             WHERE (r.requester_id = \(bind: organisation) OR r.responder_id = \(bind: organisation))
@@ -42,7 +42,7 @@ extension RequestService {
                 let field = CorrectableField(rawValue: try row.decode(column: "field", as: String.self))
             else { return nil }
             return CorrectionNotice(
-                id: id, requestID: request, field: field, oldValueSHA256: try row.decode(column: "old_value_sha256", as: String.self),
+                id: id, requestID: request, field: field, oldValueDigest: try row.decode(column: "old_value_digest", as: String.self),
                 correctedAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "corrected_at", as: Int64.self))),
                 appliedAt: try row.decode(column: "applied_at", as: Int64?.self).map { Date(timeIntervalSince1970: TimeInterval($0)) })
         }
@@ -68,7 +68,7 @@ extension RequestService {
                 operation: "write", purpose: "rights:correction-applied", fields: ["subject.\(notice.field.rawValue)"], at: now)
         }
         return CorrectionNotice(
-            id: notice.id, requestID: notice.requestID, field: notice.field, oldValueSHA256: notice.oldValueSHA256,
+            id: notice.id, requestID: notice.requestID, field: notice.field, oldValueDigest: notice.oldValueDigest,
             correctedAt: notice.correctedAt, appliedAt: now)
     }
 }

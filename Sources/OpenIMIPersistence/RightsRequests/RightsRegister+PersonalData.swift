@@ -49,7 +49,7 @@ extension RightsRegister {
     }
 
     /// Corrects `field` of request `requestID` to `value` for rectification entry `id`: the request
-    /// changes, the correction is kept with the old value's SHA-256, the person's index entries
+    /// changes, the correction is kept with a keyed digest of the old value, the person's index entries
     /// follow, and every other authority of the request finds it in its inbox.
     public func correct(
         _ id: UUID, request requestID: UUID, field: CorrectableField, to value: String, by principal: Principal, now: Date
@@ -65,7 +65,9 @@ extension RightsRegister {
         let changed = corrected
         let actor = StepActor(userID: principal.user.id, organisationID: principal.organisation.id ?? UUID())
         let correction = DataCorrection(
-            id: UUID(), rightsRequestID: entry.id, requestID: requestID, field: field, oldValueSHA256: ContentDigest.sha256(Data(old.utf8)),
+            id: UUID(), rightsRequestID: entry.id, requestID: requestID, field: field,
+            oldValueDigest: try await DataKeyRepository(sql: database.sql, ring: requests.keys).key(for: requestID.uuidString.lowercased())
+                .digest(old, context: "data_correction/\(requestID.uuidString.lowercased())/\(field.rawValue)"),
             correctedBy: actor, correctedAt: now, appliedBy: [:])
         let notices = try await RequestService.notices(
             .counterparts("data-corrected"), before: request, after: changed, actor: actor.organisationID, sql: database.sql)
@@ -81,11 +83,11 @@ extension RightsRegister {
             try await index.add([changed], index: try await index.index())
             try await sql.insert(into: "data_correction")
                 .columns(
-                    "id", "rights_request_id", "request_id", "field", "old_value_sha256", "corrected_by", "organisation_id", "corrected_at"
+                    "id", "rights_request_id", "request_id", "field", "old_value_digest", "corrected_by", "organisation_id", "corrected_at"
                 )
                 .values(
                     SQLBind(correction.id.uuidString.lowercased()), SQLBind(entry.id.uuidString.lowercased()),
-                    SQLBind(requestID.uuidString.lowercased()), SQLBind(field.rawValue), SQLBind(correction.oldValueSHA256),
+                    SQLBind(requestID.uuidString.lowercased()), SQLBind(field.rawValue), SQLBind(correction.oldValueDigest),
                     SQLBind(actor.userID.uuidString.lowercased()), SQLBind(actor.organisationID.uuidString.lowercased()),
                     SQLBind(now.epochSeconds)
                 ).run()

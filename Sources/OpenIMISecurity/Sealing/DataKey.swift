@@ -47,6 +47,14 @@ public struct DataKey: Sendable {
         return try open(blob.dropFirst(Self.blobPrefix.count), context: context)
     }
 
+    /// A keyed digest of `text` for `context` (HMAC-SHA256 under a key derived from this data key,
+    /// hex): it lets the platform recognise a value while the request's data exist, cannot be
+    /// tested against guesses without the key, and means nothing once the key is destroyed.
+    public func digest(_ text: String, context: String) -> String {
+        let derived = HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Data("openimi digest v1 \(context)".utf8), outputByteCount: 32)
+        return HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: derived).map { String(format: "%02x", $0) }.joined()
+    }
+
     /// Whether `text` is sealed.
     public static func isSealed(_ text: String) -> Bool { text.hasPrefix(textPrefix) }
 

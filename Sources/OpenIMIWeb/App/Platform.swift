@@ -118,6 +118,8 @@ public struct Platform: Sendable {
         try await ReferenceDataLoader(database: database).load(try ReferenceDataFiles.bundled(), now: clock.now())
         let sealed = try await PersonalDataSealing(database: database, keys: requests.keys).sealExisting(now: clock.now())
         if sealed > 0 { logger.notice("Sealed the personal data of requests stored before sealing", metadata: ["requests": "\(sealed)"]) }
+        let protected = try await identity.protectRecoveryCodes()
+        if protected > 0 { logger.notice("Recovery codes stored as plain SHA-256 were keyed", metadata: ["codes": "\(protected)"]) }
         let adopted = try await database.transaction { try await LogChain(sql: $0).adoptUnchained() }
         if adopted > 0 { logger.notice("Chained access-log entries written before the chain existed", metadata: ["entries": "\(adopted)"]) }
         if config.seedDemoData {

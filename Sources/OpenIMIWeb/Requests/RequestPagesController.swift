@@ -79,7 +79,9 @@ struct RequestPagesController: Sendable {
     func requestPage(_ id: UUID, _ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
         let read = try await service.read(id, by: session.principal, purpose: "web:view-request", now: platform.clock.now())
         return try await requestPage(
-            read, attachments: try await service.attachments(of: id, by: session.principal), request, context, session)
+            read,
+            attachments: try await service.attachments(
+                of: id, by: session.principal, purpose: "web:view-request", now: platform.clock.now()), request, context, session)
     }
 
     /// The page of the request `read` with its `attachments`, already read and logged for the signed-in user.

@@ -23,7 +23,9 @@ extension RequestsController {
         routes.signedIn(.get, "/api/v1/requests/{id}/attachments") { _, context, session in
             JSONResponse(
                 value: AttachmentsDTO(
-                    attachments: try await service.attachments(of: try requestID(context), by: session.principal).map(AttachmentDTO.init)))
+                    attachments: try await service.attachments(
+                        of: try requestID(context), by: session.principal, purpose: "api:list-attachments", now: platform.clock.now()
+                    ).map(AttachmentDTO.init)))
         }
         routes.signedIn(.get, "/api/v1/requests/{id}/attachments/{attachment}") { _, context, session in
             try await download(context, session, purpose: "api:get-attachment")

@@ -81,7 +81,7 @@ extension RightsRegisterController {
         let id: String
         let request: String
         let field: String
-        let oldValueSha256: String
+        let oldValueDigest: String
         let correctedAt: Date
         let appliedAt: Date?
 
@@ -89,7 +89,7 @@ extension RightsRegisterController {
             id = notice.id.uuidString.lowercased()
             request = notice.requestID.uuidString.lowercased()
             field = notice.field.rawValue
-            oldValueSha256 = notice.oldValueSHA256
+            oldValueDigest = notice.oldValueDigest
             correctedAt = notice.correctedAt
             appliedAt = notice.appliedAt
         }
