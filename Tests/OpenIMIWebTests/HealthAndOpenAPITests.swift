@@ -35,7 +35,7 @@ import Testing
         try await TestApp.run(demo: false) { client, _ in
             let response = try await client.execute(uri: "/openapi.json", method: .get)
             let document = try response.json()
-            #expect(document["openapi"] as? String == "3.0.3")
+            #expect(document["openapi"] as? String == "3.1.0")
             let paths = document["paths"] as? [String: [String: Any]] ?? [:]
             let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0) \(path)" } })
             #expect(!registered.isEmpty)
@@ -45,6 +45,31 @@ import Testing
             #expect(
                 documented.subtracting(registered).isEmpty,
                 "openapi.json lists routes that do not exist: \(documented.subtracting(registered).sorted())")
+            // Every `lang` parameter lists exactly the interface languages that have a catalog.
+            let catalogs = Set(platform.catalogs.languages.map(\.rawValue))
+            for (path, operations) in paths {
+                for case let (method, operation as [String: Any]) in operations {
+                    for case let parameter as [String: Any] in operation["parameters"] as? [Any] ?? []
+                    where parameter["name"] as? String == "lang" {
+                        let listed = Set((parameter["schema"] as? [String: Any])?["enum"] as? [String] ?? [])
+                        #expect(listed == catalogs, "\(method) \(path): lang lists \(listed.sorted())")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func anAddressAnswersAMethodItDoesNotTakeWith405AndAllow() async throws {
+        try await TestApp.run(demo: false) { client, _ in
+            for (method, path, allow) in [
+                (HTTPRequest.Method.trace, "/health", "GET"), (.post, "/health", "GET"), (.delete, "/api/v1/requests", "GET, POST"),
+                (.options, "/api/v1/authorities/search", "POST"), (.put, "/legal-areas", "GET"),
+            ] {
+                let response = try await client.execute(uri: path, method: method, headers: [.accept: "application/json"])
+                #expect(response.status == .methodNotAllowed, "\(method) \(path): \(response.status)")
+                #expect(response.headers[.allow] == allow, "\(method) \(path): \(response.headers[.allow] ?? "no Allow")")
+            }
+            #expect(try await client.execute(uri: "/no/such/address", method: .delete).status == .notFound)
         }
     }
 }

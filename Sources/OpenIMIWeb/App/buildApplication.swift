@@ -46,6 +46,7 @@ public func buildRouter(platform: Platform) throws -> Routes {
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorMiddleware(catalogs: platform.catalogs, views: platform.views, resolver: resolver))
+    router.add(middleware: MethodNotAllowedMiddleware(registry: routes.registry))
     router.add(middleware: LanguageMiddleware(resolver: resolver))
     router.add(middleware: ClientAddressMiddleware(trustedProxies: Set(platform.config.trustedProxies)))
     router.add(middleware: SessionMiddleware(identity: platform.identity, clock: platform.clock))

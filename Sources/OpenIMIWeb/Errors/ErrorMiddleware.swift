@@ -17,7 +17,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let language = resolver.resolve(
-                query: request.uri.queryParameters["lang"].map(String.init), cookie: request.cookies["lang"]?.value,
+                query: request.uri.queryParameters["lang"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
+                cookie: request.cookies["lang"]?.value,
                 acceptLanguage: request.headers[.acceptLanguage]
             ).language
             let presentation = ErrorPresentation(error, catalog: catalogs.catalog(for: language), availableLanguages: catalogs.languages)
@@ -27,6 +28,7 @@ struct ErrorMiddleware: RouterMiddleware {
             if Self.wantsProblemJSON(request) {
                 var response = ProblemDetails(presentation, instance: request.uri.path).response()
                 if presentation.status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+                if let allow = (error as? HTTPError)?.headers[.allow] { response.headers[.allow] = allow }
                 return response
             }
             if presentation.code == "not-signed-in", request.method == .get {
