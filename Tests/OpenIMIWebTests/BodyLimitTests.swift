@@ -10,6 +10,10 @@ import Testing
 /// Bodies are bounded before they cost anything: multipart only on the upload routes and only
 /// after sign-in, a part limit and a one-pass parser, a limit per kind of route answered with 413.
 @Suite struct BodyLimitTests {
+    /// How long the server may take to answer during an attack: a second alone, five with the whole
+    /// suite running beside it; the freeze this guards against lasted 30 s.
+    static let farFromAFreeze: Duration = .seconds(5)
+
     /// The review's body: 40,000 tiny parts, about 2.3 MB.
     static func manyParts(_ count: Int = 40_000, boundary: String = "x") -> ByteBuffer {
         var body = ByteBuffer()
@@ -46,8 +50,10 @@ import Testing
                 return (statuses, health)
             }
             #expect(statuses == [415, 415])
-            #expect(try #require(health) < .seconds(1), "health took \(String(describing: health))")
-            #expect(ContinuousClock.now - started < .seconds(5))
+            // The freeze took 30 s; a bound far from that and from normal, with room for the rest of
+            // the suite running beside this test on two cores.
+            #expect(try #require(health) < Self.farFromAFreeze, "health took \(String(describing: health))")
+            #expect(ContinuousClock.now - started < Self.farFromAFreeze)
 
             // Every web form refuses such a body with a 4xx, the upload route too (no session).
             let routes = try buildRouter(platform: platform).router.routes
@@ -73,7 +79,7 @@ import Testing
                 uri: "/requests/\(UUID().uuidString.lowercased())/attachments", method: .post,
                 headers: [.cookie: "openimi_session=\(browser.session)", .contentType: "multipart/form-data; boundary=x"], body: body)
             #expect(response.status == .badRequest)
-            #expect(ContinuousClock.now - started < .seconds(1))
+            #expect(ContinuousClock.now - started < Self.farFromAFreeze)
             // A well-formed upload still works after it (the limit counts parts, not attempts).
             #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
         }
