@@ -42,20 +42,27 @@ import Testing
         }
     }
 
+    /// Sends `count` sign-ins with a wrong password at once; `who` gives each attempt's username and address.
+    static func failInParallel(
+        _ identity: IdentityService, _ count: Int, now: Date, who: @escaping @Sendable (Int) -> (String, String)
+    ) async {
+        await withTaskGroup(of: Void.self) { group in
+            for attempt in 0..<count {
+                group.addTask {
+                    let (username, address) = who(attempt)
+                    _ = try? await identity.signIn(
+                        username: username, password: "wrong password \(attempt)", code: "000000", address: address, kind: .web, now: now)
+                }
+            }
+        }
+    }
+
     @Test func failuresSentInParallelLockTheAccountAndTheRightPasswordAfterThemIsRefused() async throws {
         try await TestDatabase.withDatabase { database in
             let fixture = try await IdentityFixture.make(database)
             let now = fixture.start.addingTimeInterval(100)
             let identity = fixture.identity
-            await withTaskGroup(of: Void.self) { group in
-                for attempt in 0..<25 {
-                    group.addTask {
-                        _ = try? await identity.signIn(
-                            username: "admin.dk", password: "wrong password \(attempt)", code: "000000", address: "10.0.2.\(attempt)",
-                            kind: .web, now: now)
-                    }
-                }
-            }
+            await Self.failInParallel(identity, 25, now: now) { ("admin.dk", "10.0.2.\($0)") }
             let row = try #require(
                 try await database.sql.select().columns("locked_until").from("user_account").where("username", .equal, "admin.dk").first())
             #expect(try row.decode(column: "locked_until", as: Int64?.self) != nil, "25 parallel failures lock the account")
@@ -73,15 +80,7 @@ import Testing
             let fixture = try await IdentityFixture.make(database)
             let now = fixture.start.addingTimeInterval(100)
             let identity = fixture.identity
-            await withTaskGroup(of: Void.self) { group in
-                for attempt in 0..<20 {
-                    group.addTask {
-                        _ = try? await identity.signIn(
-                            username: "nobody\(attempt).dk", password: "wrong password", code: "000000", address: "192.0.2.7", kind: .api,
-                            now: now)
-                    }
-                }
-            }
+            await Self.failInParallel(identity, 20, now: now) { ("nobody\($0).dk", "192.0.2.7") }
             let failures = try await database.sql.select().column("failures").from("sign_in_throttle").where("address", .equal, "192.0.2.7")
                 .first()?.decode(column: "failures", as: Int.self)
             #expect(failures == 20)

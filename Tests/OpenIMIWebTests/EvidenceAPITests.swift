@@ -17,9 +17,7 @@ import X509
         let clock = ManualClock()
         try await TestApp.runOnPlatform(clock: clock) { client, platform, users in
             let dk = try await TestApp.apiToken(client, users["dk.handler"]!, clock: clock)
-            let id = try #require(
-                (try await client.api(.get, "/api/v1/requests?state=closed", dk).json()["requests"] as? [[String: Any]])?.first?["id"]
-                    as? String)
+            let id = try await TestApp.closedDemoRequest(client, dk)
             let count = {
                 try await platform.database.sql.raw("SELECT COUNT(*) AS n FROM log_checkpoint").first()?.decode(column: "n", as: Int.self)
                     ?? -1

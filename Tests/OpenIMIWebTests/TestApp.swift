@@ -6,6 +6,7 @@ import OpenIMIPersistence
 import OpenIMISecurity
 import OpenIMITestSupport
 import OpenIMIWeb
+import Testing
 
 /// Runs the real application (built by `buildApplication`) on a fresh database, with a second
 /// connection to the same database for checking what was or was not written.
@@ -95,6 +96,12 @@ extension TestApp {
         }
         clock.advance(by: 30)
         return token
+    }
+
+    /// The id of the first closed demo request the holder of `token` sees.
+    static func closedDemoRequest(_ client: any TestClientProtocol, _ token: String) async throws -> String {
+        let closed = try await client.api(.get, "/api/v1/requests?state=closed", token).json()["requests"] as? [[String: Any]]
+        return try #require(closed?.first?["id"] as? String)
     }
 
     /// A configuration for one test: its database, a fresh secret key, demo credentials in a temporary file.

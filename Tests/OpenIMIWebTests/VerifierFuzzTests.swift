@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import OpenIMIPersistence
 import OpenIMISecurity
 import OpenIMITestSupport
 import Testing
@@ -13,25 +14,11 @@ import Testing
 /// hundreds of random changes across it, and byte ranges with numbers far past the file. Each copy is refused with a
 /// reason, or what it proves is byte-identical to the original's; nothing crashes.
 @Suite struct VerifierFuzzTests {
-    /// A reproducible generator (SplitMix64), so that a failing mutation can be replayed.
-    struct Mutations: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func changedCopiesOfEvidenceAndReportAreRefusedOrMeanTheSame() async throws {
         let clock = ManualClock()
         try await TestApp.runOnPlatform(clock: clock) { client, platform, users in
             let dk = try await TestApp.apiToken(client, users["dk.handler"]!, clock: clock)
-            let id = try #require(
-                (try await client.api(.get, "/api/v1/requests?state=closed", dk).json()["requests"] as? [[String: Any]])?.first?["id"]
-                    as? String)
+            let id = try await TestApp.closedDemoRequest(client, dk)
             let evidence = try await client.api(.get, "/api/v1/requests/\(id)/evidence", dk).text
             let report = [UInt8](buffer: try await client.api(.get, "/api/v1/requests/\(id)/report", dk).body)
             let certificate = try platform.keys.current().certificate
@@ -84,7 +71,7 @@ import Testing
             copy[index] ^= 0x01
             try await check(copy, "byte \(index) ^ 1")
         }
-        var random = Mutations(state: 0x0E1_0A1)
+        var random = SyntheticRequests.SplitMix(seed: 0x0E1_0A1)
         for round in 0..<400 {
             var copy = original
             switch round % 4 {

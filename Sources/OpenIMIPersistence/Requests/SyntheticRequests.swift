@@ -40,11 +40,13 @@ public enum SyntheticRequests {
         }
     }
 
-    /// A small deterministic generator, so runs are comparable.
-    struct SplitMix {
+    /// A small deterministic generator (SplitMix64), so runs are comparable and a failing one can be replayed.
+    public struct SplitMix: RandomNumberGenerator, Sendable {
         var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
+        /// Starts at `seed`.
+        public init(seed: UInt64) { state = seed }
+        /// The next number.
+        public mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
             var z = state
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -96,6 +96,10 @@ public struct RetentionRun: Sendable {
         let identity = try signing.current()
         return try await database.transaction { sql in
             let repository = RequestRepository(sql: sql, keys: keys)
+            // The row is locked first, so that a run beside this one waits until this one commits and
+            // then sees the request deleted, instead of reading it while its data key goes away.
+            try await sql.update("information_request").set("retention_phase", to: SQLColumn("retention_phase")).where("id", .equal, id)
+                .run()
             // Another run may have deleted it since this one read the candidates.
             guard try await repository.access(of: uuid)?.retentionPhase == .blocked, let request = try await repository.find(uuid) else {
                 return false
