@@ -83,7 +83,7 @@ public struct AppConfig: Sendable {
         self.seedDemoData = seedDemoData
     }
 
-    /// The names of the environment variables, as listed in the README.
+    /// The names of the environment variables, as listed in docs/operations.md.
     public enum Key: String, CaseIterable, Sendable {
         case dataDirectory = "OPENIMI_DATA_DIRECTORY"
         case hostname = "OPENIMI_HOSTNAME"
