@@ -220,6 +220,20 @@ import Testing
                     username: "handler.dk", password: "a long handler passphrase", code: enrolment.recoveryCodes[3], address: "10.0.0.5",
                     kind: .web, now: later)
             }
+            // Sent five times at once, a recovery code still signs in once.
+            let identity = fixture.identity
+            let code = enrolment.recoveryCodes[5]
+            let successes = await withTaskGroup(of: Bool.self) { group in
+                for attempt in 0..<5 {
+                    group.addTask {
+                        (try? await identity.signIn(
+                            username: "handler.dk", password: "a long handler passphrase", code: code, address: "10.0.4.\(attempt)",
+                            kind: .web, now: later)) != nil
+                    }
+                }
+                return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(successes == 1, "\(successes) sign-ins with one recovery code")
         }
     }
 

@@ -79,7 +79,30 @@ import Testing
             ClientAddressMiddleware.client(peer: "10.0.0.5", forwardedFor: ["1.2.3.4, 198.51.100.1", "10.0.0.6"], trusted: trusted)
                 == "198.51.100.1")
         #expect(ClientAddressMiddleware.client(peer: "10.0.0.5", forwardedFor: [], trusted: trusted) == "10.0.0.5")
+        // A server listening on :: sees an IPv4 proxy as an IPv4-mapped address.
+        #expect(ClientAddressMiddleware.client(peer: "::ffff:10.0.0.5", forwardedFor: ["198.51.100.1"], trusted: trusted) == "198.51.100.1")
         #expect(try AppConfig.resolve(flags: [.trustedProxies: "10.0.0.5, ::1"], environment: [:]).trustedProxies == ["10.0.0.5", "::1"])
         #expect(throws: ConfigurationError.self) { try AppConfig.resolve(flags: [.trustedProxies: "proxy.example"], environment: [:]) }
+    }
+}
+
+/// An installation from before the data directory is not silently replaced by an empty one.
+@Suite struct EarlierLayoutTests {
+    @Test func theDatabaseAndKeysOfTheEarlierLayoutStopTheStartNamingTheMove() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("openimi-earlier-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: base) }
+        let config = try AppConfig.resolve(flags: [:], environment: [:])
+        #expect(config.earlierLayoutFiles(in: base.path).isEmpty)
+        for name in ["openimi.sqlite", "openimi-master.key"] {
+            FileManager.default.createFile(atPath: base.appendingPathComponent(name).path, contents: Data())
+        }
+        #expect(config.earlierLayoutFiles(in: base.path) == ["openimi.sqlite", "openimi-master.key"])
+        // Named elsewhere, or once the data directory exists, they are no concern of the start.
+        let named = try AppConfig.resolve(
+            flags: [.databaseURL: "sqlite:elsewhere.sqlite", .masterKeyFile: "/etc/openimi/master.key"], environment: [:])
+        #expect(named.earlierLayoutFiles(in: base.path).isEmpty)
+        try FileManager.default.createDirectory(at: base.appendingPathComponent("openimi-data"), withIntermediateDirectories: true)
+        #expect(config.earlierLayoutFiles(in: base.path).isEmpty)
     }
 }

@@ -13,10 +13,9 @@ extension PostgresSSLMode {
         case .require:
             configuration.certificateVerification = .none
             return .require(configuration)
-        case .verifyCA:
-            configuration.certificateVerification = .noHostnameVerification
-            return .require(configuration)
-        case .verifyFull:
+        case .verifyCA, .verifyFull:
+            // Checked against the system's roots, so the host name is checked as well: without it
+            // any publicly issued certificate would pass (libpq does the same for sslrootcert=system).
             configuration.certificateVerification = .fullVerification
             return .require(configuration)
         }

@@ -8,7 +8,8 @@ public enum PostgresSSLMode: String, Sendable, Hashable, CaseIterable {
     case prefer
     /// TLS or no connection; the certificate is not checked (libpq checks it only with a root certificate file).
     case require
-    /// TLS with a certificate chain to a trusted root (the system's); the host name is not checked.
+    /// TLS with a certificate chain to a trusted root. The roots are the system's, so the host name is
+    /// checked too (as libpq does for `sslrootcert=system`): any public certificate would pass otherwise.
     case verifyCA = "verify-ca"
     /// TLS with a trusted certificate whose name matches the host.
     case verifyFull = "verify-full"

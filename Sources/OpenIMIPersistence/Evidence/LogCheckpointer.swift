@@ -22,11 +22,12 @@ public struct LogCheckpointer: Sendable {
     /// job signs one at least this often while entries arrive.
     public static let reuseAge: Int64 = 60
 
-    /// The newest checkpoint when it covers the entry at `sequence` (and all before it) and was
-    /// signed at most `reuseAge` seconds before `now`; nil when a new one is needed.
+    /// The newest checkpoint when it covers the entry at `sequence` (and all before it), was signed
+    /// at most `reuseAge` seconds before `now` and with the current key; nil when a new one is needed.
     public func recent(covering sequence: Int64, now: Date) async throws -> LogCheckpoint? {
         guard let latest = try await CheckpointRepository(sql: database.sql).latest()?.checkpoint, latest.treeSize > sequence,
-            latest.at <= now.epochSeconds, now.epochSeconds - latest.at <= Self.reuseAge
+            latest.at <= now.epochSeconds, now.epochSeconds - latest.at <= Self.reuseAge,
+            latest.keyID == (try keys.current()).keyID  // evidence is signed with the current key, its checkpoint must be too
         else { return nil }
         return latest
     }

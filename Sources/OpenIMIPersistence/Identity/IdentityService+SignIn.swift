@@ -49,15 +49,25 @@ extension IdentityService {
             var columns: [String: any Encodable & Sendable] = [
                 "failed_attempts": 0, "locked_until": Int64?.none, "last_sign_in_at": now.epochSeconds,
             ]
+            // Each second factor is used up in one conditional statement, so that of two sign-ins
+            // racing with the same code only one finds it unused.
             switch secondFactor {
             case .code(let step):
-                // Refuse a replay that raced this sign-in: the step must still be newer than the stored one.
-                let current = try await repository.record(id: id)
-                guard (current?.totpLastStep ?? Int64.min) < step else { throw IdentityError.signInFailed }
-                columns["totp_last_step"] = step
+                let claimed = try await sql.raw(
+                    """
+                    UPDATE user_account SET totp_last_step = \(bind: step) WHERE id = \(bind: record.id)
+                    AND (totp_last_step IS NULL OR totp_last_step < \(bind: step)) RETURNING id
+                    """
+                ).all()
+                guard !claimed.isEmpty else { throw IdentityError.signInFailed }
             case .recoveryCode(let hash):
-                try await sql.update("recovery_code").set("used_at", to: now.epochSeconds)
-                    .where("user_id", .equal, record.id).where("code_hash", .equal, hash).run()
+                let claimed = try await sql.raw(
+                    """
+                    UPDATE recovery_code SET used_at = \(bind: now.epochSeconds) WHERE user_id = \(bind: record.id)
+                    AND code_hash = \(bind: hash) AND used_at IS NULL RETURNING code_hash
+                    """
+                ).all()
+                guard !claimed.isEmpty else { throw IdentityError.signInFailed }
             }
             try await repository.setColumns(id, columns)
             let user = try await repository.account(record)

@@ -33,6 +33,10 @@ extension RightsRegister {
             case .active:
                 let request = try await readForEntry(match.id, entry: entry, by: principal, now: now)
                 let attachments = try await AttachmentRepository(sql: database.sql, keys: requests.keys).list(of: match.id)
+                if !attachments.isEmpty {
+                    try await requests.logListRead(
+                        of: match.id, fields: ["attachments.names"], by: principal, purpose: purpose(entry), now: now)
+                }
                 exported.append(ExportedRequest(match: match, request: request, attachments: attachments))
             case .blocked:
                 let opening = try BlockedDataOpening(

@@ -20,7 +20,9 @@ public enum KeyFile {
 
     /// The key in `file`; refused when the file's group or others may read or write it.
     public static func read(_ file: URL) throws(SecretBoxError) -> [UInt8] {
-        if let mode = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.posixPermissions] as? Int, mode & 0o077 != 0 {
+        // The mode of the file itself, not of a link to it (secret volumes are often links).
+        let target = file.resolvingSymlinksInPath().path
+        if let mode = (try? FileManager.default.attributesOfItem(atPath: target))?[.posixPermissions] as? Int, mode & 0o077 != 0 {
             throw .insecurePermissions(file.path)
         }
         guard let data = FileManager.default.contents(atPath: file.path) else { throw .cannotRead(file.path) }

@@ -1,6 +1,6 @@
-/// A representation of a resource that has its own address in the API. `JSONResponse` names it in
-/// `Content-Location` (and, for 201, in `Location`), which is what a repeated idempotent call reads
-/// again instead of a stored copy.
+/// A representation of a resource that a GET of its own address gives back. `JSONResponse` names it
+/// in `Content-Location` (and, for 201, in `Location`), which is what a repeated idempotent call
+/// reads again instead of a stored copy.
 protocol APIResource {
     /// The path of the resource, e.g. `/api/v1/requests/{id}`.
     var resourcePath: String { get }

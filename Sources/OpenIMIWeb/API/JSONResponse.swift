@@ -5,12 +5,15 @@ import Hummingbird
 struct JSONResponse<Value: Encodable & Sendable>: ResponseGenerator, Sendable {
     let value: Value
     var status: HTTPResponse.Status = .ok
+    /// The address of what was created, for a value that does not name it itself.
+    var location: String?
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if let location { headers[.location] = location }
         if let resource = value as? any APIResource {
             headers[.contentLocation] = resource.resourcePath
             if status == .created { headers[.location] = resource.resourcePath }

@@ -206,8 +206,40 @@ public struct AppConfig: Sendable {
 }
 
 extension AppConfig {
-    /// Creates the data directory owner-only when it does not exist yet (an existing one is left as it is).
+    /// The files of the layout before the data directory (database and keys in the working
+    /// directory) that `base` holds, when they would be the ones in use and the data directory does
+    /// not exist yet: starting then would open a new, empty platform beside them.
+    public func earlierLayoutFiles(in base: String) -> [String] {
+        let inBase = { (name: String) in (base as NSString).appendingPathComponent(name) }
+        guard !(dataDirectory as NSString).isAbsolutePath, !FileManager.default.fileExists(atPath: inBase(dataDirectory)) else {
+            return []
+        }
+        var earlier: [String] = []
+        if database == .sqlite(path: (dataDirectory as NSString).appendingPathComponent("openimi.sqlite")) {
+            earlier.append("openimi.sqlite")
+        }
+        if secretKeyFile == (dataDirectory as NSString).appendingPathComponent("openimi-secret.key") {
+            earlier.append("openimi-secret.key")
+        }
+        if masterKeyFile == (dataDirectory as NSString).appendingPathComponent("openimi-master.key") {
+            earlier.append("openimi-master.key")
+        }
+        if keyDirectory == (dataDirectory as NSString).appendingPathComponent("keys") { earlier.append("keys") }
+        return earlier.filter { FileManager.default.fileExists(atPath: inBase($0)) }
+    }
+
+    /// Creates the data directory owner-only when it does not exist yet (an existing one is left as
+    /// it is); refuses, naming the files and the fix, when the working directory holds the database
+    /// or keys of the layout before it.
     public func createDataDirectory() throws {
+        let earlier = earlierLayoutFiles(in: FileManager.default.currentDirectoryPath)
+        guard earlier.isEmpty else {
+            throw ConfigurationError(problems: [
+                "the working directory holds \(earlier.joined(separator: ", ")) from before the data directory \(dataDirectory)/: "
+                    + "move them into it (mkdir -m 700 \(dataDirectory) && mv \(earlier.map { $0 == "openimi.sqlite" ? "openimi.sqlite*" : $0 }.joined(separator: " ")) \(dataDirectory)/), "
+                    + "or name them with DATABASE_URL, OPENIMI_SECRET_KEY_FILE, OPENIMI_MASTER_KEY_FILE and OPENIMI_KEY_DIRECTORY"
+            ])
+        }
         guard !FileManager.default.fileExists(atPath: dataDirectory) else { return }
         try FileManager.default.createDirectory(
             atPath: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

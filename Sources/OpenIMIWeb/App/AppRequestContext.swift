@@ -10,6 +10,8 @@ public struct AppRequestContext: RequestContext {
     public var language: Language = .en
     /// The signed-in session, if any.
     public var session: ActiveSession?
+    /// The upload form, parsed once by `SessionMiddleware` (which needs its CSRF field) for the handler.
+    var uploadForm: MultipartForm?
 
     /// The client's network address, for per-address sign-in throttling.
     public var remoteAddress: String

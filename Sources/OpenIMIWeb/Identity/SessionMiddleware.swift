@@ -44,7 +44,9 @@ struct SessionMiddleware: RouterMiddleware {
             let limit = isMultipart ? APILimits.maximumUploadBytes : APILimits.maximumFormBytes
             let buffer = try await request.boundedBody(upTo: limit)
             request.body = RequestBody(buffer: buffer)
-            let form = try multipart.map { try MultipartForm(buffer, boundary: $0).fields } ?? FormFields(buffer)
+            let upload = try multipart.map { try MultipartForm(buffer, boundary: $0) }
+            context.uploadForm = upload
+            let form = upload?.fields ?? FormFields(buffer)
             // A signed-in form must carry its session's token, bound to the session on the server; the
             // double-submit cookie serves only the forms shown before sign-in (a signed-in browser may
             // still post the sign-in form it loaded earlier), so a planted cookie opens nothing else.
@@ -102,9 +104,9 @@ extension Request {
         }
     }
 
-    /// The parts of a `multipart/form-data` body already read by `SessionMiddleware`.
-    func multipartForm() async throws -> MultipartForm {
-        guard let boundary = MultipartForm.boundary(of: headers[.contentType]) else { throw RequestError.unsupportedMediaType }
-        return try MultipartForm(try await body.collect(upTo: APILimits.maximumUploadBytes), boundary: boundary)
+    /// The parts of a `multipart/form-data` body, as `SessionMiddleware` parsed them into `context`.
+    func multipartForm(_ context: AppRequestContext) throws -> MultipartForm {
+        guard let form = context.uploadForm else { throw RequestError.unsupportedMediaType }
+        return form
     }
 }

@@ -21,12 +21,21 @@ struct ClientAddressMiddleware: RouterMiddleware {
 
     /// The client of a request that arrived from `peer` with the `X-Forwarded-For` values `forwardedFor`.
     static func client(peer: String, forwardedFor: [String], trusted: Set<String>) -> String {
+        let trusted = Set(trusted.map(plain))
+        let peer = plain(peer)
         guard trusted.contains(peer) else { return peer }
-        let hops = forwardedFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        let hops = forwardedFor.flatMap { $0.split(separator: ",") }.map { plain($0.trimmingCharacters(in: .whitespaces)) }
         for hop in hops.reversed() where !trusted.contains(hop) {
             // A malformed entry is kept as it is (it is only a throttling key), but bounded.
             return String(hop.prefix(64))
         }
         return peer
+    }
+
+    /// `address` as one spelling: an IPv4 address mapped into IPv6 (`::ffff:10.0.0.5`, as a server
+    /// listening on `::` sees IPv4 peers) as the IPv4 address, letters in lower case.
+    static func plain(_ address: String) -> String {
+        let lower = address.lowercased()
+        return lower.hasPrefix("::ffff:") && lower.dropFirst(7).contains(".") ? String(lower.dropFirst(7)) : lower
     }
 }

@@ -12,9 +12,11 @@ import Synchronization
 /// release the key.
 ///
 /// No response body is stored. A repeat is answered with the first status and `Location`, and with
-/// the current state of the resource the first response showed (its `Content-Location`, else its
-/// `Location`), read by an internal GET through the same access policy and access log as any read:
-/// after the request's data are deleted, the repeat says so instead of returning them.
+/// the current state of the resource the first response showed (its `Content-Location`), read by an
+/// internal GET through the same access policy and access log as any read: after the request's
+/// data are deleted, the repeat says so instead of returning them. A response that showed no
+/// readable resource (an attachment's metadata, a consent record) is repeated as its status and
+/// `Location`, without a body.
 struct IdempotencyMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let header = HTTPField.Name("Idempotency-Key")!
@@ -72,7 +74,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
         _ outcome: IdempotencyStore.Outcome, of request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var response: Response
-        if let resource = outcome.contentLocation ?? outcome.location {
+        if let resource = outcome.contentLocation {
             var head = HTTPRequest(method: .get, scheme: request.head.scheme, authority: request.head.authority, path: resource)
             head.headerFields = request.headers
             head.headerFields[.contentType] = nil

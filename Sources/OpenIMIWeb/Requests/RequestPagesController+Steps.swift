@@ -54,7 +54,7 @@ extension RequestPagesController {
             return Self.redirect(to: id)
         }
         routes.signedIn(.post, "/requests/{id}/attachments") { request, context, session in
-            let form = try await request.multipartForm()
+            let form = try request.multipartForm(context)
             guard let file = form.files["file"] else { throw AttachmentError.empty }
             let id = try requestID(context)
             _ = try await service.attach(id, name: file.name, content: file.content, by: session.principal, now: platform.clock.now())

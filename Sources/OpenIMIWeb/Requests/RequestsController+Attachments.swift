@@ -18,7 +18,11 @@ extension RequestsController {
             }
             let attachment = try await service.attach(
                 try requestID(context), name: name, content: Data(buffer: buffer), by: session.principal, now: platform.clock.now())
-            return JSONResponse(value: AttachmentDTO(attachment), status: .created)
+            return JSONResponse(
+                value: AttachmentDTO(attachment), status: .created,
+                location:
+                    "/api/v1/requests/\(try requestID(context).uuidString.lowercased())/attachments/\(attachment.id.uuidString.lowercased())"
+            )
         }
         routes.signedIn(.get, "/api/v1/requests/{id}/attachments") { _, context, session in
             JSONResponse(

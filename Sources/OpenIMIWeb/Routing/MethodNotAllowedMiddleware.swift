@@ -15,6 +15,7 @@ struct MethodNotAllowedMiddleware: RouterMiddleware {
         if request.method != .get {
             let allowed = registry.methods(matching: request.uri.path)
             guard !allowed.isEmpty else { throw HTTPError(.notFound) }
+            // HEAD included: no route answers it, so it is 405 with the methods that are answered.
             if !allowed.contains(request.method.rawValue) {
                 throw HTTPError(.methodNotAllowed, headers: [.allow: allowed.joined(separator: ", ")])
             }
