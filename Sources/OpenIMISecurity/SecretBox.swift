@@ -28,9 +28,7 @@ public struct SecretBox: Sendable {
     /// A keyed digest of `value` (HMAC-SHA256 under a key derived from this one, hex, behind
     /// `digestPrefix`): whoever reads the database without the key cannot test guesses against it.
     public func digest(_ value: String) -> String {
-        let derived = HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Data("openimi keyed digest v1".utf8), outputByteCount: 32)
-        return Self.digestPrefix
-            + HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: derived).map { String(format: "%02x", $0) }.joined()
+        Self.digestPrefix + KeyedDigest.hex(value, key: key, purpose: "openimi keyed digest v1")
     }
 
     /// The plaintext of a value made by `seal`; throws when it was altered or sealed with another key.

@@ -51,8 +51,7 @@ public struct DataKey: Sendable {
     /// hex): it lets the platform recognise a value while the request's data exist, cannot be
     /// tested against guesses without the key, and means nothing once the key is destroyed.
     public func digest(_ text: String, context: String) -> String {
-        let derived = HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Data("openimi digest v1 \(context)".utf8), outputByteCount: 32)
-        return HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: derived).map { String(format: "%02x", $0) }.joined()
+        KeyedDigest.hex(text, key: key, purpose: "openimi digest v1 \(context)")
     }
 
     /// Whether `text` is sealed.

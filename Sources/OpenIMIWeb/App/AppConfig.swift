@@ -214,17 +214,17 @@ extension AppConfig {
         guard !(dataDirectory as NSString).isAbsolutePath, !FileManager.default.fileExists(atPath: inBase(dataDirectory)) else {
             return []
         }
+        // Each setting still at its default in the data directory would have been that file in the working directory.
+        let defaults = AppConfig(dataDirectory: dataDirectory)
+        let name = { (path: String) in (path as NSString).lastPathComponent }
         var earlier: [String] = []
-        if database == .sqlite(path: (dataDirectory as NSString).appendingPathComponent("openimi.sqlite")) {
-            earlier.append("openimi.sqlite")
+        if database == defaults.database, case .sqlite(let path) = database { earlier.append(name(path)) }
+        for (setting, standard) in [
+            (secretKeyFile, defaults.secretKeyFile), (masterKeyFile, defaults.masterKeyFile), (keyDirectory, defaults.keyDirectory),
+        ]
+        where setting == standard {
+            earlier.append(name(setting))
         }
-        if secretKeyFile == (dataDirectory as NSString).appendingPathComponent("openimi-secret.key") {
-            earlier.append("openimi-secret.key")
-        }
-        if masterKeyFile == (dataDirectory as NSString).appendingPathComponent("openimi-master.key") {
-            earlier.append("openimi-master.key")
-        }
-        if keyDirectory == (dataDirectory as NSString).appendingPathComponent("keys") { earlier.append("keys") }
         return earlier.filter { FileManager.default.fileExists(atPath: inBase($0)) }
     }
 

@@ -17,7 +17,7 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let language = resolver.resolve(
-                query: request.uri.queryParameters["lang"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
+                query: request.uri.queryParameters["lang"].map(String.init),
                 cookie: request.cookies["lang"]?.value,
                 acceptLanguage: request.headers[.acceptLanguage]
             ).language

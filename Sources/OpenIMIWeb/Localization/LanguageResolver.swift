@@ -25,7 +25,8 @@ public struct LanguageResolver: Sendable {
     /// Resolves the language from the request's parts.
     public func resolve(query: String?, cookie: String?, acceptLanguage: String?) -> Resolution {
         let fallback = supported(cookie) ?? preferred(acceptLanguage) ?? .en
-        guard let query else { return Resolution(language: fallback) }
+        // An empty `?lang=` chooses nothing, as no parameter does.
+        guard let query, !query.isEmpty else { return Resolution(language: fallback) }
         if let requested = supported(query), requested.rawValue == query.lowercased() {
             return Resolution(language: requested, requested: requested)
         }

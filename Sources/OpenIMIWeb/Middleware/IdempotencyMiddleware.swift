@@ -93,11 +93,9 @@ struct IdempotencyMiddleware: RouterMiddleware {
         return response
     }
 
-    /// `value` when it is a path on this server (not another host, no control characters), else nil.
+    /// `value` when it is a path on this server (`LocalPath`), in ASCII and at most 512 bytes, else nil.
     static func sameSite(_ value: String?) -> String? {
-        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\"), value.utf8.count <= 512,
-            value.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
-        else { return nil }
+        guard let value, value.utf8.count <= 512, value.allSatisfy(\.isASCII), LocalPath.isLocal(value) else { return nil }
         return value
     }
 

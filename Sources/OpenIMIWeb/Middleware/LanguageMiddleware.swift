@@ -8,7 +8,7 @@ struct LanguageMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let resolution = resolver.resolve(
-            query: request.uri.queryParameters["lang"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
+            query: request.uri.queryParameters["lang"].map(String.init),
             cookie: request.cookies["lang"]?.value,
             acceptLanguage: request.headers[.acceptLanguage])
         if let refused = resolution.refused { throw RequestError.unsupportedLanguage(refused) }
