@@ -72,9 +72,29 @@ let package = Package(
             ],
             resources: [.copy("Resources/ReferenceData"), .copy("Resources/QuestionSets")]
         ),
+        // The use cases between the domain and the web: services, the platform, its configuration,
+        // catalogs, e-mail, printed documents and demo data.
+        .target(
+            name: "OpenIMIApplication",
+            dependencies: [
+                "OpenIMIDomain",
+                "OpenIMIPersistence",
+                "OpenIMISecurity",
+                "OpenIMIPDF",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // The SMTP client of the mail outbox.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            resources: [.copy("Resources/Translations"), .copy("Resources/DemoData")]
+        ),
         .target(
             name: "OpenIMIWeb",
             dependencies: [
+                "OpenIMIApplication",
                 "OpenIMIDomain",
                 "OpenIMIPersistence",
                 "OpenIMISecurity",
@@ -85,21 +105,18 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                // The SMTP client of the mail outbox.
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             resources: [
                 .copy("Resources/Templates"),
-                .copy("Resources/Translations"),
                 .copy("Resources/Public"),
-                .copy("Resources/DemoData"),
                 .copy("Resources/openapi.json"),
             ]
         ),
         .executableTarget(
             name: "openimi",
             dependencies: [
+                "OpenIMIApplication",
+                // Only for `serve`: the HTTP server on top of the application layer.
                 "OpenIMIWeb",
                 "OpenIMIPersistence",
                 "OpenIMISecurity",
@@ -160,8 +177,21 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "OpenIMIApplicationTests",
+            dependencies: [
+                "OpenIMIApplication",
+                "OpenIMIDomain",
+                "OpenIMIPersistence",
+                "OpenIMISecurity",
+                "OpenIMITestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "OpenIMIWebTests",
             dependencies: [
+                "OpenIMIApplication",
                 "OpenIMIWeb",
                 "OpenIMISecurity",
                 "OpenIMIPersistence",

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import OpenIMIApplication
 
 /// The benchmark's load generator: keep-alive HTTP/1.1 connections to the server on loopback.
 ///

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
-import OpenIMIWeb
 
 /// `openimi benchmark`: timings a person can rerun, on throw-away databases.
 struct BenchmarkCommand: AsyncParsableCommand {

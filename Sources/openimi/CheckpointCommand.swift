@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import OpenIMIApplication
 import OpenIMIPersistence
 import OpenIMISecurity
-import OpenIMIWeb
 
 /// `openimi checkpoint`: signs a checkpoint of the access log now.
 struct CheckpointCommand: AsyncParsableCommand {

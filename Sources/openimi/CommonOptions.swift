@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import OpenIMIWeb
+import OpenIMIApplication
 
 /// Options every command shares.
 struct CommonOptions: ParsableArguments {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import OpenIMIWeb
+import OpenIMIApplication
 
 /// `openimi jobs run`: run the scheduled jobs that are due, once.
 struct JobsCommand: AsyncParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import OpenIMIApplication
 import OpenIMISecurity
-import OpenIMIWeb
 import X509
 
 /// `openimi keys`: the platform's signing keys and certificates.

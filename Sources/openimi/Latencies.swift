@@ -1,4 +1,5 @@
 import Foundation
+import OpenIMIApplication
 
 /// Measured durations in milliseconds.
 struct Latencies {

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import OpenIMIApplication
 import OpenIMIPersistence
 import OpenIMISecurity
-import OpenIMIWeb
 import SQLKit
 
 /// `openimi benchmark log`: with a large access log stored, time a full verification, a checkpoint

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import OpenIMIApplication
 import OpenIMIPersistence
 import OpenIMISecurity
-import OpenIMIWeb
 
 /// `openimi master-key`: the key that wraps every request's data key.
 struct MasterKeyCommand: AsyncParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
+import OpenIMIApplication
 import OpenIMIPersistence
-import OpenIMIWeb
 
 /// `openimi migrate`: apply pending migrations and load the reference data, then exit.
 struct MigrateCommand: AsyncParsableCommand {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import OpenIMIApplication
 
 /// The `openimi` command: serve the platform and run its maintenance tasks.
 @main

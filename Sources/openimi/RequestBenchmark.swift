@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 import OpenIMISecurity
@@ -56,7 +57,7 @@ struct RequestBenchmark {
             of: dk.organisation, areas: [area], states: Set(RequestState.allCases))
 
         let app = Application(
-            router: try buildRouter(platform: platform).router,
+            router: try await buildRouter(platform: platform).router,
             configuration: .init(address: .hostname("127.0.0.1", port: settings.port), serverName: "OpenIMI"), logger: platform.logger)
         let server = Task { try await app.runService() }
         defer { server.cancel() }

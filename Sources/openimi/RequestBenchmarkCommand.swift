@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
-import OpenIMIWeb
 
 /// `openimi benchmark requests`: with many requests stored, time the inbox page and the request API
 /// resource over HTTP, and drive whole draft-to-closed cycles through the API.

@@ -1,4 +1,5 @@
 import Foundation
+import OpenIMIApplication
 
 /// One draft-to-closed cycle through the API: draft, send, accept, answer the question, answer, close.
 struct RequestCycle: Sendable {

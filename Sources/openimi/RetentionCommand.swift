@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import OpenIMIWeb
+import OpenIMIApplication
 
 /// `openimi retention run [--as-of DATE]`: applies the retention rules now (or as of a date).
 struct RetentionCommand: AsyncParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import OpenIMIApplication
 import OpenIMIDomain
-import OpenIMIWeb
 
 /// `openimi seed-demo`: load the demo coordinators and authorities, optionally writing a summary file.
 struct SeedDemoCommand: AsyncParsableCommand {

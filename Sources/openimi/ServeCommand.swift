@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 import OpenIMIWeb
 
 /// `openimi serve`: migrate, load reference data, and serve the web interface and the JSON API.

@@ -1,6 +1,6 @@
 import Foundation
+import OpenIMIApplication
 import OpenIMIPersistence
-import OpenIMIWeb
 
 /// A database that exists for one benchmark run: a new SQLite file in the temporary folder, or a
 /// new schema in the PostgreSQL database `databaseURL` names, removed afterwards.

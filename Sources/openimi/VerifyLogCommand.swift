@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import OpenIMIApplication
 import OpenIMIPersistence
 import OpenIMISecurity
-import OpenIMIWeb
 
 /// `openimi verify-log`: re-reads the whole access log and checks its chain, tree and checkpoints.
 struct VerifyLogCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OpenIMIApplication
 import OpenIMIPDF
 import OpenIMISecurity
 import X509

@@ -1,4 +1,5 @@
 import Foundation
+import OpenIMIApplication
 import OpenIMISecurity
 
 /// Decodes base32 in tests, the way an authenticator app reads the secret it is shown.

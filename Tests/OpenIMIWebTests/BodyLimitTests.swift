@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import OpenIMIApplication
 import OpenIMIPersistence
 import OpenIMITestSupport
 import Testing
@@ -56,7 +57,7 @@ import Testing
             #expect(ContinuousClock.now - started < Self.farFromAFreeze)
 
             // Every web form refuses such a body with a 4xx, the upload route too (no session).
-            let routes = try buildRouter(platform: platform).router.routes
+            let routes = try await buildRouter(platform: platform).router.routes
             for route in routes where route.method == .post && !"\(route.path)".hasPrefix("/api/") {
                 let path = "\(route.path)".replacingOccurrences(of: "{id}", with: UUID().uuidString.lowercased())
                     .replacingOccurrences(of: "{kind}", with: "authority").replacingOccurrences(of: "{role}", with: "reader:services")

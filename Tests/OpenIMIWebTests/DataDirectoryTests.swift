@@ -1,4 +1,5 @@
 import Foundation
+import OpenIMIApplication
 import OpenIMIPersistence
 import OpenIMISecurity
 import OpenIMITestSupport

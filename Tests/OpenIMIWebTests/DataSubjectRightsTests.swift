@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import OpenIMIApplication
 import OpenIMIPersistence
 import OpenIMISecurity
 import OpenIMITestSupport

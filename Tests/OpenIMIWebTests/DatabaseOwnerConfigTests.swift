@@ -1,3 +1,4 @@
+import OpenIMIApplication
 import OpenIMIPersistence
 import Testing
 

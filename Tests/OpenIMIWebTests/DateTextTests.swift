@@ -1,4 +1,5 @@
 import Foundation
+import OpenIMIApplication
 import Testing
 
 @testable import OpenIMIWeb

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import OpenIMIApplication
 import OpenIMIPersistence
 import OpenIMITestSupport
 import OpenIMIWeb
@@ -23,7 +24,7 @@ import Testing
         let location = try TestDatabase.freshLocation()
         defer { TestDatabase.remove(location) }
         let platform = try await Platform.open(config: TestApp.config(location, demo: false))
-        let router = try buildRouter(platform: platform).router
+        let router = try await buildRouter(platform: platform).router
         try await platform.database.close()
         let registered = Set(
             router.routes

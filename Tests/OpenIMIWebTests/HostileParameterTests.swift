@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import OpenIMIApplication
 import OpenIMIPersistence
 import OpenIMITestSupport
 import Testing
@@ -25,7 +26,7 @@ import Testing
         try await TestApp.runOnPlatform(clock: clock) { client, platform, users in
             let token = try await TestApp.apiToken(client, users["dk.handler"]!, clock: clock)
             let browser = try await RequestPagesTests.Browser.signIn(client, users["dk.handler"]!, clock: clock)
-            let routes = try buildRouter(platform: platform).router.routes.map { ($0.method, "\($0.path)") }
+            let routes = try await buildRouter(platform: platform).router.routes.map { ($0.method, "\($0.path)") }
             #expect(routes.count > 100)
             var failures: [String] = []
             func send(_ method: HTTPRequest.Method, _ uri: String) async throws {

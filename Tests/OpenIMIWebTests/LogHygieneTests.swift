@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import OpenIMIApplication
 import OpenIMIPersistence
 import OpenIMITestSupport
 import Synchronization

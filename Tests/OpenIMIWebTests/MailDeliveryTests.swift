@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import OpenIMIApplication
 import OpenIMIPersistence
 import OpenIMITestSupport
 import SQLKit

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import OpenIMIApplication
 import OpenIMIPersistence
 import OpenIMITestSupport
 import Testing
@@ -14,7 +15,7 @@ import Testing
         let location = try TestDatabase.freshLocation()
         defer { TestDatabase.remove(location) }
         let platform = try await Platform.open(config: TestApp.config(location, demo: false))
-        let routes = try buildRouter(platform: platform)
+        let routes = try await buildRouter(platform: platform)
         try await platform.database.close()
         return (routes.router.routes.map { "\($0.method.rawValue) \($0.path)" }, routes.registry.all)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import OpenIMIApplication
 import Synchronization
 
 /// A mail server on loopback that takes every message (or refuses recipients), standing in for

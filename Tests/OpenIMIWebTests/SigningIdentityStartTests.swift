@@ -1,4 +1,5 @@
 import Foundation
+import OpenIMIApplication
 import OpenIMISecurity
 import OpenIMITestSupport
 import OpenIMIWeb

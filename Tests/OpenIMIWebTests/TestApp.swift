@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import OpenIMIApplication
 import OpenIMIPersistence
 import OpenIMISecurity
 import OpenIMITestSupport
@@ -68,7 +69,7 @@ extension TestApp {
         try await platform.run {
             try await platform.prepare()
             let users = try demoUsers(for: location)
-            try await Application(router: try buildRouter(platform: platform).router).test(.router) { client in
+            try await Application(router: try await buildRouter(platform: platform).router).test(.router) { client in
                 try await test(client, platform, users)
             }
         }

@@ -34,6 +34,22 @@ public struct LogChain: Sendable {
         return chained
     }
 
+    /// The leaf hashes of the chained entries from position `first` on, in order; a gap or a
+    /// malformed hash is a corrupt row.
+    public func leafHashes(from first: Int64) async throws -> [MerkleTree.Hash] {
+        let rows = try await sql.raw("SELECT seq, entry_hash FROM log_chain WHERE seq >= \(bind: first) ORDER BY seq").all()
+        var hashes: [MerkleTree.Hash] = []
+        hashes.reserveCapacity(rows.count)
+        for row in rows {
+            let position = first + Int64(hashes.count)
+            guard try row.decode(column: "seq", as: Int64.self) == position,
+                let hash = ContentDigest.bytes(hex: try row.decode(column: "entry_hash", as: String.self)), hash.count == 32
+            else { throw PersistenceError.corruptRow(table: "log_chain", key: "\(position)") }
+            hashes.append(hash)
+        }
+        return hashes
+    }
+
     /// Chains the access-log entries written before the chain existed, oldest first; returns how many.
     public func adoptUnchained() async throws -> Int {
         let rows = try await sql.raw(

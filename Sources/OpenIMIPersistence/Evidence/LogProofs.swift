@@ -25,7 +25,7 @@ public struct LogProofs: Sendable {
     }
 
     /// Stores subtree roots the checkpointer completed; ones already stored are kept.
-    func store(_ subtrees: [(subtree: MerkleTree.Subtree, root: MerkleTree.Hash)]) async throws {
+    public func store(_ subtrees: [(subtree: MerkleTree.Subtree, root: MerkleTree.Hash)]) async throws {
         for start in stride(from: 0, to: subtrees.count, by: 500) {
             var insert = sql.insert(into: "log_subtree").columns("height", "position", "hash")
             for (subtree, root) in subtrees[start..<min(start + 500, subtrees.count)] {

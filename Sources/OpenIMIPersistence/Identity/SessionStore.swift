@@ -42,53 +42,31 @@ public struct SessionStore: Sendable {
         try await sql.update("user_session").set("revoked_at", to: now.epochSeconds)
             .where("user_id", .equal, userID.uuidString.lowercased()).where("revoked_at", .is, SQLLiteral.null).run()
     }
-}
 
-/// A live session, as resolved for a request.
-public struct ActiveSession: Sendable {
-    /// The signed-in principal.
-    public let principal: Principal
-    /// Browser session or API token.
-    public let kind: SessionKind
-    /// The CSRF token forms must carry.
-    public let csrfToken: String
-}
-
-extension IdentityService {
-    /// The live session of `token`: not revoked, within its lifetimes, of an active user of an
-    /// active organisation. Touches its idle clock at most once a minute.
-    public func session(token: String, now: Date) async throws -> ActiveSession? {
-        let hash = OpaqueToken.hash(token)
-        // The session and its user in one statement: this runs for every signed-in request.
+    /// The stored session of the token with hash `tokenHash` and its user, unless revoked; read
+    /// in one statement, as it runs for every signed-in request.
+    public func stored(tokenHash: String) async throws -> StoredSession? {
         guard
-            let row = try await database.sql.raw(
+            let row = try await sql.raw(
                 """
                 SELECT s.kind AS session_kind, s.created_at AS session_created_at, s.last_seen_at AS session_last_seen_at,
                 s.csrf_token AS session_csrf_token, u.* FROM user_session s JOIN user_account u ON u.id = s.user_id
-                WHERE s.token_hash = \(bind: hash) AND s.revoked_at IS NULL
+                WHERE s.token_hash = \(bind: tokenHash) AND s.revoked_at IS NULL
                 """
-            ).first(),
-            let kind = SessionKind(rawValue: try row.decode(column: "session_kind", as: String.self))
+            ).first()
         else { return nil }
-        let created = Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "session_created_at", as: Int64.self)))
-        let lastSeen = Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "session_last_seen_at", as: Int64.self)))
-        guard sessions.isValid(kind: kind, createdAt: created, lastSeenAt: lastSeen, at: now),
-            case let user = try await UserRepository(sql: database.sql).account(try row.decode(model: UserRecord.self)),
-            user.status == .active,
-            let organisation = try await organisation(kind: user.organisationKind, id: user.organisationID), organisation.isActive
-        else { return nil }
-        if now.timeIntervalSince(lastSeen) >= 60 {
-            try await database.transaction { sql in
-                try await sql.update("user_session").set("last_seen_at", to: now.epochSeconds).where("token_hash", .equal, hash).run()
-            }
-        }
-        return ActiveSession(
-            principal: Principal(user: user, organisation: organisation), kind: kind,
-            csrfToken: try row.decode(column: "session_csrf_token", as: String.self))
+        let kindValue = try row.decode(column: "session_kind", as: String.self)
+        guard let kind = SessionKind(rawValue: kindValue) else { throw PersistenceError.corruptRow(table: "user_session", key: "kind") }
+        return StoredSession(
+            kind: kind,
+            createdAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "session_created_at", as: Int64.self))),
+            lastSeenAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "session_last_seen_at", as: Int64.self))),
+            csrfToken: try row.decode(column: "session_csrf_token", as: String.self),
+            user: try row.decode(model: UserRecord.self))
     }
 
-    /// Ends the session of `token`.
-    public func signOut(token: String, now: Date) async throws {
-        try await database.transaction { sql in try await SessionStore(sql: sql).revoke(token: token, now: now) }
+    /// Records that the session of `tokenHash` was used at `now`.
+    public func touch(tokenHash: String, now: Date) async throws {
+        try await sql.update("user_session").set("last_seen_at", to: now.epochSeconds).where("token_hash", .equal, tokenHash).run()
     }
 }

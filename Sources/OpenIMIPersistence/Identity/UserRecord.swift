@@ -92,8 +92,3 @@ public struct UserRecord: Sendable, Codable {
             createdAt: Date(timeIntervalSince1970: TimeInterval(createdAt)))
     }
 }
-
-extension Date {
-    /// Whole seconds since 1970, as stored.
-    var epochSeconds: Int64 { Int64(timeIntervalSince1970) }
-}

@@ -116,7 +116,7 @@ public struct RequestAccess: Sendable {
 
 extension RequestRepository {
     /// The parties of the request in `row` (columns requester_id, responder_id, earlier_responders, referred_to).
-    static func involvement(_ row: any SQLRow) throws -> Involvement {
+    public static func involvement(_ row: any SQLRow) throws -> Involvement {
         guard let requester = UUID(uuidString: try row.decode(column: "requester_id", as: String.self)),
             let responder = UUID(uuidString: try row.decode(column: "responder_id", as: String.self))
         else { throw PersistenceError.corruptRow(table: "information_request", key: "involvement") }

@@ -1,4 +1,5 @@
 import Hummingbird
+import OpenIMIApplication
 
 /// A file the browser saves rather than shows: signed evidence, reports, exports. Never cached.
 struct Download: ResponseGenerator, Sendable {

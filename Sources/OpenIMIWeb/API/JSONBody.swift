@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 
 /// A request body type whose fields are listed, so unknown fields can be refused.
 protocol StrictJSONBody: Decodable {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 
 /// A JSON response with stable key order, for API resources.
 struct JSONResponse<Value: Encodable & Sendable>: ResponseGenerator, Sendable {

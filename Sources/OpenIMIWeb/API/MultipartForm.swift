@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 
 /// A `multipart/form-data` body (RFC 7578): text fields and at most a few files, as browsers send
 /// a form with a file input.

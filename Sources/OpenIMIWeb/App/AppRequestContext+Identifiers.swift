@@ -1,4 +1,5 @@
 import Foundation
+import OpenIMIApplication
 import OpenIMIPersistence
 
 extension AppRequestContext {

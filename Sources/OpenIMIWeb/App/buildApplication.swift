@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPDF
 import OpenIMIPersistence
@@ -21,7 +22,7 @@ public func buildApplication(
                 + "(Debian/Ubuntu: fonts-dejavu-core) or name the directory that holds them"
         ])
     }
-    let router = try buildRouter(platform: platform).router
+    let router = try await buildRouter(platform: platform).router
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: "OpenIMI"),
@@ -39,13 +40,14 @@ public func buildApplication(
 
 /// Builds the router with every controller and the middleware stack; every route is recorded in
 /// the returned registry as public or signed-in.
-public func buildRouter(platform: Platform) throws -> Routes {
+public func buildRouter(platform: Platform) async throws -> Routes {
+    let views = try await ViewRenderer.bundled(catalogs: platform.catalogs)
     let router = Router(context: AppRequestContext.self)
     let routes = Routes(router: router, registry: RouteAccessRegistry())
     let resolver = LanguageResolver(available: platform.catalogs.languages)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestLogMiddleware())
-    router.add(middleware: ErrorMiddleware(catalogs: platform.catalogs, views: platform.views, resolver: resolver))
+    router.add(middleware: ErrorMiddleware(catalogs: platform.catalogs, views: views, resolver: resolver))
     router.add(middleware: MethodNotAllowedMiddleware(registry: routes.registry))
     router.add(middleware: LanguageMiddleware(resolver: resolver))
     router.add(middleware: ClientAddressMiddleware(trustedProxies: Set(platform.config.trustedProxies)))
@@ -55,7 +57,7 @@ public func buildRouter(platform: Platform) throws -> Routes {
         middleware: IdempotencyMiddleware(
             store: IdempotencyStore(database: platform.database), clock: platform.clock, reads: replayReads))
     let database = platform.database
-    let (views, catalogs) = (platform.views, platform.catalogs)
+    let catalogs = platform.catalogs
     HomeController(views: views, catalogs: catalogs).addRoutes(to: routes)
     try StaticAssetsController.bundled().addRoutes(to: routes)
     RegistryController(database: database, views: views, catalogs: catalogs).addRoutes(to: routes)
@@ -63,19 +65,19 @@ public func buildRouter(platform: Platform) throws -> Routes {
     DirectoryController(database: database, views: views, catalogs: catalogs).addRoutes(to: routes)
     HealthController(database: database).addRoutes(to: routes)
     try OpenAPIController.bundled().addRoutes(to: routes)
-    SignInController(platform: platform).addRoutes(to: routes)
-    ActivationController(platform: platform).addRoutes(to: routes)
-    AccountController(platform: platform).addRoutes(to: routes)
-    UsersController(platform: platform).addRoutes(to: routes)
+    SignInController(platform: platform, views: views).addRoutes(to: routes)
+    ActivationController(platform: platform, views: views).addRoutes(to: routes)
+    AccountController(platform: platform, views: views).addRoutes(to: routes)
+    UsersController(platform: platform, views: views).addRoutes(to: routes)
     RequestsController(platform: platform).addRoutes(to: routes)
-    RequestPagesController(platform: platform).addRoutes(to: routes)
+    RequestPagesController(platform: platform, views: views).addRoutes(to: routes)
     IndicatorsController(platform: platform).addRoutes(to: routes)
-    SubjectSearchController(platform: platform).addRoutes(to: routes)
-    ConsentController(platform: platform).addRoutes(to: routes)
-    CoordinatorQuestionsController(platform: platform).addRoutes(to: routes)
-    RightsRegisterController(platform: platform).addRoutes(to: routes)
-    SupervisionController(platform: platform).addRoutes(to: routes)
-    InformationNoticeController(platform: platform).addRoutes(to: routes)
+    SubjectSearchController(platform: platform, views: views).addRoutes(to: routes)
+    ConsentController(platform: platform, views: views).addRoutes(to: routes)
+    CoordinatorQuestionsController(platform: platform, views: views).addRoutes(to: routes)
+    RightsRegisterController(platform: platform, views: views).addRoutes(to: routes)
+    SupervisionController(platform: platform, views: views).addRoutes(to: routes)
+    InformationNoticeController(platform: platform, views: views).addRoutes(to: routes)
     replayReads.set(router.buildResponder())
     return routes
 }

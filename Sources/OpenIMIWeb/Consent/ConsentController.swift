@@ -1,11 +1,14 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 
 /// A request's consent records: `/api/v1/requests/{id}/consents` and the page `/requests/{id}/consents`.
 struct ConsentController: Sendable {
     let platform: Platform
+    /// The HTML views.
+    let views: ViewRenderer
 
     /// A consent to record.
     struct ConsentBody: StrictJSONBody, Sendable {
@@ -114,6 +117,6 @@ struct ConsentController: Sendable {
         let page = ConsentPage(
             id: id.uuidString.lowercased(), records: records, languages: platform.catalogs.languages, now: platform.clock.now(),
             catalog: catalog)
-        return platform.views.render("consents", title: catalog.text("consent.title"), page: page, request: request, context: context)
+        return views.render("consents", title: catalog.text("consent.title"), page: page, request: request, context: context)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OpenIMIApplication
 import OpenIMIDomain
 
 /// A request's consent records, with the form to record one and a button to withdraw each.

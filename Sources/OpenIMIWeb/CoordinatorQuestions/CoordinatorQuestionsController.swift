@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 
@@ -7,6 +8,8 @@ import OpenIMIPersistence
 /// page `/questions`, where users ask and read answers and the coordinator's users answer.
 struct CoordinatorQuestionsController: Sendable {
     let platform: Platform
+    /// The HTML views.
+    let views: ViewRenderer
 
     /// A new question.
     struct QuestionBody: StrictJSONBody, Sendable {
@@ -102,6 +105,6 @@ struct CoordinatorQuestionsController: Sendable {
         let page = CoordinatorQuestionsPage(
             coordinator: coordinator, asked: try await service.asked(by: principal), inbox: inbox,
             sent: request.uri.queryParameters["sent"] != nil, language: context.language)
-        return platform.views.render("questions", title: catalog.text("questions.title"), page: page, request: request, context: context)
+        return views.render("questions", title: catalog.text("questions.title"), page: page, request: request, context: context)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OpenIMIApplication
 import OpenIMIDomain
 
 /// The questions page: the national coordinator asked, the form, one's own questions with their

@@ -1,3 +1,4 @@
+import OpenIMIApplication
 import OpenIMIDomain
 
 /// The model of an authority's page, in one language.

@@ -1,3 +1,4 @@
+import OpenIMIApplication
 import OpenIMIDomain
 
 /// The model of the directory search page, in one language.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import OpenIMIApplication
 import OpenIMIDomain
 
 /// Turns every error into a response that keeps its status: RFC 9457 problem+json for the API and

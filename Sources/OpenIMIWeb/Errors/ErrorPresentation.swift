@@ -1,4 +1,5 @@
 import Hummingbird
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 
 /// An RFC 9457 problem document.
 struct ProblemDetails: Codable, Sendable {

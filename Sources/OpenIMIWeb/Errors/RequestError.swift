@@ -1,3 +1,4 @@
+import OpenIMIApplication
 import OpenIMIDomain
 
 /// Errors in what a client sent, found by the web layer before the domain is called.

@@ -1,4 +1,5 @@
 import Hummingbird
+import OpenIMIApplication
 import OpenIMIPersistence
 
 /// `GET /health`: whether the database answers and its migrations are current.

@@ -1,4 +1,5 @@
 import Hummingbird
+import OpenIMIApplication
 
 /// The public home page.
 struct HomeController: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 
 /// Serves the stylesheet and other files of `Resources/Public` under `/static/`, read once at start.
 struct StaticAssetsController: Sendable {

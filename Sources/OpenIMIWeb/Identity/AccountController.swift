@@ -1,11 +1,14 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 
 /// The signed-in user's own account: profile, interface language and password.
 struct AccountController: Sendable {
     let platform: Platform
+    /// The HTML views.
+    let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
         routes.signedIn(.get, "/account") { request, context, session in
@@ -13,7 +16,7 @@ struct AccountController: Sendable {
             let page = AccountPage(
                 principal: session.principal, catalog: catalog, languages: platform.catalogs.languages, saved: request.query("saved") != nil
             )
-            return platform.views.render("account", title: catalog.text("account.title"), page: page, request: request, context: context)
+            return views.render("account", title: catalog.text("account.title"), page: page, request: request, context: context)
         }
         routes.signedIn(.post, "/account/profile") { request, _, session in
             let fields = try await request.form()

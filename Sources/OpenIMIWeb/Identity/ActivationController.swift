@@ -1,11 +1,14 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 
 /// Account activation from the one-time link: choose a password, enrol the security code, confirm it.
 struct ActivationController: Sendable {
     let platform: Platform
+    /// The HTML views.
+    let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
         routes.public(.get, "/activate") { request, context in
@@ -51,7 +54,7 @@ struct ActivationController: Sendable {
         var model = model
         model.csrf = csrf
         let catalog = platform.catalogs.catalog(for: context.language)
-        var response = try platform.views.render(
+        var response = try views.render(
             template, title: catalog.text("activate.title"), page: model, request: request, context: context
         ).response(from: request, context: context)
         if let cookie { response.setCookie(cookie) }

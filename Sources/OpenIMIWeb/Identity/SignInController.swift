@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 import OpenIMISecurity
@@ -7,6 +8,8 @@ import OpenIMISecurity
 /// Sign-in and sign-out: the web form with its session cookie, and API bearer tokens.
 struct SignInController: Sendable {
     let platform: Platform
+    /// The HTML views.
+    let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
         routes.public(.get, "/sign-in") { request, context in
@@ -61,7 +64,7 @@ struct SignInController: Sendable {
     {
         let (csrf, cookie) = SessionCookies.preSessionToken(request, random: platform.identity.random)
         let catalog = platform.catalogs.catalog(for: context.language)
-        var response = try platform.views.render(
+        var response = try views.render(
             "sign-in", title: catalog.text("signIn.title"), page: SignInPage(csrf: csrf, next: Self.safeNext(next) ?? "", failure: failure),
             request: request, context: context, status: status
         ).response(from: request, context: context)

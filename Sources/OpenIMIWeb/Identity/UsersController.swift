@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 
@@ -7,6 +8,8 @@ import OpenIMIPersistence
 /// reset and user-list confirmation, for local data administrators and supervising coordinators.
 struct UsersController: Sendable {
     let platform: Platform
+    /// The HTML views.
+    let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
         routes.signedIn(.get, "/users") { request, context, session in
@@ -64,7 +67,7 @@ struct UsersController: Sendable {
                         lastConfirmed: $0.1.last.map { DateText.day($0.confirmedAt) } ?? "—",
                         href: "/users?organisation=authority:\($0.0.id.uuidString.lowercased())")
                 })
-            return platform.views.render("overdue", title: catalog.text("overdue.title"), page: page, request: request, context: context)
+            return views.render("overdue", title: catalog.text("overdue.title"), page: page, request: request, context: context)
         }
         addAPIRoutes(to: routes)
     }
@@ -102,7 +105,7 @@ struct UsersController: Sendable {
             principal: session.principal, organisation: organisation,
             organisationName: try await name(of: organisation, language: context.language),
             users: users, status: status, areas: areas, supervised: supervised, notice: notice, catalog: catalog)
-        return platform.views.render("users", title: catalog.text("users.title"), page: model, request: request, context: context)
+        return views.render("users", title: catalog.text("users.title"), page: model, request: request, context: context)
     }
 
     private func supervisedAuthorities(_ session: ActiveSession) async throws -> [Authority] {
@@ -139,19 +142,5 @@ struct UsersController: Sendable {
             self.token = token
             self.link = "/activate?token=\(token)"
         }
-    }
-}
-
-/// "kind:id" references to organisations in forms and query strings.
-enum OrganisationReference {
-    static func format(_ organisation: Organisation) -> String {
-        organisation.kind == .platform ? "platform" : "\(organisation.kind.rawValue):\(organisation.id?.uuidString.lowercased() ?? "")"
-    }
-
-    static func parse(_ reference: String) -> (OrganisationKind, UUID?)? {
-        if reference == "platform" { return (.platform, nil) }
-        let parts = reference.split(separator: ":", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let kind = OrganisationKind(rawValue: parts[0]), let id = UUID(uuidString: parts[1]) else { return nil }
-        return (kind, id)
     }
 }

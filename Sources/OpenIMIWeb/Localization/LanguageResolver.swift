@@ -1,4 +1,5 @@
 import Foundation
+import OpenIMIApplication
 import OpenIMIDomain
 
 /// Chooses the interface language: the `lang` query parameter, then the `lang` cookie, then the

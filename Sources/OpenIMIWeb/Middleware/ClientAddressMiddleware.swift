@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import OpenIMIApplication
 
 /// Sets the client's address that sign-in throttling counts: the socket's peer, or, when that peer
 /// is one of the configured trusted proxies, the right-most `X-Forwarded-For` entry that is not a

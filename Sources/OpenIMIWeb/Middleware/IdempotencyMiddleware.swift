@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
+import OpenIMIApplication
 import OpenIMIPersistence
 import OpenIMISecurity
 import Synchronization

@@ -1,4 +1,5 @@
 import Hummingbird
+import OpenIMIApplication
 import OpenIMIDomain
 
 /// Sets the request's language and remembers an explicit choice (`?lang=`) in a cookie.

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import OpenIMIApplication
 
 /// Logs each request as method, path, status and duration. Never the query string, headers or
 /// body: they can carry activation tokens, search terms that are names, or credentials.

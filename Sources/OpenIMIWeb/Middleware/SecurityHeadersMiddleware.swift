@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import OpenIMIApplication
 
 /// Adds the headers every response carries: no framing, no sniffing, same-origin resources only.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 
@@ -8,17 +9,19 @@ import OpenIMIPersistence
 /// `/requests/{id}/information-notice` (HTML, `?language=`), `.pdf`, and `/api/v1/requests/{id}/information-notice` (PDF).
 struct InformationNoticeController: Sendable {
     let platform: Platform
+    /// The HTML views.
+    let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
         routes.public(.get, "/privacy") { request, context in
             let catalog = platform.catalogs.catalog(for: context.language)
-            return platform.views.render(
+            return views.render(
                 "privacy", title: catalog.text("privacy.title"), page: [String: String](), request: request, context: context)
         }
         routes.signedIn(.get, "/requests/{id}/information-notice") { request, context, session in
             let (report, _, id, catalog) = try await notice(request, context, session, purpose: "web:information-notice")
             let link = "/requests/\(id.uuidString.lowercased())/information-notice.pdf?language=\(catalog.language.rawValue)"
-            return platform.views.render(
+            return views.render(
                 "printed", title: report.title, page: PrintedReportPage(report, pdfLink: link), request: request, context: context)
         }
         routes.signedIn(.get, "/requests/{id}/information-notice.pdf") { request, context, session in

@@ -1,3 +1,5 @@
+import OpenIMIApplication
+
 /// A printed report shown as a web page, with a link to its signed PDF.
 struct PrintedReportPage {
     struct Row {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 
 /// `GET /openapi.json`: the OpenAPI 3 document of the JSON API, shipped as a resource.
 struct OpenAPIController: Sendable {

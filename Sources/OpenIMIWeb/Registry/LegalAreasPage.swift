@@ -1,3 +1,4 @@
+import OpenIMIApplication
 import OpenIMIDomain
 
 /// The model of the legal areas page, in one language.

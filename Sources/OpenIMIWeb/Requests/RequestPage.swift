@@ -1,4 +1,5 @@
 import Foundation
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 
@@ -27,10 +28,7 @@ struct RequestPage {
     let allocation: AllocationForm?
     let steps: [StepRow]
 
-    struct Labelled {
-        let label: String
-        let value: String
-    }
+    typealias Labelled = LabelledValue
 
     struct FreeTextView {
         let text: String
@@ -109,8 +107,8 @@ struct RequestPage {
         deadlineLabel = status == .overdue || status == .dueSoon ? catalog.text("deadlineStatus.\(status.rawValue)") : nil
         proposedDeadline = request.proposedDeadline.map(DateText.day)
         canDecideDeadline = request.proposedDeadline != nil && allowed(.decideProposedDeadline)
-        parties = Self.parties(of: request, names: names, handlers: handlers, catalog: catalog)
-        subject = Self.subject(request.subject, catalog: catalog)
+        parties = RequestDescription.parties(of: request, names: names, handlers: handlers, catalog: catalog)
+        subject = RequestDescription.subject(request.subject, catalog: catalog)
         freeText = request.freeText.map { FreeTextView(text: $0.text, language: $0.language.endonym, code: $0.language.rawValue) }
         let answerable = allowed(.answerQuestion)
         let documents = attachments.map { Option(id: $0.id.uuidString.lowercased(), text: $0.name, selected: false) }
@@ -126,7 +124,7 @@ struct RequestPage {
                         sensitive: question.sensitive,
                         answer: answer.map {
                             AnswerView(
-                                value: Self.display($0.value, of: question, attachments: attachments, catalog: catalog),
+                                value: RequestDescription.display($0.value, of: question, attachments: attachments, catalog: catalog),
                                 justification: $0.justification, language: $0.language?.endonym)
                         },
                         form: answerable ? AnswerForm(question, current: answer, documents: documents, catalog: catalog) : nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 
@@ -10,7 +11,7 @@ extension RequestPagesController {
         routes.signedIn(.get, "/requests/{id}/blocked-access") { request, context, _ in
             let catalog = platform.catalogs.catalog(for: context.language)
             let page = BlockedAccessPage(id: try requestID(context).uuidString.lowercased(), catalog: catalog)
-            return platform.views.render(
+            return views.render(
                 "blocked-access", title: catalog.text("blocked.title"), page: page, request: request, context: context)
         }
         routes.signedIn(.post, "/requests/{id}/blocked-access") { request, context, session in

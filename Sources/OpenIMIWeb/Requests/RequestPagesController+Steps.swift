@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 
@@ -7,6 +8,8 @@ import OpenIMIPersistence
 /// form for every step. Each form posts back and returns to the request's page.
 struct RequestPagesController: Sendable {
     let platform: Platform
+    /// The HTML views.
+    let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
         let service = platform.requests
@@ -22,7 +25,7 @@ struct RequestPagesController: Sendable {
             let page = InboxPage(
                 inbox: inbox, query: query, notifications: notifications, principal: session.principal, names: names, catalog: catalog,
                 now: platform.clock.now())
-            return platform.views.render("inbox", title: catalog.text("inbox.title"), page: page, request: request, context: context)
+            return views.render("inbox", title: catalog.text("inbox.title"), page: page, request: request, context: context)
         }
         routes.signedIn(.get, "/requests/new") { request, context, session in
             try request.checkQueryParameters(allowed: ["procedure", "state", "name"])
@@ -70,7 +73,7 @@ struct RequestPagesController: Sendable {
             areas: areas, principal: session.principal, chosen: chosen, questionSet: chosen.flatMap { service.questionSets[$0] },
             memberStates: try await registry.memberStates(), searchState: request.query("state"), searchName: request.query("name"),
             responders: responders, catalog: catalog, now: platform.clock.now())
-        return platform.views.render("new-request", title: catalog.text("newRequest.title"), page: page, request: request, context: context)
+        return views.render("new-request", title: catalog.text("newRequest.title"), page: page, request: request, context: context)
     }
 
     private var service: RequestService { platform.requests }
@@ -102,7 +105,7 @@ struct RequestPagesController: Sendable {
         let page = RequestPage(
             request: read, questionSet: service.questionSets[read.procedure], attachments: attachments, principal: session.principal,
             names: names, forwardTargets: forwardTargets, handlers: handlers, catalog: catalog, now: now)
-        return platform.views.render("request", title: page.procedure, page: page, request: request, context: context)
+        return views.render("request", title: page.procedure, page: page, request: request, context: context)
     }
 
     func requestID(_ context: AppRequestContext) throws -> UUID {

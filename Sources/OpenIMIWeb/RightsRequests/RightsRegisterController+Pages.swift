@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 
@@ -11,7 +12,7 @@ extension RightsRegisterController {
             let page = RightsRegisterPage(
                 entries: try await register.entries(by: session.principal), languages: platform.catalogs.languages,
                 today: RightsRequest.day(of: platform.clock.now()), now: platform.clock.now(), catalog: catalog)
-            return platform.views.render(
+            return views.render(
                 "rights-requests", title: catalog.text("rights.title"), page: page, request: request, context: context)
         }
         routes.signedIn(.post, "/rights-requests") { request, context, session in
@@ -40,7 +41,7 @@ extension RightsRegisterController {
                 Set(overdue.compactMap { UUID(uuidString: $0.authorityID) }), areas: [], database: platform.database,
                 language: context.language)
             let page = OverdueRightsPage(overdue: overdue, names: names, catalog: catalog)
-            return platform.views.render(
+            return views.render(
                 "rights-overdue", title: catalog.text("rights.overdueTitle"), page: page, request: request, context: context)
         }
         routes.signedIn(.get, "/rights-requests/{id}") { request, context, session in
@@ -50,7 +51,7 @@ extension RightsRegisterController {
             let names = try await RequestDirectory.load(
                 [], areas: Set(matches.map(\.legalArea)), database: platform.database, language: context.language)
             let page = RightsRequestPage(entry: entry, matches: matches, names: names, now: now, catalog: catalog)
-            return platform.views.render(
+            return views.render(
                 "rights-request", title: catalog.text("rights.entryTitle"), page: page, request: request, context: context)
         }
         routes.signedIn(.post, "/rights-requests/{id}/answer") { request, context, session in
@@ -80,7 +81,7 @@ extension RightsRegisterController {
         routes.signedIn(.get, "/corrections") { request, context, session in
             let catalog = platform.catalogs.catalog(for: context.language)
             let page = CorrectionsPage(corrections: try await platform.requests.corrections(for: session.principal), catalog: catalog)
-            return platform.views.render(
+            return views.render(
                 "corrections", title: catalog.text("corrections.title"), page: page, request: request, context: context)
         }
         routes.signedIn(.post, "/corrections/{id}/apply") { _, context, session in

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 
@@ -8,6 +9,8 @@ import OpenIMIPersistence
 /// the corrections other authorities made (`/api/v1/corrections`).
 struct RightsRegisterController: Sendable {
     let platform: Platform
+    /// The HTML views.
+    let views: ViewRenderer
 
     /// A new entry.
     struct EntryBody: StrictJSONBody, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 
@@ -39,7 +40,7 @@ struct RightsRequestPage {
     init(entry: RightsRequest, matches: [SubjectMatch], names: RequestDirectory, now: Date, catalog: Catalog) {
         id = entry.id.uuidString.lowercased()
         kind = catalog.text("rights.kind.\(entry.kind.rawValue)")
-        person = RequestPage.subject(entry.subject, catalog: catalog)
+        person = RequestDescription.subject(entry.subject, catalog: catalog)
         identification = entry.identification
         received = entry.receivedOn
         due = entry.dueOn

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import OpenIMIApplication
 
 /// Answers a method no route of an existing address takes with 405 and the `Allow` header
 /// (RFC 9110 §15.5.6), instead of the router's 404, so that a client learns the address exists; an

@@ -1,4 +1,5 @@
 import Hummingbird
+import OpenIMIApplication
 import Synchronization
 
 /// Whether a route is open to anyone or needs a signed-in session.

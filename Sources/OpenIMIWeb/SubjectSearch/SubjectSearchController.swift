@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 
@@ -8,6 +9,8 @@ import OpenIMIPersistence
 /// identifiers never appear in addresses or request logs.
 struct SubjectSearchController: Sendable {
     let platform: Platform
+    /// The HTML views.
+    let views: ViewRenderer
 
     /// The body: `kind` "person" (givenNames, familyNames, dateOfBirth), "identifier" (value,
     /// issuer) or "business" (registrationNumber, registrationState).
@@ -110,7 +113,7 @@ struct SubjectSearchController: Sendable {
         let catalog = platform.catalogs.catalog(for: context.language)
         let names = try await RequestDirectory.load(
             [], areas: Set((matches ?? []).map(\.legalArea)), database: platform.database, language: context.language)
-        return platform.views.render(
+        return views.render(
             "subject-search", title: catalog.text("subjects.title"),
             page: SubjectSearchPage(matches: matches, names: names, catalog: catalog),
             request: request, context: context)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 
@@ -8,6 +9,8 @@ import OpenIMIPersistence
 /// page `/supervision`, for an authority's local data administrator or its national coordinator.
 struct SupervisionController: Sendable {
     let platform: Platform
+    /// The HTML views.
+    let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
         routes.signedIn(.get, "/api/v1/authorities/{id}/supervisory-export") { request, context, session in
@@ -31,7 +34,7 @@ struct SupervisionController: Sendable {
             let page = SupervisionPage(
                 authorities: mayExport.map { .init(id: $0.id.uuidString.lowercased(), name: $0.name.text(in: context.language)) },
                 from: String(today.prefix(4)) + "-01-01", through: today)
-            return platform.views.render(
+            return views.render(
                 "supervision", title: catalog.text("supervision.title"), page: page, request: request, context: context)
         }
         routes.signedIn(.post, "/supervision") { request, _, session in

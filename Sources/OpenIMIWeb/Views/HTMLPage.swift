@@ -1,4 +1,5 @@
 import Hummingbird
+import OpenIMIApplication
 
 /// A rendered HTML page as a response.
 public struct HTMLPage: ResponseGenerator, Sendable {

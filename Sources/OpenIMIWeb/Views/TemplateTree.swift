@@ -1,4 +1,5 @@
 import Mustache
+import OpenIMIApplication
 
 /// A page model turned into dictionaries, arrays and plain values once before rendering.
 ///

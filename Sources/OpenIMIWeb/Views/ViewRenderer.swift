@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Mustache
+import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 

@@ -1,0 +1,114 @@
+import Foundation
+import OpenIMIDomain
+import OpenIMIPersistence
+import SQLKit
+
+/// The demo coordinators and authorities (Denmark, Slovenia, Germany, Greece, Bulgaria), loaded
+/// through the same registration rules as real ones. Their contact details are fictional.
+public struct DemoData: Sendable {
+    /// The coordinators, national ones first.
+    public let coordinators: [Coordinator]
+    /// The authorities with the status the demo gives them.
+    public let authorities: [Authority]
+    /// The demo users: every role in Denmark, Slovenia and Germany, and a platform operator.
+    public let users: [DemoUser]
+
+    /// Reads the bundled demo file.
+    public static func bundled() throws -> DemoData {
+        let file = try JSONDecoder().decode(DemoFile.self, from: Data(contentsOf: ApplicationResources.url("DemoData/demo.json")))
+        return DemoData(
+            coordinators: try file.coordinators.map { try $0.coordinator() },
+            authorities: file.authorities.map(\.authority), users: file.users)
+    }
+
+    /// Loads coordinators, authorities, users and requests; what exists is left as it is, except
+    /// that `refreshCredentials` gives every demo user new credentials. Returns the counts, the
+    /// credentials set and the requests created.
+    @discardableResult
+    public func load(
+        into platform: Platform, refreshCredentials: Bool = false
+    ) async throws
+        -> (coordinators: Int, authorities: Int, credentials: [DemoCredential], requests: [DemoRequestEntry])
+    {
+        let created = try await loadDirectory(into: platform)
+        let credentials = try await loadUsers(into: platform, refresh: refreshCredentials)
+        let requests = try await DemoRequests(platform: platform).load()
+        return (created.coordinators, created.authorities, credentials, requests)
+    }
+
+    private func loadDirectory(into platform: Platform) async throws -> (coordinators: Int, authorities: Int) {
+        let now = platform.clock.now()
+        let coordinatorRepository = CoordinatorRepository(sql: platform.database.sql)
+        let coordinatorRegistry = CoordinatorRegistry(database: platform.database)
+        var created = (coordinators: 0, authorities: 0)
+        for coordinator in coordinators where try await coordinatorRepository.find(coordinator.id) == nil {
+            if let appointer = coordinator.appointedBy {
+                try await coordinatorRegistry.appoint(coordinator, by: appointer, now: now)
+            } else {
+                try await coordinatorRegistry.registerNational(coordinator, now: now)
+            }
+            created.coordinators += 1
+        }
+        let authorityRepository = AuthorityRepository(sql: platform.database.sql)
+        let authorityRegistry = AuthorityRegistry(database: platform.database)
+        for authority in authorities where try await authorityRepository.find(authority.id) == nil {
+            try await authorityRegistry.register(authority, by: authority.registeredBy, now: now)
+            if authority.status != .pending {
+                try await authorityRegistry.apply(.validate, to: authority.id, by: authority.registeredBy, now: now)
+            }
+            if authority.status == .suspended {
+                try await authorityRegistry.apply(.suspend, to: authority.id, by: authority.registeredBy, now: now)
+            }
+            created.authorities += 1
+        }
+        return created
+    }
+
+    private struct DemoFile: Decodable {
+        let coordinators: [DemoCoordinator]
+        let authorities: [DemoAuthority]
+        let users: [DemoUser]
+    }
+
+    private struct DemoCoordinator: Decodable {
+        let id: UUID
+        let memberState: MemberStateCode
+        let kind: CoordinatorKind
+        let legalAreas: [String]?
+        let region: String?
+        let name: LocalizedText
+        let address: PostalAddress
+        let contact: Contact
+        let appointedBy: UUID?
+
+        func coordinator() throws -> Coordinator {
+            let scope: CoordinatorScope =
+                switch kind {
+                case .national: .national
+                case .area: .area(legalAreas: legalAreas ?? [])
+                case .regional: .region(region ?? "")
+                }
+            return Coordinator(
+                id: id, memberState: memberState, scope: scope, name: name, address: address, contact: contact, appointedBy: appointedBy)
+        }
+    }
+
+    private struct DemoAuthority: Decodable {
+        let id: UUID
+        let memberState: MemberStateCode
+        let registeredBy: UUID
+        let status: AuthorityStatus
+        let name: LocalizedText
+        let address: PostalAddress
+        let contact: Contact
+        let legalAreas: [String]
+        let keywords: [String]
+        let languages: [Language]
+
+        var authority: Authority {
+            Authority(
+                id: id, memberState: memberState, name: name, address: address, contact: contact, legalAreas: legalAreas,
+                keywords: keywords, languages: languages, status: status, registeredBy: registeredBy)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import OpenIMIDomain
+import OpenIMIPersistence
+import OpenIMISecurity
+
+/// Issues the signed evidence of an exchange to an authority involved in it.
+public struct ExchangeEvidenceService: Sendable {
+    /// The requests, for the access policy and the request itself.
+    public let requests: RequestService
+    /// Signs a checkpoint covering the newest entries before proofs are made.
+    public let checkpointer: LogCheckpointer
+
+    /// Creates the service.
+    public init(requests: RequestService, checkpointer: LogCheckpointer) {
+        self.requests = requests
+        self.checkpointer = checkpointer
+    }
+
+    /// What was issued: the request as the evidence shows it, and the signed evidence.
+    public struct Issued: Sendable {
+        /// The request, read at the moment the checkpoint covers.
+        public let request: InformationRequest
+        /// Its attachments.
+        public let attachments: [RequestAttachment]
+        /// The checkpoint the evidence's proofs lead to.
+        public let checkpoint: LogCheckpoint
+        /// How many log entries the evidence proves.
+        public let entries: Int
+        /// The signed evidence, a compact JWS.
+        public let jws: String
+    }
+
+    /// The evidence of request `id` as a compact JWS, for an involved user with a role in its area
+    /// (also after closure); the download is itself logged first, so the evidence proves it too.
+    public func evidence(of id: UUID, by principal: Principal, now: Date) async throws -> String {
+        try await issue(of: id, by: principal, purpose: "api:get-evidence", showsPersonalData: false, now: now).jws
+    }
+
+    /// Issues the evidence of request `id`, logging the download with `purpose` first; when what is
+    /// issued shows the personal data (the PDF report), the log records them as read.
+    public func issue(of id: UUID, by principal: Principal, purpose: String, showsPersonalData: Bool, now: Date) async throws -> Issued {
+        try requests.evidence.requireSigning()
+        var request = try await requests.visible(id, to: principal)
+        let database = requests.database
+        let read = request
+        try await database.transaction { sql in
+            try await AccessLog(sql: sql).record(
+                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "read",
+                purpose: purpose, fields: showsPersonalData ? RequestService.personalFields : [],
+                digest: showsPersonalData ? RequestRecord.personalDataDigest(of: read) : nil, at: now)
+        }
+        var signed: LogCheckpoint?
+        // The request and the checkpoint must show the same moment: a step between the two would
+        // put content and log out of step, so the request is read again until it stands still.
+        // A checkpoint younger than a minute that covers the request's last change serves as well
+        // as a new one (this download's own read then appears in the next evidence, not this one).
+        for _ in 0..<5 {
+            let lastChange = try await RequestLogRepository(sql: database.sql).lastChange(of: id)
+            if let recent = try await checkpointer.recent(covering: lastChange, now: now) {
+                signed = recent
+            } else {
+                signed = try await checkpointer.checkpoint(now: now, force: true)
+            }
+            let again = try await requests.visible(id, to: principal)
+            if again.version == request.version { break }
+            request = again
+            signed = nil
+        }
+        guard let checkpoint = signed else { throw InformationRequestError.conflict(currentVersion: request.version) }
+        let entries = try await RequestLogRepository(sql: database.sql).provedEntries(of: id, treeSize: checkpoint.treeSize)
+        let attachments = try await AttachmentRepository(sql: database.sql, keys: requests.keys).list(of: id)
+        let evidence = ExchangeEvidence(request: request, attachments: attachments, entries: entries, checkpoint: checkpoint, issuedAt: now)
+        let jws = try CompactJWS.sign(payload: evidence.payload.bytes, type: ExchangeEvidence.type, with: try checkpointer.keys.current())
+        return Issued(request: request, attachments: attachments, checkpoint: checkpoint, entries: entries.count, jws: jws.serialized)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import OpenIMIDomain
+import OpenIMIPersistence
+import OpenIMISecurity
+import SQLKit
+
+/// What a user sees once when enrolling: the one-time-code secret and the recovery codes.
+public struct Enrolment: Sendable {
+    /// The secret in base32, to type into an authenticator app.
+    public let secretBase32: String
+    /// The `otpauth://` URI, for a QR code.
+    public let provisioningURI: String
+    /// Ten single-use recovery codes.
+    public let recoveryCodes: [String]
+}
+
+extension IdentityService {
+    /// Issues a one-time activation link secret for `userID`, replacing earlier ones. Run inside a transaction.
+    func issueActivation(for userID: UUID, sql: any SQLDatabase, now: Date) async throws -> String {
+        let token = OpaqueToken.make(random: random)
+        let key = userID.uuidString.lowercased()
+        try await sql.delete(from: "activation").where("user_id", .equal, key).run()
+        try await sql.insert(into: "activation").columns("token_hash", "user_id", "expires_at")
+            .values(SQLBind(OpaqueToken.hash(token)), SQLBind(key), SQLBind(now.addingTimeInterval(activationLifetime).epochSeconds))
+            .run()
+        return token
+    }
+
+    /// First step of activation: checks the link, sets the password and returns a new secret and recovery codes.
+    public func beginActivation(token: String, password: String, now: Date) async throws -> Enrolment {
+        try checkPassword(password)
+        let hash = hasher.hash(password)
+        let secret = OneTimeCode.newSecret(random: random)
+        let codes = RecoveryCodes.make(random: random)
+        let sealed = try secrets.seal(secret)
+        let user = try await database.transaction { sql in
+            let userID = try await Self.activationUser(token: token, sql: sql, now: now)
+            let repository = UserRepository(sql: sql)
+            try await repository.setColumns(
+                userID, ["password_hash": hash, "totp_secret_sealed": sealed, "totp_confirmed": false, "totp_last_step": Int64?.none])
+            try await sql.delete(from: "recovery_code").where("user_id", .equal, userID.uuidString.lowercased()).run()
+            let insert = sql.insert(into: "recovery_code").columns("user_id", "code_hash")
+            for code in codes {
+                insert.values(SQLBind(userID.uuidString.lowercased()), SQLBind(recoveryCodeDigest(code)))
+            }
+            try await insert.run()
+            guard let user = try await repository.find(userID) else { throw IdentityError.activationInvalid }
+            return user
+        }
+        let code = OneTimeCode(secret: secret)
+        return Enrolment(
+            secretBase32: code.base32Secret, provisioningURI: code.provisioningURI(account: user.username, issuer: "OpenIMI"),
+            recoveryCodes: codes)
+    }
+
+    /// Second step: a first valid code confirms the secret, activates the account and signs it in.
+    public func completeActivation(token: String, code: String, kind: SessionKind, now: Date) async throws -> SignedIn {
+        try await database.transaction { sql in
+            let userID = try await Self.activationUser(token: token, sql: sql, now: now)
+            let repository = UserRepository(sql: sql)
+            guard let record = try await repository.record(id: userID), let sealed = record.totpSecretSealed, record.passwordHash != nil
+            else {
+                throw IdentityError.enrolmentRequired
+            }
+            guard
+                let step = OneTimeCode(secret: try secrets.open(sealed)).acceptedStep(for: code, at: now, lastUsedStep: record.totpLastStep)
+            else { throw IdentityError.signInFailed }
+            try await repository.setColumns(
+                userID,
+                [
+                    "totp_confirmed": true, "totp_last_step": step, "status": UserStatus.active.rawValue, "failed_attempts": 0,
+                    "locked_until": Int64?.none, "last_sign_in_at": now.epochSeconds,
+                ])
+            try await sql.update("activation").set("used_at", to: now.epochSeconds).where("token_hash", .equal, OpaqueToken.hash(token))
+                .run()
+            guard let user = try await repository.find(userID) else { throw IdentityError.activationInvalid }
+            return try await SessionStore(sql: sql).create(for: user, kind: kind, random: random, rule: sessions, now: now)
+        }
+    }
+
+    private static func activationUser(token: String, sql: any SQLDatabase, now: Date) async throws -> UUID {
+        guard
+            let row = try await sql.select().column("*").from("activation").where("token_hash", .equal, OpaqueToken.hash(token))
+                .where("used_at", .is, SQLLiteral.null).first(),
+            try row.decode(column: "expires_at", as: Int64.self) > now.epochSeconds,
+            let userID = UUID(uuidString: try row.decode(column: "user_id", as: String.self))
+        else { throw IdentityError.activationInvalid }
+        return userID
+    }
+}

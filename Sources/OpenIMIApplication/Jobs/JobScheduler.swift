@@ -1,0 +1,64 @@
+import Foundation
+import Logging
+import OpenIMIPersistence
+import SQLKit
+
+/// Runs due jobs, each under a lease in `job_lease`, so that several server instances can share a
+/// database without running the same job at once.
+public struct JobScheduler: Sendable {
+    /// The database holding the leases.
+    public let database: any Database
+    /// The jobs.
+    public let jobs: [any ScheduledJob]
+    /// Identifies this instance in the lease table.
+    public let owner: String
+    /// Where runs are logged.
+    public let logger: Logger
+    /// How long a lease lasts before another instance may take over a crashed run.
+    public var leaseDuration: TimeInterval = 15 * 60
+
+    /// Creates a scheduler.
+    public init(database: any Database, jobs: [any ScheduledJob], owner: String = UUID().uuidString, logger: Logger) {
+        self.database = database
+        self.jobs = jobs
+        self.owner = owner
+        self.logger = logger
+    }
+
+    /// Runs every job that is due and not leased by another instance; returns the names run and their summaries.
+    @discardableResult
+    public func runDue(now: Date, force: Bool = false) async throws -> [(job: String, summary: String)] {
+        var ran: [(String, String)] = []
+        for job in jobs {
+            guard try await claim(job, now: now, force: force) else { continue }
+            let summary = try await job.run(now: now)
+            try await database.transaction { sql in
+                try await sql.update("job_lease").set("last_finished_at", to: Int64(now.timeIntervalSince1970)).set(
+                    "lease_until", to: Int64(0)
+                )
+                .set("owner", to: String?.none).where("job", .equal, job.name).where("owner", .equal, owner).run()
+            }
+            logger.info("Job finished", metadata: ["job": "\(job.name)", "summary": "\(summary)"])
+            ran.append((job.name, summary))
+        }
+        return ran
+    }
+
+    /// Takes the lease of `job` when it is due and free; one conditional UPDATE, so only one instance wins.
+    private func claim(_ job: any ScheduledJob, now: Date, force: Bool) async throws -> Bool {
+        let stamp = Int64(now.timeIntervalSince1970)
+        let dueBefore = force ? Int64.max : stamp - Int64(job.interval)
+        let owner = self.owner
+        let leaseUntil = stamp + Int64(leaseDuration)
+        return try await database.transaction { sql in
+            try await sql.insert(into: "job_lease").columns("job", "owner", "lease_until", "last_finished_at")
+                .values(SQLBind(job.name), SQLBind(String?.none), SQLBind(Int64(0)), SQLBind(Int64?.none))
+                .ignoringConflicts(with: "job").run()
+            let won = try await sql.update("job_lease").set("owner", to: owner).set("lease_until", to: leaseUntil)
+                .where("job", .equal, job.name).where("lease_until", .lessThanOrEqual, stamp)
+                .where { $0.where("last_finished_at", .is, SQLLiteral.null).orWhere("last_finished_at", .lessThanOrEqual, dueBefore) }
+                .returning("job").all()
+            return !won.isEmpty
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Logging
+import OpenIMIDomain
+import OpenIMIPersistence
+import SQLKit
+
+/// The scheduled job that empties the mail outbox over SMTP: each message says, in the recipient's
+/// language, that a request changed, with a link to it — never any personal data.
+public struct MailDelivery: ScheduledJob {
+    public let name = "mail-delivery"
+    public let interval: TimeInterval = 60
+    public let database: any Database
+    public let settings: MailSettings
+    public let publicURL: String
+    public let catalogs: Catalogs
+    public let logger: Logger
+
+    public func run(now: Date) async throws -> String {
+        let outbox = MailOutbox(sql: database.sql)
+        let client = SMTPClient(host: settings.smtpHost, port: settings.smtpPort, heloName: Self.heloName(publicURL))
+        var sent = 0
+        var failed = 0
+        for message in try await outbox.pending() {
+            let (subject, body) = render(message)
+            do {
+                try await client.send(from: settings.from, to: message.recipient, subject: subject, body: body, date: now)
+                try await outbox.markSent(message.id, at: now)
+                sent += 1
+            } catch {
+                try await outbox.markFailed(message.id, reason: "\(error)")
+                failed += 1
+                // The recipient's address stays out of the log; the message id finds it.
+                logger.warning("Mail delivery failed", metadata: ["message": "\(message.id)", "error": "\(error)"])
+            }
+        }
+        return "sent \(sent), failed \(failed)"
+    }
+
+    /// The subject and text of `message` in its recipient's language.
+    public func render(_ message: OutboxMessage) -> (String, String) {
+        let catalog = catalogs.catalog(for: Language(rawValue: message.language) ?? .en)
+        let link = "\(publicURL)/requests/\(message.requestId)"
+        let event = catalog.text("notification.\(message.action)")
+        return (catalog.text("mail.subject", ["event": event]), catalog.text("mail.body", ["event": event, "link": link]))
+    }
+
+    /// The host part of the public address, to greet the relay with.
+    public static func heloName(_ publicURL: String) -> String {
+        URL(string: publicURL)?.host ?? "localhost"
+    }
+
+    /// Creates it from its parts.
+    public init(database: any Database, settings: MailSettings, publicURL: String, catalogs: Catalogs, logger: Logger) {
+        self.database = database
+        self.settings = settings
+        self.publicURL = publicURL
+        self.catalogs = catalogs
+        self.logger = logger
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import OpenIMIDomain
+import OpenIMIPersistence
+import SQLKit
+
+/// Names of the authorities, coordinators and procedures a request page mentions, read once per page.
+public struct RequestDirectory: Sendable {
+    public let authorities: [UUID: Authority]
+    public let coordinators: [UUID: Coordinator]
+    public let areas: [LegalArea]
+    public let language: Language
+
+    /// Loads the names of `ids` (authorities or coordinators) and of the legal areas `areaCodes` with their procedures.
+    public static func load(
+        _ ids: Set<UUID>, areas areaCodes: Set<String>, database: any Database, language: Language
+    ) async throws
+        -> RequestDirectory
+    {
+        let authorities = try await AuthorityRepository(sql: database.sql).find(ids)
+        let coordinatorRepository = CoordinatorRepository(sql: database.sql)
+        var coordinators: [UUID: Coordinator] = [:]
+        // Only a request referred to a coordinator names one, so these lookups stay rare.
+        for id in ids where authorities[id] == nil {
+            coordinators[id] = try await coordinatorRepository.find(id)
+        }
+        let registry = RegistryRepository(sql: database.sql)
+        var areas: [LegalArea] = []
+        for code in areaCodes.sorted() {
+            if let area = try await registry.legalArea(code) { areas.append(area) }
+        }
+        return RequestDirectory(authorities: authorities, coordinators: coordinators, areas: areas, language: language)
+    }
+
+    /// The names a page about `request` mentions: its parties, every step's organisation, its legal area.
+    public static func load(for request: InformationRequest, database: any Database, language: Language) async throws -> RequestDirectory {
+        var ids = Set([request.involvement.requester, request.involvement.responder] + request.involvement.earlierResponders)
+        ids.formUnion(request.steps.map(\.actor.organisationID))
+        if let coordinator = request.involvement.referredTo { ids.insert(coordinator) }
+        return try await load(ids, areas: [request.legalArea], database: database, language: language)
+    }
+
+    /// The legal acts of the legal area `code`.
+    public func legalActs(_ code: String) -> [LegalAct] {
+        areas.first { $0.code == code }?.legalActs ?? []
+    }
+
+    /// The organisation's name and state, e.g. "Zdravniška zbornica Slovenije (SI)".
+    public func name(_ id: UUID) -> String {
+        if let authority = authorities[id] { return "\(authority.name.text(in: language)) (\(authority.memberState.rawValue))" }
+        if let coordinator = coordinators[id] { return "\(coordinator.name.text(in: language)) (\(coordinator.memberState.rawValue))" }
+        return "—"
+    }
+
+    /// The procedure's name in the reader's language.
+    public func procedureName(_ code: String) -> String {
+        areas.lazy.flatMap(\.procedures).first { $0.code == code }?.name.text(in: language) ?? code
+    }
+
+    /// The legal area's name in the reader's language.
+    public func areaName(_ code: String) -> String {
+        areas.first { $0.code == code }?.name.text(in: language) ?? code
+    }
+}

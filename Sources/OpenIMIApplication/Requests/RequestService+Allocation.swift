@@ -1,0 +1,32 @@
+import Foundation
+import OpenIMIDomain
+import OpenIMIPersistence
+import SQLKit
+
+extension RequestService {
+    /// Routes an incoming request to `handler`, a request handler of the principal's authority; the
+    /// handler is told in the inbox and by e-mail.
+    public func allocate(
+        _ id: UUID, to handler: UUID, expectedVersion: Int, by principal: Principal, now: Date
+    ) async throws
+        -> InformationRequest
+    {
+        try await change(
+            id, expectedVersion: expectedVersion, by: principal, action: .allocateRequest, purpose: "allocate",
+            notify: .user(handler, "allocate"), now: now
+        ) { request in
+            guard let account = try await UserRepository(sql: database.sql).find(handler) else {
+                throw RequestStepError.allocationNotAllowed
+            }
+            return try request.allocating(to: account)
+        }
+    }
+
+    /// The users an allocator may route a request of `legalArea` to: active request handlers of its authority.
+    public func allocatableHandlers(for principal: Principal, legalArea: String) async throws -> [UserAccount] {
+        guard let id = principal.organisation.id, principal.organisation.kind == .authority else { return [] }
+        return try await UserRepository(sql: database.sql).users(inOrganisation: id).filter {
+            $0.status == .active && $0.roles.contains(.requestHandler(legalArea: legalArea))
+        }
+    }
+}

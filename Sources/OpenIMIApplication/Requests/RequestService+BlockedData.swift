@@ -1,0 +1,59 @@
+import Foundation
+import OpenIMIDomain
+import OpenIMIPersistence
+import OpenIMISecurity
+import SQLKit
+
+extension RequestService {
+    /// Opens the blocked personal data of request `id` for the local data administrator of an
+    /// involved authority, for a data subject's request or as proof of the exchange, with a written
+    /// justification; the opening (justification sealed with the request's key) and the read are
+    /// recorded in one transaction.
+    public func openBlocked(
+        _ id: UUID, _ opening: BlockedDataOpening, by principal: Principal, now: Date
+    ) async throws -> (
+        request: InformationRequest, attachments: [RequestAttachment]
+    ) {
+        let repository = RequestRepository(sql: database.sql, keys: keys)
+        guard let access = try await repository.access(of: id) else { throw InformationRequestError.notFound }
+        try authorize(principal, .openBlockedData, on: access)
+        switch access.retentionPhase {
+        case .blocked: break
+        case .active: throw InformationRequestError.personalDataNotBlocked
+        case .deleted: throw InformationRequestError.personalDataDeleted
+        }
+        guard let request = try await repository.find(id) else { throw InformationRequestError.notFound }
+        let key = id.uuidString.lowercased()
+        try await database.transaction { sql in
+            let dataKey = try await DataKeyRepository(sql: sql, ring: keys).key(for: key)
+            let openingID = UUID().uuidString.lowercased()
+            try await sql.insert(into: "blocked_data_opening")
+                .columns(
+                    "id", "request_id", "user_id", "organisation_id", "purpose", "rights_request_reference", "justification", "opened_at"
+                )
+                .values(
+                    SQLBind(openingID), SQLBind(key), SQLBind(principal.user.id.uuidString.lowercased()),
+                    SQLBind((principal.organisation.id ?? UUID()).uuidString.lowercased()), SQLBind(opening.purpose.rawValue),
+                    SQLBind(opening.rightsRequestReference),
+                    SQLBind(try dataKey.seal(opening.justification, context: "blocked_data_opening/\(openingID)/justification")),
+                    SQLBind(now.epochSeconds)
+                ).run()
+            try await AccessLog(sql: sql).record(
+                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "read",
+                purpose: "blocked:\(opening.purpose.rawValue)", fields: Self.personalFields,
+                digest: RequestRecord.personalDataDigest(of: request), at: now)
+        }
+        return (request, try await AttachmentRepository(sql: database.sql, keys: keys).list(of: id))
+    }
+
+    /// Asks the policy for `action` on the request behind `access`; a refusal reads as `notFound`
+    /// to anyone not involved. Those involved already know the request; anyone else learns nothing.
+    func authorize(_ principal: Principal, _ action: AccessAction, on access: RequestAccess) throws {
+        do {
+            try identity.authorize(principal, action, on: .request(access.involvement, legalArea: access.legalArea, state: access.state))
+        } catch {
+            guard access.involvement.party(of: principal.organisation) != nil else { throw InformationRequestError.notFound }
+            throw error
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import OpenIMIDomain
+import OpenIMIPersistence
+import OpenIMISecurity
+import SQLKit
+
+/// Applies the retention rules (IMI Regulation, Art. 14) as of a date: blocks the personal data of
+/// requests formally closed longer than their area's blocking period, deletes them 36 months after
+/// formal closure (the data key is destroyed and the sealed rows emptied, a signed receipt kept), and
+/// flags requests never formally closed. Each request moves in its own transaction and only from the
+/// phase it was read in, so the run is idempotent, resumes after a crash at any point, and can run
+/// from several servers at once: a request another run moved first is skipped.
+public struct RetentionRun: Sendable {
+    /// The actor of retention's log entries: the platform itself.
+    public static let platformActor = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+
+    /// What a run did.
+    public struct Outcome: Sendable, Equatable {
+        /// Requests whose personal data were blocked.
+        public var blocked = 0
+        /// Requests whose personal data were deleted.
+        public var deleted = 0
+        /// Requests never formally closed that were flagged to their authorities.
+        public var flagged = 0
+
+        /// Counts of a run.
+        public init(blocked: Int = 0, deleted: Int = 0, flagged: Int = 0) {
+            self.blocked = blocked
+            self.deleted = deleted
+            self.flagged = flagged
+        }
+    }
+
+    /// The database.
+    public let database: any Database
+    /// The master keys (a deletion reads the data once more to record what it deleted).
+    public let keys: DataKeyRing
+    /// The platform's signing keys, for deletion receipts.
+    public let signing: SigningKeyStore
+    /// When unclosed requests are flagged.
+    public let review: RetentionReview
+
+    /// Creates a run.
+    public init(database: any Database, keys: DataKeyRing, signing: SigningKeyStore, review: RetentionReview) {
+        self.database = database
+        self.keys = keys
+        self.signing = signing
+        self.review = review
+    }
+
+    /// Applies the rules as of `date`; `limit` stops after that many transitions (to resume later).
+    public func run(asOf date: Date, limit: Int = .max) async throws -> Outcome {
+        var outcome = Outcome()
+        for area in try await RegistryRepository(sql: database.sql).legalAreas() {
+            // Every request whose blocking date can have passed: a month has at least 28 days.
+            let earliest = date.addingTimeInterval(-Double(area.retention.blockAfterMonths) * 28 * 86_400).epochSeconds
+            let rows = try await database.sql.select().columns("id", "formal_closure_at", "retention_phase").from("information_request")
+                .where("legal_area", .equal, area.code).where("retention_phase", .notEqual, RetentionPhase.deleted.rawValue)
+                .where("formal_closure_at", .isNot, SQLLiteral.null).where("formal_closure_at", .lessThanOrEqual, earliest)
+                .orderBy("formal_closure_at").all()
+            for row in rows {
+                guard outcome.blocked + outcome.deleted + outcome.flagged < limit else { return outcome }
+                let id = try row.decode(column: "id", as: String.self)
+                let closure = Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "formal_closure_at", as: Int64.self)))
+                let phase = RetentionPhase(rawValue: try row.decode(column: "retention_phase", as: String.self)) ?? .active
+                switch (area.retention.phase(formalClosure: closure, at: date), phase) {
+                case (.blocked, .active):
+                    if try await block(id, at: date) { outcome.blocked += 1 }
+                case (.deleted, _):
+                    if try await delete(id, at: date) { outcome.deleted += 1 }
+                default: continue
+                }
+            }
+        }
+        for id in try await withdrawnConsentBasis(asOf: date) {
+            guard outcome.blocked + outcome.deleted < limit else { return outcome }
+            if try await delete(id, at: date, reason: .consentWithdrawn) { outcome.deleted += 1 }
+        }
+        outcome.flagged = try await flagUnclosed(asOf: date, limit: limit - outcome.blocked - outcome.deleted)
+        try await database.transaction { sql in try await IdempotencyStore.purgeExpired(sql: sql, now: date) }
+        return outcome
+    }
+
+    /// Blocks request `id` if still active; false when another run did.
+    func block(_ id: String, at date: Date, purpose: String = "retention:block") async throws -> Bool {
+        try await database.transaction { sql in
+            let moved = try await sql.update("information_request").set("retention_phase", to: RetentionPhase.blocked.rawValue)
+                .set("blocked_at", to: date.epochSeconds).where("id", .equal, id)
+                .where("retention_phase", .equal, RetentionPhase.active.rawValue).returning("id").all()
+            guard !moved.isEmpty, let uuid = UUID(uuidString: id) else { return false }
+            try await AccessLog(sql: sql).record(
+                userID: Self.platformActor, organisationID: Self.platformActor, requestID: uuid, operation: "block",
+                purpose: purpose, fields: RequestService.personalFields, at: date)
+            return true
+        }
+    }
+
+    /// Deletes the personal data of request `id` (blocking it first when the run meets it active):
+    /// destroys its data key, empties the sealed columns, removes its attachments, logs it, and keeps
+    /// a signed receipt. False when another run deleted it first.
+    public func delete(_ id: String, at date: Date, reason: DeletionReason = .retention) async throws -> Bool {
+        guard let uuid = UUID(uuidString: id) else { return false }
+        _ = try await block(id, at: date, purpose: reason == .retention ? "retention:block" : "\(reason.logPurpose):block")
+        let identity = try signing.current()
+        return try await database.transaction { sql in
+            let repository = RequestRepository(sql: sql, keys: keys)
+            // The row is locked first, so that a run beside this one waits until this one commits and
+            // then sees the request deleted, instead of reading it while its data key goes away.
+            try await sql.update("information_request").set("retention_phase", to: SQLColumn("retention_phase")).where("id", .equal, id)
+                .run()
+            // Another run may have deleted it since this one read the candidates.
+            guard try await repository.access(of: uuid)?.retentionPhase == .blocked, let request = try await repository.find(uuid) else {
+                return false
+            }
+            let attachments = try await AttachmentRepository(sql: sql, keys: keys).list(of: uuid)
+            let destroyed = try await sql.delete(from: "request_data_key").where("request_id", .equal, id).returning("request_id").all()
+            guard !destroyed.isEmpty else { return false }
+            try await sql.update("information_request").set("personal_data", to: "").set(
+                "retention_phase", to: RetentionPhase.deleted.rawValue
+            )
+            .set("deleted_at", to: date.epochSeconds).where("id", .equal, id).run()
+            try await sql.update("request_step").set("comment", to: SQLLiteral.null).where("request_id", .equal, id).run()
+            try await sql.delete(from: "request_attachment").where("request_id", .equal, id).run()
+            try await SubjectIndexRepository(sql: sql, ring: keys).remove(id)
+            try await IdempotencyStore.forget(requestID: id, sql: sql)
+            let digest = RequestRecord.personalDataDigest(of: request)
+            try await AccessLog(sql: sql).record(
+                userID: Self.platformActor, organisationID: Self.platformActor, requestID: uuid, operation: "delete",
+                purpose: reason.logPurpose,
+                fields: RequestService.personalFields + attachments.map { "attachments/\($0.id.uuidString.lowercased())" },
+                digest: digest, at: date)
+            let receipt = DeletionReceipt(
+                request: request, attachments: attachments, personalDataSha256: digest, deletedAt: date, reason: reason)
+            let jws = try CompactJWS.sign(payload: receipt.payload.bytes, type: DeletionReceipt.type, with: identity)
+            try await sql.insert(into: "deletion_receipt").columns("request_id", "deleted_at", "receipt", "reason")
+                .values(SQLBind(id), SQLBind(date.epochSeconds), SQLBind(jws.serialized), SQLBind(reason.rawValue)).run()
+            return true
+        }
+    }
+
+    /// Requests not yet deleted whose only legal basis, consent to processing, was withdrawn by `date`.
+    private func withdrawnConsentBasis(asOf date: Date) async throws -> [String] {
+        try await database.sql.raw(
+            """
+            SELECT DISTINCT c.request_id FROM consent_record c JOIN information_request r ON r.id = c.request_id
+            WHERE c.purpose = \(bind: ConsentPurpose.processing.rawValue) AND c.withdrawn_at <= \(bind: date.epochSeconds)
+              AND r.retention_phase <> \(bind: RetentionPhase.deleted.rawValue)
+              AND NOT EXISTS (SELECT 1 FROM consent_record f WHERE f.request_id = c.request_id
+                AND f.purpose = \(bind: ConsentPurpose.processing.rawValue) AND f.withdrawn_at IS NULL)
+            ORDER BY c.request_id
+            """
+        ).all().map { try $0.decode(column: "request_id", as: String.self) }
+    }
+
+    /// Flags requests never formally closed and idle for the review period, once, to both authorities.
+    private func flagUnclosed(asOf date: Date, limit: Int) async throws -> Int {
+        guard limit > 0 else { return 0 }
+        let earliest = date.addingTimeInterval(-Double(review.afterMonths) * 28 * 86_400).epochSeconds
+        let rows = try await database.sql.select().columns("id", "updated_at").from("information_request")
+            .where("formal_closure_at", .is, SQLLiteral.null).where("review_flagged_at", .is, SQLLiteral.null)
+            .where("updated_at", .lessThanOrEqual, earliest).limit(limit).all()
+        var flagged = 0
+        for row in rows {
+            let id = try row.decode(column: "id", as: String.self)
+            let activity = Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "updated_at", as: Int64.self)))
+            guard review.isDue(formalClosure: nil, lastActivity: activity, at: date), let uuid = UUID(uuidString: id) else { continue }
+            let marked = try await database.transaction { sql in
+                let moved = try await sql.update("information_request").set("review_flagged_at", to: date.epochSeconds).where(
+                    "id", .equal, id
+                )
+                .where("review_flagged_at", .is, SQLLiteral.null).returning("id").all()
+                guard !moved.isEmpty, let request = try await RequestRepository(sql: sql, keys: keys).find(uuid) else { return false }
+                let notifications = NotificationRepository(sql: sql)
+                for organisation in Set([request.involvement.requester, request.involvement.responder]) {
+                    try await notifications.record("retention-review", on: request, for: organisation, at: date)
+                }
+                return true
+            }
+            if marked { flagged += 1 }
+        }
+        return flagged
+    }
+}

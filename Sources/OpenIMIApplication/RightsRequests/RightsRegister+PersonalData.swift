@@ -1,0 +1,193 @@
+import Foundation
+import OpenIMIDomain
+import OpenIMIPersistence
+import OpenIMISecurity
+import SQLKit
+
+/// One of the person's requests as exported to them.
+public struct ExportedRequest: Sendable {
+    /// What it is.
+    public let match: SubjectMatch
+    /// The request with its personal data; nil when they were deleted.
+    public let request: InformationRequest?
+    /// Its attachments.
+    public let attachments: [RequestAttachment]
+}
+
+extension RightsRegister {
+    /// The requests of the principal's authority that concern the person of entry `id`, active,
+    /// blocked or deleted; logged as a search for the entry.
+    public func findData(_ id: UUID, by principal: Principal, now: Date) async throws -> (RightsRequest, [SubjectMatch]) {
+        let entry = try await entry(id, by: principal)
+        let matches = try await requests.findSubject(
+            anyOf: SubjectKey.keys(of: entry.subject), by: principal, purpose: purpose(entry), now: now)
+        return (entry, matches)
+    }
+
+    /// Everything the principal's authority holds about the person of entry `id`: each request's
+    /// personal data (blocked ones opened for the entry, each opening recorded), for an export.
+    public func export(_ id: UUID, by principal: Principal, now: Date) async throws -> (RightsRequest, [ExportedRequest]) {
+        let (entry, matches) = try await findData(id, by: principal, now: now)
+        var exported: [ExportedRequest] = []
+        for match in matches {
+            switch match.retentionPhase {
+            case .active:
+                let request = try await readForEntry(match.id, entry: entry, by: principal, now: now)
+                let attachments = try await AttachmentRepository(sql: database.sql, keys: requests.keys).list(of: match.id)
+                if !attachments.isEmpty {
+                    try await requests.logListRead(
+                        of: match.id, fields: ["attachments.names"], by: principal, purpose: purpose(entry), now: now)
+                }
+                exported.append(ExportedRequest(match: match, request: request, attachments: attachments))
+            case .blocked:
+                let opening = try BlockedDataOpening(
+                    purpose: .dataSubjectRights,
+                    justification: "Export for the data subject's \(entry.kind.rawValue) request received on \(entry.receivedOn)",
+                    rightsRequestReference: entry.id.uuidString.lowercased())
+                let opened = try await requests.openBlocked(match.id, opening, by: principal, now: now)
+                exported.append(ExportedRequest(match: match, request: opened.request, attachments: opened.attachments))
+            case .deleted:
+                exported.append(ExportedRequest(match: match, request: nil, attachments: []))
+            }
+        }
+        return (entry, exported)
+    }
+
+    /// Corrects `field` of request `requestID` to `value` for rectification entry `id`: the request
+    /// changes, the correction is kept with a keyed digest of the old value, the person's index entries
+    /// follow, and every other authority of the request finds it in its inbox.
+    public func correct(
+        _ id: UUID, request requestID: UUID, field: CorrectableField, to value: String, by principal: Principal, now: Date
+    ) async throws -> DataCorrection {
+        try requests.evidence.requireSigning()
+        let entry = try await entry(id, by: principal)
+        guard entry.kind == .rectification else { throw RightsRequestError.invalid("kind") }
+        let request = try await concerned(requestID, entry: entry, by: principal, phase: .active)
+        guard let old = field.value(in: request.subject) else { throw RightsRequestError.notCorrectable(field.rawValue) }
+        var corrected = request
+        corrected.subject = try field.correcting(request.subject, to: value)
+        corrected.version += 1
+        let changed = corrected
+        let actor = StepActor(userID: principal.user.id, organisationID: principal.organisation.id ?? UUID())
+        let correction = DataCorrection(
+            id: UUID(), rightsRequestID: entry.id, requestID: requestID, field: field,
+            oldValueDigest: try await DataKeyRepository(sql: database.sql, ring: requests.keys).key(for: requestID.uuidString.lowercased())
+                .digest(old, context: "data_correction/\(requestID.uuidString.lowercased())/\(field.rawValue)"),
+            correctedBy: actor, correctedAt: now, appliedBy: [:])
+        let notices = try await RequestService.notices(
+            .counterparts("data-corrected"), before: request, after: changed, actor: actor.organisationID, sql: database.sql)
+        let keys = requests.keys
+        let logPurpose = purpose(entry)
+        try await database.transaction { sql in
+            guard
+                try await RequestRepository(sql: sql, keys: keys).update(
+                    changed, expectedVersion: request.version, storedSteps: request.steps.count, now: now)
+            else { throw InformationRequestError.conflict(currentVersion: request.version + 1) }
+            let index = SubjectIndexRepository(sql: sql, ring: keys)
+            try await index.remove(requestID.uuidString.lowercased())
+            try await index.add([changed], index: try await index.index())
+            try await sql.insert(into: "data_correction")
+                .columns(
+                    "id", "rights_request_id", "request_id", "field", "old_value_digest", "corrected_by", "organisation_id", "corrected_at"
+                )
+                .values(
+                    SQLBind(correction.id.uuidString.lowercased()), SQLBind(entry.id.uuidString.lowercased()),
+                    SQLBind(requestID.uuidString.lowercased()), SQLBind(field.rawValue), SQLBind(correction.oldValueDigest),
+                    SQLBind(actor.userID.uuidString.lowercased()), SQLBind(actor.organisationID.uuidString.lowercased()),
+                    SQLBind(now.epochSeconds)
+                ).run()
+            try await AccessLog(sql: sql).record(
+                userID: actor.userID, organisationID: actor.organisationID, requestID: requestID, operation: "write",
+                purpose: "\(logPurpose):correct", fields: ["subject.\(field.rawValue)"],
+                digest: RequestRecord.personalDataDigest(of: changed), at: now)
+            try await RequestService.record(notices, on: changed, sql: sql, at: now)
+        }
+        return correction
+    }
+
+    /// Erases the personal data of request `requestID` processed unlawfully, for erasure entry `id`:
+    /// its data key is destroyed and a signed receipt kept, as at the end of retention.
+    public func erase(_ id: UUID, request requestID: UUID, by principal: Principal, now: Date) async throws {
+        try requests.evidence.requireSigning()
+        let entry = try await entry(id, by: principal)
+        guard entry.kind == .erasure else { throw RightsRequestError.invalid("kind") }
+        _ = try await concerned(requestID, entry: entry, by: principal, phase: nil)
+        guard try await retention.delete(requestID.uuidString.lowercased(), at: now, reason: .erasure) else {
+            throw InformationRequestError.personalDataDeleted
+        }
+    }
+
+    /// Blocks the personal data of request `requestID` at once, for restriction entry `id`.
+    public func restrict(_ id: UUID, request requestID: UUID, by principal: Principal, now: Date) async throws {
+        try requests.evidence.requireSigning()
+        let entry = try await entry(id, by: principal)
+        guard entry.kind == .restriction else { throw RightsRequestError.invalid("kind") }
+        _ = try await concerned(requestID, entry: entry, by: principal, phase: .active)
+        guard try await retention.block(requestID.uuidString.lowercased(), at: now, purpose: "\(purpose(entry)):restrict") else {
+            throw InformationRequestError.personalDataBlocked
+        }
+    }
+
+    /// Records that the person contests `field` of blocked request `requestID`, with the corrected
+    /// information (sealed with the request's key, deleted with its data).
+    public func contest(
+        _ id: UUID, request requestID: UUID, field: CorrectableField, correctedValue: String, by principal: Principal, now: Date
+    ) async throws {
+        try requests.evidence.requireSigning()
+        let entry = try await entry(id, by: principal)
+        let request = try await concerned(requestID, entry: entry, by: principal, phase: .blocked)
+        _ = try field.correcting(request.subject, to: correctedValue)
+        let keys = requests.keys
+        let logPurpose = purpose(entry)
+        try await database.transaction { sql in
+            let contestID = UUID().uuidString.lowercased()
+            let dataKey = try await DataKeyRepository(sql: sql, ring: keys).key(for: requestID.uuidString.lowercased())
+            try await sql.insert(into: "blocked_data_contest")
+                .columns("id", "rights_request_id", "request_id", "field", "corrected_value", "recorded_by", "recorded_at")
+                .values(
+                    SQLBind(contestID), SQLBind(entry.id.uuidString.lowercased()), SQLBind(requestID.uuidString.lowercased()),
+                    SQLBind(field.rawValue),
+                    SQLBind(try dataKey.seal(correctedValue, context: "blocked_data_contest/\(contestID)/corrected_value")),
+                    SQLBind(principal.user.id.uuidString.lowercased()), SQLBind(now.epochSeconds)
+                ).run()
+            try await AccessLog(sql: sql).record(
+                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: requestID, operation: "write",
+                purpose: "\(logPurpose):contest", fields: ["contest.\(field.rawValue)"], at: now)
+        }
+    }
+
+    func purpose(_ entry: RightsRequest) -> String { "rights:\(entry.kind.rawValue):\(entry.id.uuidString.lowercased())" }
+
+    /// Request `requestID` with its personal data, when the principal's authority took part in it,
+    /// it concerns the entry's person, and its data are in `phase` (any but deleted when nil).
+    private func concerned(
+        _ requestID: UUID, entry: RightsRequest, by principal: Principal, phase: RetentionPhase?
+    ) async throws -> InformationRequest {
+        let repository = RequestRepository(sql: database.sql, keys: requests.keys)
+        guard let access = try await repository.access(of: requestID),
+            SubjectSearchScope.isKnown(to: principal, involvement: access.involvement, state: access.state)
+        else { throw InformationRequestError.notFound }
+        let index = try await SubjectIndexRepository(sql: database.sql, ring: requests.keys).index()
+        let tokens = SubjectKey.keys(of: entry.subject).map(index.token)
+        let indexed =
+            tokens.isEmpty
+            ? []
+            : try await database.sql.select().column("token").from("subject_index")
+                .where("request_id", .equal, requestID.uuidString.lowercased()).where("token", .in, tokens).all()
+        guard !indexed.isEmpty else { throw InformationRequestError.notFound }
+        if access.retentionPhase == .deleted { throw InformationRequestError.personalDataDeleted }
+        if let phase, access.retentionPhase != phase {
+            throw phase == .active ? InformationRequestError.personalDataBlocked : InformationRequestError.personalDataNotBlocked
+        }
+        guard let request = try await repository.find(requestID) else { throw InformationRequestError.notFound }
+        return request
+    }
+
+    private func readForEntry(
+        _ requestID: UUID, entry: RightsRequest, by principal: Principal, now: Date
+    ) async throws -> InformationRequest {
+        let request = try await concerned(requestID, entry: entry, by: principal, phase: .active)
+        try await requests.logRead(request, by: principal, purpose: purpose(entry), now: now)
+        return request
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import OpenIMIDomain
+import OpenIMIPersistence
+import OpenIMISecurity
+
+/// The record of processing of one authority for a period, for a data protection authority
+/// (IMI Regulation, Art. 21): which requests it took part in, which categories of data they hold,
+/// with which states, and every log entry about them in the period with its inclusion proof,
+/// signed as a compact JWS like the exchange evidence. It holds no personal data.
+public struct SupervisoryExport: Sendable {
+    /// The JWS `typ` of an export.
+    public static let type = "openimi-supervisory-export+jws"
+    /// The longest period one export covers, in days.
+    public static let maximumDays = 1_830
+
+    /// The requests, for their question sets and the database.
+    public let requests: RequestService
+    /// Signs a checkpoint covering the newest entries before proofs are made.
+    public let checkpointer: LogCheckpointer
+
+    /// Creates the export service.
+    public init(requests: RequestService, checkpointer: LogCheckpointer) {
+        self.requests = requests
+        self.checkpointer = checkpointer
+    }
+
+    /// What was exported.
+    public struct Issued: Sendable {
+        /// How many requests it covers.
+        public let requests: Int
+        /// How many log entries it proves.
+        public let entries: Int
+        /// The signed export.
+        public let jws: String
+    }
+
+    /// Exports the record of `authorityID` for the UTC days `from` through `through` (YYYY-MM-DD),
+    /// for its local data administrator or its state's national coordinator.
+    public func export(
+        authority authorityID: UUID, from: String, through: String, by principal: Principal, now: Date
+    ) async throws -> Issued {
+        try requests.evidence.requireSigning()
+        guard let authority = try await AuthorityRepository(sql: requests.database.sql).find(authorityID) else {
+            throw InformationRequestError.notFound
+        }
+        try requests.identity.authorize(principal, .exportSupervisoryRecord, on: .organisation(Organisation(authority: authority)))
+        guard let start = Self.day(from), let end = Self.day(through) else { throw SupervisoryExportError.invalidPeriod }
+        let endExclusive = end.addingTimeInterval(86_400)
+        guard start < endExclusive, endExclusive.timeIntervalSince(start) <= Double(Self.maximumDays) * 86_400 else {
+            throw SupervisoryExportError.invalidPeriod
+        }
+        guard let checkpoint = try await checkpointer.checkpoint(now: now, force: true) else { throw EvidenceError.signingUnavailable }
+        let sql = requests.database.sql
+        let organisation = authorityID.uuidString.lowercased()
+        let supervised = try await SupervisionRepository(sql: sql).requests(
+            of: authorityID, from: start.epochSeconds, until: endExclusive.epochSeconds)
+        var states: [String: String] = [:]
+        var payloadRequests: [CanonicalJSON] = []
+        var ids: [String] = []
+        for request in supervised {
+            ids.append(request.id)
+            let involvement = request.involvement
+            var counterpartStates = Set<String>()
+            for party in [involvement.requester, involvement.responder] + involvement.earlierResponders where party != authorityID {
+                let key = party.uuidString.lowercased()
+                if states[key] == nil {
+                    states[key] = try await AuthorityRepository(sql: sql).find(party)?.memberState.rawValue ?? "?"
+                }
+                counterpartStates.insert(states[key] ?? "?")
+            }
+            payloadRequests.append(
+                .object([
+                    "id": .string(request.id), "procedure": .string(request.procedure),
+                    "legalArea": .string(request.legalArea),
+                    "state": .string(request.state),
+                    "role": .string(involvement.requester == authorityID ? "requester" : "responder"),
+                    "retentionPhase": .string(request.retentionPhase),
+                    "createdAt": .integer(request.createdAt),
+                    "formalClosureAt": request.formalClosureAt.map { .integer($0) } ?? .null,
+                    "counterpartStates": .array(counterpartStates.sorted().map { .string($0) }),
+                    "categories": .array(
+                        DataCategory.of(asked: request.questions, in: requests.questionSets[request.procedure]).map { .string($0.rawValue) }
+                    ),
+                ]))
+        }
+        let entries = try await RequestLogRepository(sql: sql).provedEntries(
+            of: ids, from: start.epochSeconds, until: endExclusive.epochSeconds, treeSize: checkpoint.treeSize)
+        let payload = CanonicalJSON.object([
+            "type": .string("openimi.supervisory-export"), "version": .integer(1), "issuedAt": .integer(now.epochSeconds),
+            "authority": .object(["id": .string(organisation), "memberState": .string(authority.memberState.rawValue)]),
+            "period": .object(["from": .string(from), "through": .string(through)]),
+            "exportedBy": .object([
+                "user": .string(principal.user.id.uuidString.lowercased()),
+                "organisation": .string((principal.organisation.id ?? UUID()).uuidString.lowercased()),
+            ]),
+            "requests": .array(payloadRequests),
+            "log": ExchangeEvidence.log(entries, checkpoint: checkpoint),
+        ])
+        let jws = try CompactJWS.sign(payload: payload.bytes, type: Self.type, with: try checkpointer.keys.current())
+        return Issued(requests: payloadRequests.count, entries: entries.count, jws: jws.serialized)
+    }
+
+    static func day(_ text: String) -> Date? {
+        guard DataSubject.isCalendarDay(text) else { return nil }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.date(from: text)
+    }
+}
+
+/// Why an export was refused.
+public enum SupervisoryExportError: Error, Sendable, Hashable {
+    /// The period is not two days YYYY-MM-DD, in order, at most five years apart.
+    case invalidPeriod
+}

@@ -1,0 +1,17 @@
+import Foundation
+import OpenIMIDomain
+
+/// A session or API token as stored, with its user's row: what ``SessionStore/stored(tokenHash:)``
+/// reads before the lifetimes and the account are checked.
+public struct StoredSession: Sendable {
+    /// Browser session or API token.
+    public let kind: SessionKind
+    /// When it was created.
+    public let createdAt: Date
+    /// When it was last used (touched at most once a minute).
+    public let lastSeenAt: Date
+    /// The CSRF token forms of this session must carry.
+    public let csrfToken: String
+    /// The user's stored row.
+    public let user: UserRecord
+}

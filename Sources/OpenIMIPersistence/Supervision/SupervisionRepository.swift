@@ -1,0 +1,40 @@
+import Foundation
+import SQLKit
+
+/// Reads what a data protection authority's supervisory export covers.
+public struct SupervisionRepository: Sendable {
+    /// The database or transaction to read.
+    public let sql: any SQLDatabase
+
+    /// Reads through `sql`.
+    public init(sql: any SQLDatabase) {
+        self.sql = sql
+    }
+
+    /// The requests `authority` took part in as requester or responder that have access-log entries
+    /// written in [`from`, `until`), oldest first.
+    public func requests(of authority: UUID, from: Int64, until: Int64) async throws -> [SupervisedRequest] {
+        let organisation = authority.uuidString.lowercased()
+        return try await sql.raw(
+            """
+            SELECT r.id, r.procedure, r.legal_area, r.state, r.questions, r.requester_id, r.responder_id, r.earlier_responders, r.referred_to,
+              r.retention_phase, r.created_at, r.formal_closure_at
+            FROM information_request r
+            WHERE (r.requester_id = \(bind: organisation) OR r.responder_id = \(bind: organisation))
+              AND EXISTS (SELECT 1 FROM access_log a WHERE a.request_id = r.id AND a.at >= \(bind: from) AND a.at < \(bind: until))
+            ORDER BY r.created_at, r.id
+            """
+        ).all().map { row in
+            SupervisedRequest(
+                id: try row.decode(column: "id", as: String.self),
+                procedure: try row.decode(column: "procedure", as: String.self),
+                legalArea: try row.decode(column: "legal_area", as: String.self),
+                state: try row.decode(column: "state", as: String.self),
+                questions: try JSONText.decode([String].self, from: try row.decode(column: "questions", as: String.self)),
+                involvement: try RequestRepository.involvement(row),
+                retentionPhase: try row.decode(column: "retention_phase", as: String.self),
+                createdAt: try row.decode(column: "created_at", as: Int64.self),
+                formalClosureAt: try row.decode(column: "formal_closure_at", as: Int64?.self))
+        }
+    }
+}

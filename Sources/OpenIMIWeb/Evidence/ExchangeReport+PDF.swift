@@ -1,9 +1,0 @@
-import OpenIMIPDF
-
-extension ExchangeReport {
-    /// The report laid out as a PDF document in `fonts`, in `language`.
-    func document(fonts: PDFDocument.Fonts, language: String) -> PDFDocument {
-        PrintedReport(title: title, intro: intro, sections: sections, footer: footer, pageNumbering: pageNumbering)
-            .document(fonts: fonts, language: language)
-    }
-}

@@ -1,0 +1,41 @@
+import Foundation
+import OpenIMIApplication
+import OpenIMIDomain
+import OpenIMIPersistence
+
+/// Coordinators and authorities for persistence tests, registered through the real registries.
+enum Samples {
+    static func nationalCoordinator(_ state: String) -> Coordinator {
+        Coordinator(
+            id: UUID(), memberState: MemberStateCode(rawValue: state)!, scope: .national,
+            name: LocalizedText([.en: "National IMI coordinator \(state)"]),
+            address: PostalAddress(street: "Street 1", postcode: "1000", city: "Capital"),
+            contact: Contact(email: "nimic@\(state.lowercased()).example"),
+            appointedBy: nil)
+    }
+
+    static func authority(
+        _ state: String, names: [Language: String], areas: [String] = ["professional-qualifications"], keywords: [String] = []
+    ) -> Authority {
+        Authority(
+            id: UUID(), memberState: MemberStateCode(rawValue: state)!, name: LocalizedText(names),
+            address: PostalAddress(street: "Street 2", postcode: "2000", city: "Town"), contact: Contact(email: "office@authority.example"),
+            legalAreas: areas, keywords: keywords, languages: [.en], status: .pending, registeredBy: UUID())
+    }
+
+    /// Registers a national coordinator of `state` and returns it.
+    static func registerNational(_ state: String, in database: any Database) async throws -> Coordinator {
+        let coordinator = nationalCoordinator(state)
+        try await CoordinatorRegistry(database: database).registerNational(coordinator, now: Date())
+        return coordinator
+    }
+
+    /// Registers and validates `authority` through `coordinator`.
+    @discardableResult
+    static func registerValidated(_ authority: Authority, by coordinator: Coordinator, in database: any Database) async throws -> Authority
+    {
+        let registry = AuthorityRegistry(database: database)
+        try await registry.register(authority, by: coordinator.id, now: Date())
+        return try await registry.apply(.validate, to: authority.id, by: coordinator.id, now: Date())
+    }
+}
