@@ -130,11 +130,3 @@ final class ReplayReads: Sendable {
         return try await responder.respond(to: request, context: context)
     }
 }
-
-/// Why an idempotent repeat was refused.
-enum IdempotencyError: Error {
-    /// The first request with this key is still running.
-    case inProgress
-    /// The key was used with a different request.
-    case keyReused
-}
