@@ -19,7 +19,7 @@ import Testing
             for n in 0..<700 {
                 try await database.transaction { sql in
                     try await AccessLog(sql: sql).record(
-                        userID: UUID(), organisationID: UUID(), requestID: UUID(), operation: "read", purpose: "api:get-request",
+                        userID: UUID(), organisationID: UUID(), requestID: UUID(), operation: .read, purpose: .read(.api, .getRequest),
                         fields: ["subject"], at: Date(timeIntervalSince1970: 1_800_000_000 + Double(n)))
                 }
                 if n == 299 || n == 699 { checkpoints.append(try #require(try await checkpointer.checkpoint(now: Date()))) }

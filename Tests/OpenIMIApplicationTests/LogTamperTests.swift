@@ -24,8 +24,8 @@ import Testing
             for n in 0..<entries {
                 try await database.transaction { sql in
                     try await AccessLog(sql: sql).record(
-                        userID: UUID(), organisationID: UUID(), requestID: request, operation: n % 3 == 0 ? "read" : "write",
-                        purpose: "step:send",
+                        userID: UUID(), organisationID: UUID(), requestID: request, operation: n % 3 == 0 ? .read : .write,
+                        purpose: .step(.send),
                         fields: n == 2 ? ["a\",\"b", "c, d", "Ærø \\ \u{1}", ""] : n == 3 ? [] : ["subject", "answers"],
                         digest: ContentDigest.sha256(Data("content \(n)".utf8)),
                         at: Date(timeIntervalSince1970: 1_800_000_000 + Double(n)))

@@ -69,7 +69,7 @@ import Testing
                     deadline: now.addingTimeInterval(14 * 86_400)),
                 by: world.danish, now: now)
             await #expect(throws: InformationRequestError.notFound, "drafts are private to the requester") {
-                try await service.read(request.id, by: world.slovenian, purpose: "test", now: now)
+                try await service.read(request.id, by: world.slovenian, purpose: .read(.api, .getRequest), now: now)
             }
             request = try await service.act(
                 request.id, .send, details: StepDetails(), forwardTo: nil, expectedVersion: request.version, by: world.danish, now: now)
@@ -81,7 +81,7 @@ import Testing
                     request.id, .accept, details: StepDetails(), forwardTo: nil, expectedVersion: request.version, by: world.slovenian,
                     now: now)
             }
-            _ = try await service.read(request.id, by: world.slovenian, purpose: "earlier responder reads", now: now)
+            _ = try await service.read(request.id, by: world.slovenian, purpose: .read(.api, .getRequest), now: now)
             request = try await service.act(
                 request.id, .accept, details: StepDetails(), forwardTo: nil, expectedVersion: request.version, by: world.betterPlaced,
                 now: now)
@@ -104,7 +104,7 @@ import Testing
             now = now.addingTimeInterval(3600)
             request = try await service.act(
                 request.id, .close, details: StepDetails(), forwardTo: nil, expectedVersion: request.version, by: world.danish, now: now)
-            let stored = try await service.read(request.id, by: world.danish, purpose: "final check", now: now)
+            let stored = try await service.read(request.id, by: world.danish, purpose: .read(.api, .getRequest), now: now)
             #expect(stored.state == .closed && stored.formalClosureDate?.epochSecondsForTest == now.epochSecondsForTest)
             #expect(
                 stored.steps.map(\.to) == [
@@ -114,6 +114,7 @@ import Testing
             let log = try await AccessLog(sql: database.sql).entries(of: request.id)
             #expect(log.filter { $0.operation == "read" }.count == 2 && log.filter { $0.operation == "write" }.count == 10)
             #expect(log.allSatisfy { $0.fields == ["subject", "freeText", "answers"] })
+            #expect(log.allSatisfy { AccessPurpose(rawValue: $0.purpose) != nil && AccessOperation(rawValue: $0.operation) != nil })
         }
     }
 
@@ -125,14 +126,14 @@ import Testing
                 request.id, .send, details: StepDetails(), forwardTo: nil, expectedVersion: 1, by: world.danish, now: Date())
             for stranger in [world.outsider, world.danishAdmin] {
                 await #expect(throws: InformationRequestError.notFound) {
-                    try await world.service.read(request.id, by: stranger, purpose: "probe", now: Date())
+                    try await world.service.read(request.id, by: stranger, purpose: .read(.api, .getRequest), now: Date())
                 }
             }
             #expect(try await world.service.inbox(of: world.outsider).requests.isEmpty)
             await #expect(throws: IdentityError.forbidden(.missingRole)) { try await world.service.inbox(of: world.danishAdmin) }
             #expect(try await world.service.inbox(of: world.slovenian).requests.map(\.id) == [request.id.uuidString.lowercased()])
             #expect(
-                try await AccessLog(sql: database.sql).entries(of: request.id).allSatisfy { $0.purpose != "probe" },
+                try await AccessLog(sql: database.sql).entries(of: request.id).allSatisfy { $0.purpose != "api:get-request" },
                 "refused reads are not reads")
         }
     }

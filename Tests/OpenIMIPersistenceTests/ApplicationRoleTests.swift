@@ -24,7 +24,7 @@ import Testing
             try await app.closing(logger: logger) {
                 try await app.transaction { sql in
                     try await AccessLog(sql: sql).record(
-                        userID: UUID(), organisationID: UUID(), requestID: UUID(), operation: "read", purpose: "api:get-request",
+                        userID: UUID(), organisationID: UUID(), requestID: UUID(), operation: .read, purpose: .read(.api, .getRequest),
                         fields: ["subject"], at: Date())
                 }
                 #expect(try await app.sql.raw("SELECT COUNT(*) AS n FROM log_chain").first()?.decode(column: "n", as: Int.self) == 1)

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import OpenIMIApplication
+import OpenIMIDomain
 import OpenIMIPersistence
 import OpenIMISecurity
 import OpenIMITestSupport
@@ -182,6 +183,7 @@ import Testing
             // Another authority's administrator cannot act on it.
             let si = try await TestApp.apiToken(client, users["si.admin"]!, clock: clock)
             #expect(try await client.api(.get, "/api/v1/rights-requests/\(erasure)", si).status == .notFound)
+            try await Self.expectEveryLogEntryInTheVocabulary(platform)
         }
     }
 
@@ -267,6 +269,7 @@ import Testing
                     #"{"purpose":"nothing","givenBy":"x","language":"sl","wordingVersion":"2026-1","givenAt":"\#(givenAt)"}"#
                 )
                 .status == .badRequest)
+            try await Self.expectEveryLogEntryInTheVocabulary(platform)
         }
     }
 
@@ -333,6 +336,17 @@ import Testing
             let pdfsig = try ExternalTool.run(
                 "pdfsig", [try ExternalTool.temporaryFile(Array(buffer: notice.body), name: "notice-signed.pdf")])
             #expect(pdfsig.output.contains("Signature is Valid."))
+        }
+    }
+
+    /// Every access-log entry written so far speaks the closed vocabulary of operations and purposes.
+    static func expectEveryLogEntryInTheVocabulary(_ platform: Platform) async throws {
+        let rows = try await platform.database.sql.raw("SELECT operation, purpose FROM access_log").all()
+        #expect(!rows.isEmpty)
+        for row in rows {
+            let operation = try row.decode(column: "operation", as: String.self)
+            let purpose = try row.decode(column: "purpose", as: String.self)
+            #expect(AccessOperation(rawValue: operation) != nil && AccessPurpose(rawValue: purpose) != nil, "\(operation) \(purpose)")
         }
     }
 }

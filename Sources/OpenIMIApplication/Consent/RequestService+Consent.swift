@@ -55,8 +55,8 @@ extension RequestService {
         try await database.transaction { sql in
             try await ConsentRepository(sql: sql, keys: keys).insert(record, now: now)
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "write",
-                purpose: "consent:record:\(consent.purpose.rawValue)", fields: ["consent"], at: now)
+                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: .write,
+                purpose: .recordConsent(consent.purpose), fields: ["consent"], at: now)
         }
         return record
     }
@@ -80,14 +80,14 @@ extension RequestService {
                 throw ConsentError.alreadyWithdrawn
             }
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "write",
-                purpose: "consent:withdraw:\(record.purpose.rawValue)", fields: ["consent"], at: now)
+                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: .write,
+                purpose: .withdrawConsent(record.purpose), fields: ["consent"], at: now)
         }
         return withdrawn
     }
 
     /// The consent records of request `id`, for those who may read it.
-    public func consents(of id: UUID, by principal: Principal, purpose: String, now: Date) async throws -> [ConsentRecord] {
+    public func consents(of id: UUID, by principal: Principal, purpose: AccessPurpose, now: Date) async throws -> [ConsentRecord] {
         _ = try await visible(id, to: principal)
         let records = try await ConsentRepository(sql: database.sql, keys: keys).records(of: id)
         try await logListRead(of: id, fields: ["consents"], by: principal, purpose: purpose, now: now)

@@ -33,19 +33,21 @@ public struct ExchangeEvidenceService: Sendable {
     /// The evidence of request `id` as a compact JWS, for an involved user with a role in its area
     /// (also after closure); the download is itself logged first, so the evidence proves it too.
     public func evidence(of id: UUID, by principal: Principal, now: Date) async throws -> String {
-        try await issue(of: id, by: principal, purpose: "api:get-evidence", showsPersonalData: false, now: now).jws
+        try await issue(of: id, by: principal, purpose: .read(.api, .getEvidence), showsPersonalData: false, now: now).jws
     }
 
     /// Issues the evidence of request `id`, logging the download with `purpose` first; when what is
     /// issued shows the personal data (the PDF report), the log records them as read.
-    public func issue(of id: UUID, by principal: Principal, purpose: String, showsPersonalData: Bool, now: Date) async throws -> Issued {
+    public func issue(
+        of id: UUID, by principal: Principal, purpose: AccessPurpose, showsPersonalData: Bool, now: Date
+    ) async throws -> Issued {
         try requests.evidence.requireSigning()
         var request = try await requests.visible(id, to: principal)
         let database = requests.database
         let read = request
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "read",
+                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: .read,
                 purpose: purpose, fields: showsPersonalData ? RequestService.personalFields : [],
                 digest: showsPersonalData ? RequestRecord.personalDataDigest(of: read) : nil, at: now)
         }

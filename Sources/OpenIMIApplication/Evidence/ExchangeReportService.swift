@@ -13,7 +13,7 @@ public struct ExchangeReportService: Sendable {
 
     /// The report of request `id`, signed by the platform; the download is logged with `purpose`
     /// as a read of the personal data it shows.
-    public func report(of id: UUID, by principal: Principal, purpose: String, catalog: Catalog) async throws -> [UInt8] {
+    public func report(of id: UUID, by principal: Principal, purpose: AccessPurpose, catalog: Catalog) async throws -> [UInt8] {
         let fonts = try PrintedReport.fonts(of: platform)
         let now = platform.clock.now()
         let issued = try await platform.exchangeEvidence.issue(of: id, by: principal, purpose: purpose, showsPersonalData: true, now: now)

@@ -12,7 +12,7 @@ extension RequestService {
         -> InformationRequest
     {
         try await change(
-            id, expectedVersion: expectedVersion, by: principal, action: .allocateRequest, purpose: "allocate",
+            id, expectedVersion: expectedVersion, by: principal, action: .allocateRequest, purpose: .allocate,
             notify: .user(handler, "allocate"), now: now
         ) { request in
             guard let account = try await UserRepository(sql: database.sql).find(handler) else {

@@ -21,14 +21,14 @@ extension RequestService {
         try await database.transaction { sql in
             try await AttachmentRepository(sql: sql, keys: keys).insert(attachment, content: content)
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: organisation, requestID: id, operation: "write", purpose: "attach",
+                userID: principal.user.id, organisationID: organisation, requestID: id, operation: .write, purpose: .attach,
                 fields: ["attachments/\(attachment.id.uuidString.lowercased())"], digest: attachment.sha256, at: now)
         }
         return attachment
     }
 
     /// The attachments of a request the principal may read (names are shown only to the involved).
-    public func attachments(of id: UUID, by principal: Principal, purpose: String, now: Date) async throws -> [RequestAttachment] {
+    public func attachments(of id: UUID, by principal: Principal, purpose: AccessPurpose, now: Date) async throws -> [RequestAttachment] {
         _ = try await visible(id, to: principal)
         let attachments = try await AttachmentRepository(sql: database.sql, keys: keys).list(of: id)
         if !attachments.isEmpty {
@@ -39,7 +39,7 @@ extension RequestService {
 
     /// One attachment with its content, for an involved user; logged as a read.
     public func attachment(
-        _ attachmentID: UUID, of id: UUID, by principal: Principal, purpose: String, now: Date
+        _ attachmentID: UUID, of id: UUID, by principal: Principal, purpose: AccessPurpose, now: Date
     ) async throws
         -> (RequestAttachment, Data)
     {
@@ -49,7 +49,7 @@ extension RequestService {
         }
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "read",
+                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: .read,
                 purpose: purpose, fields: ["attachments/\(attachmentID.uuidString.lowercased())"], digest: found.0.sha256, at: now)
         }
         return found

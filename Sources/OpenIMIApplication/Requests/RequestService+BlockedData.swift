@@ -39,8 +39,8 @@ extension RequestService {
                     SQLBind(now.epochSeconds)
                 ).run()
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "read",
-                purpose: "blocked:\(opening.purpose.rawValue)", fields: Self.personalFields,
+                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: .read,
+                purpose: .openBlocked(opening.purpose), fields: Self.personalFields,
                 digest: RequestRecord.personalDataDigest(of: request), at: now)
         }
         return (request, try await AttachmentRepository(sql: database.sql, keys: keys).list(of: id))

@@ -25,12 +25,13 @@ extension RequestService {
     /// `searchKey` (a `SubjectKey`), active or blocked, newest first. Found through the blind index;
     /// each match is logged as a search of the request's personal data.
     public func findSubject(_ searchKey: String, by principal: Principal, now: Date) async throws -> [SubjectMatch] {
-        try await findSubject(anyOf: [searchKey], by: principal, purpose: "subject-search", now: now)
+        try await findSubject(anyOf: [searchKey], by: principal, purpose: .subjectSearch, now: now)
     }
 
     /// The requests of the principal's own authority that concern any of `searchKeys`, logged with `purpose`.
-    public func findSubject(anyOf searchKeys: [String], by principal: Principal, purpose: String, now: Date) async throws -> [SubjectMatch]
-    {
+    public func findSubject(
+        anyOf searchKeys: [String], by principal: Principal, purpose: AccessPurpose, now: Date
+    ) async throws -> [SubjectMatch] {
         guard SubjectSearchScope.maySearch(principal) else { throw IdentityError.forbidden(.missingRole) }
         guard !searchKeys.isEmpty else { return [] }
         let index = try await SubjectIndexRepository(sql: database.sql, ring: keys).index()
@@ -63,7 +64,7 @@ extension RequestService {
                 for match in found {
                     try await log.record(
                         userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: match.id,
-                        operation: "search", purpose: purpose, fields: ["subject"], at: now)
+                        operation: .search, purpose: purpose, fields: ["subject"], at: now)
                 }
             }
         }

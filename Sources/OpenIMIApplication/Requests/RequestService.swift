@@ -74,7 +74,7 @@ public struct RequestService: Sendable {
         try await database.transaction { sql in
             try await RequestRepository(sql: sql, keys: keys).insert(request, now: now)
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: requester, requestID: request.id, operation: "write", purpose: "create-draft",
+                userID: principal.user.id, organisationID: requester, requestID: request.id, operation: .write, purpose: .createDraft,
                 fields: Self.personalFields, digest: RequestRecord.personalDataDigest(of: request), at: now)
         }
         return request
@@ -82,26 +82,26 @@ public struct RequestService: Sendable {
 
     /// The request with its personal data, for an involved user with a role in its area; logged with `purpose`.
     /// Anyone else gets `notFound`, so not even its existence leaks.
-    public func read(_ id: UUID, by principal: Principal, purpose: String, now: Date) async throws -> InformationRequest {
+    public func read(_ id: UUID, by principal: Principal, purpose: AccessPurpose, now: Date) async throws -> InformationRequest {
         let request = try await visible(id, to: principal)
         try await logRead(request, by: principal, purpose: purpose, now: now)
         return request
     }
 
     /// Logs that `principal` read `request`'s personal data for `purpose`.
-    func logRead(_ request: InformationRequest, by principal: Principal, purpose: String, now: Date) async throws {
+    func logRead(_ request: InformationRequest, by principal: Principal, purpose: AccessPurpose, now: Date) async throws {
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: request.id, operation: "read",
+                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: request.id, operation: .read,
                 purpose: purpose, fields: Self.personalFields, digest: RequestRecord.personalDataDigest(of: request), at: now)
         }
     }
 
     /// Logs that `principal` read `fields` of request `id` (a list that names people or files) for `purpose`.
-    func logListRead(of id: UUID, fields: [String], by principal: Principal, purpose: String, now: Date) async throws {
+    func logListRead(of id: UUID, fields: [String], by principal: Principal, purpose: AccessPurpose, now: Date) async throws {
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "read",
+                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: .read,
                 purpose: purpose, fields: fields, at: now)
         }
     }
@@ -112,7 +112,7 @@ public struct RequestService: Sendable {
         now: Date
     ) async throws -> InformationRequest {
         try await change(
-            id, expectedVersion: expectedVersion, by: principal, action: .actOnRequest(action), purpose: "step:\(action.rawValue)",
+            id, expectedVersion: expectedVersion, by: principal, action: .actOnRequest(action), purpose: .step(action),
             notify: .counterparts(action.rawValue), now: now
         ) {
             request in
@@ -139,7 +139,7 @@ public struct RequestService: Sendable {
         _ id: UUID, question: String, answer: Answer, expectedVersion: Int, by principal: Principal, now: Date
     ) async throws -> InformationRequest {
         try await change(
-            id, expectedVersion: expectedVersion, by: principal, action: .answerQuestion, purpose: "answer:\(question)", now: now
+            id, expectedVersion: expectedVersion, by: principal, action: .answerQuestion, purpose: .answer(question: question), now: now
         ) {
             request in
             guard let question = questionSets[request.procedure]?.question(question) else {
@@ -164,7 +164,7 @@ public struct RequestService: Sendable {
         -> InformationRequest
     {
         try await change(
-            id, expectedVersion: expectedVersion, by: principal, action: .decideProposedDeadline, purpose: "deadline",
+            id, expectedVersion: expectedVersion, by: principal, action: .decideProposedDeadline, purpose: .decideDeadline,
             notify: .counterparts(accept ? "deadline-accepted" : "deadline-refused"), now: now
         ) {
             try $0.decidingProposedDeadline(accept: accept)
@@ -219,7 +219,7 @@ public struct RequestService: Sendable {
     }
 
     func change(
-        _ id: UUID, expectedVersion: Int, by principal: Principal, action: AccessAction, purpose: String, notify: StepNotice? = nil,
+        _ id: UUID, expectedVersion: Int, by principal: Principal, action: AccessAction, purpose: AccessPurpose, notify: StepNotice? = nil,
         now: Date, _ mutate: @Sendable (InformationRequest) async throws -> InformationRequest
     ) async throws -> InformationRequest {
         try evidence.requireSigning()
@@ -238,7 +238,7 @@ public struct RequestService: Sendable {
                 throw InformationRequestError.conflict(currentVersion: expectedVersion + 1)
             }
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: "write",
+                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: .write,
                 purpose: purpose, fields: Self.personalFields, digest: RequestRecord.personalDataDigest(of: changed), at: now)
             try await Self.record(notices, on: changed, sql: sql, at: now)
         }

@@ -33,22 +33,3 @@ public struct DeletionReceipt: Sendable {
         ])
     }
 }
-
-/// Why a request's personal data were deleted.
-public enum DeletionReason: String, Sendable, Hashable, CaseIterable {
-    /// Three years after formal closure (Art. 14).
-    case retention
-    /// The consent the exchange rested on was withdrawn.
-    case consentWithdrawn = "consent-withdrawn"
-    /// A data subject's erasure request: the data were processed unlawfully (Art. 19).
-    case erasure
-
-    /// The access log's purpose for the deletion.
-    public var logPurpose: String {
-        switch self {
-        case .retention: "retention:delete"
-        case .consentWithdrawn: "consent:withdrawn-delete"
-        case .erasure: "rights:erasure"
-        }
-    }
-}

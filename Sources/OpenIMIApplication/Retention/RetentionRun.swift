@@ -82,14 +82,14 @@ public struct RetentionRun: Sendable {
     }
 
     /// Blocks request `id` if still active; false when another run did.
-    func block(_ id: String, at date: Date, purpose: String = "retention:block") async throws -> Bool {
+    func block(_ id: String, at date: Date, purpose: AccessPurpose = .block(.retention)) async throws -> Bool {
         try await database.transaction { sql in
             let moved = try await sql.update("information_request").set("retention_phase", to: RetentionPhase.blocked.rawValue)
                 .set("blocked_at", to: date.epochSeconds).where("id", .equal, id)
                 .where("retention_phase", .equal, RetentionPhase.active.rawValue).returning("id").all()
             guard !moved.isEmpty, let uuid = UUID(uuidString: id) else { return false }
             try await AccessLog(sql: sql).record(
-                userID: Self.platformActor, organisationID: Self.platformActor, requestID: uuid, operation: "block",
+                userID: Self.platformActor, organisationID: Self.platformActor, requestID: uuid, operation: .block,
                 purpose: purpose, fields: RequestService.personalFields, at: date)
             return true
         }
@@ -100,7 +100,7 @@ public struct RetentionRun: Sendable {
     /// a signed receipt. False when another run deleted it first.
     public func delete(_ id: String, at date: Date, reason: DeletionReason = .retention) async throws -> Bool {
         guard let uuid = UUID(uuidString: id) else { return false }
-        _ = try await block(id, at: date, purpose: reason == .retention ? "retention:block" : "\(reason.logPurpose):block")
+        _ = try await block(id, at: date, purpose: .block(reason))
         let identity = try signing.current()
         return try await database.transaction { sql in
             let repository = RequestRepository(sql: sql, keys: keys)
@@ -125,8 +125,8 @@ public struct RetentionRun: Sendable {
             try await IdempotencyStore.forget(requestID: id, sql: sql)
             let digest = RequestRecord.personalDataDigest(of: request)
             try await AccessLog(sql: sql).record(
-                userID: Self.platformActor, organisationID: Self.platformActor, requestID: uuid, operation: "delete",
-                purpose: reason.logPurpose,
+                userID: Self.platformActor, organisationID: Self.platformActor, requestID: uuid, operation: .delete,
+                purpose: .delete(reason),
                 fields: RequestService.personalFields + attachments.map { "attachments/\($0.id.uuidString.lowercased())" },
                 digest: digest, at: date)
             let receipt = DeletionReceipt(

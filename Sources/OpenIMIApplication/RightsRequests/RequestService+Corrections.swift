@@ -66,7 +66,7 @@ extension RequestService {
                 ).ignoringConflicts(with: ["correction_id", "organisation_id"]).run()
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: notice.requestID,
-                operation: "write", purpose: "rights:correction-applied", fields: ["subject.\(notice.field.rawValue)"], at: now)
+                operation: .write, purpose: .correctionApplied, fields: ["subject.\(notice.field.rawValue)"], at: now)
         }
         return CorrectionNotice(
             id: notice.id, requestID: notice.requestID, field: notice.field, oldValueDigest: notice.oldValueDigest,

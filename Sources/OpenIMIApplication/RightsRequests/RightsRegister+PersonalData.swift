@@ -97,8 +97,8 @@ extension RightsRegister {
                     SQLBind(now.epochSeconds)
                 ).run()
             try await AccessLog(sql: sql).record(
-                userID: actor.userID, organisationID: actor.organisationID, requestID: requestID, operation: "write",
-                purpose: "\(logPurpose):correct", fields: ["subject.\(field.rawValue)"],
+                userID: actor.userID, organisationID: actor.organisationID, requestID: requestID, operation: .write,
+                purpose: .rightsAction(entry.kind, entry.id, .correct), fields: ["subject.\(field.rawValue)"],
                 digest: RequestRecord.personalDataDigest(of: changed), at: now)
             try await RequestService.record(notices, on: changed, sql: sql, at: now)
         }
@@ -123,7 +123,8 @@ extension RightsRegister {
         let entry = try await entry(id, by: principal)
         guard entry.kind == .restriction else { throw RightsRequestError.invalid("kind") }
         _ = try await concerned(requestID, entry: entry, by: principal, phase: .active)
-        guard try await retention.block(requestID.uuidString.lowercased(), at: now, purpose: "\(purpose(entry)):restrict") else {
+        guard try await retention.block(requestID.uuidString.lowercased(), at: now, purpose: .rightsAction(entry.kind, entry.id, .restrict))
+        else {
             throw InformationRequestError.personalDataBlocked
         }
     }
@@ -151,12 +152,12 @@ extension RightsRegister {
                     SQLBind(principal.user.id.uuidString.lowercased()), SQLBind(now.epochSeconds)
                 ).run()
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: requestID, operation: "write",
-                purpose: "\(logPurpose):contest", fields: ["contest.\(field.rawValue)"], at: now)
+                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: requestID, operation: .write,
+                purpose: .rightsAction(entry.kind, entry.id, .contest), fields: ["contest.\(field.rawValue)"], at: now)
         }
     }
 
-    func purpose(_ entry: RightsRequest) -> String { "rights:\(entry.kind.rawValue):\(entry.id.uuidString.lowercased())" }
+    func purpose(_ entry: RightsRequest) -> AccessPurpose { .rightsRequest(entry.kind, entry.id) }
 
     /// Request `requestID` with its personal data, when the principal's authority took part in it,
     /// it concerns the entry's person, and its data are in `phase` (any but deleted when nil).

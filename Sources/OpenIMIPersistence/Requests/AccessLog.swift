@@ -1,4 +1,5 @@
 import Foundation
+import OpenIMIDomain
 import OpenIMISecurity
 import SQLKit
 
@@ -13,23 +14,24 @@ public struct AccessLog: Sendable {
         self.sql = sql
     }
 
-    /// Records that `userID` of `organisationID` did `operation` ("read" or "write") on `fields` of
-    /// request `requestID` for `purpose` (the page, API resource or step), and chains the entry
+    /// Records that `userID` of `organisationID` did `operation` on `fields` of request `requestID`
+    /// for `purpose` (the step, page or API resource, or rule), and chains the entry
     /// (see ``LogChain``). `digest` is the SHA-256 of the content read or written. Run inside a
     /// transaction.
     public func record(
-        userID: UUID, organisationID: UUID, requestID: UUID, operation: String, purpose: String, fields: [String], digest: String? = nil,
+        userID: UUID, organisationID: UUID, requestID: UUID, operation: AccessOperation, purpose: AccessPurpose, fields: [String],
+        digest: String? = nil,
         at now: Date
     ) async throws {
         let entry = LogEntry(
             sequence: 0, id: UUID().uuidString.lowercased(), at: now.epochSeconds, user: userID.uuidString.lowercased(),
-            organisation: organisationID.uuidString.lowercased(), request: requestID.uuidString.lowercased(), operation: operation,
-            purpose: purpose, fields: fields, digest: digest, previous: LogEntry.origin)
+            organisation: organisationID.uuidString.lowercased(), request: requestID.uuidString.lowercased(), operation: operation.rawValue,
+            purpose: purpose.rawValue, fields: fields, digest: digest, previous: LogEntry.origin)
         try await sql.insert(into: "access_log")
             .columns("id", "at", "user_id", "organisation_id", "request_id", "operation", "purpose", "fields", "content_digest")
             .values(
                 SQLBind(entry.id), SQLBind(entry.at), SQLBind(entry.user), SQLBind(entry.organisation), SQLBind(entry.request),
-                SQLBind(operation), SQLBind(purpose), SQLBind(JSONText.encode(fields)), SQLBind(digest)
+                SQLBind(entry.operation), SQLBind(entry.purpose), SQLBind(JSONText.encode(fields)), SQLBind(digest)
             )
             .run()
         try await LogChain(sql: sql).append(entry)

@@ -64,7 +64,8 @@ struct ConsentController: Sendable {
             JSONResponse(
                 value: ConsentsDTO(
                     consents: try await service.consents(
-                        of: try context.identifier("id"), by: session.principal, purpose: "api:list-consents", now: platform.clock.now()
+                        of: try context.identifier("id"), by: session.principal, purpose: .read(.api, .listConsents),
+                        now: platform.clock.now()
                     ).map(ConsentDTO.init)))
         }
         routes.signedIn(.post, "/api/v1/requests/{id}/consents") { request, context, session in
@@ -112,7 +113,7 @@ struct ConsentController: Sendable {
     private func page(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
         let id = try context.identifier("id")
         let records = try await platform.requests.consents(
-            of: id, by: session.principal, purpose: "web:list-consents", now: platform.clock.now())
+            of: id, by: session.principal, purpose: .read(.web, .listConsents), now: platform.clock.now())
         let catalog = platform.catalogs.catalog(for: context.language)
         let page = ConsentPage(
             id: id.uuidString.lowercased(), records: records, languages: platform.catalogs.languages, now: platform.clock.now(),

@@ -19,20 +19,22 @@ struct InformationNoticeController: Sendable {
                 "privacy", title: catalog.text("privacy.title"), page: [String: String](), request: request, context: context)
         }
         routes.signedIn(.get, "/requests/{id}/information-notice") { request, context, session in
-            let (report, _, id, catalog) = try await notice(request, context, session, purpose: "web:information-notice")
+            let (report, _, id, catalog) = try await notice(request, context, session, purpose: .read(.web, .informationNotice))
             let link = "/requests/\(id.uuidString.lowercased())/information-notice.pdf?language=\(catalog.language.rawValue)"
             return views.render(
                 "printed", title: report.title, page: PrintedReportPage(report, pdfLink: link), request: request, context: context)
         }
         routes.signedIn(.get, "/requests/{id}/information-notice.pdf") { request, context, session in
-            try await pdf(request, context, session, purpose: "web:information-notice-pdf")
+            try await pdf(request, context, session, purpose: .read(.web, .informationNoticePDF))
         }
         routes.signedIn(.get, "/api/v1/requests/{id}/information-notice") { request, context, session in
-            try await pdf(request, context, session, purpose: "api:information-notice")
+            try await pdf(request, context, session, purpose: .read(.api, .informationNotice))
         }
     }
 
-    private func pdf(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession, purpose: String) async throws -> Download {
+    private func pdf(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, purpose: AccessPurpose
+    ) async throws -> Download {
         _ = try PrintedReport.fonts(of: platform)
         let (report, now, id, catalog) = try await notice(request, context, session, purpose: purpose)
         let bytes = try report.signed(platform: platform, catalog: catalog, identifier: id, at: now)
@@ -44,7 +46,7 @@ struct InformationNoticeController: Sendable {
 
     /// The notice about the request in the path, in the `language` parameter's catalog (else the reader's); logged as a read.
     private func notice(
-        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, purpose: String
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, purpose: AccessPurpose
     ) async throws -> (PrintedReport, Date, UUID, Catalog) {
         try request.checkQueryParameters(allowed: ["language", "lang"])
         var language = context.language

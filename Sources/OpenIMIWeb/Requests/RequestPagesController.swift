@@ -40,13 +40,13 @@ struct RequestPagesController: Sendable {
             try await requestPage(try requestID(context), request, context, session)
         }
         routes.signedIn(.get, "/requests/{id}/attachments/{attachment}") { _, context, session in
-            try await RequestsController(platform: platform).download(context, session, purpose: "web:get-attachment")
+            try await RequestsController(platform: platform).download(context, session, purpose: .read(.web, .getAttachment))
         }
         routes.signedIn(.get, "/requests/{id}/evidence") { _, context, session in
             try await RequestsController(platform: platform).evidence(context, session)
         }
         routes.signedIn(.get, "/requests/{id}/report") { _, context, session in
-            try await RequestsController(platform: platform).report(context, session, purpose: "web:get-report")
+            try await RequestsController(platform: platform).report(context, session, purpose: .read(.web, .getReport))
         }
         addStepRoutes(to: routes)
         addBlockedDataRoutes(to: routes)
@@ -80,11 +80,11 @@ struct RequestPagesController: Sendable {
 
     /// The page of request `id`, read (and logged) for the signed-in user.
     func requestPage(_ id: UUID, _ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
-        let read = try await service.read(id, by: session.principal, purpose: "web:view-request", now: platform.clock.now())
+        let read = try await service.read(id, by: session.principal, purpose: .read(.web, .viewRequest), now: platform.clock.now())
         return try await requestPage(
             read,
             attachments: try await service.attachments(
-                of: id, by: session.principal, purpose: "web:view-request", now: platform.clock.now()), request, context, session)
+                of: id, by: session.principal, purpose: .read(.web, .viewRequest), now: platform.clock.now()), request, context, session)
     }
 
     /// The page of the request `read` with its `attachments`, already read and logged for the signed-in user.

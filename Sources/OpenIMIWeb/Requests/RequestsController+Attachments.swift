@@ -29,17 +29,17 @@ extension RequestsController {
             JSONResponse(
                 value: AttachmentsDTO(
                     attachments: try await service.attachments(
-                        of: try requestID(context), by: session.principal, purpose: "api:list-attachments", now: platform.clock.now()
+                        of: try requestID(context), by: session.principal, purpose: .read(.api, .listAttachments), now: platform.clock.now()
                     ).map(AttachmentDTO.init)))
         }
         routes.signedIn(.get, "/api/v1/requests/{id}/attachments/{attachment}") { _, context, session in
-            try await download(context, session, purpose: "api:get-attachment")
+            try await download(context, session, purpose: .read(.api, .getAttachment))
         }
         routes.signedIn(.get, "/api/v1/requests/{id}/evidence") { _, context, session in
             try await evidence(context, session)
         }
         routes.signedIn(.get, "/api/v1/requests/{id}/report") { _, context, session in
-            try await report(context, session, purpose: "api:get-report")
+            try await report(context, session, purpose: .read(.api, .getReport))
         }
     }
 
@@ -53,7 +53,7 @@ extension RequestsController {
 
     /// The signed PDF report of the request in the path (`application/pdf`) in the reader's
     /// language, for an involved user; logged with `purpose`.
-    func report(_ context: AppRequestContext, _ session: ActiveSession, purpose: String) async throws -> Download {
+    func report(_ context: AppRequestContext, _ session: ActiveSession, purpose: AccessPurpose) async throws -> Download {
         let id = try requestID(context)
         let pdf = try await ExchangeReportService(platform: platform).report(
             of: id, by: session.principal, purpose: purpose, catalog: platform.catalogs.catalog(for: context.language))
@@ -61,7 +61,7 @@ extension RequestsController {
     }
 
     /// The attachment named in the path as a download, for an involved user; logged with `purpose`.
-    func download(_ context: AppRequestContext, _ session: ActiveSession, purpose: String) async throws -> Response {
+    func download(_ context: AppRequestContext, _ session: ActiveSession, purpose: AccessPurpose) async throws -> Response {
         guard let text = context.parameters.get("attachment"), let attachmentID = UUID(uuidString: text) else {
             throw InformationRequestError.notFound
         }

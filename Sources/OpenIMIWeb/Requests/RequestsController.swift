@@ -33,7 +33,7 @@ struct RequestsController: Sendable {
             JSONResponse(
                 value: RequestDTO(
                     try await service.read(
-                        try requestID(context), by: session.principal, purpose: "api:get-request", now: platform.clock.now())))
+                        try requestID(context), by: session.principal, purpose: .read(.api, .getRequest), now: platform.clock.now())))
         }
         routes.signedIn(.post, "/api/v1/requests/{id}/steps") { request, context, session in
             let body = try await request.decodeStrictJSON(StepBody.self, context: context)
