@@ -56,8 +56,8 @@ struct DirectoryBenchmark {
         let generated = SyntheticDirectory.authorities(count: authorities, legalAreas: areas, registrar: nimic.id)
         let loadStart = ContinuousClock.now
         try await database.transaction { sql in try await AuthorityRepository(sql: sql).insert(batch: generated, now: Date()) }
+        try await database.transaction { sql in try await AuthorityRepository(sql: sql).analyze() }
         let repository = AuthorityRepository(sql: database.sql)
-        try await repository.analyze()
         print("Loaded \(authorities) authorities into \(database.kind.rawValue) in \(ContinuousClock.now - loadStart)")
 
         let queries: [(String, DirectoryQuery)] = [

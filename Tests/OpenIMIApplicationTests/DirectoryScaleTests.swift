@@ -13,8 +13,8 @@ import Testing
             let areas = Array(try await RegistryRepository(sql: database.sql).legalAreaCodes()).sorted()
             let authorities = SyntheticDirectory.authorities(count: 15_000, legalAreas: areas, registrar: nimic.id)
             try await database.transaction { sql in try await AuthorityRepository(sql: sql).insert(batch: authorities, now: Date()) }
+            try await database.transaction { sql in try await AuthorityRepository(sql: sql).analyze() }
             let repository = AuthorityRepository(sql: database.sql)
-            try await repository.analyze()
 
             let query = try DirectoryQuery(name: "laegeforening")
             let page = try await repository.search(query)

@@ -27,7 +27,7 @@ import Testing
             let keys = TestKeys.ring()
             try await database.transaction { sql in try await RequestRepository(sql: sql, keys: keys).insert(batch: requests, now: Date()) }
             let repository = RequestRepository(sql: database.sql, keys: keys)
-            try await AuthorityRepository(sql: database.sql).analyze()
+            try await database.transaction { sql in try await AuthorityRepository(sql: sql).analyze() }
 
             let danish = Organisation(authority: authorities[0])
             let page = try await repository.inbox(of: danish, areas: [area], query: InboxQuery())

@@ -202,14 +202,15 @@ import Testing
             #expect(stored.count == 10 && stored.allSatisfy { $0.hasPrefix(SecretBox.digestPrefix) })
             #expect(!stored.contains(OpaqueToken.hash(RecoveryCodes.normalise(enrolment.recoveryCodes[3]))))
             let userID = raw.id
-            try await database.sql.update("recovery_code").set(
-                "code_hash", to: OpaqueToken.hash(RecoveryCodes.normalise(enrolment.recoveryCodes[3]))
-            )
-            .where("user_id", .equal, userID).where("code_hash", .equal, try #require(stored.first { _ in true }).description).run()
-            try await database.sql.delete(from: "recovery_code").where("user_id", .equal, userID).where(
-                "code_hash", .like, "\(SecretBox.digestPrefix)%"
-            )
-            .where("code_hash", .equal, fixture.identity.recoveryCodeDigest(enrolment.recoveryCodes[3])).run()
+            let first = try #require(stored.first { _ in true }).description
+            let plain = OpaqueToken.hash(RecoveryCodes.normalise(enrolment.recoveryCodes[3]))
+            let keyed = fixture.identity.recoveryCodeDigest(enrolment.recoveryCodes[3])
+            try await database.transaction { sql in
+                try await sql.update("recovery_code").set("code_hash", to: plain).where("user_id", .equal, userID)
+                    .where("code_hash", .equal, first).run()
+                try await sql.delete(from: "recovery_code").where("user_id", .equal, userID)
+                    .where("code_hash", .like, "\(SecretBox.digestPrefix)%").where("code_hash", .equal, keyed).run()
+            }
             #expect(try await fixture.identity.protectRecoveryCodes() >= 1)
             let later = now.addingTimeInterval(120)
             _ = try await fixture.identity.signIn(

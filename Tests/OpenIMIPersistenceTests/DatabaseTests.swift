@@ -57,8 +57,37 @@ import Testing
         try await TestDatabase.withDatabase { database in
             let mode = try await database.sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
             #expect(mode == "wal")
-            let keys = try await database.sql.raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int.self)
+            let keys = try await database.transaction { sql in
+                try await sql.raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int.self)
+            }
             #expect(keys == 1)
+        }
+    }
+
+    @Test func readersCannotWriteOnlyTheWritersTransactionsCan() async throws {
+        guard TestDatabase.kind == .sqlite else { return }
+        try await TestDatabase.withDatabase { database in
+            let before = try await database.sql.raw("SELECT COUNT(*) AS n FROM member_state").first()?.decode(column: "n", as: Int.self)
+            for statement in [
+                "INSERT INTO member_state (code, position, is_eu_member, official_languages, names) VALUES ('XX', 99, 1, '[]', '{}')",
+                "UPDATE member_state SET position = position + 1", "DELETE FROM member_state", "CREATE TABLE intruder (x INTEGER)",
+                "PRAGMA query_only=OFF",
+            ] {
+                // The statement itself is valid: the writer runs it (and rolls it back here).
+                await #expect(throws: Rollback.self) {
+                    try await database.transaction { sql in
+                        try await sql.raw(SQLQueryString(statement)).run()
+                        throw Rollback()
+                    }
+                }
+                await #expect(throws: (any Error).self, "\(statement)") {
+                    try await database.sql.raw(SQLQueryString(statement)).run()
+                    // Even with query_only switched off, the connection was opened read-only.
+                    try await database.sql.raw("DELETE FROM member_state").run()
+                }
+            }
+            let after = try await database.sql.raw("SELECT COUNT(*) AS n FROM member_state").first()?.decode(column: "n", as: Int.self)
+            #expect(before == after && (after ?? 0) > 0)
         }
     }
 
@@ -96,4 +125,7 @@ import Testing
         }
         #expect("\(DatabaseLocationError.invalidSSLMode("on"))".contains("verify-full"))
     }
+
+    /// Thrown to roll a transaction back.
+    struct Rollback: Error {}
 }

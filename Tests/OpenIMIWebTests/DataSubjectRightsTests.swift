@@ -227,9 +227,10 @@ import Testing
         try await TestApp.runOnPlatform(clock: clock) { client, platform, users in
             // Luka Novak's request: Slovenia asked, Germany accepted. The area is made to rest on consent.
             let request = try #require(try PersonalDataAtRestTests.demoRequests(platform).first { $0.subjectName.contains("Novak") })
-            try await platform.database.sql.raw(
-                "UPDATE legal_area SET consent_is_legal_basis = \(bind: true) WHERE code = 'professional-qualifications'"
-            ).run()
+            try await platform.database.transaction { sql in
+                try await sql.raw("UPDATE legal_area SET consent_is_legal_basis = \(bind: true) WHERE code = 'professional-qualifications'")
+                    .run()
+            }
             let de = try await TestApp.apiToken(client, users["de.handler"]!, clock: clock)
             func version() async throws -> Int {
                 try #require(try await client.api(.get, "/api/v1/requests/\(request.id)", de).json()["version"] as? Int)

@@ -17,8 +17,10 @@ import Testing
             _ = try await Migrator(database: database).migrate(now: Date())
             let request = UUID()
             let now = Date(timeIntervalSince1970: 1_800_000_000)
-            try await MailOutbox(sql: database.sql).enqueue(
-                recipient: "handler@zbornica.example", language: .sl, requestID: request, action: "send", at: now)
+            try await database.transaction { sql in
+                try await MailOutbox(sql: sql).enqueue(
+                    recipient: "handler@zbornica.example", language: .sl, requestID: request, action: "send", at: now)
+            }
             let job = MailDelivery(
                 database: database, settings: MailSettings(smtpHost: "127.0.0.1", smtpPort: sink.port, from: "imi@platform.example"),
                 publicURL: "https://imi.example.org", catalogs: try Catalogs.bundled(), logger: Logger(label: "test"))
@@ -37,8 +39,10 @@ import Testing
         let sink = try await SMTPSink(refuseRecipients: true)
         try await TestDatabase.withDatabase { database in
             _ = try await Migrator(database: database).migrate(now: Date())
-            try await MailOutbox(sql: database.sql).enqueue(
-                recipient: "gone@example.org", language: .en, requestID: UUID(), action: "answer", at: Date())
+            try await database.transaction { sql in
+                try await MailOutbox(sql: sql).enqueue(
+                    recipient: "gone@example.org", language: .en, requestID: UUID(), action: "answer", at: Date())
+            }
             let job = MailDelivery(
                 database: database, settings: MailSettings(smtpHost: "127.0.0.1", smtpPort: sink.port, from: "imi@platform.example"),
                 publicURL: "https://imi.example.org", catalogs: try Catalogs.bundled(), logger: Logger(label: "test"))

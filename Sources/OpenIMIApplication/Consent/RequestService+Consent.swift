@@ -51,11 +51,11 @@ extension RequestService {
             id: UUID(), requestID: id, legalArea: area.code, purpose: consent.purpose,
             givenBy: consent.givenBy.trimmingCharacters(in: .whitespacesAndNewlines), language: consent.language,
             wordingVersion: consent.wordingVersion, givenAt: consent.givenAt,
-            recordedBy: StepActor(userID: principal.user.id, organisationID: principal.organisation.id ?? UUID()), withdrawnAt: nil)
+            recordedBy: StepActor(userID: principal.user.id, organisationID: try principal.actingOrganisationID()), withdrawnAt: nil)
         try await database.transaction { sql in
             try await ConsentRepository(sql: sql, keys: keys).insert(record, now: now)
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: .write,
+                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id, operation: .write,
                 purpose: .recordConsent(consent.purpose), fields: ["consent"], at: now)
         }
         return record
@@ -80,7 +80,7 @@ extension RequestService {
                 throw ConsentError.alreadyWithdrawn
             }
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: .write,
+                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id, operation: .write,
                 purpose: .withdrawConsent(record.purpose), fields: ["consent"], at: now)
         }
         return withdrawn

@@ -58,7 +58,7 @@ extension IdentityService {
             .orderBy("confirmed_at", .descending).limit(1).first()
         let confirmation = try last.map { row in
             UserListConfirmation(
-                confirmedBy: UUID(uuidString: try row.decode(column: "confirmed_by", as: String.self)) ?? UUID(),
+                confirmedBy: try row.decodeUUID(column: "confirmed_by", table: "user_list_confirmation"),
                 confirmedAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "confirmed_at", as: Int64.self))),
                 userCount: try row.decode(column: "user_count", as: Int.self),
                 listDigest: try row.decode(column: "list_digest", as: String.self))

@@ -2,7 +2,6 @@ import Foundation
 import Logging
 import OpenIMIDomain
 import OpenIMIPersistence
-import SQLKit
 
 /// The scheduled job that empties the mail outbox over SMTP: each message says, in the recipient's
 /// language, that a request changed, with a link to it — never any personal data.
@@ -16,18 +15,18 @@ public struct MailDelivery: ScheduledJob {
     public let logger: Logger
 
     public func run(now: Date) async throws -> String {
-        let outbox = MailOutbox(sql: database.sql)
         let client = SMTPClient(host: settings.smtpHost, port: settings.smtpPort, heloName: Self.heloName(publicURL))
         var sent = 0
         var failed = 0
-        for message in try await outbox.pending() {
+        for message in try await MailOutbox(sql: database.sql).pending() {
             let (subject, body) = render(message)
             do {
                 try await client.send(from: settings.from, to: message.recipient, subject: subject, body: body, date: now)
-                try await outbox.markSent(message.id, at: now)
+                try await database.transaction { sql in try await MailOutbox(sql: sql).markSent(message.id, at: now) }
                 sent += 1
             } catch {
-                try await outbox.markFailed(message.id, reason: "\(error)")
+                let reason = "\(error)"
+                try await database.transaction { sql in try await MailOutbox(sql: sql).markFailed(message.id, reason: reason) }
                 failed += 1
                 // The recipient's address stays out of the log; the message id finds it.
                 logger.warning("Mail delivery failed", metadata: ["message": "\(message.id)", "error": "\(error)"])

@@ -13,7 +13,7 @@ extension RequestService {
             principal, .attachToRequest, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
         try await requireConsentBasis(of: id, now: now)
         let type = try AttachmentRule.check(name: name, content: content)
-        let organisation = principal.organisation.id ?? UUID()
+        let organisation = try principal.actingOrganisationID()
         let attachment = RequestAttachment(
             id: UUID(), requestID: id, name: name.trimmingCharacters(in: .whitespacesAndNewlines), mediaType: type, size: content.count,
             sha256: ContentDigest.sha256(content), uploadedBy: StepActor(userID: principal.user.id, organisationID: organisation),
@@ -49,7 +49,7 @@ extension RequestService {
         }
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: .read,
+                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id, operation: .read,
                 purpose: purpose, fields: ["attachments/\(attachmentID.uuidString.lowercased())"], digest: found.0.sha256, at: now)
         }
         return found

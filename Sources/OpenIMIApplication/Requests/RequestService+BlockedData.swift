@@ -33,13 +33,13 @@ extension RequestService {
                 )
                 .values(
                     SQLBind(openingID), SQLBind(key), SQLBind(principal.user.id.uuidString.lowercased()),
-                    SQLBind((principal.organisation.id ?? UUID()).uuidString.lowercased()), SQLBind(opening.purpose.rawValue),
+                    SQLBind((try principal.actingOrganisationID()).uuidString.lowercased()), SQLBind(opening.purpose.rawValue),
                     SQLBind(opening.rightsRequestReference),
                     SQLBind(try dataKey.seal(opening.justification, context: "blocked_data_opening/\(openingID)/justification")),
                     SQLBind(now.epochSeconds)
                 ).run()
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: .read,
+                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id, operation: .read,
                 purpose: .openBlocked(opening.purpose), fields: Self.personalFields,
                 digest: RequestRecord.personalDataDigest(of: request), at: now)
         }

@@ -34,7 +34,7 @@ extension RequestService {
     ) async throws -> [SubjectMatch] {
         guard SubjectSearchScope.maySearch(principal) else { throw IdentityError.forbidden(.missingRole) }
         guard !searchKeys.isEmpty else { return [] }
-        let index = try await SubjectIndexRepository(sql: database.sql, ring: keys).index()
+        let index = try await SubjectIndexRepository.index(in: database, ring: keys)
         let rows = try await database.sql.raw(
             """
             SELECT DISTINCT r.id, r.procedure, r.legal_area, r.state, r.retention_phase, r.created_at, r.requester_id, r.responder_id,
@@ -44,10 +44,9 @@ extension RequestService {
         ).all()
         var matches: [SubjectMatch] = []
         for row in rows {
-            guard let id = UUID(uuidString: try row.decode(column: "id", as: String.self)),
-                let state = RequestState(rawValue: try row.decode(column: "state", as: String.self)),
-                let phase = RetentionPhase(rawValue: try row.decode(column: "retention_phase", as: String.self))
-            else { continue }
+            let id = try row.decodeUUID(column: "id", table: "information_request")
+            let state = try row.decode(column: "state", as: RequestState.self, table: "information_request")
+            let phase = try row.decode(column: "retention_phase", as: RetentionPhase.self, table: "information_request")
             let involvement = try RequestRepository.involvement(row)
             let area = try row.decode(column: "legal_area", as: String.self)
             guard SubjectSearchScope.includes(principal, involvement: involvement, legalArea: area, state: state) else { continue }
@@ -63,7 +62,7 @@ extension RequestService {
                 let log = AccessLog(sql: sql)
                 for match in found {
                     try await log.record(
-                        userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: match.id,
+                        userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: match.id,
                         operation: .search, purpose: purpose, fields: ["subject"], at: now)
                 }
             }

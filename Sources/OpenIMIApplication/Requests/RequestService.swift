@@ -92,7 +92,7 @@ public struct RequestService: Sendable {
     func logRead(_ request: InformationRequest, by principal: Principal, purpose: AccessPurpose, now: Date) async throws {
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: request.id, operation: .read,
+                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: request.id, operation: .read,
                 purpose: purpose, fields: Self.personalFields, digest: RequestRecord.personalDataDigest(of: request), at: now)
         }
     }
@@ -101,7 +101,7 @@ public struct RequestService: Sendable {
     func logListRead(of id: UUID, fields: [String], by principal: Principal, purpose: AccessPurpose, now: Date) async throws {
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: .read,
+                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id, operation: .read,
                 purpose: purpose, fields: fields, at: now)
         }
     }
@@ -129,7 +129,7 @@ public struct RequestService: Sendable {
                 ? try await AuthorityRepository(sql: database.sql).find(request.involvement.responder)?.memberState : nil
             let party = request.involvement.party(of: principal.organisation) ?? .requester
             return try request.taking(
-                action, by: party, actor: StepActor(userID: principal.user.id, organisationID: principal.organisation.id ?? UUID()),
+                action, by: party, actor: StepActor(userID: principal.user.id, organisationID: try principal.actingOrganisationID()),
                 responderState: responderState, details: details, at: now)
         }
     }
@@ -228,20 +228,39 @@ public struct RequestService: Sendable {
         try await requireConsentBasis(of: id, now: now)
         guard request.version == expectedVersion else { throw InformationRequestError.conflict(currentVersion: request.version) }
         let changed = try await mutate(request)
-        let notices = try await Self.notices(
-            notify, before: request, after: changed, actor: principal.organisation.id ?? UUID(), sql: database.sql)
+        try await commit(changed, over: request, by: principal, purpose: purpose, notify: notify, now: now)
+        return changed
+    }
+
+    /// Writes `changed` over `request` in one transaction: the version check, the sealed row and its
+    /// new steps, the subject index when the person or business changed, the access-log entry for
+    /// `fields`, the counterparts' notifications and e-mails, and what `alongside` adds. Every
+    /// change of a request's data goes through here, after it was authorised.
+    func commit(
+        _ changed: InformationRequest, over request: InformationRequest, by principal: Principal, purpose: AccessPurpose,
+        fields: [String] = personalFields, notify: StepNotice?, now: Date,
+        alongside: @escaping @Sendable (any SQLDatabase) async throws -> Void = { _ in }
+    ) async throws {
+        let organisation = try principal.actingOrganisationID()
+        let notices = try await Self.notices(notify, before: request, after: changed, actor: organisation, sql: database.sql)
+        let keys = keys
         try await database.transaction { sql in
             guard
                 try await RequestRepository(sql: sql, keys: keys).update(
-                    changed, expectedVersion: expectedVersion, storedSteps: request.steps.count, now: now)
+                    changed, expectedVersion: request.version, storedSteps: request.steps.count, now: now)
             else {
-                throw InformationRequestError.conflict(currentVersion: expectedVersion + 1)
+                throw InformationRequestError.conflict(currentVersion: request.version + 1)
             }
+            if changed.subject != request.subject {
+                let index = SubjectIndexRepository(sql: sql, ring: keys)
+                try await index.remove(changed.id.uuidString.lowercased())
+                try await index.add([changed], index: try await index.index())
+            }
+            try await alongside(sql)
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: id, operation: .write,
-                purpose: purpose, fields: Self.personalFields, digest: RequestRecord.personalDataDigest(of: changed), at: now)
+                userID: principal.user.id, organisationID: organisation, requestID: changed.id, operation: .write, purpose: purpose,
+                fields: fields, digest: RequestRecord.personalDataDigest(of: changed), at: now)
             try await Self.record(notices, on: changed, sql: sql, at: now)
         }
-        return changed
     }
 }

@@ -62,7 +62,7 @@ public struct RetentionRun: Sendable {
                 guard outcome.blocked + outcome.deleted + outcome.flagged < limit else { return outcome }
                 let id = try row.decode(column: "id", as: String.self)
                 let closure = Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "formal_closure_at", as: Int64.self)))
-                let phase = RetentionPhase(rawValue: try row.decode(column: "retention_phase", as: String.self)) ?? .active
+                let phase = try row.decode(column: "retention_phase", as: RetentionPhase.self, table: "information_request")
                 switch (area.retention.phase(formalClosure: closure, at: date), phase) {
                 case (.blocked, .active):
                     if try await block(id, at: date) { outcome.blocked += 1 }

@@ -68,40 +68,16 @@ extension RightsRegister {
         corrected.subject = try field.correcting(request.subject, to: value)
         corrected.version += 1
         let changed = corrected
-        let actor = StepActor(userID: principal.user.id, organisationID: principal.organisation.id ?? UUID())
+        let actor = StepActor(userID: principal.user.id, organisationID: try principal.actingOrganisationID())
         let correction = DataCorrection(
             id: UUID(), rightsRequestID: entry.id, requestID: requestID, field: field,
             oldValueDigest: try await DataKeyRepository(sql: database.sql, ring: requests.keys).key(for: requestID.uuidString.lowercased())
                 .digest(old, context: "data_correction/\(requestID.uuidString.lowercased())/\(field.rawValue)"),
             correctedBy: actor, correctedAt: now, appliedBy: [:])
-        let notices = try await RequestService.notices(
-            .counterparts("data-corrected"), before: request, after: changed, actor: actor.organisationID, sql: database.sql)
-        let keys = requests.keys
-        let logPurpose = purpose(entry)
-        try await database.transaction { sql in
-            guard
-                try await RequestRepository(sql: sql, keys: keys).update(
-                    changed, expectedVersion: request.version, storedSteps: request.steps.count, now: now)
-            else { throw InformationRequestError.conflict(currentVersion: request.version + 1) }
-            let index = SubjectIndexRepository(sql: sql, ring: keys)
-            try await index.remove(requestID.uuidString.lowercased())
-            try await index.add([changed], index: try await index.index())
-            try await sql.insert(into: "data_correction")
-                .columns(
-                    "id", "rights_request_id", "request_id", "field", "old_value_digest", "corrected_by", "organisation_id", "corrected_at"
-                )
-                .values(
-                    SQLBind(correction.id.uuidString.lowercased()), SQLBind(entry.id.uuidString.lowercased()),
-                    SQLBind(requestID.uuidString.lowercased()), SQLBind(field.rawValue), SQLBind(correction.oldValueDigest),
-                    SQLBind(actor.userID.uuidString.lowercased()), SQLBind(actor.organisationID.uuidString.lowercased()),
-                    SQLBind(now.epochSeconds)
-                ).run()
-            try await AccessLog(sql: sql).record(
-                userID: actor.userID, organisationID: actor.organisationID, requestID: requestID, operation: .write,
-                purpose: .rightsAction(entry.kind, entry.id, .correct), fields: ["subject.\(field.rawValue)"],
-                digest: RequestRecord.personalDataDigest(of: changed), at: now)
-            try await RequestService.record(notices, on: changed, sql: sql, at: now)
-        }
+        try await requests.commit(
+            changed, over: request, by: principal, purpose: .rightsAction(entry.kind, entry.id, .correct),
+            fields: ["subject.\(field.rawValue)"], notify: .counterparts("data-corrected"), now: now
+        ) { sql in try await DataCorrectionRepository(sql: sql).insert(correction) }
         return correction
     }
 
@@ -152,7 +128,7 @@ extension RightsRegister {
                     SQLBind(principal.user.id.uuidString.lowercased()), SQLBind(now.epochSeconds)
                 ).run()
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: principal.organisation.id ?? UUID(), requestID: requestID, operation: .write,
+                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: requestID, operation: .write,
                 purpose: .rightsAction(entry.kind, entry.id, .contest), fields: ["contest.\(field.rawValue)"], at: now)
         }
     }
@@ -168,7 +144,7 @@ extension RightsRegister {
         guard let access = try await repository.access(of: requestID),
             SubjectSearchScope.isKnown(to: principal, involvement: access.involvement, state: access.state)
         else { throw InformationRequestError.notFound }
-        let index = try await SubjectIndexRepository(sql: database.sql, ring: requests.keys).index()
+        let index = try await SubjectIndexRepository.index(in: database, ring: requests.keys)
         let tokens = SubjectKey.keys(of: entry.subject).map(index.token)
         let indexed =
             tokens.isEmpty

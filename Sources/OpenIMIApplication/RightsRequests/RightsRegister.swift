@@ -45,10 +45,14 @@ public struct RightsRegister: Sendable {
 
     var database: any Database { requests.database }
 
+    /// The register key, which seals the entries.
+    func registerKey() async throws -> DataKey {
+        try await PlatformKeyRepository.key(named: PlatformKeyRepository.registerKeyName, in: database, ring: requests.keys)
+    }
+
+    /// The register over `sql` (a transaction, for writes), or over the readers when nil.
     func repository(_ sql: (any SQLDatabase)? = nil) async throws -> RightsRequestRepository {
-        let sql = sql ?? database.sql
-        return RightsRequestRepository(
-            sql: sql, key: try await PlatformKeyRepository(sql: sql, ring: requests.keys).key(named: PlatformKeyRepository.registerKeyName))
+        RightsRequestRepository(sql: sql ?? database.sql, key: try await registerKey())
     }
 
     func authority(of principal: Principal) throws -> UUID {
@@ -63,7 +67,8 @@ public struct RightsRegister: Sendable {
         let entry = try RightsRequest.receiving(
             new.kind, subject: new.subject, identification: new.identification, language: new.language, receivedOn: new.receivedOn,
             authority: principal.organisation, by: principal.user.id, id: UUID(), now: now)
-        try await repository().insert(entry, now: now)
+        let key = try await registerKey()
+        try await database.transaction { sql in try await RightsRequestRepository(sql: sql, key: key).insert(entry, now: now) }
         return entry
     }
 
@@ -85,7 +90,11 @@ public struct RightsRegister: Sendable {
         let entry = try await entry(id, by: principal)
         guard entry.version == expectedVersion else { throw InformationRequestError.conflict(currentVersion: entry.version) }
         let handled = try entry.handling(status, outcome: outcome, at: now)
-        guard try await repository().update(handled, expectedVersion: expectedVersion) else {
+        let key = try await registerKey()
+        let stored = try await database.transaction { sql in
+            try await RightsRequestRepository(sql: sql, key: key).update(handled, expectedVersion: expectedVersion)
+        }
+        guard stored else {
             throw InformationRequestError.conflict(currentVersion: expectedVersion + 1)
         }
         return handled

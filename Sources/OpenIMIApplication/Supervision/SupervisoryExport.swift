@@ -91,7 +91,7 @@ public struct SupervisoryExport: Sendable {
             "period": .object(["from": .string(from), "through": .string(through)]),
             "exportedBy": .object([
                 "user": .string(principal.user.id.uuidString.lowercased()),
-                "organisation": .string((principal.organisation.id ?? UUID()).uuidString.lowercased()),
+                "organisation": .string((try principal.actingOrganisationID()).uuidString.lowercased()),
             ]),
             "requests": .array(payloadRequests),
             "log": ExchangeEvidence.log(entries, checkpoint: checkpoint),

@@ -12,7 +12,7 @@ extension SQLDatabase {
         }
     }
 
-    /// Refreshes the planner's statistics (SQLite and PostgreSQL `ANALYZE`) after bulk loads.
+    /// Refreshes the planner's statistics (SQLite and PostgreSQL `ANALYZE`) after bulk loads; run in a transaction.
     func analyze() async throws {
         try await raw("ANALYZE").run()
     }

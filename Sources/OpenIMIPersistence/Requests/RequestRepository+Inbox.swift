@@ -60,9 +60,8 @@ extension RequestRepository {
                 "SELECT state, COUNT(*) AS n FROM information_request WHERE \(ident: column) = \(bind: id.uuidString.lowercased()) AND legal_area IN (\(binds: areas.sorted())) AND state IN (\(binds: states.map(\.rawValue).sorted())) GROUP BY state"
             ).all()
             for row in rows {
-                guard let state = RequestState(rawValue: try row.decode(column: "state", as: String.self)),
-                    includesDrafts || state != .draft
-                else { continue }
+                let state = try row.decode(column: "state", as: RequestState.self, table: "information_request")
+                guard includesDrafts || state != .draft else { continue }
                 counts[state, default: 0] += try row.decode(column: "n", as: Int.self)
             }
         }

@@ -68,14 +68,12 @@ public struct RequestRepository: Sendable {
         let rows = try await sql.select().column("*").from("request_step").where("request_id", .equal, key).orderBy("position").all()
         let steps = try rows.map { row in
             RequestStep(
-                action: try row.decodeNil(column: "action")
-                    ? nil : RequestAction(rawValue: try row.decode(column: "action", as: String.self)),
-                from: try row.decodeNil(column: "from_state")
-                    ? nil : RequestState(rawValue: try row.decode(column: "from_state", as: String.self)),
-                to: RequestState(rawValue: try row.decode(column: "to_state", as: String.self)) ?? .draft,
+                action: try row.decodeIfPresent(column: "action", as: RequestAction.self, table: "request_step"),
+                from: try row.decodeIfPresent(column: "from_state", as: RequestState.self, table: "request_step"),
+                to: try row.decode(column: "to_state", as: RequestState.self, table: "request_step"),
                 actor: StepActor(
-                    userID: UUID(uuidString: try row.decode(column: "user_id", as: String.self)) ?? UUID(),
-                    organisationID: UUID(uuidString: try row.decode(column: "organisation_id", as: String.self)) ?? UUID()),
+                    userID: try row.decodeUUID(column: "user_id", table: "request_step"),
+                    organisationID: try row.decodeUUID(column: "organisation_id", table: "request_step")),
                 at: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "at", as: Int64.self))),
                 comment: try row.decodeNil(column: "comment")
                     ? nil

@@ -44,7 +44,7 @@ public struct PersonalDataSealing: Sendable {
         let existing = try await database.sql.select().column("name").from("platform_key")
             .where("name", .equal, SubjectIndexRepository.keyName).first()
         guard existing == nil else { return }
-        let index = try await SubjectIndexRepository(sql: database.sql, ring: keys).index()
+        let index = try await SubjectIndexRepository.index(in: database, ring: keys)
         var after = ""
         while true {
             let ids = try await database.sql.select().column("id").from("information_request").where("id", .greaterThan, after)

@@ -19,7 +19,15 @@ public struct PlatformKeyRepository: Sendable {
         self.ring = ring
     }
 
-    /// The key called `name`, creating it on first use (a concurrent creation keeps the first key).
+    /// The key called `name` of `database`, read through its readers; on first use it is created in
+    /// a transaction of its own, as readers cannot write.
+    public static func key(named name: String, in database: any Database, ring: DataKeyRing) async throws -> DataKey {
+        if let key = try await PlatformKeyRepository(sql: database.sql, ring: ring).stored(name) { return key }
+        return try await database.transaction { sql in try await PlatformKeyRepository(sql: sql, ring: ring).key(named: name) }
+    }
+
+    /// The key called `name`, creating it on first use (a concurrent creation keeps the first key);
+    /// `sql` must be a transaction when the key may not exist yet.
     public func key(named name: String) async throws -> DataKey {
         if let key = try await stored(name) { return key }
         let (_, masterKeyID, wrapped) = try ring.newDataKey(random: SystemSecureRandom())

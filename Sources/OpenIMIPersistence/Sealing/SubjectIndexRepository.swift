@@ -19,7 +19,14 @@ public struct SubjectIndexRepository: Sendable {
         self.ring = ring
     }
 
-    /// The index, creating its key on first use (a concurrent creation keeps the first key).
+    /// The index of `database`, its key read through the readers (created in a transaction of its
+    /// own on first use).
+    public static func index(in database: any Database, ring: DataKeyRing) async throws -> BlindIndex {
+        BlindIndex(key: try await PlatformKeyRepository.key(named: keyName, in: database, ring: ring))
+    }
+
+    /// The index, creating its key on first use (a concurrent creation keeps the first key); `sql`
+    /// must be a transaction when the key may not exist yet.
     public func index() async throws -> BlindIndex {
         BlindIndex(key: try await PlatformKeyRepository(sql: sql, ring: ring).key(named: Self.keyName))
     }

@@ -154,7 +154,7 @@ struct RightsRegisterController: Sendable {
             ids, areas: Set(exported.map(\.match.legalArea)), database: platform.database, language: catalog.language)
         let report = PersonalDataExport.report(
             entry: entry, exported: exported, questionSets: platform.requests.questionSets, names: names,
-            authority: session.principal.organisation.id ?? UUID(), catalog: catalog, now: now)
+            authority: try session.principal.actingOrganisationID(), catalog: catalog, now: now)
         return Download(
             contentType: "application/pdf", filename: "openimi-personal-data-\(entry.id.uuidString.lowercased()).pdf",
             bytes: try report.signed(platform: platform, catalog: catalog, identifier: entry.id, at: now))

@@ -30,10 +30,12 @@ final class SQLiteHandle: Sendable {
         state = Mutex(State(connection: connection))
     }
 
-    /// Opens (creating if needed) the database file at `path`.
-    static func open(path: String) throws -> SQLiteHandle {
+    /// Opens the database file at `path`: for writing (creating it if needed), or `readOnly`, when
+    /// SQLite refuses every statement that would change it.
+    static func open(path: String, readOnly: Bool = false) throws -> SQLiteHandle {
         var connection: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        let access = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        let flags = access | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         let code = sqlite_nio_sqlite3_open_v2(path, &connection, flags, nil)
         guard code == SQLITE_OK, let connection else {
             let message = connection.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "cannot allocate a connection"

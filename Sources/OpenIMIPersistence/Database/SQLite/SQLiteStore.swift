@@ -32,11 +32,12 @@ public final class SQLiteStore: Database {
                 at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
-        let writer = try openConnection(path: path)
+        let writer = try openConnection(path: path, readOnly: false)
         try writer.run("PRAGMA journal_mode=WAL", []) { _ in }
+        // Readers cannot write: every change goes through the one writer and its transactions.
         var readers: [SQLiteHandle] = []
         for _ in 0..<max(1, readerCount) {
-            readers.append(try openConnection(path: path))
+            readers.append(try openConnection(path: path, readOnly: true))
         }
         return SQLiteStore(writer: writer, readers: readers, logger: logger)
     }
@@ -48,9 +49,13 @@ public final class SQLiteStore: Database {
         self.readerDatabase = RoundRobinSQLDatabase(databases: readers.map { SQLiteHandleDatabase(handle: $0, logger: logger) })
     }
 
-    private static func openConnection(path: String) throws -> SQLiteHandle {
-        let connection = try SQLiteHandle.open(path: path)
-        for pragma in ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000", "PRAGMA synchronous=FULL"] {
+    private static func openConnection(path: String, readOnly: Bool) throws -> SQLiteHandle {
+        let connection = try SQLiteHandle.open(path: path, readOnly: readOnly)
+        let pragmas =
+            readOnly
+            ? ["PRAGMA busy_timeout=10000", "PRAGMA query_only=ON"]
+            : ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000", "PRAGMA synchronous=FULL"]
+        for pragma in pragmas {
             try connection.run(pragma, []) { _ in }
         }
         return connection

@@ -1,0 +1,89 @@
+import Foundation
+import OpenIMIDomain
+import OpenIMISecurity
+import SQLKit
+
+/// The questions to national coordinators, their subject, text and answer sealed with the register key.
+public struct CoordinatorQuestionRepository: Sendable {
+    /// The database or transaction to work in (a transaction for writes).
+    public let sql: any SQLDatabase
+    /// The register key.
+    public let key: DataKey
+
+    /// Creates a repository over `sql` sealing with `key`.
+    public init(sql: any SQLDatabase, key: DataKey) {
+        self.sql = sql
+        self.key = key
+    }
+
+    /// Stores a new question.
+    public func insert(_ question: CoordinatorQuestion) async throws {
+        let id = question.id.uuidString.lowercased()
+        try await sql.insert(into: "coordinator_question")
+            .columns(
+                "id", "member_state", "coordinator_id", "asked_by", "asker_organisation_kind", "asker_organisation_id", "subject", "body",
+                "asked_at"
+            )
+            .values(
+                SQLBind(id), SQLBind(question.memberState.rawValue), SQLBind(question.coordinatorID.uuidString.lowercased()),
+                SQLBind(question.askedBy.uuidString.lowercased()), SQLBind(question.askerOrganisation.rawValue),
+                SQLBind(question.askerOrganisationID.uuidString.lowercased()),
+                SQLBind(try key.seal(question.subject, context: "coordinator_question/\(id)/subject")),
+                SQLBind(try key.seal(question.text, context: "coordinator_question/\(id)/body")), SQLBind(question.askedAt.epochSeconds)
+            ).run()
+    }
+
+    /// Stores the answer of `question` unless it was answered meanwhile; false when it was.
+    public func answer(_ question: CoordinatorQuestion) async throws -> Bool {
+        guard let answer = question.answer else { return false }
+        let row = question.id.uuidString.lowercased()
+        return try await !sql.update("coordinator_question")
+            .set("answer", to: try key.seal(answer.text, context: "coordinator_question/\(row)/answer"))
+            .set("answered_by", to: answer.by.uuidString.lowercased()).set("answered_at", to: answer.at.epochSeconds)
+            .where("id", .equal, row).where("answered_at", .is, SQLLiteral.null).returning("id").all().isEmpty
+    }
+
+    /// The questions whose `column` (id, asked_by or coordinator_id) is `value`, newest first.
+    public func questions(where column: Column, is value: UUID) async throws -> [CoordinatorQuestion] {
+        let rows = try await sql.select().column("*").from("coordinator_question")
+            .where(SQLIdentifier(column.rawValue), .equal, value.uuidString.lowercased()).orderBy("asked_at", .descending).orderBy("id")
+            .all()
+        return try rows.map(question)
+    }
+
+    /// The columns questions are looked up by.
+    public enum Column: String, Sendable {
+        /// The question's id.
+        case id
+        /// The user who asked.
+        case askedBy = "asked_by"
+        /// The coordinator asked.
+        case coordinator = "coordinator_id"
+    }
+
+    private func question(_ row: any SQLRow) throws -> CoordinatorQuestion {
+        let id = try row.decode(column: "id", as: String.self)
+        guard let uuid = UUID(uuidString: id),
+            let state = MemberStateCode(rawValue: try row.decode(column: "member_state", as: String.self)),
+            let coordinator = UUID(uuidString: try row.decode(column: "coordinator_id", as: String.self)),
+            let asker = UUID(uuidString: try row.decode(column: "asked_by", as: String.self)),
+            let kind = OrganisationKind(rawValue: try row.decode(column: "asker_organisation_kind", as: String.self)),
+            let organisation = UUID(uuidString: try row.decode(column: "asker_organisation_id", as: String.self))
+        else { throw PersistenceError.corruptRow(table: "coordinator_question", key: id) }
+        var answer: CoordinatorAnswer?
+        if let sealed = try row.decode(column: "answer", as: String?.self) {
+            guard let by = try row.decode(column: "answered_by", as: String?.self).flatMap(UUID.init(uuidString:)),
+                let at = try row.decode(column: "answered_at", as: Int64?.self)
+            else { throw PersistenceError.corruptRow(table: "coordinator_question", key: id) }
+            answer = CoordinatorAnswer(
+                text: try key.open(sealed, context: "coordinator_question/\(id)/answer"), by: by,
+                at: Date(timeIntervalSince1970: TimeInterval(at)))
+        }
+        return CoordinatorQuestion(
+            id: uuid, memberState: state, coordinatorID: coordinator, askedBy: asker, askerOrganisation: kind,
+            askerOrganisationID: organisation,
+            subject: try key.open(try row.decode(column: "subject", as: String.self), context: "coordinator_question/\(id)/subject"),
+            text: try key.open(try row.decode(column: "body", as: String.self), context: "coordinator_question/\(id)/body"),
+            askedAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "asked_at", as: Int64.self))), answer: answer)
+    }
+}
