@@ -1,10 +1,11 @@
 import Foundation
 import OpenIMIApplication
-import OpenIMIDomain
 import OpenIMIPersistence
 import OpenIMITestSupport
 import SQLKit
 import Testing
+
+@testable import OpenIMIDomain
 
 @Suite struct DirectoryTests {
     private func count(_ table: String, _ database: any Database) async throws -> Int {

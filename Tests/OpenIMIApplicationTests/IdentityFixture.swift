@@ -1,9 +1,10 @@
 import Foundation
 import Logging
 import OpenIMIApplication
-import OpenIMIDomain
 import OpenIMIPersistence
 import OpenIMISecurity
+
+@testable import OpenIMIDomain
 
 /// A Danish NIMIC with a coordinator user, an authority it registered with an administrator, and an
 /// identity service over a real database, for identity tests.

@@ -1,11 +1,11 @@
 import Foundation
 import OpenIMIApplication
-import OpenIMIDomain
 import OpenIMISecurity
 import OpenIMITestSupport
 import SQLKit
 import Testing
 
+@testable import OpenIMIDomain
 @testable import OpenIMIPersistence
 
 /// The retention rules driven by an injected date: blocking after the area's period, deletion 36

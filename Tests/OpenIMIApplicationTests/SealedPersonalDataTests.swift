@@ -1,11 +1,11 @@
 import Foundation
 import OpenIMIApplication
-import OpenIMIDomain
 import OpenIMISecurity
 import OpenIMITestSupport
 import SQLKit
 import Testing
 
+@testable import OpenIMIDomain
 @testable import OpenIMIPersistence
 
 /// Personal data sealed under per-request data keys: a master-key rotation re-wraps the keys and

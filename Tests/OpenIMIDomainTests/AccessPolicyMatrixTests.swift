@@ -1,6 +1,7 @@
 import Foundation
-import OpenIMIDomain
 import Testing
+
+@testable import OpenIMIDomain
 
 /// Every role against every action, on an object of the user's own authority, of another authority
 /// of the same state, and of another state. The expected outcome is the table below: anything not

@@ -1,5 +1,6 @@
-import OpenIMIDomain
 import Testing
+
+@testable import OpenIMIDomain
 
 @Suite struct AuthorityValidationTests {
     let known: Set<String> = ["services", "professional-qualifications"]

@@ -1,6 +1,7 @@
 import Foundation
-import OpenIMIDomain
 import Testing
+
+@testable import OpenIMIDomain
 
 @Suite struct IdentityRulesTests {
     let start = Date(timeIntervalSince1970: 1_800_000_000)

@@ -1,6 +1,7 @@
 import Foundation
-import OpenIMIDomain
 import Testing
+
+@testable import OpenIMIDomain
 
 @Suite struct NeedToKnowTests {
     let requester = Organisation(kind: .authority, id: UUID(), memberState: .dk, legalAreas: ["professional-qualifications"])

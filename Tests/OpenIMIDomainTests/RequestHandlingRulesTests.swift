@@ -1,6 +1,7 @@
 import Foundation
-import OpenIMIDomain
 import Testing
+
+@testable import OpenIMIDomain
 
 /// Attachments, answer types, deadline highlighting, notifications and allocation.
 @Suite struct RequestHandlingRulesTests {

@@ -3,7 +3,6 @@ import Logging
 import OpenIMIDomain
 import OpenIMIPDF
 import OpenIMIPersistence
-import SQLKit
 
 /// Everything the server needs to start, read from flags, then the environment, then defaults.
 public struct AppConfig: Sendable {

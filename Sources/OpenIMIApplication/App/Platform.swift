@@ -4,7 +4,6 @@ import OpenIMIDomain
 import OpenIMIPDF
 import OpenIMIPersistence
 import OpenIMISecurity
-import SQLKit
 
 /// The dependencies of OpenIMI, built once from the configuration: database, clock, catalogs, keys
 /// and the services of every use case.

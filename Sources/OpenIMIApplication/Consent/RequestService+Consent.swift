@@ -2,7 +2,6 @@ import Foundation
 import OpenIMIDomain
 import OpenIMIPersistence
 import OpenIMISecurity
-import SQLKit
 
 /// What an authority records when a person gives consent.
 public struct NewConsent: Sendable {

@@ -1,7 +1,6 @@
 import Foundation
 import OpenIMIDomain
 import OpenIMIPersistence
-import SQLKit
 
 /// The demo coordinators and authorities (Denmark, Slovenia, Germany, Greece, Bulgaria), loaded
 /// through the same registration rules as real ones. Their contact details are fictional.

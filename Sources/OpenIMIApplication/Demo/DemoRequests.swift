@@ -1,7 +1,6 @@
 import Foundation
 import OpenIMIDomain
 import OpenIMIPersistence
-import SQLKit
 
 /// A demo request as listed in the seed output: where it stands, who takes part, whom it is about.
 public struct DemoRequestEntry: Codable, Sendable {
@@ -29,8 +28,7 @@ public struct DemoRequests {
 
     /// Creates the requests unless there are already some; returns what it created.
     public func load() async throws -> [DemoRequestEntry] {
-        let existing = try await platform.database.sql.select().column("id").from("information_request").limit(1).all()
-        guard existing.isEmpty else { return [] }
+        guard try await RequestRepository(sql: platform.database.sql, keys: platform.requests.keys).isEmpty() else { return [] }
         let dk = try await principal("dk.handler"), si = try await principal("si.handler"), de = try await principal("de.handler")
         let ministry = try await principal("si.ministry")
         // Current requests started ten days ago, with one step a day; one was closed two years ago.

@@ -18,9 +18,7 @@ public struct AuthorityRegistry: Sendable {
     public func register(_ authority: Authority, by actorID: UUID, now: Date) async throws -> Authority {
         try await database.transaction { sql in
             let actor = try await Self.coordinator(actorID, sql)
-            var authority = authority
-            authority.status = .pending
-            authority.registeredBy = actor.id
+            let authority = authority.registered(by: actor.id)
             try await Self.check(authority, sql)
             try DirectoryPolicy.checkMayRegister(authority, by: actor)
             try await AuthorityRepository(sql: sql).insert(authority, now: now)
@@ -34,8 +32,8 @@ public struct AuthorityRegistry: Sendable {
         try await database.transaction { sql in
             let actor = try await Self.coordinator(actorID, sql)
             let repository = AuthorityRepository(sql: sql)
-            guard var authority = try await repository.find(id) else { throw DirectoryError.unknownAuthority(id) }
-            authority.status = try DirectoryPolicy.status(after: action, of: authority, by: actor)
+            guard let current = try await repository.find(id) else { throw DirectoryError.unknownAuthority(id) }
+            let authority = try current.taking(action, by: actor)
             try await repository.update(authority, now: now)
             return authority
         }
@@ -49,10 +47,7 @@ public struct AuthorityRegistry: Sendable {
             let repository = AuthorityRepository(sql: sql)
             guard let current = try await repository.find(changed.id) else { throw DirectoryError.unknownAuthority(changed.id) }
             try DirectoryPolicy.checkMayChange(current, by: actor)
-            var updated = changed
-            updated.memberState = current.memberState
-            updated.status = current.status
-            updated.registeredBy = current.registeredBy
+            let updated = current.replacingDetails(with: changed)
             try await Self.check(updated, sql)
             try DirectoryPolicy.checkMayChange(updated, by: actor)
             try await repository.update(updated, now: now)

@@ -1,7 +1,6 @@
 import Foundation
 import OpenIMIDomain
 import OpenIMIPersistence
-import SQLKit
 
 /// Registers national coordinators and lets them appoint area and regional coordinators.
 public struct CoordinatorRegistry: Sendable {
@@ -31,8 +30,7 @@ public struct CoordinatorRegistry: Sendable {
                 let known = try await RegistryRepository(sql: sql).legalAreaCodes()
                 guard !areas.isEmpty, Set(areas).isSubset(of: known) else { throw DirectoryError.invalidField("legalAreas", .notAllowed) }
             }
-            var appointed = coordinator
-            appointed.appointedBy = actor.id
+            let appointed = coordinator.appointed(by: actor.id)
             try await repository.insert(appointed, now: now)
         }
     }

@@ -4,7 +4,6 @@ import OpenIMIDomain
 import OpenIMIPDF
 import OpenIMIPersistence
 import OpenIMISecurity
-import SQLKit
 
 /// Produces the signed PDF report of an exchange for an involved user, in their language, with the
 /// signed JSON evidence embedded.

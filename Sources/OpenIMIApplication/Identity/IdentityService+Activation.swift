@@ -18,11 +18,8 @@ extension IdentityService {
     /// Issues a one-time activation link secret for `userID`, replacing earlier ones. Run inside a transaction.
     func issueActivation(for userID: UUID, sql: any SQLDatabase, now: Date) async throws -> String {
         let token = OpaqueToken.make(random: random)
-        let key = userID.uuidString.lowercased()
-        try await sql.delete(from: "activation").where("user_id", .equal, key).run()
-        try await sql.insert(into: "activation").columns("token_hash", "user_id", "expires_at")
-            .values(SQLBind(OpaqueToken.hash(token)), SQLBind(key), SQLBind(now.addingTimeInterval(activationLifetime).epochSeconds))
-            .run()
+        try await ActivationRepository(sql: sql).replace(
+            of: userID, tokenHash: OpaqueToken.hash(token), expiresAt: now.addingTimeInterval(activationLifetime))
         return token
     }
 
@@ -38,12 +35,7 @@ extension IdentityService {
             let repository = UserRepository(sql: sql)
             try await repository.setColumns(
                 userID, ["password_hash": hash, "totp_secret_sealed": sealed, "totp_confirmed": false, "totp_last_step": Int64?.none])
-            try await sql.delete(from: "recovery_code").where("user_id", .equal, userID.uuidString.lowercased()).run()
-            let insert = sql.insert(into: "recovery_code").columns("user_id", "code_hash")
-            for code in codes {
-                insert.values(SQLBind(userID.uuidString.lowercased()), SQLBind(recoveryCodeDigest(code)))
-            }
-            try await insert.run()
+            try await RecoveryCodeRepository(sql: sql).replace(of: userID, with: codes.map(recoveryCodeDigest))
             guard let user = try await repository.find(userID) else { throw IdentityError.activationInvalid }
             return user
         }
@@ -71,20 +63,16 @@ extension IdentityService {
                     "totp_confirmed": true, "totp_last_step": step, "status": UserStatus.active.rawValue, "failed_attempts": 0,
                     "locked_until": Int64?.none, "last_sign_in_at": now.epochSeconds,
                 ])
-            try await sql.update("activation").set("used_at", to: now.epochSeconds).where("token_hash", .equal, OpaqueToken.hash(token))
-                .run()
+            try await ActivationRepository(sql: sql).markUsed(OpaqueToken.hash(token), at: now)
             guard let user = try await repository.find(userID) else { throw IdentityError.activationInvalid }
             return try await SessionStore(sql: sql).create(for: user, kind: kind, random: random, rule: sessions, now: now)
         }
     }
 
     private static func activationUser(token: String, sql: any SQLDatabase, now: Date) async throws -> UUID {
-        guard
-            let row = try await sql.select().column("*").from("activation").where("token_hash", .equal, OpaqueToken.hash(token))
-                .where("used_at", .is, SQLLiteral.null).first(),
-            try row.decode(column: "expires_at", as: Int64.self) > now.epochSeconds,
-            let userID = UUID(uuidString: try row.decode(column: "user_id", as: String.self))
-        else { throw IdentityError.activationInvalid }
+        guard let userID = try await ActivationRepository(sql: sql).user(of: OpaqueToken.hash(token), at: now) else {
+            throw IdentityError.activationInvalid
+        }
         return userID
     }
 }

@@ -2,7 +2,6 @@ import Foundation
 import OpenIMIDomain
 import OpenIMIPersistence
 import OpenIMISecurity
-import SQLKit
 
 /// A user created by an administrator, with the secret of the activation link to send them.
 public struct CreatedUser: Sendable {
@@ -57,9 +56,7 @@ extension IdentityService {
             fullName: new.fullName.trimmingCharacters(in: .whitespaces), email: new.email, language: new.language, status: .invited,
             roles: [], createdAt: now)
         for role in new.roles { try authorize(principal, .grantRole(role), on: .user(user, of: organisation)) }
-        var draft = user
-        draft.roles = new.roles
-        let withRoles = draft
+        let withRoles = user.holding(new.roles)
         let token = try await database.transaction { sql in
             try await UserRepository(sql: sql).insert(withRoles, now: now)
             return try await issueActivation(for: user.id, sql: sql, now: now)
@@ -70,36 +67,34 @@ extension IdentityService {
     /// Grants `role` to the user `id`.
     @discardableResult
     public func grant(_ role: Role, to id: UUID, by principal: Principal, now: Date) async throws -> UserAccount {
-        try await change(id, by: principal, action: .grantRole(role), now: now) { $0.roles.insert(role) }
+        try await change(id, by: principal, action: .grantRole(role), now: now) { $0.granting(role) }
     }
 
     /// Withdraws `role` from the user `id`; the organisation's last administrator keeps theirs.
     @discardableResult
     public func withdraw(_ role: Role, from id: UUID, by principal: Principal, now: Date) async throws -> UserAccount {
-        try await change(id, by: principal, action: .withdrawRole(role), now: now) { $0.roles.remove(role) }
+        try await change(id, by: principal, action: .withdrawRole(role), now: now) { $0.withdrawing(role) }
     }
 
     /// Suspends the user `id`: their sessions and tokens stop working at once.
     @discardableResult
     public func suspend(_ id: UUID, by principal: Principal, now: Date) async throws -> UserAccount {
-        try await change(id, by: principal, action: .changeUser, now: now) { $0.status = .suspended }
+        try await change(id, by: principal, action: .changeUser, now: now) { $0.suspended() }
     }
 
     /// Lifts a suspension; the user signs in as before.
     @discardableResult
     public func reinstate(_ id: UUID, by principal: Principal, now: Date) async throws -> UserAccount {
-        try await change(id, by: principal, action: .changeUser, now: now) { user in
-            if user.status == .suspended { user.status = .active }
-        }
+        try await change(id, by: principal, action: .changeUser, now: now) { $0.reinstated() }
     }
 
     /// Clears the user's second factor and issues a new activation link to enrol again.
     public func resetSecondFactor(of id: UUID, by principal: Principal, now: Date) async throws -> CreatedUser {
-        let user = try await change(id, by: principal, action: .changeUser, now: now) { _ in }
+        let user = try await change(id, by: principal, action: .changeUser, now: now) { $0 }
         let token = try await database.transaction { sql in
             try await UserRepository(sql: sql).setColumns(
                 id, ["totp_secret_sealed": String?.none, "totp_confirmed": false, "totp_last_step": Int64?.none])
-            try await sql.delete(from: "recovery_code").where("user_id", .equal, id.uuidString.lowercased()).run()
+            try await RecoveryCodeRepository(sql: sql).removeAll(of: id)
             try await SessionStore(sql: sql).revokeAll(of: id, now: now)
             return try await issueActivation(for: id, sql: sql, now: now)
         }
@@ -109,15 +104,12 @@ extension IdentityService {
     /// Changes the principal's own language and name.
     public func updateOwnProfile(_ principal: Principal, language: Language?, fullName: String?, now: Date) async throws -> UserAccount {
         try authorize(principal, .manageOwnAccount, on: .ownAccount)
-        var user = principal.user
-        if let language { user.language = language }
         if let fullName {
             guard !fullName.trimmingCharacters(in: .whitespaces).isEmpty, fullName.count <= 200 else {
                 throw IdentityError.invalidField("fullName", .required)
             }
-            user.fullName = fullName
         }
-        let changed = user
+        let changed = principal.user.withProfile(language: language, fullName: fullName)
         try await database.transaction { sql in try await UserRepository(sql: sql).update(changed, now: now) }
         return changed
     }
@@ -137,15 +129,13 @@ extension IdentityService {
     /// Loads, authorises and saves one change to a user, keeping an administrator and revoking
     /// sessions of users who are no longer active.
     private func change(
-        _ id: UUID, by principal: Principal, action: AccessAction, now: Date, _ mutate: @Sendable (inout UserAccount) -> Void
+        _ id: UUID, by principal: Principal, action: AccessAction, now: Date, _ transition: @Sendable (UserAccount) -> UserAccount
     ) async throws -> UserAccount {
         guard let before = try await UserRepository(sql: database.sql).find(id),
             let organisation = try await organisation(kind: before.organisationKind, id: before.organisationID)
         else { throw IdentityError.unknownUser }
         try authorize(principal, action, on: .user(before, of: organisation))
-        var after = before
-        mutate(&after)
-        let changed = after
+        let changed = transition(before)
         try await database.transaction { sql in
             let colleagues = try await UserRepository(sql: sql).users(of: organisation.kind, id: organisation.id)
             try UserAdministration.checkKeepsAnAdministrator(users: colleagues, replacing: before, with: changed)

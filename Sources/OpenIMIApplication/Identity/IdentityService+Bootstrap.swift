@@ -2,7 +2,6 @@ import Foundation
 import OpenIMIDomain
 import OpenIMIPersistence
 import OpenIMISecurity
-import SQLKit
 
 /// The credentials of an account provisioned by the platform itself.
 public struct ProvisionedCredentials: Sendable, Codable {
@@ -24,9 +23,7 @@ extension IdentityService {
         let secret = OneTimeCode.newSecret(random: random)
         let sealed = try secrets.seal(secret)
         let hash = hasher.hash(password)
-        var active = user
-        active.status = .active
-        let account = active
+        let account = user.activated()
         try await database.transaction { sql in
             let repository = UserRepository(sql: sql)
             try await repository.insert(account, now: now)

@@ -2,7 +2,6 @@ import Foundation
 import OpenIMIDomain
 import OpenIMIPersistence
 import OpenIMISecurity
-import SQLKit
 
 extension IdentityService {
     /// The live session of `token`: not revoked, within its lifetimes, of an active user of an

@@ -1,7 +1,6 @@
 import Foundation
 import Logging
 import OpenIMIPersistence
-import SQLKit
 
 /// Runs due jobs, each under a lease in `job_lease`, so that several server instances can share a
 /// database without running the same job at once.
@@ -32,12 +31,7 @@ public struct JobScheduler: Sendable {
         for job in jobs {
             guard try await claim(job, now: now, force: force) else { continue }
             let summary = try await job.run(now: now)
-            try await database.transaction { sql in
-                try await sql.update("job_lease").set("last_finished_at", to: Int64(now.timeIntervalSince1970)).set(
-                    "lease_until", to: Int64(0)
-                )
-                .set("owner", to: String?.none).where("job", .equal, job.name).where("owner", .equal, owner).run()
-            }
+            try await database.transaction { sql in try await JobLeaseRepository(sql: sql).finish(job.name, owner: owner, at: now) }
             logger.info("Job finished", metadata: ["job": "\(job.name)", "summary": "\(summary)"])
             ran.append((job.name, summary))
         }
@@ -49,16 +43,9 @@ public struct JobScheduler: Sendable {
         let stamp = Int64(now.timeIntervalSince1970)
         let dueBefore = force ? Int64.max : stamp - Int64(job.interval)
         let owner = self.owner
-        let leaseUntil = stamp + Int64(leaseDuration)
+        let leaseUntil = now.addingTimeInterval(leaseDuration)
         return try await database.transaction { sql in
-            try await sql.insert(into: "job_lease").columns("job", "owner", "lease_until", "last_finished_at")
-                .values(SQLBind(job.name), SQLBind(String?.none), SQLBind(Int64(0)), SQLBind(Int64?.none))
-                .ignoringConflicts(with: "job").run()
-            let won = try await sql.update("job_lease").set("owner", to: owner).set("lease_until", to: leaseUntil)
-                .where("job", .equal, job.name).where("lease_until", .lessThanOrEqual, stamp)
-                .where { $0.where("last_finished_at", .is, SQLLiteral.null).orWhere("last_finished_at", .lessThanOrEqual, dueBefore) }
-                .returning("job").all()
-            return !won.isEmpty
+            try await JobLeaseRepository(sql: sql).claim(job.name, owner: owner, now: now, leaseUntil: leaseUntil, dueBefore: dueBefore)
         }
     }
 }

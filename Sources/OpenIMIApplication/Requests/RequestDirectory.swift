@@ -1,7 +1,6 @@
 import Foundation
 import OpenIMIDomain
 import OpenIMIPersistence
-import SQLKit
 
 /// Names of the authorities, coordinators and procedures a request page mentions, read once per page.
 public struct RequestDirectory: Sendable {

@@ -1,7 +1,6 @@
 import Foundation
 import OpenIMIDomain
 import OpenIMIPersistence
-import SQLKit
 
 extension RequestService {
     /// Routes an incoming request to `handler`, a request handler of the principal's authority; the

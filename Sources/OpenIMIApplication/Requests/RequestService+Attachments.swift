@@ -2,7 +2,6 @@ import Foundation
 import OpenIMIDomain
 import OpenIMIPersistence
 import OpenIMISecurity
-import SQLKit
 
 extension RequestService {
     /// Attaches a document to a request; its type is decided by its content. Logged as a write.

@@ -2,7 +2,6 @@ import Foundation
 import OpenIMIDomain
 import OpenIMIPersistence
 import OpenIMISecurity
-import SQLKit
 
 extension RequestService {
     /// Opens the blocked personal data of request `id` for the local data administrator of an
@@ -23,21 +22,10 @@ extension RequestService {
         case .deleted: throw InformationRequestError.personalDataDeleted
         }
         guard let request = try await repository.find(id) else { throw InformationRequestError.notFound }
-        let key = id.uuidString.lowercased()
+        let keys = keys
         try await database.transaction { sql in
-            let dataKey = try await DataKeyRepository(sql: sql, ring: keys).key(for: key)
-            let openingID = UUID().uuidString.lowercased()
-            try await sql.insert(into: "blocked_data_opening")
-                .columns(
-                    "id", "request_id", "user_id", "organisation_id", "purpose", "rights_request_reference", "justification", "opened_at"
-                )
-                .values(
-                    SQLBind(openingID), SQLBind(key), SQLBind(principal.user.id.uuidString.lowercased()),
-                    SQLBind((try principal.actingOrganisationID()).uuidString.lowercased()), SQLBind(opening.purpose.rawValue),
-                    SQLBind(opening.rightsRequestReference),
-                    SQLBind(try dataKey.seal(opening.justification, context: "blocked_data_opening/\(openingID)/justification")),
-                    SQLBind(now.epochSeconds)
-                ).run()
+            try await BlockedDataRepository(sql: sql, ring: keys).recordOpening(
+                opening, of: id, by: principal.user.id, organisation: try principal.actingOrganisationID(), at: now)
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id, operation: .read,
                 purpose: .openBlocked(opening.purpose), fields: Self.personalFields,

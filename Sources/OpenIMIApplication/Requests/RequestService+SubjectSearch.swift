@@ -2,7 +2,6 @@ import Foundation
 import OpenIMIDomain
 import OpenIMIPersistence
 import OpenIMISecurity
-import SQLKit
 
 /// A request found for a person or business: what it is, never the personal data themselves.
 public struct SubjectMatch: Sendable, Equatable {
@@ -35,28 +34,14 @@ extension RequestService {
         guard SubjectSearchScope.maySearch(principal) else { throw IdentityError.forbidden(.missingRole) }
         guard !searchKeys.isEmpty else { return [] }
         let index = try await SubjectIndexRepository.index(in: database, ring: keys)
-        let rows = try await database.sql.raw(
-            """
-            SELECT DISTINCT r.id, r.procedure, r.legal_area, r.state, r.retention_phase, r.created_at, r.requester_id, r.responder_id,
-            r.earlier_responders, r.referred_to FROM subject_index s JOIN information_request r ON r.id = s.request_id
-            WHERE s.token IN (\(binds: searchKeys.map(index.token))) ORDER BY r.created_at DESC, r.id
-            """
-        ).all()
-        var matches: [SubjectMatch] = []
-        for row in rows {
-            let id = try row.decodeUUID(column: "id", table: "information_request")
-            let state = try row.decode(column: "state", as: RequestState.self, table: "information_request")
-            let phase = try row.decode(column: "retention_phase", as: RetentionPhase.self, table: "information_request")
-            let involvement = try RequestRepository.involvement(row)
-            let area = try row.decode(column: "legal_area", as: String.self)
-            guard SubjectSearchScope.includes(principal, involvement: involvement, legalArea: area, state: state) else { continue }
-            matches.append(
-                SubjectMatch(
-                    id: id, procedure: try row.decode(column: "procedure", as: String.self), legalArea: area, state: state,
-                    retentionPhase: phase,
-                    createdAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "created_at", as: Int64.self)))))
+        let indexed = try await SubjectIndexRepository(sql: database.sql, ring: keys).requests(matching: searchKeys.map(index.token))
+        let found = indexed.filter {
+            SubjectSearchScope.includes(principal, involvement: $0.involvement, legalArea: $0.legalArea, state: $0.state)
+        }.map {
+            SubjectMatch(
+                id: $0.id, procedure: $0.procedure, legalArea: $0.legalArea, state: $0.state, retentionPhase: $0.retentionPhase,
+                createdAt: $0.createdAt)
         }
-        let found = matches
         if !found.isEmpty {
             try await database.transaction { sql in
                 let log = AccessLog(sql: sql)

@@ -2,7 +2,6 @@ import Foundation
 import OpenIMIDomain
 import OpenIMIPersistence
 import OpenIMISecurity
-import SQLKit
 
 /// Applies the retention rules (IMI Regulation, Art. 14) as of a date: blocks the personal data of
 /// requests formally closed longer than their area's blocking period, deletes them 36 months after
@@ -53,16 +52,9 @@ public struct RetentionRun: Sendable {
         var outcome = Outcome()
         for area in try await RegistryRepository(sql: database.sql).legalAreas() {
             // Every request whose blocking date can have passed: a month has at least 28 days.
-            let earliest = date.addingTimeInterval(-Double(area.retention.blockAfterMonths) * 28 * 86_400).epochSeconds
-            let rows = try await database.sql.select().columns("id", "formal_closure_at", "retention_phase").from("information_request")
-                .where("legal_area", .equal, area.code).where("retention_phase", .notEqual, RetentionPhase.deleted.rawValue)
-                .where("formal_closure_at", .isNot, SQLLiteral.null).where("formal_closure_at", .lessThanOrEqual, earliest)
-                .orderBy("formal_closure_at").all()
-            for row in rows {
+            let earliest = date.addingTimeInterval(-Double(area.retention.blockAfterMonths) * 28 * 86_400)
+            for (id, closure, phase) in try await RetentionRepository(sql: database.sql).closed(in: area.code, closedBefore: earliest) {
                 guard outcome.blocked + outcome.deleted + outcome.flagged < limit else { return outcome }
-                let id = try row.decode(column: "id", as: String.self)
-                let closure = Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "formal_closure_at", as: Int64.self)))
-                let phase = try row.decode(column: "retention_phase", as: RetentionPhase.self, table: "information_request")
                 switch (area.retention.phase(formalClosure: closure, at: date), phase) {
                 case (.blocked, .active):
                     if try await block(id, at: date) { outcome.blocked += 1 }
@@ -72,7 +64,7 @@ public struct RetentionRun: Sendable {
                 }
             }
         }
-        for id in try await withdrawnConsentBasis(asOf: date) {
+        for id in try await RetentionRepository(sql: database.sql).withdrawnConsentBasis(asOf: date) {
             guard outcome.blocked + outcome.deleted < limit else { return outcome }
             if try await delete(id, at: date, reason: .consentWithdrawn) { outcome.deleted += 1 }
         }
@@ -84,10 +76,7 @@ public struct RetentionRun: Sendable {
     /// Blocks request `id` if still active; false when another run did.
     func block(_ id: String, at date: Date, purpose: AccessPurpose = .block(.retention)) async throws -> Bool {
         try await database.transaction { sql in
-            let moved = try await sql.update("information_request").set("retention_phase", to: RetentionPhase.blocked.rawValue)
-                .set("blocked_at", to: date.epochSeconds).where("id", .equal, id)
-                .where("retention_phase", .equal, RetentionPhase.active.rawValue).returning("id").all()
-            guard !moved.isEmpty, let uuid = UUID(uuidString: id) else { return false }
+            guard let uuid = UUID(uuidString: id), try await RetentionRepository(sql: sql).block(id, at: date) else { return false }
             try await AccessLog(sql: sql).record(
                 userID: Self.platformActor, organisationID: Self.platformActor, requestID: uuid, operation: .block,
                 purpose: purpose, fields: RequestService.personalFields, at: date)
@@ -106,21 +95,13 @@ public struct RetentionRun: Sendable {
             let repository = RequestRepository(sql: sql, keys: keys)
             // The row is locked first, so that a run beside this one waits until this one commits and
             // then sees the request deleted, instead of reading it while its data key goes away.
-            try await sql.update("information_request").set("retention_phase", to: SQLColumn("retention_phase")).where("id", .equal, id)
-                .run()
+            try await RetentionRepository(sql: sql).lock(id)
             // Another run may have deleted it since this one read the candidates.
             guard try await repository.access(of: uuid)?.retentionPhase == .blocked, let request = try await repository.find(uuid) else {
                 return false
             }
             let attachments = try await AttachmentRepository(sql: sql, keys: keys).list(of: uuid)
-            let destroyed = try await sql.delete(from: "request_data_key").where("request_id", .equal, id).returning("request_id").all()
-            guard !destroyed.isEmpty else { return false }
-            try await sql.update("information_request").set("personal_data", to: "").set(
-                "retention_phase", to: RetentionPhase.deleted.rawValue
-            )
-            .set("deleted_at", to: date.epochSeconds).where("id", .equal, id).run()
-            try await sql.update("request_step").set("comment", to: SQLLiteral.null).where("request_id", .equal, id).run()
-            try await sql.delete(from: "request_attachment").where("request_id", .equal, id).run()
+            guard try await RetentionRepository(sql: sql).erasePersonalData(of: id, at: date) else { return false }
             try await SubjectIndexRepository(sql: sql, ring: keys).remove(id)
             try await IdempotencyStore.forget(requestID: id, sql: sql)
             let digest = RequestRecord.personalDataDigest(of: request)
@@ -132,44 +113,22 @@ public struct RetentionRun: Sendable {
             let receipt = DeletionReceipt(
                 request: request, attachments: attachments, personalDataSha256: digest, deletedAt: date, reason: reason)
             let jws = try CompactJWS.sign(payload: receipt.payload.bytes, type: DeletionReceipt.type, with: identity)
-            try await sql.insert(into: "deletion_receipt").columns("request_id", "deleted_at", "receipt", "reason")
-                .values(SQLBind(id), SQLBind(date.epochSeconds), SQLBind(jws.serialized), SQLBind(reason.rawValue)).run()
+            try await RetentionRepository(sql: sql).storeReceipt(of: id, at: date, jws: jws.serialized, reason: reason)
             return true
         }
-    }
-
-    /// Requests not yet deleted whose only legal basis, consent to processing, was withdrawn by `date`.
-    private func withdrawnConsentBasis(asOf date: Date) async throws -> [String] {
-        try await database.sql.raw(
-            """
-            SELECT DISTINCT c.request_id FROM consent_record c JOIN information_request r ON r.id = c.request_id
-            WHERE c.purpose = \(bind: ConsentPurpose.processing.rawValue) AND c.withdrawn_at <= \(bind: date.epochSeconds)
-              AND r.retention_phase <> \(bind: RetentionPhase.deleted.rawValue)
-              AND NOT EXISTS (SELECT 1 FROM consent_record f WHERE f.request_id = c.request_id
-                AND f.purpose = \(bind: ConsentPurpose.processing.rawValue) AND f.withdrawn_at IS NULL)
-            ORDER BY c.request_id
-            """
-        ).all().map { try $0.decode(column: "request_id", as: String.self) }
     }
 
     /// Flags requests never formally closed and idle for the review period, once, to both authorities.
     private func flagUnclosed(asOf date: Date, limit: Int) async throws -> Int {
         guard limit > 0 else { return 0 }
-        let earliest = date.addingTimeInterval(-Double(review.afterMonths) * 28 * 86_400).epochSeconds
-        let rows = try await database.sql.select().columns("id", "updated_at").from("information_request")
-            .where("formal_closure_at", .is, SQLLiteral.null).where("review_flagged_at", .is, SQLLiteral.null)
-            .where("updated_at", .lessThanOrEqual, earliest).limit(limit).all()
+        let earliest = date.addingTimeInterval(-Double(review.afterMonths) * 28 * 86_400)
         var flagged = 0
-        for row in rows {
-            let id = try row.decode(column: "id", as: String.self)
-            let activity = Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "updated_at", as: Int64.self)))
+        for (id, activity) in try await RetentionRepository(sql: database.sql).unclosed(idleSince: earliest, limit: limit) {
             guard review.isDue(formalClosure: nil, lastActivity: activity, at: date), let uuid = UUID(uuidString: id) else { continue }
             let marked = try await database.transaction { sql in
-                let moved = try await sql.update("information_request").set("review_flagged_at", to: date.epochSeconds).where(
-                    "id", .equal, id
-                )
-                .where("review_flagged_at", .is, SQLLiteral.null).returning("id").all()
-                guard !moved.isEmpty, let request = try await RequestRepository(sql: sql, keys: keys).find(uuid) else { return false }
+                guard try await RetentionRepository(sql: sql).flagForReview(id, at: date),
+                    let request = try await RequestRepository(sql: sql, keys: keys).find(uuid)
+                else { return false }
                 let notifications = NotificationRepository(sql: sql)
                 for organisation in Set([request.involvement.requester, request.involvement.responder]) {
                     try await notifications.record("retention-review", on: request, for: organisation, at: date)

@@ -64,10 +64,7 @@ extension RightsRegister {
         guard entry.kind == .rectification else { throw RightsRequestError.invalid("kind") }
         let request = try await concerned(requestID, entry: entry, by: principal, phase: .active)
         guard let old = field.value(in: request.subject) else { throw RightsRequestError.notCorrectable(field.rawValue) }
-        var corrected = request
-        corrected.subject = try field.correcting(request.subject, to: value)
-        corrected.version += 1
-        let changed = corrected
+        let changed = try request.correcting(field, to: value)
         let actor = StepActor(userID: principal.user.id, organisationID: try principal.actingOrganisationID())
         let correction = DataCorrection(
             id: UUID(), rightsRequestID: entry.id, requestID: requestID, field: field,
@@ -115,18 +112,9 @@ extension RightsRegister {
         let request = try await concerned(requestID, entry: entry, by: principal, phase: .blocked)
         _ = try field.correcting(request.subject, to: correctedValue)
         let keys = requests.keys
-        let logPurpose = purpose(entry)
         try await database.transaction { sql in
-            let contestID = UUID().uuidString.lowercased()
-            let dataKey = try await DataKeyRepository(sql: sql, ring: keys).key(for: requestID.uuidString.lowercased())
-            try await sql.insert(into: "blocked_data_contest")
-                .columns("id", "rights_request_id", "request_id", "field", "corrected_value", "recorded_by", "recorded_at")
-                .values(
-                    SQLBind(contestID), SQLBind(entry.id.uuidString.lowercased()), SQLBind(requestID.uuidString.lowercased()),
-                    SQLBind(field.rawValue),
-                    SQLBind(try dataKey.seal(correctedValue, context: "blocked_data_contest/\(contestID)/corrected_value")),
-                    SQLBind(principal.user.id.uuidString.lowercased()), SQLBind(now.epochSeconds)
-                ).run()
+            try await BlockedDataRepository(sql: sql, ring: keys).recordContest(
+                of: field, correctedValue: correctedValue, request: requestID, rightsRequest: entry.id, by: principal.user.id, at: now)
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: requestID, operation: .write,
                 purpose: .rightsAction(entry.kind, entry.id, .contest), fields: ["contest.\(field.rawValue)"], at: now)
@@ -146,12 +134,9 @@ extension RightsRegister {
         else { throw InformationRequestError.notFound }
         let index = try await SubjectIndexRepository.index(in: database, ring: requests.keys)
         let tokens = SubjectKey.keys(of: entry.subject).map(index.token)
-        let indexed =
-            tokens.isEmpty
-            ? []
-            : try await database.sql.select().column("token").from("subject_index")
-                .where("request_id", .equal, requestID.uuidString.lowercased()).where("token", .in, tokens).all()
-        guard !indexed.isEmpty else { throw InformationRequestError.notFound }
+        guard try await SubjectIndexRepository(sql: database.sql, ring: requests.keys).isIndexed(requestID, underAnyOf: tokens) else {
+            throw InformationRequestError.notFound
+        }
         if access.retentionPhase == .deleted { throw InformationRequestError.personalDataDeleted }
         if let phase, access.retentionPhase != phase {
             throw phase == .active ? InformationRequestError.personalDataBlocked : InformationRequestError.personalDataNotBlocked

@@ -13,25 +13,25 @@ public enum ConsentPurpose: String, Sendable, Hashable, CaseIterable, Codable {
 /// withdrawal, after which nothing more is processed on its basis.
 public struct ConsentRecord: Sendable, Hashable, Identifiable {
     /// The record's identifier.
-    public var id: UUID
+    public internal(set) var id: UUID
     /// The request the consent covers, if it was given for one.
-    public var requestID: UUID?
+    public internal(set) var requestID: UUID?
     /// The legal area.
-    public var legalArea: String
+    public internal(set) var legalArea: String
     /// The purpose consented to.
-    public var purpose: ConsentPurpose
+    public internal(set) var purpose: ConsentPurpose
     /// Who gave it: the person, or who represents them (personal data, stored sealed).
-    public var givenBy: String
+    public internal(set) var givenBy: String
     /// The language the wording was shown in.
-    public var language: Language
+    public internal(set) var language: Language
     /// The version of the wording the person agreed to.
-    public var wordingVersion: String
+    public internal(set) var wordingVersion: String
     /// When the person gave it.
-    public var givenAt: Date
+    public internal(set) var givenAt: Date
     /// The user and authority that recorded it.
-    public var recordedBy: StepActor
+    public internal(set) var recordedBy: StepActor
     /// When it was withdrawn, if it was.
-    public var withdrawnAt: Date?
+    public internal(set) var withdrawnAt: Date?
 
     /// Creates a record as stored.
     public init(

@@ -9,25 +9,25 @@ public struct CoordinatorQuestion: Sendable, Hashable, Identifiable {
     public static let maximumTextLength = 5_000
 
     /// The question's identifier.
-    public var id: UUID
+    public internal(set) var id: UUID
     /// The member state whose national coordinator is asked.
-    public var memberState: MemberStateCode
+    public internal(set) var memberState: MemberStateCode
     /// The national coordinator asked.
-    public var coordinatorID: UUID
+    public internal(set) var coordinatorID: UUID
     /// The user who asked.
-    public var askedBy: UUID
+    public internal(set) var askedBy: UUID
     /// The asker's organisation.
-    public var askerOrganisation: OrganisationKind
+    public internal(set) var askerOrganisation: OrganisationKind
     /// The asker's organisation's identifier.
-    public var askerOrganisationID: UUID
+    public internal(set) var askerOrganisationID: UUID
     /// A short subject line.
-    public var subject: String
+    public internal(set) var subject: String
     /// The question.
-    public var text: String
+    public internal(set) var text: String
     /// When it was asked.
-    public var askedAt: Date
+    public internal(set) var askedAt: Date
     /// The coordinator's answer, once given.
-    public var answer: CoordinatorAnswer?
+    public internal(set) var answer: CoordinatorAnswer?
 
     /// Creates a question as stored.
     public init(
@@ -86,11 +86,11 @@ public struct CoordinatorQuestion: Sendable, Hashable, Identifiable {
 /// A national coordinator's answer.
 public struct CoordinatorAnswer: Sendable, Hashable {
     /// The answer.
-    public var text: String
+    public internal(set) var text: String
     /// The coordinator's user who answered.
-    public var by: UUID
+    public internal(set) var by: UUID
     /// When.
-    public var at: Date
+    public internal(set) var at: Date
 
     /// Creates an answer.
     public init(text: String, by: UUID, at: Date) {

@@ -3,25 +3,25 @@ import Foundation
 /// A competent authority: a public body registered in IMI for some legal areas.
 public struct Authority: Sendable, Hashable, Identifiable {
     /// The authority's identifier.
-    public var id: UUID
+    public internal(set) var id: UUID
     /// The member state the authority belongs to.
-    public var memberState: MemberStateCode
+    public internal(set) var memberState: MemberStateCode
     /// The authority's name in its own language(s) and in English.
-    public var name: LocalizedText
+    public internal(set) var name: LocalizedText
     /// Postal address.
-    public var address: PostalAddress
+    public internal(set) var address: PostalAddress
     /// How to reach the authority.
-    public var contact: Contact
+    public internal(set) var contact: Contact
     /// Codes of the legal areas the authority is registered for.
-    public var legalAreas: [String]
+    public internal(set) var legalAreas: [String]
     /// Competence keywords, e.g. "medical doctors", in the language they were entered in.
-    public var keywords: [String]
+    public internal(set) var keywords: [String]
     /// The languages the authority works in.
-    public var languages: [Language]
+    public internal(set) var languages: [Language]
     /// Where the authority stands in its registration.
-    public var status: AuthorityStatus
+    public internal(set) var status: AuthorityStatus
     /// The coordinator that registered the authority.
-    public var registeredBy: UUID
+    public internal(set) var registeredBy: UUID
 
     /// Creates an authority.
     public init(
@@ -45,13 +45,13 @@ public struct Authority: Sendable, Hashable, Identifiable {
 /// A postal address.
 public struct PostalAddress: Sendable, Hashable, Codable {
     /// Street and number.
-    public var street: String
+    public internal(set) var street: String
     /// Postal code.
-    public var postcode: String
+    public internal(set) var postcode: String
     /// City or town.
-    public var city: String
+    public internal(set) var city: String
     /// Region within the state, used for the scope of regional coordinators.
-    public var region: String?
+    public internal(set) var region: String?
 
     /// Creates an address.
     public init(street: String, postcode: String, city: String, region: String? = nil) {
@@ -65,11 +65,11 @@ public struct PostalAddress: Sendable, Hashable, Codable {
 /// Contact details of an authority or coordinator.
 public struct Contact: Sendable, Hashable, Codable {
     /// The functional e-mail address.
-    public var email: String
+    public internal(set) var email: String
     /// Telephone number in international format.
-    public var phone: String?
+    public internal(set) var phone: String?
     /// Web site.
-    public var website: String?
+    public internal(set) var website: String?
 
     /// Creates contact details.
     public init(email: String, phone: String? = nil, website: String? = nil) {

@@ -4,19 +4,19 @@ import Foundation
 /// regional coordinator appointed by it (IMI Regulation, Art. 6).
 public struct Coordinator: Sendable, Hashable, Identifiable {
     /// The coordinator's identifier.
-    public var id: UUID
+    public internal(set) var id: UUID
     /// The member state the coordinator belongs to.
-    public var memberState: MemberStateCode
+    public internal(set) var memberState: MemberStateCode
     /// National, area or regional, with its scope.
-    public var scope: CoordinatorScope
+    public internal(set) var scope: CoordinatorScope
     /// The coordinator's name in its own language(s) and in English.
-    public var name: LocalizedText
+    public internal(set) var name: LocalizedText
     /// Postal address.
-    public var address: PostalAddress
+    public internal(set) var address: PostalAddress
     /// How to reach the coordinator.
-    public var contact: Contact
+    public internal(set) var contact: Contact
     /// The national coordinator that appointed this one; nil for a national coordinator.
-    public var appointedBy: UUID?
+    public internal(set) var appointedBy: UUID?
 
     /// Creates a coordinator.
     public init(

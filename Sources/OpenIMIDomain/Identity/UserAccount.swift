@@ -3,27 +3,27 @@ import Foundation
 /// A person working for one IMI actor, with the roles that actor granted them.
 public struct UserAccount: Sendable, Hashable, Identifiable {
     /// The user's identifier.
-    public var id: UUID
+    public internal(set) var id: UUID
     /// The kind of actor the user belongs to.
-    public var organisationKind: OrganisationKind
+    public internal(set) var organisationKind: OrganisationKind
     /// The authority's or coordinator's id; nil for platform users.
-    public var organisationID: UUID?
+    public internal(set) var organisationID: UUID?
     /// The sign-in name, unique on the platform.
-    public var username: String
+    public internal(set) var username: String
     /// Full name.
-    public var fullName: String
+    public internal(set) var fullName: String
     /// Work e-mail address.
-    public var email: String
+    public internal(set) var email: String
     /// Preferred interface language.
-    public var language: Language
+    public internal(set) var language: Language
     /// Invited, active or suspended.
-    public var status: UserStatus
+    public internal(set) var status: UserStatus
     /// The roles granted.
-    public var roles: Set<Role>
+    public internal(set) var roles: Set<Role>
     /// When the user last signed in.
-    public var lastSignInAt: Date?
+    public internal(set) var lastSignInAt: Date?
     /// When the account was created.
-    public var createdAt: Date
+    public internal(set) var createdAt: Date
 
     /// Creates a user account.
     public init(
@@ -57,9 +57,9 @@ public enum UserStatus: String, Sendable, Hashable, Codable, CaseIterable {
 /// A signed-in user together with the organisation they act for: the subject of every access decision.
 public struct Principal: Sendable, Hashable {
     /// The user.
-    public var user: UserAccount
+    public internal(set) var user: UserAccount
     /// The user's organisation.
-    public var organisation: Organisation
+    public internal(set) var organisation: Organisation
 
     /// Creates a principal.
     public init(user: UserAccount, organisation: Organisation) {

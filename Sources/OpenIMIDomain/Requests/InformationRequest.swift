@@ -3,37 +3,37 @@ import Foundation
 /// An information request between two authorities of different member states under one procedure.
 public struct InformationRequest: Sendable, Hashable, Identifiable {
     /// The request's identifier.
-    public var id: UUID
+    public internal(set) var id: UUID
     /// The procedure it is made under.
-    public var procedure: String
+    public internal(set) var procedure: String
     /// The procedure's legal area.
-    public var legalArea: String
+    public internal(set) var legalArea: String
     /// The version of the question set the questions come from.
-    public var questionSetVersion: Int
+    public internal(set) var questionSetVersion: Int
     /// Who takes part.
-    public var involvement: Involvement
+    public internal(set) var involvement: Involvement
     /// Where it stands.
-    public var state: RequestState
+    public internal(set) var state: RequestState
     /// Increases with every change, for optimistic concurrency.
-    public var version: Int
+    public internal(set) var version: Int
     /// The date by which an answer is needed.
-    public var deadline: Date
+    public internal(set) var deadline: Date
     /// Another date proposed by the responder when accepting, until the requester decides.
-    public var proposedDeadline: Date?
+    public internal(set) var proposedDeadline: Date?
     /// The person or business concerned (personal data).
-    public var subject: DataSubject
+    public internal(set) var subject: DataSubject
     /// The ids of the questions asked.
-    public var questions: [String]
+    public internal(set) var questions: [String]
     /// Free text of the requester, with its language (personal data).
-    public var freeText: FreeText?
+    public internal(set) var freeText: FreeText?
     /// The answers by question id (personal data).
-    public var answers: [String: Answer]
+    public internal(set) var answers: [String: Answer]
     /// Every step, in order.
-    public var steps: [RequestStep]
+    public internal(set) var steps: [RequestStep]
     /// When it was formally closed; retention counts from here.
-    public var formalClosureDate: Date?
+    public internal(set) var formalClosureDate: Date?
     /// The request handler of the current responder an allocator routed it to, if any.
-    public var allocatedTo: UUID?
+    public internal(set) var allocatedTo: UUID?
 
     /// A new draft.
     public init(
@@ -62,9 +62,9 @@ public struct InformationRequest: Sendable, Hashable, Identifiable {
 /// Text entered by a user, kept with its language so readers know what to translate.
 public struct FreeText: Sendable, Hashable, Codable {
     /// The text.
-    public var text: String
+    public internal(set) var text: String
     /// The language it was written in.
-    public var language: Language
+    public internal(set) var language: Language
 
     /// Creates a text.
     public init(text: String, language: Language) {
@@ -76,11 +76,11 @@ public struct FreeText: Sendable, Hashable, Codable {
 /// An answer to one question.
 public struct Answer: Sendable, Hashable, Codable {
     /// The value as text (yes/no, ISO date, number, text, option ids joined by commas, or an attachment id).
-    public var value: String
+    public internal(set) var value: String
     /// Why sensitive data are necessary for the decision; required for sensitive questions.
-    public var justification: String?
+    public internal(set) var justification: String?
     /// The language of a free-text answer.
-    public var language: Language?
+    public internal(set) var language: Language?
 
     /// Creates an answer.
     public init(value: String, justification: String? = nil, language: Language? = nil) {
@@ -93,9 +93,9 @@ public struct Answer: Sendable, Hashable, Codable {
 /// Who took a step.
 public struct StepActor: Sendable, Hashable, Codable {
     /// The user.
-    public var userID: UUID
+    public internal(set) var userID: UUID
     /// Their organisation.
-    public var organisationID: UUID
+    public internal(set) var organisationID: UUID
 
     /// Creates an actor.
     public init(userID: UUID, organisationID: UUID) {
@@ -107,17 +107,17 @@ public struct StepActor: Sendable, Hashable, Codable {
 /// One recorded step: who, when, what, and a comment.
 public struct RequestStep: Sendable, Hashable, Codable {
     /// The action; nil for the creation of the draft.
-    public var action: RequestAction?
+    public internal(set) var action: RequestAction?
     /// The state before.
-    public var from: RequestState?
+    public internal(set) var from: RequestState?
     /// The state after.
-    public var to: RequestState
+    public internal(set) var to: RequestState
     /// Who took it.
-    public var actor: StepActor
+    public internal(set) var actor: StepActor
     /// When.
-    public var at: Date
+    public internal(set) var at: Date
     /// The comment given with it.
-    public var comment: String?
+    public internal(set) var comment: String?
 
     /// Creates a step record.
     public init(action: RequestAction?, from: RequestState?, to: RequestState, actor: StepActor, at: Date, comment: String?) {

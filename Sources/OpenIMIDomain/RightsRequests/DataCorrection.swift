@@ -47,22 +47,22 @@ public enum CorrectableField: String, Sendable, Hashable, CaseIterable, Codable 
 /// only as its SHA-256, and every other authority of the request is asked to apply it.
 public struct DataCorrection: Sendable, Hashable, Identifiable {
     /// The correction's identifier.
-    public var id: UUID
+    public internal(set) var id: UUID
     /// The rights request it answers.
-    public var rightsRequestID: UUID
+    public internal(set) var rightsRequestID: UUID
     /// The request corrected.
-    public var requestID: UUID
+    public internal(set) var requestID: UUID
     /// The field.
-    public var field: CorrectableField
+    public internal(set) var field: CorrectableField
     /// A keyed digest (hex) of the value before, under the request's data key: recognisable while
     /// the request's data exist, meaningless once they are deleted, never testable against guesses.
-    public var oldValueDigest: String
+    public internal(set) var oldValueDigest: String
     /// Who corrected it.
-    public var correctedBy: StepActor
+    public internal(set) var correctedBy: StepActor
     /// When.
-    public var correctedAt: Date
+    public internal(set) var correctedAt: Date
     /// The counterpart authorities that have applied it, with when.
-    public var appliedBy: [UUID: Date]
+    public internal(set) var appliedBy: [UUID: Date]
 
     /// Creates a correction as stored.
     public init(

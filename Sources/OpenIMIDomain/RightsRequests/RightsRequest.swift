@@ -34,31 +34,31 @@ public struct RightsRequest: Sendable, Hashable, Identifiable {
     public static let maximumTextLength = 2_000
 
     /// The register entry's identifier.
-    public var id: UUID
+    public internal(set) var id: UUID
     /// The authority whose register it is in.
-    public var authorityID: UUID
+    public internal(set) var authorityID: UUID
     /// The authority's member state.
-    public var memberState: MemberStateCode
+    public internal(set) var memberState: MemberStateCode
     /// The right exercised.
-    public var kind: RightsRequestKind
+    public internal(set) var kind: RightsRequestKind
     /// The person, as they named themselves (personal data, stored sealed).
-    public var subject: DataSubject
+    public internal(set) var subject: DataSubject
     /// How the authority established who the person is (stored sealed).
-    public var identification: String
+    public internal(set) var identification: String
     /// The person's language: exports and notices for them are in it.
-    public var language: Language
+    public internal(set) var language: Language
     /// The day it was received (YYYY-MM-DD).
-    public var receivedOn: String
+    public internal(set) var receivedOn: String
     /// Where it stands.
-    public var status: RightsRequestStatus
+    public internal(set) var status: RightsRequestStatus
     /// What was done, or why it was refused (stored sealed).
-    public var outcome: String?
+    public internal(set) var outcome: String?
     /// When it was answered.
-    public var handledAt: Date?
+    public internal(set) var handledAt: Date?
     /// The user who entered it.
-    public var recordedBy: UUID
+    public internal(set) var recordedBy: UUID
     /// Bumped at every change, for optimistic concurrency.
-    public var version: Int
+    public internal(set) var version: Int
 
     /// Creates a register entry as stored.
     public init(

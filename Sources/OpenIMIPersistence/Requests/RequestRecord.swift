@@ -96,21 +96,15 @@ public struct RequestRecord: Sendable, Codable {
         else { throw PersistenceError.corruptRow(table: "information_request", key: id) }
         let personal = try JSONText.decode(PersonalData.self, from: try key.open(personalData, context: Self.personalDataContext(id)))
         let earlier = try JSONText.decode([String].self, from: earlierResponders).compactMap(UUID.init(uuidString:))
-        var request = InformationRequest(
-            id: uuid, procedure: procedure, legalArea: legalArea, questionSetVersion: questionSetVersion,
+        return InformationRequest(
+            stored: uuid, procedure: procedure, legalArea: legalArea, questionSetVersion: questionSetVersion,
             involvement: Involvement(
                 requester: requester, responder: responder, earlierResponders: earlier,
                 referredTo: referredTo.flatMap(UUID.init(uuidString:))),
-            deadline: Date(timeIntervalSince1970: TimeInterval(deadline)), subject: personal.subject,
-            questions: try JSONText.decode([String].self, from: questions), freeText: personal.freeText,
-            createdBy: StepActor(userID: requester, organisationID: requester), at: Date(timeIntervalSince1970: TimeInterval(createdAt)))
-        request.state = state
-        request.version = version
-        request.proposedDeadline = proposedDeadline.map { Date(timeIntervalSince1970: TimeInterval($0)) }
-        request.formalClosureDate = formalClosureAt.map { Date(timeIntervalSince1970: TimeInterval($0)) }
-        request.answers = personal.answers
-        request.allocatedTo = allocatedTo.flatMap(UUID.init(uuidString:))
-        request.steps = steps
-        return request
+            state: state, version: version, deadline: Date(timeIntervalSince1970: TimeInterval(deadline)),
+            proposedDeadline: proposedDeadline.map { Date(timeIntervalSince1970: TimeInterval($0)) }, subject: personal.subject,
+            questions: try JSONText.decode([String].self, from: questions), freeText: personal.freeText, answers: personal.answers,
+            steps: steps, formalClosureDate: formalClosureAt.map { Date(timeIntervalSince1970: TimeInterval($0)) },
+            allocatedTo: allocatedTo.flatMap(UUID.init(uuidString:)))
     }
 }

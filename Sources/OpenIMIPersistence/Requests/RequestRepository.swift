@@ -113,6 +113,11 @@ public struct RequestAccess: Sendable {
 }
 
 extension RequestRepository {
+    /// Whether no request is stored at all.
+    public func isEmpty() async throws -> Bool {
+        try await sql.select().column("id").from("information_request").limit(1).first() == nil
+    }
+
     /// The parties of the request in `row` (columns requester_id, responder_id, earlier_responders, referred_to).
     public static func involvement(_ row: any SQLRow) throws -> Involvement {
         guard let requester = UUID(uuidString: try row.decode(column: "requester_id", as: String.self)),

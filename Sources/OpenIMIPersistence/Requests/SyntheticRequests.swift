@@ -20,23 +20,23 @@ public enum SyntheticRequests {
             let roll = generator.next() % 100
             let state: RequestState = roll < 80 ? .closed : roll < 85 ? .withdrawn : open[Int(roll) % open.count]
             let actor = StepActor(userID: requester.id, organisationID: requester.id)
-            var request = InformationRequest(
-                id: UUID(), procedure: procedure, legalArea: legalArea, questionSetVersion: 1,
-                involvement: Involvement(requester: requester.id, responder: responder.id),
-                deadline: start.addingTimeInterval(Double(7 + generator.next() % 60) * 86_400),
+            let created = Date(timeIntervalSince1970: start.timeIntervalSince1970)
+            var steps = [RequestStep(action: nil, from: nil, to: .draft, actor: actor, at: created, comment: nil)]
+            if state != .draft {
+                steps.append(
+                    RequestStep(action: .send, from: .draft, to: state, actor: actor, at: start.addingTimeInterval(3600), comment: nil))
+            }
+            return InformationRequest(
+                stored: UUID(), procedure: procedure, legalArea: legalArea, questionSetVersion: 1,
+                involvement: Involvement(requester: requester.id, responder: responder.id), state: state, version: steps.count,
+                deadline: start.addingTimeInterval(Double(7 + generator.next() % 60) * 86_400), proposedDeadline: nil,
                 subject: .person(
                     NaturalPerson(
                         givenNames: "Person\(index)", familyNames: "Synthetic", dateOfBirth: "1980-01-01", nationalities: [],
                         identifiers: [PersonalIdentifier(kind: "national-id", value: "S\(index)", issuer: "DK")])), questions: questions,
-                freeText: nil, createdBy: actor, at: start)
-            if state != .draft {
-                request.steps.append(
-                    RequestStep(action: .send, from: .draft, to: state, actor: actor, at: start.addingTimeInterval(3600), comment: nil))
-            }
-            request.state = state
-            request.version = request.steps.count
-            if state == .closed { request.formalClosureDate = start.addingTimeInterval(20 * 86_400) }
-            return request
+                freeText: nil, answers: [:], steps: steps,
+                formalClosureDate: state == .closed ? start.addingTimeInterval(20 * 86_400) : nil,
+                allocatedTo: nil)
         }
     }
 

@@ -47,4 +47,32 @@ public struct SubjectIndexRepository: Sendable {
     public func remove(_ id: String) async throws {
         try await sql.delete(from: "subject_index").where("request_id", .equal, id).run()
     }
+
+    /// The requests indexed under any of `tokens`, newest first.
+    public func requests(matching tokens: [String]) async throws -> [IndexedRequest] {
+        guard !tokens.isEmpty else { return [] }
+        return try await sql.raw(
+            """
+            SELECT DISTINCT r.id, r.procedure, r.legal_area, r.state, r.retention_phase, r.created_at, r.requester_id, r.responder_id,
+            r.earlier_responders, r.referred_to FROM subject_index s JOIN information_request r ON r.id = s.request_id
+            WHERE s.token IN (\(binds: tokens)) ORDER BY r.created_at DESC, r.id
+            """
+        ).all().map { row in
+            IndexedRequest(
+                id: try row.decodeUUID(column: "id", table: "information_request"),
+                procedure: try row.decode(column: "procedure", as: String.self),
+                legalArea: try row.decode(column: "legal_area", as: String.self),
+                state: try row.decode(column: "state", as: RequestState.self, table: "information_request"),
+                retentionPhase: try row.decode(column: "retention_phase", as: RetentionPhase.self, table: "information_request"),
+                createdAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "created_at", as: Int64.self))),
+                involvement: try RequestRepository.involvement(row))
+        }
+    }
+
+    /// Whether request `id` is indexed under any of `tokens`.
+    public func isIndexed(_ id: UUID, underAnyOf tokens: [String]) async throws -> Bool {
+        guard !tokens.isEmpty else { return false }
+        return try await sql.select().column("token").from("subject_index")
+            .where("request_id", .equal, id.uuidString.lowercased()).where("token", .in, tokens).first() != nil
+    }
 }
