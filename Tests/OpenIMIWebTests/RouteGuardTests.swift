@@ -23,6 +23,14 @@ import Testing
     @Test func everyRouteIsPublicOrGuarded() async throws {
         let (all, access) = try await Self.guardedRoutes()
         #expect(all.count > 30)
+        // The route table is the one place routes come from: each of its routes is registered with
+        // the access it declares, and nothing else is.
+        let table = Site.all.map { "\($0.method.rawValue) \(RouterPath($0.pattern))" }
+        #expect(Set(table).count == table.count, "the route table holds a route twice")
+        #expect(Set(all) == Set(table))
+        for route in Site.all {
+            #expect(access["\(route.method.rawValue) \(RouterPath(route.pattern))"] == route.access, "\(route.pattern)")
+        }
         for route in all {
             #expect(access[route] != nil, "\(route) was registered without declaring its access")
         }

@@ -7,9 +7,9 @@ protocol APIResource {
 }
 
 extension RequestsController.RequestDTO: APIResource {
-    var resourcePath: String { "/api/v1/requests/\(id)" }
+    var resourcePath: String { Site.API.request.link(id) }
 }
 
 extension RightsRegisterController.EntryDTO: APIResource {
-    var resourcePath: String { "/api/v1/rights-requests/\(id)" }
+    var resourcePath: String { Site.API.rightsRequest.link(id) }
 }

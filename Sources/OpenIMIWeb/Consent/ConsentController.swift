@@ -60,7 +60,7 @@ struct ConsentController: Sendable {
 
     func addRoutes(to routes: Routes) {
         let service = platform.requests
-        routes.signedIn(.get, "/api/v1/requests/{id}/consents") { _, context, session in
+        routes.signedIn(Site.API.requestConsents) { _, context, session in
             JSONResponse(
                 value: ConsentsDTO(
                     consents: try await service.consents(
@@ -68,23 +68,23 @@ struct ConsentController: Sendable {
                         now: platform.clock.now()
                     ).map(ConsentDTO.init)))
         }
-        routes.signedIn(.post, "/api/v1/requests/{id}/consents") { request, context, session in
+        routes.signedIn(Site.API.postRequestConsents) { request, context, session in
             let body = try await request.decodeStrictJSON(ConsentBody.self, context: context)
             let record = try await service.recordConsent(
                 try body.consent(), on: try context.identifier("id"), by: session.principal, now: platform.clock.now())
             return JSONResponse(value: ConsentDTO(record), status: .created)
         }
-        routes.signedIn(.post, "/api/v1/requests/{id}/consents/{consent}/withdrawal") { _, context, session in
+        routes.signedIn(Site.API.postRequestConsentWithdrawal) { _, context, session in
             JSONResponse(
                 value: ConsentDTO(
                     try await service.withdrawConsent(
                         try context.identifier("consent"), of: try context.identifier("id"), by: session.principal,
                         now: platform.clock.now())))
         }
-        routes.signedIn(.get, "/requests/{id}/consents") { request, context, session in
+        routes.signedIn(Site.requestConsents) { request, context, session in
             try await page(request, context, session)
         }
-        routes.signedIn(.post, "/requests/{id}/consents") { request, context, session in
+        routes.signedIn(Site.postRequestConsents) { request, context, session in
             let fields = try await request.form()
             guard let purpose = ConsentPurpose(rawValue: fields["purpose"] ?? "") else {
                 throw RequestError.invalidParameter("purpose", .notAllowed)
@@ -100,13 +100,13 @@ struct ConsentController: Sendable {
                 NewConsent(
                     purpose: purpose, givenBy: fields["givenBy"] ?? "", language: language, wordingVersion: ConsentRule.wordingVersion,
                     givenAt: givenAt), on: id, by: session.principal, now: platform.clock.now())
-            return Response(status: .seeOther, headers: [.location: "/requests/\(id.uuidString.lowercased())/consents"])
+            return Response(status: .seeOther, headers: [.location: Site.requestConsents.link(id.uuidString.lowercased())])
         }
-        routes.signedIn(.post, "/requests/{id}/consents/{consent}/withdraw") { _, context, session in
+        routes.signedIn(Site.postRequestConsentWithdraw) { _, context, session in
             let id = try context.identifier("id")
             _ = try await service.withdrawConsent(
                 try context.identifier("consent"), of: id, by: session.principal, now: platform.clock.now())
-            return Response(status: .seeOther, headers: [.location: "/requests/\(id.uuidString.lowercased())/consents"])
+            return Response(status: .seeOther, headers: [.location: Site.requestConsents.link(id.uuidString.lowercased())])
         }
     }
 

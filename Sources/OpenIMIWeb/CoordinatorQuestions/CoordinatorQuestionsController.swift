@@ -54,40 +54,40 @@ struct CoordinatorQuestionsController: Sendable {
 
     func addRoutes(to routes: Routes) {
         let service = platform.coordinatorQuestions
-        routes.signedIn(.post, "/api/v1/coordinator-questions") { request, context, session in
+        routes.signedIn(Site.API.postCoordinatorQuestions) { request, context, session in
             let body = try await request.decodeStrictJSON(QuestionBody.self, context: context)
             let question = try await service.ask(subject: body.subject, text: body.text, by: session.principal, now: platform.clock.now())
             return JSONResponse(value: QuestionDTO(question), status: .created)
         }
-        routes.signedIn(.get, "/api/v1/coordinator-questions") { _, _, session in
+        routes.signedIn(Site.API.coordinatorQuestions) { _, _, session in
             JSONResponse(value: QuestionsDTO(questions: try await service.asked(by: session.principal).map(QuestionDTO.init)))
         }
-        routes.signedIn(.get, "/api/v1/coordinator-questions/inbox") { _, _, session in
+        routes.signedIn(Site.API.coordinatorQuestionsInbox) { _, _, session in
             JSONResponse(value: QuestionsDTO(questions: try await service.inbox(of: session.principal).map(QuestionDTO.init)))
         }
-        routes.signedIn(.get, "/api/v1/coordinator-questions/{id}") { _, context, session in
+        routes.signedIn(Site.API.coordinatorQuestion) { _, context, session in
             JSONResponse(value: QuestionDTO(try await service.question(try context.identifier("id"), for: session.principal)))
         }
-        routes.signedIn(.post, "/api/v1/coordinator-questions/{id}/answer") { request, context, session in
+        routes.signedIn(Site.API.postCoordinatorQuestionAnswer) { request, context, session in
             let body = try await request.decodeStrictJSON(AnswerBody.self, context: context)
             let answered = try await service.answer(
                 try context.identifier("id"), text: body.answer, by: session.principal, now: platform.clock.now())
             return JSONResponse(value: QuestionDTO(answered))
         }
-        routes.signedIn(.get, "/questions") { request, context, session in
+        routes.signedIn(Site.questions) { request, context, session in
             try await page(request, context, session)
         }
-        routes.signedIn(.post, "/questions") { request, context, session in
+        routes.signedIn(Site.postQuestions) { request, context, session in
             let fields = try await request.form()
             _ = try await service.ask(
                 subject: fields["subject"] ?? "", text: fields["text"] ?? "", by: session.principal, now: platform.clock.now())
-            return Response(status: .seeOther, headers: [.location: "/questions?sent=1"])
+            return Response(status: .seeOther, headers: [.location: Site.questions.link(query: "sent=1")])
         }
-        routes.signedIn(.post, "/questions/{id}/answer") { request, context, session in
+        routes.signedIn(Site.postQuestionAnswer) { request, context, session in
             let fields = try await request.form()
             _ = try await service.answer(
                 try context.identifier("id"), text: fields["answer"] ?? "", by: session.principal, now: platform.clock.now())
-            return Response(status: .seeOther, headers: [.location: "/questions?answered=1"])
+            return Response(status: .seeOther, headers: [.location: Site.questions.link(query: "answered=1")])
         }
     }
 

@@ -10,7 +10,7 @@ struct CoordinatorsController: Sendable {
     let catalogs: Catalogs
 
     func addRoutes(to routes: Routes) {
-        routes.public(.get, "/coordinators") { request, context in
+        routes.public(Site.coordinators) { request, context in
             let coordinators = try await CoordinatorRepository(sql: database.sql).all()
             let registry = RegistryRepository(sql: database.sql)
             let catalog = catalogs.catalog(for: context.language)
@@ -20,7 +20,7 @@ struct CoordinatorsController: Sendable {
             return views.render(
                 "coordinators", title: catalog.text("coordinators.title"), page: page, request: request, context: context)
         }
-        routes.public(.get, "/api/v1/coordinators") { request, _ in
+        routes.public(Site.API.coordinators) { request, _ in
             try request.checkQueryParameters(allowed: ["kind"])
             var kind: CoordinatorKind?
             if let raw = request.query("kind") {

@@ -14,7 +14,7 @@ struct DirectoryController: Sendable {
     let catalogs: Catalogs
 
     func addRoutes(to routes: Routes) {
-        routes.public(.get, "/directory") { request, context in
+        routes.public(Site.directory) { request, context in
             let query = try await directoryQuery(
                 memberState: request.query("memberState"), legalArea: request.query("legalArea"),
                 keyword: request.query("keyword"), name: request.query("name"),
@@ -28,7 +28,7 @@ struct DirectoryController: Sendable {
             return views.render(
                 "directory", title: catalog.text("directory.title"), page: page, request: request, context: context)
         }
-        routes.public(.get, "/directory/authorities/:id") { request, context in
+        routes.public(Site.authority) { request, context in
             let authority = try await publicAuthority(context.parameters.get("id"))
             let registry = RegistryRepository(sql: database.sql)
             let catalog = catalogs.catalog(for: context.language)
@@ -37,7 +37,7 @@ struct DirectoryController: Sendable {
                 catalog: catalog)
             return views.render("authority", title: page.name, page: page, request: request, context: context)
         }
-        routes.public(.get, "/api/v1/authorities") { request, _ in
+        routes.public(Site.API.authorities) { request, _ in
             try request.checkQueryParameters(allowed: ["memberState", "legalArea", "keyword", "name", "page", "perPage"])
             let query = try await directoryQuery(
                 memberState: request.query("memberState"), legalArea: request.query("legalArea"),
@@ -46,14 +46,14 @@ struct DirectoryController: Sendable {
                 perPage: try request.queryInt("perPage", default: DirectoryQuery.defaultPerPage, in: 1...DirectoryQuery.maximumPerPage))
             return JSONResponse(value: AuthorityPageDTO(try await AuthorityRepository(sql: database.sql).search(query)))
         }
-        routes.public(.post, "/api/v1/authorities/search") { request, context in
+        routes.public(Site.API.postAuthoritiesSearch) { request, context in
             let body = try await request.decodeStrictJSON(SearchRequest.self, context: context)
             let query = try await directoryQuery(
                 memberState: body.memberState, legalArea: body.legalArea, keyword: body.keyword, name: body.name,
                 page: body.page ?? 1, perPage: body.perPage ?? DirectoryQuery.defaultPerPage)
             return JSONResponse(value: AuthorityPageDTO(try await AuthorityRepository(sql: database.sql).search(query)))
         }
-        routes.public(.get, "/api/v1/authorities/:id") { request, context in
+        routes.public(Site.API.authority) { request, context in
             try request.checkQueryParameters(allowed: [])
             return JSONResponse(value: AuthorityDTO(try await publicAuthority(context.parameters.get("id"))))
         }

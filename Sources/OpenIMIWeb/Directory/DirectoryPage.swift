@@ -28,7 +28,7 @@ struct DirectoryPage {
             let shown = authority.name.values[language] ?? authority.name.text(in: .en)
             let own = authority.name.values.filter { $0.key != language && $0.key != .en }.sorted { $0.key < $1.key }.first
             return Result(
-                href: "/directory/authorities/\(authority.id.uuidString.lowercased())", name: shown,
+                href: Site.authority.link(authority.id.uuidString.lowercased()), name: shown,
                 otherName: own?.value, otherLang: own?.key.rawValue ?? "",
                 state: stateNames[authority.memberState] ?? authority.memberState.rawValue,
                 areas: authority.legalAreas.map { areaNames[$0] ?? $0 }.joined(separator: ", "))
@@ -47,7 +47,7 @@ struct DirectoryPage {
         if let area = query.legalArea { items.append(("legalArea", area)) }
         items.append(("page", "\(page)"))
         items.append(("lang", language.rawValue))
-        return "/directory?" + items.map { "\($0.0)=\(ViewRenderer.encode($0.1))" }.joined(separator: "&")
+        return Site.directory.link() + "?" + items.map { "\($0.0)=\(ViewRenderer.encode($0.1))" }.joined(separator: "&")
     }
 
     struct Option {

@@ -34,7 +34,7 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             if presentation.code == "not-signed-in", request.method == .get {
                 let next = ViewRenderer.encode(request.uri.path)
-                return Response(status: .seeOther, headers: [.location: "/sign-in?next=\(next)"])
+                return Response(status: .seeOther, headers: [.location: Site.signIn.link(query: "next=\(next)")])
             }
             let model = ErrorPageModel(
                 title: presentation.title, detail: presentation.detail,
@@ -48,7 +48,7 @@ struct ErrorMiddleware: RouterMiddleware {
     /// API paths and clients that do not ask for HTML get problem+json.
     static func wantsProblemJSON(_ request: Request) -> Bool {
         let path = request.uri.path
-        if path.hasPrefix("/api/") || path == "/health" || path == "/openapi.json" { return true }
+        if path.hasPrefix(Site.apiPrefix) || path == Site.health.pattern || path == Site.openAPIDocument.pattern { return true }
         let accept = request.headers[.accept] ?? ""
         return !accept.contains("text/html") && accept.contains("json")
     }
@@ -72,6 +72,6 @@ struct ErrorPageModel {
         guard code == "personal-data-blocked", parts.count == 2, parts[0] == "requests", UUID(uuidString: String(parts[1])) != nil else {
             return nil
         }
-        return Link(href: "/requests/\(parts[1])/blocked-access", label: catalog.text("blocked.title"))
+        return Link(href: Site.requestBlockedAccess.link(parts[1]), label: catalog.text("blocked.title"))
     }
 }

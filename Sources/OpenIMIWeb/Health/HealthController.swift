@@ -7,7 +7,7 @@ struct HealthController: Sendable {
     let database: any Database
 
     func addRoutes(to routes: Routes) {
-        routes.public(.get, "/health") { _, _ in
+        routes.public(Site.health) { _, _ in
             let pending = try await Migrator(database: database).pendingVersions()
             let health = Health(
                 status: pending.isEmpty ? "ok" : "migrations-pending", database: database.kind.rawValue,

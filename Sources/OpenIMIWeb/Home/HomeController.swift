@@ -7,7 +7,7 @@ struct HomeController: Sendable {
     let catalogs: Catalogs
 
     func addRoutes(to routes: Routes) {
-        routes.public(.get, "/") { request, context in
+        routes.public(Site.home) { request, context in
             views.render(
                 "home", title: catalogs.catalog(for: context.language).text("home.title"), page: Empty(), request: request,
                 context: context)

@@ -20,7 +20,7 @@ struct StaticAssetsController: Sendable {
     }
 
     func addRoutes(to routes: Routes) {
-        routes.public(.get, "/static/:file") { _, context in
+        routes.public(Site.staticFile) { _, context in
             guard let name = context.parameters.get("file"), let file = files[name] else { throw RequestError.notFound }
             return Response(
                 status: .ok, headers: [.contentType: file.type, .cacheControl: "public, max-age=3600"], body: .init(byteBuffer: file.body))

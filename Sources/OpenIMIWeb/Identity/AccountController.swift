@@ -11,32 +11,32 @@ struct AccountController: Sendable {
     let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
-        routes.signedIn(.get, "/account") { request, context, session in
+        routes.signedIn(Site.account) { request, context, session in
             let catalog = platform.catalogs.catalog(for: context.language)
             let page = AccountPage(
                 principal: session.principal, catalog: catalog, languages: platform.catalogs.languages, saved: request.query("saved") != nil
             )
             return views.render("account", title: catalog.text("account.title"), page: page, request: request, context: context)
         }
-        routes.signedIn(.post, "/account/profile") { request, _, session in
+        routes.signedIn(Site.postAccountProfile) { request, _, session in
             let fields = try await request.form()
             guard let language = Language(rawValue: fields["language"] ?? ""), platform.catalogs.languages.contains(language) else {
                 throw RequestError.unsupportedLanguage(fields["language"] ?? "")
             }
             _ = try await platform.identity.updateOwnProfile(
                 session.principal, language: language, fullName: fields["fullName"], now: platform.clock.now())
-            return Response(status: .seeOther, headers: [.location: "/account?saved=profile&lang=\(language.rawValue)"])
+            return Response(status: .seeOther, headers: [.location: Site.account.link(query: "saved=profile&lang=\(language.rawValue)")])
         }
-        routes.signedIn(.post, "/account/password") { request, _, session in
+        routes.signedIn(Site.postAccountPassword) { request, _, session in
             let fields = try await request.form()
             try await platform.identity.changeOwnPassword(
                 session.principal, current: fields["currentPassword"] ?? "", new: fields["newPassword"] ?? "", now: platform.clock.now())
-            return Response(status: .seeOther, headers: [.location: "/account?saved=password"])
+            return Response(status: .seeOther, headers: [.location: Site.account.link(query: "saved=password")])
         }
-        routes.signedIn(.get, "/api/v1/me") { _, _, session in
+        routes.signedIn(Site.API.me) { _, _, session in
             JSONResponse(value: UserDTO(session.principal.user))
         }
-        routes.signedIn(.patch, "/api/v1/me") { request, context, session in
+        routes.signedIn(Site.API.patchMe) { request, context, session in
             let body = try await request.decodeStrictJSON(ProfileChange.self, context: context)
             var language: Language?
             if let code = body.language {
@@ -49,7 +49,7 @@ struct AccountController: Sendable {
                 session.principal, language: language, fullName: body.fullName, now: platform.clock.now())
             return JSONResponse(value: UserDTO(user))
         }
-        routes.signedIn(.post, "/api/v1/me/password") { request, context, session in
+        routes.signedIn(Site.API.postMePassword) { request, context, session in
             let body = try await request.decodeStrictJSON(PasswordChange.self, context: context)
             try await platform.identity.changeOwnPassword(
                 session.principal, current: body.currentPassword, new: body.newPassword, now: platform.clock.now())

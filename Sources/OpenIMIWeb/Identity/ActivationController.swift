@@ -11,26 +11,27 @@ struct ActivationController: Sendable {
     let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
-        routes.public(.get, "/activate") { request, context in
+        routes.public(Site.activate) { request, context in
             guard let token = request.query("token") else { throw IdentityError.activationInvalid }
             return try page("activate", request, context, model: ActivatePage(csrf: "", token: token, enrolment: nil))
         }
-        routes.public(.post, "/activate") { request, context in
+        routes.public(Site.postActivate) { request, context in
             let fields = try await request.form()
             let token = fields["token"] ?? ""
             let enrolment = try await platform.identity.beginActivation(
                 token: token, password: fields["password"] ?? "", now: platform.clock.now())
             return try page("enrol", request, context, model: ActivatePage(csrf: "", token: token, enrolment: enrolment))
         }
-        routes.public(.post, "/activate/confirm") { request, _ in
+        routes.public(Site.postActivateConfirm) { request, _ in
             let fields = try await request.form()
             let signedIn = try await platform.identity.completeActivation(
                 token: fields["token"] ?? "", code: fields["code"] ?? "", kind: .web, now: platform.clock.now())
-            var response = Response(status: .seeOther, headers: [.location: "/account?lang=\(signedIn.user.language.rawValue)"])
+            var response = Response(
+                status: .seeOther, headers: [.location: Site.account.link(query: "lang=\(signedIn.user.language.rawValue)")])
             response.setCookie(SessionCookies.session(signedIn.token, request: request))
             return response
         }
-        routes.public(.post, "/api/v1/activation") { request, context in
+        routes.public(Site.API.postActivation) { request, context in
             let body = try await request.decodeStrictJSON(ActivationRequest.self, context: context)
             let enrolment = try await platform.identity.beginActivation(
                 token: body.token, password: body.password, now: platform.clock.now())
@@ -39,7 +40,7 @@ struct ActivationController: Sendable {
                     totpSecretBase32: enrolment.secretBase32, provisioningUri: enrolment.provisioningURI,
                     recoveryCodes: enrolment.recoveryCodes))
         }
-        routes.public(.post, "/api/v1/activation/confirm") { request, context in
+        routes.public(Site.API.postActivationConfirm) { request, context in
             let body = try await request.decodeStrictJSON(ConfirmationRequest.self, context: context)
             let signedIn = try await platform.identity.completeActivation(
                 token: body.token, code: body.code, kind: .api, now: platform.clock.now())

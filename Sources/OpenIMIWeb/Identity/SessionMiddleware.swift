@@ -13,14 +13,14 @@ struct SessionMiddleware: RouterMiddleware {
     static let cookieName = "openimi_session"
     static let csrfCookieName = "openimi_csrf"
     /// The forms shown to a visitor who is not signed in, checked against the double-submit cookie.
-    static let preSignInForms: Set<String> = ["/sign-in", "/activate", "/activate/confirm"]
+    static let preSignInForms: Set<String> = [Site.postSignIn.pattern, Site.postActivate.pattern, Site.postActivateConfirm.pattern]
     let identity: IdentityService
     let clock: any AppClock
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         var request = request
-        let isAPI = request.uri.path.hasPrefix("/api/")
+        let isAPI = request.uri.path.hasPrefix(Site.apiPrefix)
         let now = clock.now()
         if isAPI {
             if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {

@@ -12,17 +12,18 @@ struct SignInController: Sendable {
     let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
-        routes.public(.get, "/sign-in") { request, context in
+        routes.public(Site.signIn) { request, context in
             try form(request, context, next: request.query("next"), failure: nil, status: .ok)
         }
-        routes.public(.post, "/sign-in") { request, context in
+        routes.public(Site.postSignIn) { request, context in
             let fields = try await request.form()
             let next = Self.safeNext(fields["next"])
             do {
                 let signedIn = try await platform.identity.signIn(
                     username: fields["username"] ?? "", password: fields["password"] ?? "", code: fields["code"] ?? "",
                     address: context.remoteAddress, kind: .web, now: platform.clock.now())
-                var response = Response(status: .seeOther, headers: [.location: next ?? "/account?lang=\(signedIn.user.language.rawValue)"])
+                var response = Response(
+                    status: .seeOther, headers: [.location: next ?? Site.account.link(query: "lang=\(signedIn.user.language.rawValue)")])
                 response.setCookie(SessionCookies.session(signedIn.token, request: request))
                 return response
             } catch let error as IdentityError where error == .signInFailed || error == .tooManyAttempts {
@@ -32,7 +33,7 @@ struct SignInController: Sendable {
                     status: error == .tooManyAttempts ? .tooManyRequests : .unauthorized)
             }
         }
-        routes.signedIn(.post, "/sign-out") { request, _, _ in
+        routes.signedIn(Site.postSignOut) { request, _, _ in
             if let token = SessionCookies.value(SessionMiddleware.cookieName, in: request) {
                 try await platform.identity.signOut(token: token, now: platform.clock.now())
             }
@@ -40,7 +41,7 @@ struct SignInController: Sendable {
             response.setCookie(SessionCookies.clearedSession(request: request))
             return response
         }
-        routes.public(.post, "/api/v1/session") { request, context in
+        routes.public(Site.API.postSession) { request, context in
             let body = try await request.decodeStrictJSON(SessionRequest.self, context: context)
             let signedIn = try await platform.identity.signIn(
                 username: body.username, password: body.password, code: body.code, address: context.remoteAddress, kind: .api,
@@ -49,7 +50,7 @@ struct SignInController: Sendable {
                 value: SessionResponse(token: signedIn.token, expiresAt: signedIn.expiresAt, user: UserDTO(signedIn.user)), status: .created
             )
         }
-        routes.signedIn(.delete, "/api/v1/session") { request, _, _ in
+        routes.signedIn(Site.API.deleteSession) { request, _, _ in
             let header = request.headers[.authorization] ?? ""
             try await platform.identity.signOut(
                 token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), now: platform.clock.now())

@@ -7,13 +7,13 @@ import OpenIMIPersistence
 extension UsersController {
     /// The same operations as the pages, for API clients with a bearer token.
     func addAPIRoutes(to routes: Routes) {
-        routes.signedIn(.get, "/api/v1/organisations/:kind/:id/users") { _, context, session in
+        routes.signedIn(Site.API.organisationUsers) { _, context, session in
             let organisation = try await apiOrganisation(context)
             let users = try await platform.identity.users(of: organisation, by: session.principal)
             let status = try await platform.identity.userListStatus(of: organisation, now: platform.clock.now())
             return JSONResponse(value: UserListDTO(users: users.map(UserDTO.init), userList: UserListStatusDTO(status)))
         }
-        routes.signedIn(.post, "/api/v1/organisations/:kind/:id/users") { request, context, session in
+        routes.signedIn(Site.API.postOrganisationUsers) { request, context, session in
             let organisation = try await apiOrganisation(context)
             let body = try await request.decodeStrictJSON(NewUserRequest.self, context: context)
             var roles: Set<Role> = []
@@ -27,38 +27,38 @@ extension UsersController {
             return JSONResponse(
                 value: CreatedUserDTO(user: UserDTO(created.user), activationToken: created.activationToken), status: .created)
         }
-        routes.signedIn(.post, "/api/v1/organisations/:kind/:id/user-list-confirmations") { _, context, session in
+        routes.signedIn(Site.API.postOrganisationUserListConfirmations) { _, context, session in
             let organisation = try await apiOrganisation(context)
             let confirmation = try await platform.identity.confirmUserList(
                 of: organisation, by: session.principal, now: platform.clock.now())
             return JSONResponse(value: ConfirmationDTO(confirmation), status: .created)
         }
-        routes.signedIn(.post, "/api/v1/users/:id/roles") { request, context, session in
+        routes.signedIn(Site.API.postUserRoles) { request, context, session in
             let body = try await request.decodeStrictJSON(RoleRequest.self, context: context)
             let user = try await platform.identity.grant(
                 try role(body.role), to: try userID(context), by: session.principal, now: platform.clock.now())
             return JSONResponse(value: UserDTO(user))
         }
-        routes.signedIn(.delete, "/api/v1/users/:id/roles/:role") { _, context, session in
+        routes.signedIn(Site.API.deleteUserRole) { _, context, session in
             let user = try await platform.identity.withdraw(
                 try role(context.parameters.get("role")), from: try userID(context), by: session.principal, now: platform.clock.now())
             return JSONResponse(value: UserDTO(user))
         }
-        routes.signedIn(.post, "/api/v1/users/:id/suspension") { _, context, session in
+        routes.signedIn(Site.API.postUserSuspension) { _, context, session in
             JSONResponse(
                 value: UserDTO(try await platform.identity.suspend(try userID(context), by: session.principal, now: platform.clock.now())))
         }
-        routes.signedIn(.delete, "/api/v1/users/:id/suspension") { _, context, session in
+        routes.signedIn(Site.API.deleteUserSuspension) { _, context, session in
             JSONResponse(
                 value: UserDTO(try await platform.identity.reinstate(try userID(context), by: session.principal, now: platform.clock.now()))
             )
         }
-        routes.signedIn(.post, "/api/v1/users/:id/second-factor-reset") { _, context, session in
+        routes.signedIn(Site.API.postUserSecondFactorReset) { _, context, session in
             let reset = try await platform.identity.resetSecondFactor(
                 of: try userID(context), by: session.principal, now: platform.clock.now())
             return JSONResponse(value: CreatedUserDTO(user: UserDTO(reset.user), activationToken: reset.activationToken))
         }
-        routes.signedIn(.get, "/api/v1/user-lists/overdue") { _, _, session in
+        routes.signedIn(Site.API.userListsOverdue) { _, _, session in
             guard let state = session.principal.organisation.memberState else { throw IdentityError.forbidden(.missingRole) }
             let overdue = try await platform.identity.overdueUserLists(of: state, by: session.principal, now: platform.clock.now())
             return JSONResponse(

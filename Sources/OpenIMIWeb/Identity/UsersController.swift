@@ -12,11 +12,11 @@ struct UsersController: Sendable {
     let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
-        routes.signedIn(.get, "/users") { request, context, session in
+        routes.signedIn(Site.users) { request, context, session in
             let organisation = try await target(request.query("organisation"), session)
             return try await page(request, context, session, organisation, notice: nil)
         }
-        routes.signedIn(.post, "/users") { request, context, session in
+        routes.signedIn(Site.postUsers) { request, context, session in
             let fields = try await request.form()
             let organisation = try await target(fields["organisation"], session)
             let roles = Set((fields.values.keys.filter { $0.hasPrefix("role:") }).compactMap { Role(code: String($0.dropFirst(5))) })
@@ -28,7 +28,7 @@ struct UsersController: Sendable {
             return try await page(
                 request, context, session, organisation, notice: Notice(username: created.user.username, token: created.activationToken))
         }
-        routes.signedIn(.post, "/users/:id/:operation") { request, context, session in
+        routes.signedIn(Site.postUserOperation) { request, context, session in
             let fields = try await request.form()
             let id = try userID(context)
             let now = platform.clock.now()
@@ -46,17 +46,20 @@ struct UsersController: Sendable {
             let organisation = try await target(fields["organisation"], session)
             guard let notice else {
                 return Response(
-                    status: .seeOther, headers: [.location: "/users?organisation=\(OrganisationReference.format(organisation))"])
+                    status: .seeOther,
+                    headers: [.location: Site.users.link(query: "organisation=\(OrganisationReference.format(organisation))")])
             }
             return try await page(request, context, session, organisation, notice: notice).response(from: request, context: context)
         }
-        routes.signedIn(.post, "/user-lists/confirm") { request, _, session in
+        routes.signedIn(Site.postUserListsConfirm) { request, _, session in
             let fields = try await request.form()
             let organisation = try await target(fields["organisation"], session)
             _ = try await platform.identity.confirmUserList(of: organisation, by: session.principal, now: platform.clock.now())
-            return Response(status: .seeOther, headers: [.location: "/users?organisation=\(OrganisationReference.format(organisation))"])
+            return Response(
+                status: .seeOther,
+                headers: [.location: Site.users.link(query: "organisation=\(OrganisationReference.format(organisation))")])
         }
-        routes.signedIn(.get, "/user-lists/overdue") { request, context, session in
+        routes.signedIn(Site.userListsOverdue) { request, context, session in
             guard let state = session.principal.organisation.memberState else { throw IdentityError.forbidden(.missingRole) }
             let overdue = try await platform.identity.overdueUserLists(of: state, by: session.principal, now: platform.clock.now())
             let catalog = platform.catalogs.catalog(for: context.language)
@@ -65,7 +68,7 @@ struct UsersController: Sendable {
                     OverduePage.Row(
                         name: $0.0.name.values[context.language] ?? $0.0.name.text(in: .en), dueDate: DateText.day($0.1.dueDate),
                         lastConfirmed: $0.1.last.map { DateText.day($0.confirmedAt) } ?? "—",
-                        href: "/users?organisation=authority:\($0.0.id.uuidString.lowercased())")
+                        href: Site.users.link(query: "organisation=authority:\($0.0.id.uuidString.lowercased())"))
                 })
             return views.render("overdue", title: catalog.text("overdue.title"), page: page, request: request, context: context)
         }
@@ -140,7 +143,7 @@ struct UsersController: Sendable {
         init(username: String, token: String) {
             self.username = username
             self.token = token
-            self.link = "/activate?token=\(token)"
+            self.link = Site.activate.link(query: "token=\(token)")
         }
     }
 }

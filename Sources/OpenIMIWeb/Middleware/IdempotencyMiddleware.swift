@@ -28,7 +28,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
     let reads: ReplayReads
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .post, request.uri.path.hasPrefix("/api/"), let key = request.headers[Self.header],
+        guard request.method == .post, request.uri.path.hasPrefix(Site.apiPrefix), let key = request.headers[Self.header],
             let user = context.session?.principal.user.id
         else { return try await next(request, context) }
         guard (1...200).contains(key.count), key.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {

@@ -13,21 +13,21 @@ struct InformationNoticeController: Sendable {
     let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
-        routes.public(.get, "/privacy") { request, context in
+        routes.public(Site.privacy) { request, context in
             let catalog = platform.catalogs.catalog(for: context.language)
             return views.render(
                 "privacy", title: catalog.text("privacy.title"), page: [String: String](), request: request, context: context)
         }
-        routes.signedIn(.get, "/requests/{id}/information-notice") { request, context, session in
+        routes.signedIn(Site.requestInformationNotice) { request, context, session in
             let (report, _, id, catalog) = try await notice(request, context, session, purpose: .read(.web, .informationNotice))
-            let link = "/requests/\(id.uuidString.lowercased())/information-notice.pdf?language=\(catalog.language.rawValue)"
+            let link = Site.requestInformationNoticePdf.link(id.uuidString.lowercased(), query: "language=\(catalog.language.rawValue)")
             return views.render(
                 "printed", title: report.title, page: PrintedReportPage(report, pdfLink: link), request: request, context: context)
         }
-        routes.signedIn(.get, "/requests/{id}/information-notice.pdf") { request, context, session in
+        routes.signedIn(Site.requestInformationNoticePdf) { request, context, session in
             try await pdf(request, context, session, purpose: .read(.web, .informationNoticePDF))
         }
-        routes.signedIn(.get, "/api/v1/requests/{id}/information-notice") { request, context, session in
+        routes.signedIn(Site.API.requestInformationNotice) { request, context, session in
             try await pdf(request, context, session, purpose: .read(.api, .informationNotice))
         }
     }

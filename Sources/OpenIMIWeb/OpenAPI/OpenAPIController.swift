@@ -12,7 +12,7 @@ struct OpenAPIController: Sendable {
     }
 
     func addRoutes(to routes: Routes) {
-        routes.public(.get, "/openapi.json") { _, _ in
+        routes.public(Site.openAPIDocument) { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: document))
         }
     }

@@ -10,25 +10,25 @@ struct RegistryController: Sendable {
     let catalogs: Catalogs
 
     func addRoutes(to routes: Routes) {
-        routes.public(.get, "/legal-areas") { request, context in
+        routes.public(Site.legalAreas) { request, context in
             let areas = try await RegistryRepository(sql: database.sql).legalAreas()
             let catalog = catalogs.catalog(for: context.language)
             return views.render(
                 "legal-areas", title: catalog.text("legalAreas.title"),
                 page: LegalAreasPage(areas: areas, catalog: catalog), request: request, context: context)
         }
-        routes.public(.get, "/api/v1/legal-areas") { request, _ in
+        routes.public(Site.API.legalAreas) { request, _ in
             try request.checkQueryParameters(allowed: [])
             let areas = try await RegistryRepository(sql: database.sql).legalAreas()
             return JSONResponse(value: LegalAreaList(legalAreas: areas.map(LegalAreaDTO.init)))
         }
-        routes.public(.get, "/api/v1/legal-areas/:code") { request, context in
+        routes.public(Site.API.legalArea) { request, context in
             try request.checkQueryParameters(allowed: [])
             let code = try context.parameters.require("code")
             guard let area = try await RegistryRepository(sql: database.sql).legalArea(code) else { throw RequestError.notFound }
             return JSONResponse(value: LegalAreaDTO(area))
         }
-        routes.public(.get, "/api/v1/member-states") { request, _ in
+        routes.public(Site.API.memberStates) { request, _ in
             try request.checkQueryParameters(allowed: [])
             let states = try await RegistryRepository(sql: database.sql).memberStates()
             return JSONResponse(value: MemberStateList(memberStates: states.map(MemberStateDTO.init)))

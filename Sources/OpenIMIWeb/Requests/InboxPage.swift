@@ -50,7 +50,7 @@ struct InboxPage {
             let outgoing = summary.requesterId == own
             let counterpart = UUID(uuidString: outgoing ? summary.responderId : summary.requesterId)
             return Row(
-                href: "/requests/\(summary.id)", procedure: names.procedureName(summary.procedure),
+                href: Site.request.link(summary.id), procedure: names.procedureName(summary.procedure),
                 direction: catalog.text(outgoing ? "inbox.outgoing" : summary.responderId == own ? "inbox.incoming" : "inbox.referred"),
                 counterpart: counterpart.map(names.name) ?? "—", state: catalog.text("requestState.\(state.rawValue)"),
                 deadline: DateText.day(deadline), status: status.rawValue,
@@ -61,14 +61,16 @@ struct InboxPage {
         let open = InboxQuery.openStates
         var filters = [
             Filter(
-                label: catalog.text("inbox.open"), href: "/requests", count: open.reduce(0) { $0 + (inbox.counts[$1] ?? 0) },
+                label: catalog.text("inbox.open"), href: Site.requests.link(), count: open.reduce(0) { $0 + (inbox.counts[$1] ?? 0) },
                 current: query.states == open && query.allocatedTo == nil),
-            Filter(label: catalog.text("inbox.mine"), href: "/requests?mine=true", count: nil, current: query.allocatedTo != nil),
+            Filter(
+                label: catalog.text("inbox.mine"), href: Site.requests.link(query: "mine=true"), count: nil,
+                current: query.allocatedTo != nil),
         ]
         // Open states with requests, with their counts; the finished ones always, without.
         filters += RequestState.allCases.filter { inbox.counts[$0] != nil || $0.isFinal }.map { state in
             Filter(
-                label: catalog.text("requestState.\(state.rawValue)"), href: "/requests?state=\(state.rawValue)",
+                label: catalog.text("requestState.\(state.rawValue)"), href: Site.requests.link(query: "state=\(state.rawValue)"),
                 count: inbox.counts[state],
                 current: query.states == [state] && query.allocatedTo == nil)
         }
@@ -77,12 +79,14 @@ struct InboxPage {
         self.notifications = notifications.map {
             NotificationRow(
                 at: DateText.day(Date(timeIntervalSince1970: TimeInterval($0.at))), event: catalog.text("notification.\($0.action)"),
-                href: "/requests/\($0.requestId)")
+                href: Site.request.link($0.requestId))
         }
         let base =
             query.allocatedTo != nil
-            ? "/requests?mine=true&"
-            : query.states == open ? "/requests?" : "/requests?state=\(query.states.map(\.rawValue).sorted().joined(separator: ","))&"
+            ? Site.requests.link(query: "mine=true&")
+            : query.states == open
+                ? Site.requests.link() + "?"
+                : Site.requests.link(query: "state=\(query.states.map(\.rawValue).sorted().joined(separator: ","))&")
         previous = query.offset > 0 ? "\(base)offset=\(max(0, query.offset - query.limit))" : nil
         next = inbox.requests.count == query.limit ? "\(base)offset=\(query.offset + query.limit)" : nil
     }

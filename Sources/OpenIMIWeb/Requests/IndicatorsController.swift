@@ -9,7 +9,7 @@ struct IndicatorsController: Sendable {
     let platform: Platform
 
     func addRoutes(to routes: Routes) {
-        routes.public(.get, "/api/v1/indicators") { request, _ in
+        routes.public(Site.API.indicators) { request, _ in
             try request.checkQueryParameters(allowed: ["authority", "memberState"])
             let responders: [UUID]
             if let text = request.query("authority") {

@@ -58,7 +58,7 @@ struct NewRequestPage {
             area.procedures.filter { $0.kind == .informationRequest }.map {
                 ProcedureLink(
                     code: $0.code, name: $0.name.text(in: language), area: area.name.text(in: language),
-                    href: "/requests/new?procedure=\($0.code)")
+                    href: Site.newRequest.link(query: "procedure=\($0.code)"))
             }
         }
         guard let chosen, let procedure = handled.lazy.flatMap(\.procedures).first(where: { $0.code == chosen }), let questionSet else {

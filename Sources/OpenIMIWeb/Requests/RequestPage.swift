@@ -132,7 +132,7 @@ struct RequestPage {
         }
         self.attachments = attachments.map {
             AttachmentRow(
-                name: $0.name, href: "/requests/\(request.id.uuidString.lowercased())/attachments/\($0.id.uuidString.lowercased())",
+                name: $0.name, href: Site.requestAttachment.link(request.id.uuidString.lowercased(), $0.id.uuidString.lowercased()),
                 mediaType: $0.mediaType.rawValue, size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file),
                 sha256: $0.sha256)
         }

@@ -8,13 +8,13 @@ extension RequestPagesController {
     /// The form a local data administrator opens blocked personal data with, and its answer: the
     /// request's page, read under the stated purpose.
     func addBlockedDataRoutes(to routes: Routes) {
-        routes.signedIn(.get, "/requests/{id}/blocked-access") { request, context, _ in
+        routes.signedIn(Site.requestBlockedAccess) { request, context, _ in
             let catalog = platform.catalogs.catalog(for: context.language)
             let page = BlockedAccessPage(id: try requestID(context).uuidString.lowercased(), catalog: catalog)
             return views.render(
                 "blocked-access", title: catalog.text("blocked.title"), page: page, request: request, context: context)
         }
-        routes.signedIn(.post, "/requests/{id}/blocked-access") { request, context, session in
+        routes.signedIn(Site.postRequestBlockedAccess) { request, context, session in
             let fields = try await request.form()
             guard let purpose = BlockedDataPurpose(rawValue: fields["purpose"] ?? "") else {
                 throw RequestError.invalidParameter("purpose", .notAllowed)

@@ -8,7 +8,7 @@ extension RequestPagesController {
     /// The forms of a request's page: steps, answers, deadline decisions, allocation, attachments.
     func addStepRoutes(to routes: Routes) {
         let service = platform.requests
-        routes.signedIn(.post, "/requests/{id}/steps") { request, context, session in
+        routes.signedIn(Site.postRequestSteps) { request, context, session in
             let fields = try await request.form()
             guard let action = RequestAction(rawValue: fields["action"] ?? "") else {
                 throw RequestError.invalidParameter("action", .notAllowed)
@@ -25,7 +25,7 @@ extension RequestPagesController {
                 now: platform.clock.now())
             return Self.redirect(to: id)
         }
-        routes.signedIn(.post, "/requests/{id}/answers/{question}") { request, context, session in
+        routes.signedIn(Site.postRequestAnswer) { request, context, session in
             let fields = try await request.form()
             let chosen = fields.values.keys.filter { $0.hasPrefix("option:") }.map { String($0.dropFirst(7)) }.sorted()
             let value = chosen.isEmpty ? fields["value"] ?? "" : chosen.joined(separator: ",")
@@ -36,7 +36,7 @@ extension RequestPagesController {
                 expectedVersion: try Self.version(fields), by: session.principal, now: platform.clock.now())
             return Self.redirect(to: id)
         }
-        routes.signedIn(.post, "/requests/{id}/deadline-decision") { request, context, session in
+        routes.signedIn(Site.postRequestDeadlineDecision) { request, context, session in
             let fields = try await request.form()
             let id = try requestID(context)
             _ = try await service.decideProposedDeadline(
@@ -44,7 +44,7 @@ extension RequestPagesController {
                 now: platform.clock.now())
             return Self.redirect(to: id)
         }
-        routes.signedIn(.post, "/requests/{id}/allocation") { request, context, session in
+        routes.signedIn(Site.postRequestAllocation) { request, context, session in
             let fields = try await request.form()
             guard let handler = fields["handlerId"].flatMap(UUID.init(uuidString:)) else {
                 throw RequestError.invalidParameter("handlerId", .malformed)
@@ -54,7 +54,7 @@ extension RequestPagesController {
                 id, to: handler, expectedVersion: try Self.version(fields), by: session.principal, now: platform.clock.now())
             return Self.redirect(to: id)
         }
-        routes.signedIn(.post, "/requests/{id}/attachments") { request, context, session in
+        routes.signedIn(Site.postRequestAttachments) { request, context, session in
             let form = try request.multipartForm(context)
             guard let file = form.files["file"] else { throw AttachmentError.empty }
             let id = try requestID(context)

@@ -13,7 +13,7 @@ struct RequestPagesController: Sendable {
 
     func addRoutes(to routes: Routes) {
         let service = platform.requests
-        routes.signedIn(.get, "/requests") { request, context, session in
+        routes.signedIn(Site.requests) { request, context, session in
             try request.checkQueryParameters(allowed: ["state", "mine", "offset", "limit"])
             let query = try InboxQuery(request, session)
             let inbox = try await service.inbox(of: session.principal, query: query)
@@ -27,25 +27,25 @@ struct RequestPagesController: Sendable {
                 now: platform.clock.now())
             return views.render("inbox", title: catalog.text("inbox.title"), page: page, request: request, context: context)
         }
-        routes.signedIn(.get, "/requests/new") { request, context, session in
+        routes.signedIn(Site.newRequest) { request, context, session in
             try request.checkQueryParameters(allowed: ["procedure", "state", "name"])
             return try await newRequestPage(request, context, session)
         }
-        routes.signedIn(.post, "/requests") { request, context, session in
+        routes.signedIn(Site.postRequests) { request, context, session in
             let fields = try await request.form()
             let created = try await service.createDraft(try Self.newRequest(fields), by: session.principal, now: platform.clock.now())
             return Self.redirect(to: created.id)
         }
-        routes.signedIn(.get, "/requests/{id}") { request, context, session in
+        routes.signedIn(Site.request) { request, context, session in
             try await requestPage(try requestID(context), request, context, session)
         }
-        routes.signedIn(.get, "/requests/{id}/attachments/{attachment}") { _, context, session in
+        routes.signedIn(Site.requestAttachment) { _, context, session in
             try await RequestsController(platform: platform).download(context, session, purpose: .read(.web, .getAttachment))
         }
-        routes.signedIn(.get, "/requests/{id}/evidence") { _, context, session in
+        routes.signedIn(Site.requestEvidence) { _, context, session in
             try await RequestsController(platform: platform).evidence(context, session)
         }
-        routes.signedIn(.get, "/requests/{id}/report") { _, context, session in
+        routes.signedIn(Site.requestReport) { _, context, session in
             try await RequestsController(platform: platform).report(context, session, purpose: .read(.web, .getReport))
         }
         addStepRoutes(to: routes)
@@ -114,6 +114,6 @@ struct RequestPagesController: Sendable {
     }
 
     static func redirect(to id: UUID) -> Response {
-        Response(status: .seeOther, headers: [.location: "/requests/\(id.uuidString.lowercased())"])
+        Response(status: .seeOther, headers: [.location: Site.request.link(id.uuidString.lowercased())])
     }
 }

@@ -8,7 +8,7 @@ extension RequestsController {
     /// Attachments in the API: upload as the raw body with `?name=`, list, download (logged).
     func addAttachmentRoutes(to routes: Routes) {
         let service = platform.requests
-        routes.signedIn(.post, "/api/v1/requests/{id}/attachments") { request, context, session in
+        routes.signedIn(Site.API.postRequestAttachments) { request, context, session in
             try request.checkQueryParameters(allowed: ["name"])
             guard let name = request.query("name") else { throw RequestError.invalidParameter("name", .required) }
             let buffer: ByteBuffer
@@ -22,23 +22,23 @@ extension RequestsController {
             return JSONResponse(
                 value: AttachmentDTO(attachment), status: .created,
                 location:
-                    "/api/v1/requests/\(try requestID(context).uuidString.lowercased())/attachments/\(attachment.id.uuidString.lowercased())"
+                    Site.API.requestAttachment.link(try requestID(context).uuidString.lowercased(), attachment.id.uuidString.lowercased())
             )
         }
-        routes.signedIn(.get, "/api/v1/requests/{id}/attachments") { _, context, session in
+        routes.signedIn(Site.API.requestAttachments) { _, context, session in
             JSONResponse(
                 value: AttachmentsDTO(
                     attachments: try await service.attachments(
                         of: try requestID(context), by: session.principal, purpose: .read(.api, .listAttachments), now: platform.clock.now()
                     ).map(AttachmentDTO.init)))
         }
-        routes.signedIn(.get, "/api/v1/requests/{id}/attachments/{attachment}") { _, context, session in
+        routes.signedIn(Site.API.requestAttachment) { _, context, session in
             try await download(context, session, purpose: .read(.api, .getAttachment))
         }
-        routes.signedIn(.get, "/api/v1/requests/{id}/evidence") { _, context, session in
+        routes.signedIn(Site.API.requestEvidence) { _, context, session in
             try await evidence(context, session)
         }
-        routes.signedIn(.get, "/api/v1/requests/{id}/report") { _, context, session in
+        routes.signedIn(Site.API.requestReport) { _, context, session in
             try await report(context, session, purpose: .read(.api, .getReport))
         }
     }

@@ -10,7 +10,7 @@ struct RequestsController: Sendable {
 
     func addRoutes(to routes: Routes) {
         let service = platform.requests
-        routes.signedIn(.post, "/api/v1/requests") { request, context, session in
+        routes.signedIn(Site.API.postRequests) { request, context, session in
             let body = try await request.decodeStrictJSON(NewRequestBody.self, context: context)
             guard let responder = UUID(uuidString: body.responderId) else { throw RequestError.invalidParameter("responderId", .malformed) }
             let created = try await service.createDraft(
@@ -20,7 +20,7 @@ struct RequestsController: Sendable {
                 by: session.principal, now: platform.clock.now())
             return JSONResponse(value: RequestDTO(created), status: .created)
         }
-        routes.signedIn(.get, "/api/v1/requests") { request, _, session in
+        routes.signedIn(Site.API.requests) { request, _, session in
             try request.checkQueryParameters(allowed: ["state", "mine", "offset", "limit"])
             let inbox = try await service.inbox(of: session.principal, query: try InboxQuery(request, session))
             let now = platform.clock.now()
@@ -29,13 +29,13 @@ struct RequestsController: Sendable {
                     requests: inbox.requests.map { SummaryDTO($0, now: now) },
                     counts: Dictionary(uniqueKeysWithValues: inbox.counts.map { ($0.key.rawValue, $0.value) })))
         }
-        routes.signedIn(.get, "/api/v1/requests/{id}") { _, context, session in
+        routes.signedIn(Site.API.request) { _, context, session in
             JSONResponse(
                 value: RequestDTO(
                     try await service.read(
                         try requestID(context), by: session.principal, purpose: .read(.api, .getRequest), now: platform.clock.now())))
         }
-        routes.signedIn(.post, "/api/v1/requests/{id}/steps") { request, context, session in
+        routes.signedIn(Site.API.postRequestSteps) { request, context, session in
             let body = try await request.decodeStrictJSON(StepBody.self, context: context)
             guard let action = RequestAction(rawValue: body.action) else { throw RequestError.invalidParameter("action", .notAllowed) }
             let forwardTo = try body.forwardTo.map { text -> UUID in
@@ -48,7 +48,7 @@ struct RequestsController: Sendable {
                 expectedVersion: body.version, by: session.principal, now: platform.clock.now())
             return JSONResponse(value: RequestDTO(changed))
         }
-        routes.signedIn(.put, "/api/v1/requests/{id}/answers/{question}") { request, context, session in
+        routes.signedIn(Site.API.putRequestAnswer) { request, context, session in
             let body = try await request.decodeStrictJSON(AnswerBody.self, context: context)
             let language = try body.language.map { code -> Language in
                 guard let language = Language(rawValue: code) else { throw RequestError.unsupportedLanguage(code) }
@@ -60,26 +60,26 @@ struct RequestsController: Sendable {
                 by: session.principal, now: platform.clock.now())
             return JSONResponse(value: RequestDTO(changed))
         }
-        routes.signedIn(.post, "/api/v1/requests/{id}/allocation") { request, context, session in
+        routes.signedIn(Site.API.postRequestAllocation) { request, context, session in
             let body = try await request.decodeStrictJSON(AllocationBody.self, context: context)
             guard let handler = UUID(uuidString: body.handlerId) else { throw RequestError.invalidParameter("handlerId", .malformed) }
             let changed = try await service.allocate(
                 try requestID(context), to: handler, expectedVersion: body.version, by: session.principal, now: platform.clock.now())
             return JSONResponse(value: RequestDTO(changed))
         }
-        routes.signedIn(.get, "/api/v1/notifications") { _, _, session in
+        routes.signedIn(Site.API.notifications) { _, _, session in
             JSONResponse(
                 value: NotificationsDTO(notifications: try await service.notifications(of: session.principal).map(NotificationDTO.init)))
         }
         addAttachmentRoutes(to: routes)
-        routes.signedIn(.post, "/api/v1/requests/{id}/deadline-decision") { request, context, session in
+        routes.signedIn(Site.API.postRequestDeadlineDecision) { request, context, session in
             let body = try await request.decodeStrictJSON(DeadlineBody.self, context: context)
             let changed = try await service.decideProposedDeadline(
                 try requestID(context), accept: body.accept, expectedVersion: body.version, by: session.principal, now: platform.clock.now()
             )
             return JSONResponse(value: RequestDTO(changed))
         }
-        routes.signedIn(.post, "/api/v1/requests/{id}/blocked-access") { request, context, session in
+        routes.signedIn(Site.API.postRequestBlockedAccess) { request, context, session in
             let body = try await request.decodeStrictJSON(BlockedAccessBody.self, context: context)
             return JSONResponse(
                 value: RequestDTO(

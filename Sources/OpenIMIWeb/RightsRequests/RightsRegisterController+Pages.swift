@@ -7,7 +7,7 @@ import OpenIMIPersistence
 extension RightsRegisterController {
     func addPageRoutes(to routes: Routes) {
         let register = platform.rightsRegister
-        routes.signedIn(.get, "/rights-requests") { request, context, session in
+        routes.signedIn(Site.rightsRequests) { request, context, session in
             let catalog = platform.catalogs.catalog(for: context.language)
             let page = RightsRegisterPage(
                 entries: try await register.entries(by: session.principal), languages: platform.catalogs.languages,
@@ -15,7 +15,7 @@ extension RightsRegisterController {
             return views.render(
                 "rights-requests", title: catalog.text("rights.title"), page: page, request: request, context: context)
         }
-        routes.signedIn(.post, "/rights-requests") { request, context, session in
+        routes.signedIn(Site.postRightsRequests) { request, context, session in
             let fields = try await request.form()
             func text(_ name: String) -> String { fields[name]?.trimmingCharacters(in: .whitespaces) ?? "" }
             guard let kind = RightsRequestKind(rawValue: text("kind")) else { throw RequestError.invalidParameter("kind", .notAllowed) }
@@ -32,9 +32,9 @@ extension RightsRegisterController {
                     kind: kind, subject: subject, identification: text("identification"), language: language, receivedOn: text("receivedOn")
                 ),
                 by: session.principal, now: platform.clock.now())
-            return Response(status: .seeOther, headers: [.location: "/rights-requests/\(entry.id.uuidString.lowercased())"])
+            return Response(status: .seeOther, headers: [.location: Site.rightsRequest.link(entry.id.uuidString.lowercased())])
         }
-        routes.signedIn(.get, "/rights-requests/overdue") { request, context, session in
+        routes.signedIn(Site.rightsRequestsOverdue) { request, context, session in
             let catalog = platform.catalogs.catalog(for: context.language)
             let overdue = try await register.overdue(by: session.principal, now: platform.clock.now())
             let names = try await RequestDirectory.load(
@@ -44,7 +44,7 @@ extension RightsRegisterController {
             return views.render(
                 "rights-overdue", title: catalog.text("rights.overdueTitle"), page: page, request: request, context: context)
         }
-        routes.signedIn(.get, "/rights-requests/{id}") { request, context, session in
+        routes.signedIn(Site.rightsRequest) { request, context, session in
             let catalog = platform.catalogs.catalog(for: context.language)
             let now = platform.clock.now()
             let (entry, matches) = try await register.findData(try context.identifier("id"), by: session.principal, now: now)
@@ -54,7 +54,7 @@ extension RightsRegisterController {
             return views.render(
                 "rights-request", title: catalog.text("rights.entryTitle"), page: page, request: request, context: context)
         }
-        routes.signedIn(.post, "/rights-requests/{id}/answer") { request, context, session in
+        routes.signedIn(Site.postRightsRequestAnswer) { request, context, session in
             let fields = try await request.form()
             let id = try context.identifier("id")
             guard let status = RightsRequestStatus(rawValue: fields["status"] ?? "") else {
@@ -64,29 +64,29 @@ extension RightsRegisterController {
                 id, status: status, outcome: fields["outcome"] ?? "", expectedVersion: Int(fields["version"] ?? "") ?? 0,
                 by: session.principal,
                 now: platform.clock.now())
-            return Response(status: .seeOther, headers: [.location: "/rights-requests/\(id.uuidString.lowercased())"])
+            return Response(status: .seeOther, headers: [.location: Site.rightsRequest.link(id.uuidString.lowercased())])
         }
-        routes.signedIn(.get, "/rights-requests/{id}/export.pdf") { _, context, session in
+        routes.signedIn(Site.rightsRequestExportPdf) { _, context, session in
             try await exportPDF(context, session)
         }
-        routes.signedIn(.post, "/rights-requests/{id}/{action}") { request, context, session in
+        routes.signedIn(Site.postRightsRequestAction) { request, context, session in
             let fields = try await request.form()
             let id = try context.identifier("id")
             try await act(
                 context.parameters.get("action") ?? "", on: id,
                 body: ActionBody(request: fields["request"] ?? "", field: fields["field"], value: fields["value"]),
                 by: session.principal)
-            return Response(status: .seeOther, headers: [.location: "/rights-requests/\(id.uuidString.lowercased())?done=1"])
+            return Response(status: .seeOther, headers: [.location: Site.rightsRequest.link(id.uuidString.lowercased(), query: "done=1")])
         }
-        routes.signedIn(.get, "/corrections") { request, context, session in
+        routes.signedIn(Site.corrections) { request, context, session in
             let catalog = platform.catalogs.catalog(for: context.language)
             let page = CorrectionsPage(corrections: try await platform.requests.corrections(for: session.principal), catalog: catalog)
             return views.render(
                 "corrections", title: catalog.text("corrections.title"), page: page, request: request, context: context)
         }
-        routes.signedIn(.post, "/corrections/{id}/apply") { _, context, session in
+        routes.signedIn(Site.postCorrectionApply) { _, context, session in
             _ = try await platform.requests.applyCorrection(try context.identifier("id"), by: session.principal, now: platform.clock.now())
-            return Response(status: .seeOther, headers: [.location: "/corrections"])
+            return Response(status: .seeOther, headers: [.location: Site.corrections.link()])
         }
     }
 }

@@ -60,7 +60,7 @@ struct RightsRegisterController: Sendable {
 
     func addRoutes(to routes: Routes) {
         let register = platform.rightsRegister
-        routes.signedIn(.post, "/api/v1/rights-requests") { request, context, session in
+        routes.signedIn(Site.API.postRightsRequests) { request, context, session in
             let body = try await request.decodeStrictJSON(EntryBody.self, context: context)
             return JSONResponse(
                 value: EntryDTO(
@@ -68,19 +68,19 @@ struct RightsRegisterController: Sendable {
                     now: platform.clock.now()),
                 status: .created)
         }
-        routes.signedIn(.get, "/api/v1/rights-requests") { _, _, session in
+        routes.signedIn(Site.API.rightsRequests) { _, _, session in
             let now = platform.clock.now()
             return JSONResponse(
                 value: EntriesDTO(rightsRequests: try await register.entries(by: session.principal).map { EntryDTO($0, now: now) }))
         }
-        routes.signedIn(.get, "/api/v1/rights-requests/overdue") { _, _, session in
+        routes.signedIn(Site.API.rightsRequestsOverdue) { _, _, session in
             JSONResponse(value: OverdueDTO(overdue: try await register.overdue(by: session.principal, now: platform.clock.now())))
         }
-        routes.signedIn(.get, "/api/v1/rights-requests/{id}") { _, context, session in
+        routes.signedIn(Site.API.rightsRequest) { _, context, session in
             JSONResponse(
                 value: EntryDTO(try await register.entry(try context.identifier("id"), by: session.principal), now: platform.clock.now()))
         }
-        routes.signedIn(.post, "/api/v1/rights-requests/{id}/answer") { request, context, session in
+        routes.signedIn(Site.API.postRightsRequestAnswer) { request, context, session in
             let body = try await request.decodeStrictJSON(AnswerBody.self, context: context)
             guard let status = RightsRequestStatus(rawValue: body.status) else {
                 throw RequestError.invalidParameter("status", .notAllowed)
@@ -92,28 +92,28 @@ struct RightsRegisterController: Sendable {
                         try context.identifier("id"), status: status, outcome: body.outcome, expectedVersion: body.version,
                         by: session.principal, now: now), now: now))
         }
-        routes.signedIn(.get, "/api/v1/rights-requests/{id}/data") { _, context, session in
+        routes.signedIn(Site.API.rightsRequestData) { _, context, session in
             let (_, matches) = try await register.findData(try context.identifier("id"), by: session.principal, now: platform.clock.now())
             return JSONResponse(value: SubjectSearchController.ResultDTO(requests: matches.map(SubjectSearchController.MatchDTO.init)))
         }
-        routes.signedIn(.get, "/api/v1/rights-requests/{id}/export") { _, context, session in
+        routes.signedIn(Site.API.rightsRequestExport) { _, context, session in
             let (entry, exported) = try await register.export(
                 try context.identifier("id"), by: session.principal, now: platform.clock.now())
             return JSONResponse(value: PersonalDataExportDTO(entry: entry, exported: exported))
         }
-        routes.signedIn(.get, "/api/v1/rights-requests/{id}/export.pdf") { _, context, session in
+        routes.signedIn(Site.API.rightsRequestExportPdf) { _, context, session in
             try await exportPDF(context, session)
         }
-        routes.signedIn(.post, "/api/v1/rights-requests/{id}/{action}") { request, context, session in
+        routes.signedIn(Site.API.postRightsRequestAction) { request, context, session in
             let body = try await request.decodeStrictJSON(ActionBody.self, context: context)
             try await act(context.parameters.get("action") ?? "", on: try context.identifier("id"), body: body, by: session.principal)
             return Response(status: .noContent)
         }
-        routes.signedIn(.get, "/api/v1/corrections") { _, _, session in
+        routes.signedIn(Site.API.corrections) { _, _, session in
             JSONResponse(
                 value: CorrectionsDTO(corrections: try await platform.requests.corrections(for: session.principal).map(CorrectionDTO.init)))
         }
-        routes.signedIn(.post, "/api/v1/corrections/{id}/application") { _, context, session in
+        routes.signedIn(Site.API.postCorrectionApplication) { _, context, session in
             JSONResponse(
                 value: CorrectionDTO(
                     try await platform.requests.applyCorrection(

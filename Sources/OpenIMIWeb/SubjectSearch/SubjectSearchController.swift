@@ -84,15 +84,15 @@ struct SubjectSearchController: Sendable {
     }
 
     func addRoutes(to routes: Routes) {
-        routes.signedIn(.post, "/api/v1/subject-search") { request, context, session in
+        routes.signedIn(Site.API.postSubjectSearch) { request, context, session in
             let body = try await request.decodeStrictJSON(SearchBody.self, context: context)
             let matches = try await platform.requests.findSubject(try body.searchKey(), by: session.principal, now: platform.clock.now())
             return JSONResponse(value: ResultDTO(requests: matches.map(MatchDTO.init)))
         }
-        routes.signedIn(.get, "/subjects") { request, context, _ in
+        routes.signedIn(Site.subjects) { request, context, _ in
             try await page(nil, request, context)
         }
-        routes.signedIn(.post, "/subjects") { request, context, session in
+        routes.signedIn(Site.postSubjects) { request, context, session in
             let fields = try await request.form()
             func field(_ name: String) -> String? { fields[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
             // The form holds three ways of naming someone; the first filled in is used.

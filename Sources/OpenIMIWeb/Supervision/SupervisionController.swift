@@ -13,11 +13,11 @@ struct SupervisionController: Sendable {
     let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
-        routes.signedIn(.get, "/api/v1/authorities/{id}/supervisory-export") { request, context, session in
+        routes.signedIn(Site.API.authoritySupervisoryExport) { request, context, session in
             try request.checkQueryParameters(allowed: ["from", "through"])
             return try await export(try context.identifier("id"), from: request.query("from"), through: request.query("through"), session)
         }
-        routes.signedIn(.get, "/supervision") { request, context, session in
+        routes.signedIn(Site.supervision) { request, context, session in
             let principal = session.principal
             var authorities: [Authority] = []
             if principal.organisation.kind == .authority, let id = principal.organisation.id {
@@ -37,7 +37,7 @@ struct SupervisionController: Sendable {
             return views.render(
                 "supervision", title: catalog.text("supervision.title"), page: page, request: request, context: context)
         }
-        routes.signedIn(.post, "/supervision") { request, _, session in
+        routes.signedIn(Site.postSupervision) { request, _, session in
             let fields = try await request.form()
             guard let id = fields["authority"].flatMap(UUID.init(uuidString:)) else {
                 throw RequestError.invalidParameter("authority", .required)

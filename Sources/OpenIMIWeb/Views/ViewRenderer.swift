@@ -49,7 +49,7 @@ public struct ViewRenderer: Sendable {
                     code: code.rawValue, name: code.endonym, href: Self.link(request: request, language: code),
                     current: code == language)
             },
-            page: page)
+            links: Self.links, page: page)
         let html = library.render(TemplateTree.of(envelope), withTemplate: template) ?? ""
         return HTMLPage(html: html, status: status)
     }
@@ -68,6 +68,9 @@ public struct ViewRenderer: Sendable {
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 
+    /// The links of every page route by name, as template lambdas built from ``Site``.
+    nonisolated(unsafe) static let links: [String: MustacheLambda] = Site.pagesByName.mapValues(\.templateLink)
+
     // The nested catalogs hold only strings and dictionaries of strings, which are immutable values.
     private struct NestedCatalog: @unchecked Sendable {
         let values: [String: Any]
@@ -82,6 +85,8 @@ struct PageEnvelope<Model> {
     let csrf: String
     let t: [String: Any]
     let switcher: [LanguageLink]
+    /// Links to every page, from the route table (see ``SiteRoute/templateLink``).
+    let links: [String: MustacheLambda]
     let page: Model
 }
 

@@ -1,0 +1,318 @@
+import Hummingbird
+
+/// The route table: every address of OpenIMI with its method and whether it is public or needs a
+/// session. Controllers register their routes from here and every link is built from here, so an
+/// address is written once. Pages are the members of ``Site``; the JSON API's are in ``Site/API``.
+enum Site {
+    /// Where the JSON API's addresses begin.
+    static let apiPrefix = "/api/"
+
+    static let requestConsents = SiteRoute(.get, "/requests/{id}/consents", .signedIn)
+    static let postRequestConsents = SiteRoute(.post, "/requests/{id}/consents", .signedIn)
+    static let postRequestConsentWithdraw = SiteRoute(.post, "/requests/{id}/consents/{consent}/withdraw", .signedIn)
+    static let questions = SiteRoute(.get, "/questions", .signedIn)
+    static let postQuestions = SiteRoute(.post, "/questions", .signedIn)
+    static let postQuestionAnswer = SiteRoute(.post, "/questions/{id}/answer", .signedIn)
+    static let coordinators = SiteRoute(.get, "/coordinators", .public)
+    static let directory = SiteRoute(.get, "/directory", .public)
+    static let authority = SiteRoute(.get, "/directory/authorities/{id}", .public)
+    static let health = SiteRoute(.get, "/health", .public)
+    static let home = SiteRoute(.get, "/", .public)
+    static let staticFile = SiteRoute(.get, "/static/{file}", .public)
+    static let account = SiteRoute(.get, "/account", .signedIn)
+    static let postAccountProfile = SiteRoute(.post, "/account/profile", .signedIn)
+    static let postAccountPassword = SiteRoute(.post, "/account/password", .signedIn)
+    static let activate = SiteRoute(.get, "/activate", .public)
+    static let postActivate = SiteRoute(.post, "/activate", .public)
+    static let postActivateConfirm = SiteRoute(.post, "/activate/confirm", .public)
+    static let signIn = SiteRoute(.get, "/sign-in", .public)
+    static let postSignIn = SiteRoute(.post, "/sign-in", .public)
+    static let postSignOut = SiteRoute(.post, "/sign-out", .signedIn)
+    static let users = SiteRoute(.get, "/users", .signedIn)
+    static let postUsers = SiteRoute(.post, "/users", .signedIn)
+    static let postUserOperation = SiteRoute(.post, "/users/{id}/{operation}", .signedIn)
+    static let postUserListsConfirm = SiteRoute(.post, "/user-lists/confirm", .signedIn)
+    static let userListsOverdue = SiteRoute(.get, "/user-lists/overdue", .signedIn)
+    static let privacy = SiteRoute(.get, "/privacy", .public)
+    static let requestInformationNotice = SiteRoute(.get, "/requests/{id}/information-notice", .signedIn)
+    static let requestInformationNoticePdf = SiteRoute(.get, "/requests/{id}/information-notice.pdf", .signedIn)
+    static let openAPIDocument = SiteRoute(.get, "/openapi.json", .public)
+    static let legalAreas = SiteRoute(.get, "/legal-areas", .public)
+    static let requestBlockedAccess = SiteRoute(.get, "/requests/{id}/blocked-access", .signedIn)
+    static let postRequestBlockedAccess = SiteRoute(.post, "/requests/{id}/blocked-access", .signedIn)
+    static let postRequestSteps = SiteRoute(.post, "/requests/{id}/steps", .signedIn)
+    static let postRequestAnswer = SiteRoute(.post, "/requests/{id}/answers/{question}", .signedIn)
+    static let postRequestDeadlineDecision = SiteRoute(.post, "/requests/{id}/deadline-decision", .signedIn)
+    static let postRequestAllocation = SiteRoute(.post, "/requests/{id}/allocation", .signedIn)
+    static let postRequestAttachments = SiteRoute(.post, "/requests/{id}/attachments", .signedIn)
+    static let requests = SiteRoute(.get, "/requests", .signedIn)
+    static let newRequest = SiteRoute(.get, "/requests/new", .signedIn)
+    static let postRequests = SiteRoute(.post, "/requests", .signedIn)
+    static let request = SiteRoute(.get, "/requests/{id}", .signedIn)
+    static let requestAttachment = SiteRoute(.get, "/requests/{id}/attachments/{attachment}", .signedIn)
+    static let requestEvidence = SiteRoute(.get, "/requests/{id}/evidence", .signedIn)
+    static let requestReport = SiteRoute(.get, "/requests/{id}/report", .signedIn)
+    static let rightsRequests = SiteRoute(.get, "/rights-requests", .signedIn)
+    static let postRightsRequests = SiteRoute(.post, "/rights-requests", .signedIn)
+    static let rightsRequestsOverdue = SiteRoute(.get, "/rights-requests/overdue", .signedIn)
+    static let rightsRequest = SiteRoute(.get, "/rights-requests/{id}", .signedIn)
+    static let postRightsRequestAnswer = SiteRoute(.post, "/rights-requests/{id}/answer", .signedIn)
+    static let rightsRequestExportPdf = SiteRoute(.get, "/rights-requests/{id}/export.pdf", .signedIn)
+    static let postRightsRequestAction = SiteRoute(.post, "/rights-requests/{id}/{action}", .signedIn)
+    static let corrections = SiteRoute(.get, "/corrections", .signedIn)
+    static let postCorrectionApply = SiteRoute(.post, "/corrections/{id}/apply", .signedIn)
+    static let subjects = SiteRoute(.get, "/subjects", .signedIn)
+    static let postSubjects = SiteRoute(.post, "/subjects", .signedIn)
+    static let supervision = SiteRoute(.get, "/supervision", .signedIn)
+    static let postSupervision = SiteRoute(.post, "/supervision", .signedIn)
+
+    /// The pages' routes by name, for the templates' links (`{{links.directory}}`,
+    /// `{{#links.request}}{{id}}{{/links.request}}`).
+    static let pagesByName: [String: SiteRoute] = [
+        "requestConsents": requestConsents,
+        "postRequestConsents": postRequestConsents,
+        "postRequestConsentWithdraw": postRequestConsentWithdraw,
+        "questions": questions,
+        "postQuestions": postQuestions,
+        "postQuestionAnswer": postQuestionAnswer,
+        "coordinators": coordinators,
+        "directory": directory,
+        "authority": authority,
+        "health": health,
+        "home": home,
+        "staticFile": staticFile,
+        "account": account,
+        "postAccountProfile": postAccountProfile,
+        "postAccountPassword": postAccountPassword,
+        "activate": activate,
+        "postActivate": postActivate,
+        "postActivateConfirm": postActivateConfirm,
+        "signIn": signIn,
+        "postSignIn": postSignIn,
+        "postSignOut": postSignOut,
+        "users": users,
+        "postUsers": postUsers,
+        "postUserOperation": postUserOperation,
+        "postUserListsConfirm": postUserListsConfirm,
+        "userListsOverdue": userListsOverdue,
+        "privacy": privacy,
+        "requestInformationNotice": requestInformationNotice,
+        "requestInformationNoticePdf": requestInformationNoticePdf,
+        "openAPIDocument": openAPIDocument,
+        "legalAreas": legalAreas,
+        "requestBlockedAccess": requestBlockedAccess,
+        "postRequestBlockedAccess": postRequestBlockedAccess,
+        "postRequestSteps": postRequestSteps,
+        "postRequestAnswer": postRequestAnswer,
+        "postRequestDeadlineDecision": postRequestDeadlineDecision,
+        "postRequestAllocation": postRequestAllocation,
+        "postRequestAttachments": postRequestAttachments,
+        "requests": requests,
+        "newRequest": newRequest,
+        "postRequests": postRequests,
+        "request": request,
+        "requestAttachment": requestAttachment,
+        "requestEvidence": requestEvidence,
+        "requestReport": requestReport,
+        "rightsRequests": rightsRequests,
+        "postRightsRequests": postRightsRequests,
+        "rightsRequestsOverdue": rightsRequestsOverdue,
+        "rightsRequest": rightsRequest,
+        "postRightsRequestAnswer": postRightsRequestAnswer,
+        "rightsRequestExportPdf": rightsRequestExportPdf,
+        "postRightsRequestAction": postRightsRequestAction,
+        "corrections": corrections,
+        "postCorrectionApply": postCorrectionApply,
+        "subjects": subjects,
+        "postSubjects": postSubjects,
+        "supervision": supervision,
+        "postSupervision": postSupervision,
+    ]
+
+    /// The JSON API under `/api/v1`, signed in with a bearer token.
+    enum API {
+        static let requestConsents = SiteRoute(.get, "/api/v1/requests/{id}/consents", .signedIn)
+        static let postRequestConsents = SiteRoute(.post, "/api/v1/requests/{id}/consents", .signedIn)
+        static let postRequestConsentWithdrawal = SiteRoute(.post, "/api/v1/requests/{id}/consents/{consent}/withdrawal", .signedIn)
+        static let postCoordinatorQuestions = SiteRoute(.post, "/api/v1/coordinator-questions", .signedIn)
+        static let coordinatorQuestions = SiteRoute(.get, "/api/v1/coordinator-questions", .signedIn)
+        static let coordinatorQuestionsInbox = SiteRoute(.get, "/api/v1/coordinator-questions/inbox", .signedIn)
+        static let coordinatorQuestion = SiteRoute(.get, "/api/v1/coordinator-questions/{id}", .signedIn)
+        static let postCoordinatorQuestionAnswer = SiteRoute(.post, "/api/v1/coordinator-questions/{id}/answer", .signedIn)
+        static let coordinators = SiteRoute(.get, "/api/v1/coordinators", .public)
+        static let authorities = SiteRoute(.get, "/api/v1/authorities", .public)
+        static let postAuthoritiesSearch = SiteRoute(.post, "/api/v1/authorities/search", .public)
+        static let authority = SiteRoute(.get, "/api/v1/authorities/{id}", .public)
+        static let me = SiteRoute(.get, "/api/v1/me", .signedIn)
+        static let patchMe = SiteRoute(.patch, "/api/v1/me", .signedIn)
+        static let postMePassword = SiteRoute(.post, "/api/v1/me/password", .signedIn)
+        static let postActivation = SiteRoute(.post, "/api/v1/activation", .public)
+        static let postActivationConfirm = SiteRoute(.post, "/api/v1/activation/confirm", .public)
+        static let postSession = SiteRoute(.post, "/api/v1/session", .public)
+        static let deleteSession = SiteRoute(.delete, "/api/v1/session", .signedIn)
+        static let organisationUsers = SiteRoute(.get, "/api/v1/organisations/{kind}/{id}/users", .signedIn)
+        static let postOrganisationUsers = SiteRoute(.post, "/api/v1/organisations/{kind}/{id}/users", .signedIn)
+        static let postOrganisationUserListConfirmations = SiteRoute(
+            .post, "/api/v1/organisations/{kind}/{id}/user-list-confirmations", .signedIn)
+        static let postUserRoles = SiteRoute(.post, "/api/v1/users/{id}/roles", .signedIn)
+        static let deleteUserRole = SiteRoute(.delete, "/api/v1/users/{id}/roles/{role}", .signedIn)
+        static let postUserSuspension = SiteRoute(.post, "/api/v1/users/{id}/suspension", .signedIn)
+        static let deleteUserSuspension = SiteRoute(.delete, "/api/v1/users/{id}/suspension", .signedIn)
+        static let postUserSecondFactorReset = SiteRoute(.post, "/api/v1/users/{id}/second-factor-reset", .signedIn)
+        static let userListsOverdue = SiteRoute(.get, "/api/v1/user-lists/overdue", .signedIn)
+        static let requestInformationNotice = SiteRoute(.get, "/api/v1/requests/{id}/information-notice", .signedIn)
+        static let legalAreas = SiteRoute(.get, "/api/v1/legal-areas", .public)
+        static let legalArea = SiteRoute(.get, "/api/v1/legal-areas/{code}", .public)
+        static let memberStates = SiteRoute(.get, "/api/v1/member-states", .public)
+        static let indicators = SiteRoute(.get, "/api/v1/indicators", .public)
+        static let postRequestAttachments = SiteRoute(.post, "/api/v1/requests/{id}/attachments", .signedIn)
+        static let requestAttachments = SiteRoute(.get, "/api/v1/requests/{id}/attachments", .signedIn)
+        static let requestAttachment = SiteRoute(.get, "/api/v1/requests/{id}/attachments/{attachment}", .signedIn)
+        static let requestEvidence = SiteRoute(.get, "/api/v1/requests/{id}/evidence", .signedIn)
+        static let requestReport = SiteRoute(.get, "/api/v1/requests/{id}/report", .signedIn)
+        static let postRequests = SiteRoute(.post, "/api/v1/requests", .signedIn)
+        static let requests = SiteRoute(.get, "/api/v1/requests", .signedIn)
+        static let request = SiteRoute(.get, "/api/v1/requests/{id}", .signedIn)
+        static let postRequestSteps = SiteRoute(.post, "/api/v1/requests/{id}/steps", .signedIn)
+        static let putRequestAnswer = SiteRoute(.put, "/api/v1/requests/{id}/answers/{question}", .signedIn)
+        static let postRequestAllocation = SiteRoute(.post, "/api/v1/requests/{id}/allocation", .signedIn)
+        static let notifications = SiteRoute(.get, "/api/v1/notifications", .signedIn)
+        static let postRequestDeadlineDecision = SiteRoute(.post, "/api/v1/requests/{id}/deadline-decision", .signedIn)
+        static let postRequestBlockedAccess = SiteRoute(.post, "/api/v1/requests/{id}/blocked-access", .signedIn)
+        static let postRightsRequests = SiteRoute(.post, "/api/v1/rights-requests", .signedIn)
+        static let rightsRequests = SiteRoute(.get, "/api/v1/rights-requests", .signedIn)
+        static let rightsRequestsOverdue = SiteRoute(.get, "/api/v1/rights-requests/overdue", .signedIn)
+        static let rightsRequest = SiteRoute(.get, "/api/v1/rights-requests/{id}", .signedIn)
+        static let postRightsRequestAnswer = SiteRoute(.post, "/api/v1/rights-requests/{id}/answer", .signedIn)
+        static let rightsRequestData = SiteRoute(.get, "/api/v1/rights-requests/{id}/data", .signedIn)
+        static let rightsRequestExport = SiteRoute(.get, "/api/v1/rights-requests/{id}/export", .signedIn)
+        static let rightsRequestExportPdf = SiteRoute(.get, "/api/v1/rights-requests/{id}/export.pdf", .signedIn)
+        static let postRightsRequestAction = SiteRoute(.post, "/api/v1/rights-requests/{id}/{action}", .signedIn)
+        static let corrections = SiteRoute(.get, "/api/v1/corrections", .signedIn)
+        static let postCorrectionApplication = SiteRoute(.post, "/api/v1/corrections/{id}/application", .signedIn)
+        static let postSubjectSearch = SiteRoute(.post, "/api/v1/subject-search", .signedIn)
+        static let authoritySupervisoryExport = SiteRoute(.get, "/api/v1/authorities/{id}/supervisory-export", .signedIn)
+    }
+
+    /// Every route of the table, pages and API.
+    static let all: [SiteRoute] = [
+        requestConsents,
+        postRequestConsents,
+        postRequestConsentWithdraw,
+        questions,
+        postQuestions,
+        postQuestionAnswer,
+        coordinators,
+        directory,
+        authority,
+        health,
+        home,
+        staticFile,
+        account,
+        postAccountProfile,
+        postAccountPassword,
+        activate,
+        postActivate,
+        postActivateConfirm,
+        signIn,
+        postSignIn,
+        postSignOut,
+        users,
+        postUsers,
+        postUserOperation,
+        postUserListsConfirm,
+        userListsOverdue,
+        privacy,
+        requestInformationNotice,
+        requestInformationNoticePdf,
+        openAPIDocument,
+        legalAreas,
+        requestBlockedAccess,
+        postRequestBlockedAccess,
+        postRequestSteps,
+        postRequestAnswer,
+        postRequestDeadlineDecision,
+        postRequestAllocation,
+        postRequestAttachments,
+        requests,
+        newRequest,
+        postRequests,
+        request,
+        requestAttachment,
+        requestEvidence,
+        requestReport,
+        rightsRequests,
+        postRightsRequests,
+        rightsRequestsOverdue,
+        rightsRequest,
+        postRightsRequestAnswer,
+        rightsRequestExportPdf,
+        postRightsRequestAction,
+        corrections,
+        postCorrectionApply,
+        subjects,
+        postSubjects,
+        supervision,
+        postSupervision,
+        API.requestConsents,
+        API.postRequestConsents,
+        API.postRequestConsentWithdrawal,
+        API.postCoordinatorQuestions,
+        API.coordinatorQuestions,
+        API.coordinatorQuestionsInbox,
+        API.coordinatorQuestion,
+        API.postCoordinatorQuestionAnswer,
+        API.coordinators,
+        API.authorities,
+        API.postAuthoritiesSearch,
+        API.authority,
+        API.me,
+        API.patchMe,
+        API.postMePassword,
+        API.postActivation,
+        API.postActivationConfirm,
+        API.postSession,
+        API.deleteSession,
+        API.organisationUsers,
+        API.postOrganisationUsers,
+        API.postOrganisationUserListConfirmations,
+        API.postUserRoles,
+        API.deleteUserRole,
+        API.postUserSuspension,
+        API.deleteUserSuspension,
+        API.postUserSecondFactorReset,
+        API.userListsOverdue,
+        API.requestInformationNotice,
+        API.legalAreas,
+        API.legalArea,
+        API.memberStates,
+        API.indicators,
+        API.postRequestAttachments,
+        API.requestAttachments,
+        API.requestAttachment,
+        API.requestEvidence,
+        API.requestReport,
+        API.postRequests,
+        API.requests,
+        API.request,
+        API.postRequestSteps,
+        API.putRequestAnswer,
+        API.postRequestAllocation,
+        API.notifications,
+        API.postRequestDeadlineDecision,
+        API.postRequestBlockedAccess,
+        API.postRightsRequests,
+        API.rightsRequests,
+        API.rightsRequestsOverdue,
+        API.rightsRequest,
+        API.postRightsRequestAnswer,
+        API.rightsRequestData,
+        API.rightsRequestExport,
+        API.rightsRequestExportPdf,
+        API.postRightsRequestAction,
+        API.corrections,
+        API.postCorrectionApplication,
+        API.postSubjectSearch,
+        API.authoritySupervisoryExport,
+    ]
+}
