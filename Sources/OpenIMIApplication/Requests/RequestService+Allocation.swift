@@ -28,4 +28,16 @@ extension RequestService {
             $0.status == .active && $0.roles.contains(.requestHandler(legalArea: legalArea))
         }
     }
+
+    /// The authorities the principal's authority may forward `request` to: validated authorities of
+    /// its own state registered for the request's area, itself excepted; none unless it is the
+    /// current responder.
+    public func forwardTargets(of request: InformationRequest, for principal: Principal) async throws -> [Authority] {
+        guard request.involvement.isCurrentResponder(principal.organisation), let state = principal.organisation.memberState else {
+            return []
+        }
+        return try await AuthorityRepository(sql: database.sql).list(memberState: state).filter {
+            $0.status == .validated && $0.legalAreas.contains(request.legalArea) && $0.id != request.involvement.responder
+        }
+    }
 }

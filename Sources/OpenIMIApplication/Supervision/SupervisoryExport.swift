@@ -100,6 +100,21 @@ public struct SupervisoryExport: Sendable {
         return Issued(requests: payloadRequests.count, entries: entries.count, jws: jws.serialized)
     }
 
+    /// The authorities whose supervisory records `principal` may export: their own authority, or
+    /// for a national coordinator the authorities of its state, as the access policy allows.
+    public func authorities(exportableBy principal: Principal) async throws -> [Authority] {
+        let repository = AuthorityRepository(sql: requests.database.sql)
+        var candidates: [Authority] = []
+        if principal.organisation.kind == .authority, let id = principal.organisation.id {
+            candidates = [try await repository.find(id)].compactMap { $0 }
+        } else if principal.organisation.kind == .nationalCoordinator, let state = principal.organisation.memberState {
+            candidates = try await repository.list(memberState: state)
+        }
+        return candidates.filter {
+            AccessPolicy.decide(principal, .exportSupervisoryRecord, on: .organisation(Organisation(authority: $0))).isAllowed
+        }
+    }
+
     static func day(_ text: String) -> Date? {
         guard DataSubject.isCalendarDay(text) else { return nil }
         let formatter = ISO8601DateFormatter()

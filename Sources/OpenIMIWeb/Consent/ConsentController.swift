@@ -7,6 +7,8 @@ import OpenIMIPersistence
 /// A request's consent records: `/api/v1/requests/{id}/consents` and the page `/requests/{id}/consents`.
 struct ConsentController: Sendable {
     let platform: Platform
+    /// The requests, with their consent records.
+    var service: RequestService { platform.requests }
     /// The HTML views.
     let views: ViewRenderer
 
@@ -59,55 +61,12 @@ struct ConsentController: Sendable {
     }
 
     func addRoutes(to routes: Routes) {
-        let service = platform.requests
-        routes.signedIn(Site.API.requestConsents) { _, context, session in
-            JSONResponse(
-                value: ConsentsDTO(
-                    consents: try await service.consents(
-                        of: try context.identifier("id"), by: session.principal, purpose: .read(.api, .listConsents),
-                        now: platform.clock.now()
-                    ).map(ConsentDTO.init)))
-        }
-        routes.signedIn(Site.API.postRequestConsents) { request, context, session in
-            let body = try await request.decodeStrictJSON(ConsentBody.self, context: context)
-            let record = try await service.recordConsent(
-                try body.consent(), on: try context.identifier("id"), by: session.principal, now: platform.clock.now())
-            return JSONResponse(value: ConsentDTO(record), status: .created)
-        }
-        routes.signedIn(Site.API.postRequestConsentWithdrawal) { _, context, session in
-            JSONResponse(
-                value: ConsentDTO(
-                    try await service.withdrawConsent(
-                        try context.identifier("consent"), of: try context.identifier("id"), by: session.principal,
-                        now: platform.clock.now())))
-        }
-        routes.signedIn(Site.requestConsents) { request, context, session in
-            try await page(request, context, session)
-        }
-        routes.signedIn(Site.postRequestConsents) { request, context, session in
-            let fields = try await request.form()
-            guard let purpose = ConsentPurpose(rawValue: fields["purpose"] ?? "") else {
-                throw RequestError.invalidParameter("purpose", .notAllowed)
-            }
-            guard let language = Language(rawValue: fields["language"] ?? "") else {
-                throw RequestError.invalidParameter("language", .notAllowed)
-            }
-            guard let day = fields["givenOn"], DataSubject.isCalendarDay(day),
-                let givenAt = ISO8601DateFormatter().date(from: "\(day)T00:00:00Z")
-            else { throw RequestError.invalidParameter("givenOn", .malformed) }
-            let id = try context.identifier("id")
-            _ = try await service.recordConsent(
-                NewConsent(
-                    purpose: purpose, givenBy: fields["givenBy"] ?? "", language: language, wordingVersion: ConsentRule.wordingVersion,
-                    givenAt: givenAt), on: id, by: session.principal, now: platform.clock.now())
-            return Response(status: .seeOther, headers: [.location: Site.requestConsents.link(id.uuidString.lowercased())])
-        }
-        routes.signedIn(Site.postRequestConsentWithdraw) { _, context, session in
-            let id = try context.identifier("id")
-            _ = try await service.withdrawConsent(
-                try context.identifier("consent"), of: id, by: session.principal, now: platform.clock.now())
-            return Response(status: .seeOther, headers: [.location: Site.requestConsents.link(id.uuidString.lowercased())])
-        }
+        routes.signedIn(Site.API.requestConsents, use: apiRequestConsents)
+        routes.signedIn(Site.API.postRequestConsents, use: apiPostRequestConsents)
+        routes.signedIn(Site.API.postRequestConsentWithdrawal, use: apiPostRequestConsentWithdrawal)
+        routes.signedIn(Site.requestConsents, use: requestConsents)
+        routes.signedIn(Site.postRequestConsents, use: postRequestConsents)
+        routes.signedIn(Site.postRequestConsentWithdraw, use: postRequestConsentWithdraw)
     }
 
     private func page(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
@@ -119,5 +78,76 @@ struct ConsentController: Sendable {
             id: id.uuidString.lowercased(), records: records, languages: platform.catalogs.languages, now: platform.clock.now(),
             catalog: catalog)
         return views.render("consents", title: catalog.text("consent.title"), page: page, request: request, context: context)
+    }
+
+    /// `GET /api/v1/requests/{id}/consents`.
+    func apiRequestConsents(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        JSONResponse(
+            value: ConsentsDTO(
+                consents: try await service.consents(
+                    of: try context.identifier("id"), by: session.principal, purpose: .read(.api, .listConsents),
+                    now: platform.clock.now()
+                ).map(ConsentDTO.init)))
+    }
+
+    /// `POST /api/v1/requests/{id}/consents`.
+    func apiPostRequestConsents(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let body = try await request.decodeStrictJSON(ConsentBody.self, context: context)
+        let record = try await service.recordConsent(
+            try body.consent(), on: try context.identifier("id"), by: session.principal, now: platform.clock.now())
+        return JSONResponse(value: ConsentDTO(record), status: .created)
+    }
+
+    /// `POST /api/v1/requests/{id}/consents/{consent}/withdrawal`.
+    func apiPostRequestConsentWithdrawal(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        JSONResponse(
+            value: ConsentDTO(
+                try await service.withdrawConsent(
+                    try context.identifier("consent"), of: try context.identifier("id"), by: session.principal,
+                    now: platform.clock.now())))
+    }
+
+    /// `GET /requests/{id}/consents`.
+    func requestConsents(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
+    {
+        try await page(request, context, session)
+    }
+
+    /// `POST /requests/{id}/consents`.
+    func postRequestConsents(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let fields = try await request.form()
+        guard let purpose = ConsentPurpose(rawValue: fields["purpose"] ?? "") else {
+            throw RequestError.invalidParameter("purpose", .notAllowed)
+        }
+        guard let language = Language(rawValue: fields["language"] ?? "") else {
+            throw RequestError.invalidParameter("language", .notAllowed)
+        }
+        guard let day = fields["givenOn"], DataSubject.isCalendarDay(day),
+            let givenAt = ISO8601DateFormatter().date(from: "\(day)T00:00:00Z")
+        else { throw RequestError.invalidParameter("givenOn", .malformed) }
+        let id = try context.identifier("id")
+        _ = try await service.recordConsent(
+            NewConsent(
+                purpose: purpose, givenBy: fields["givenBy"] ?? "", language: language, wordingVersion: ConsentRule.wordingVersion,
+                givenAt: givenAt), on: id, by: session.principal, now: platform.clock.now())
+        return Response(status: .seeOther, headers: [.location: Site.requestConsents.link(id.uuidString.lowercased())])
+    }
+
+    /// `POST /requests/{id}/consents/{consent}/withdraw`.
+    func postRequestConsentWithdraw(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let id = try context.identifier("id")
+        _ = try await service.withdrawConsent(
+            try context.identifier("consent"), of: id, by: session.principal, now: platform.clock.now())
+        return Response(status: .seeOther, headers: [.location: Site.requestConsents.link(id.uuidString.lowercased())])
     }
 }

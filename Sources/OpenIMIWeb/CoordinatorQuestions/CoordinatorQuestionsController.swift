@@ -8,6 +8,8 @@ import OpenIMIPersistence
 /// page `/questions`, where users ask and read answers and the coordinator's users answer.
 struct CoordinatorQuestionsController: Sendable {
     let platform: Platform
+    /// The questions to coordinators.
+    var service: CoordinatorQuestionService { platform.coordinatorQuestions }
     /// The HTML views.
     let views: ViewRenderer
 
@@ -53,42 +55,14 @@ struct CoordinatorQuestionsController: Sendable {
     }
 
     func addRoutes(to routes: Routes) {
-        let service = platform.coordinatorQuestions
-        routes.signedIn(Site.API.postCoordinatorQuestions) { request, context, session in
-            let body = try await request.decodeStrictJSON(QuestionBody.self, context: context)
-            let question = try await service.ask(subject: body.subject, text: body.text, by: session.principal, now: platform.clock.now())
-            return JSONResponse(value: QuestionDTO(question), status: .created)
-        }
-        routes.signedIn(Site.API.coordinatorQuestions) { _, _, session in
-            JSONResponse(value: QuestionsDTO(questions: try await service.asked(by: session.principal).map(QuestionDTO.init)))
-        }
-        routes.signedIn(Site.API.coordinatorQuestionsInbox) { _, _, session in
-            JSONResponse(value: QuestionsDTO(questions: try await service.inbox(of: session.principal).map(QuestionDTO.init)))
-        }
-        routes.signedIn(Site.API.coordinatorQuestion) { _, context, session in
-            JSONResponse(value: QuestionDTO(try await service.question(try context.identifier("id"), for: session.principal)))
-        }
-        routes.signedIn(Site.API.postCoordinatorQuestionAnswer) { request, context, session in
-            let body = try await request.decodeStrictJSON(AnswerBody.self, context: context)
-            let answered = try await service.answer(
-                try context.identifier("id"), text: body.answer, by: session.principal, now: platform.clock.now())
-            return JSONResponse(value: QuestionDTO(answered))
-        }
-        routes.signedIn(Site.questions) { request, context, session in
-            try await page(request, context, session)
-        }
-        routes.signedIn(Site.postQuestions) { request, context, session in
-            let fields = try await request.form()
-            _ = try await service.ask(
-                subject: fields["subject"] ?? "", text: fields["text"] ?? "", by: session.principal, now: platform.clock.now())
-            return Response(status: .seeOther, headers: [.location: Site.questions.link(query: "sent=1")])
-        }
-        routes.signedIn(Site.postQuestionAnswer) { request, context, session in
-            let fields = try await request.form()
-            _ = try await service.answer(
-                try context.identifier("id"), text: fields["answer"] ?? "", by: session.principal, now: platform.clock.now())
-            return Response(status: .seeOther, headers: [.location: Site.questions.link(query: "answered=1")])
-        }
+        routes.signedIn(Site.API.postCoordinatorQuestions, use: apiPostCoordinatorQuestions)
+        routes.signedIn(Site.API.coordinatorQuestions, use: apiCoordinatorQuestions)
+        routes.signedIn(Site.API.coordinatorQuestionsInbox, use: apiCoordinatorQuestionsInbox)
+        routes.signedIn(Site.API.coordinatorQuestion, use: apiCoordinatorQuestion)
+        routes.signedIn(Site.API.postCoordinatorQuestionAnswer, use: apiPostCoordinatorQuestionAnswer)
+        routes.signedIn(Site.questions, use: questions)
+        routes.signedIn(Site.postQuestions, use: postQuestions)
+        routes.signedIn(Site.postQuestionAnswer, use: postQuestionAnswer)
     }
 
     private func page(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
@@ -100,11 +74,73 @@ struct CoordinatorQuestionsController: Sendable {
             coordinator = try await CoordinatorRepository(sql: platform.database.sql).national(of: state)
         }
         let inbox =
-            principal.organisation.kind == .nationalCoordinator && principal.holds(.nationalCoordinator)
-            ? try await service.inbox(of: principal) : nil
+            Workspace(of: principal).answersCoordinatorQuestions ? try await service.inbox(of: principal) : nil
         let page = CoordinatorQuestionsPage(
             coordinator: coordinator, asked: try await service.asked(by: principal), inbox: inbox,
             sent: request.uri.queryParameters["sent"] != nil, language: context.language)
         return views.render("questions", title: catalog.text("questions.title"), page: page, request: request, context: context)
+    }
+
+    /// `POST /api/v1/coordinator-questions`.
+    func apiPostCoordinatorQuestions(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let body = try await request.decodeStrictJSON(QuestionBody.self, context: context)
+        let question = try await service.ask(subject: body.subject, text: body.text, by: session.principal, now: platform.clock.now())
+        return JSONResponse(value: QuestionDTO(question), status: .created)
+    }
+
+    /// `GET /api/v1/coordinator-questions`.
+    func apiCoordinatorQuestions(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        JSONResponse(value: QuestionsDTO(questions: try await service.asked(by: session.principal).map(QuestionDTO.init)))
+    }
+
+    /// `GET /api/v1/coordinator-questions/inbox`.
+    func apiCoordinatorQuestionsInbox(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        JSONResponse(value: QuestionsDTO(questions: try await service.inbox(of: session.principal).map(QuestionDTO.init)))
+    }
+
+    /// `GET /api/v1/coordinator-questions/{id}`.
+    func apiCoordinatorQuestion(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        JSONResponse(value: QuestionDTO(try await service.question(try context.identifier("id"), for: session.principal)))
+    }
+
+    /// `POST /api/v1/coordinator-questions/{id}/answer`.
+    func apiPostCoordinatorQuestionAnswer(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let body = try await request.decodeStrictJSON(AnswerBody.self, context: context)
+        let answered = try await service.answer(
+            try context.identifier("id"), text: body.answer, by: session.principal, now: platform.clock.now())
+        return JSONResponse(value: QuestionDTO(answered))
+    }
+
+    /// `GET /questions`.
+    func questions(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        try await page(request, context, session)
+    }
+
+    /// `POST /questions`.
+    func postQuestions(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        let fields = try await request.form()
+        _ = try await service.ask(
+            subject: fields["subject"] ?? "", text: fields["text"] ?? "", by: session.principal, now: platform.clock.now())
+        return Response(status: .seeOther, headers: [.location: Site.questions.link(query: "sent=1")])
+    }
+
+    /// `POST /questions/{id}/answer`.
+    func postQuestionAnswer(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let fields = try await request.form()
+        _ = try await service.answer(
+            try context.identifier("id"), text: fields["answer"] ?? "", by: session.principal, now: platform.clock.now())
+        return Response(status: .seeOther, headers: [.location: Site.questions.link(query: "answered=1")])
     }
 }

@@ -10,26 +10,8 @@ struct CoordinatorsController: Sendable {
     let catalogs: Catalogs
 
     func addRoutes(to routes: Routes) {
-        routes.public(Site.coordinators) { request, context in
-            let coordinators = try await CoordinatorRepository(sql: database.sql).all()
-            let registry = RegistryRepository(sql: database.sql)
-            let catalog = catalogs.catalog(for: context.language)
-            let page = CoordinatorsPage(
-                coordinators: coordinators, states: try await registry.memberStates(), areas: try await registry.legalAreas(),
-                catalog: catalog)
-            return views.render(
-                "coordinators", title: catalog.text("coordinators.title"), page: page, request: request, context: context)
-        }
-        routes.public(Site.API.coordinators) { request, _ in
-            try request.checkQueryParameters(allowed: ["kind"])
-            var kind: CoordinatorKind?
-            if let raw = request.query("kind") {
-                guard let parsed = CoordinatorKind(rawValue: raw) else { throw RequestError.invalidParameter("kind", .notAllowed) }
-                kind = parsed
-            }
-            let coordinators = try await CoordinatorRepository(sql: database.sql).all(kind: kind)
-            return JSONResponse(value: CoordinatorList(coordinators: coordinators.map(CoordinatorDTO.init)))
-        }
+        routes.public(Site.coordinators, use: coordinators)
+        routes.public(Site.API.coordinators, use: apiCoordinators)
     }
 
     /// The coordinators resource.
@@ -61,5 +43,29 @@ struct CoordinatorsController: Sendable {
             address = coordinator.address
             contact = coordinator.contact
         }
+    }
+
+    /// `GET /coordinators`.
+    func coordinators(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let coordinators = try await CoordinatorRepository(sql: database.sql).all()
+        let registry = RegistryRepository(sql: database.sql)
+        let catalog = catalogs.catalog(for: context.language)
+        let page = CoordinatorsPage(
+            coordinators: coordinators, states: try await registry.memberStates(), areas: try await registry.legalAreas(),
+            catalog: catalog)
+        return views.render(
+            "coordinators", title: catalog.text("coordinators.title"), page: page, request: request, context: context)
+    }
+
+    /// `GET /api/v1/coordinators`.
+    func apiCoordinators(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        try request.checkQueryParameters(allowed: ["kind"])
+        var kind: CoordinatorKind?
+        if let raw = request.query("kind") {
+            guard let parsed = CoordinatorKind(rawValue: raw) else { throw RequestError.invalidParameter("kind", .notAllowed) }
+            kind = parsed
+        }
+        let coordinators = try await CoordinatorRepository(sql: database.sql).all(kind: kind)
+        return JSONResponse(value: CoordinatorList(coordinators: coordinators.map(CoordinatorDTO.init)))
     }
 }

@@ -14,49 +14,11 @@ struct DirectoryController: Sendable {
     let catalogs: Catalogs
 
     func addRoutes(to routes: Routes) {
-        routes.public(Site.directory) { request, context in
-            let query = try await directoryQuery(
-                memberState: request.query("memberState"), legalArea: request.query("legalArea"),
-                keyword: request.query("keyword"), name: request.query("name"),
-                page: try request.queryInt("page", default: 1, in: 1...DirectoryQuery.maximumPage), perPage: DirectoryQuery.defaultPerPage)
-            let results = try await AuthorityRepository(sql: database.sql).search(query)
-            let registry = RegistryRepository(sql: database.sql)
-            let catalog = catalogs.catalog(for: context.language)
-            let page = DirectoryPage(
-                query: query, results: results, states: try await registry.memberStates(),
-                areas: try await registry.legalAreas(), catalog: catalog)
-            return views.render(
-                "directory", title: catalog.text("directory.title"), page: page, request: request, context: context)
-        }
-        routes.public(Site.authority) { request, context in
-            let authority = try await publicAuthority(context.parameters.get("id"))
-            let registry = RegistryRepository(sql: database.sql)
-            let catalog = catalogs.catalog(for: context.language)
-            let page = AuthorityPage(
-                authority: authority, states: try await registry.memberStates(), areas: try await registry.legalAreas(),
-                catalog: catalog)
-            return views.render("authority", title: page.name, page: page, request: request, context: context)
-        }
-        routes.public(Site.API.authorities) { request, _ in
-            try request.checkQueryParameters(allowed: ["memberState", "legalArea", "keyword", "name", "page", "perPage"])
-            let query = try await directoryQuery(
-                memberState: request.query("memberState"), legalArea: request.query("legalArea"),
-                keyword: request.query("keyword"), name: request.query("name"),
-                page: try request.queryInt("page", default: 1, in: 1...DirectoryQuery.maximumPage),
-                perPage: try request.queryInt("perPage", default: DirectoryQuery.defaultPerPage, in: 1...DirectoryQuery.maximumPerPage))
-            return JSONResponse(value: AuthorityPageDTO(try await AuthorityRepository(sql: database.sql).search(query)))
-        }
-        routes.public(Site.API.postAuthoritiesSearch) { request, context in
-            let body = try await request.decodeStrictJSON(SearchRequest.self, context: context)
-            let query = try await directoryQuery(
-                memberState: body.memberState, legalArea: body.legalArea, keyword: body.keyword, name: body.name,
-                page: body.page ?? 1, perPage: body.perPage ?? DirectoryQuery.defaultPerPage)
-            return JSONResponse(value: AuthorityPageDTO(try await AuthorityRepository(sql: database.sql).search(query)))
-        }
-        routes.public(Site.API.authority) { request, context in
-            try request.checkQueryParameters(allowed: [])
-            return JSONResponse(value: AuthorityDTO(try await publicAuthority(context.parameters.get("id"))))
-        }
+        routes.public(Site.directory, use: directory)
+        routes.public(Site.authority, use: authority)
+        routes.public(Site.API.authorities, use: apiAuthorities)
+        routes.public(Site.API.postAuthoritiesSearch, use: apiPostAuthoritiesSearch)
+        routes.public(Site.API.authority, use: apiAuthority)
     }
 
     /// Builds and checks a query from request values; unknown states and areas are refused.
@@ -136,5 +98,58 @@ struct DirectoryController: Sendable {
             keywords = authority.keywords
             languages = authority.languages.map(\.rawValue)
         }
+    }
+
+    /// `GET /directory`.
+    func directory(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let query = try await directoryQuery(
+            memberState: request.query("memberState"), legalArea: request.query("legalArea"),
+            keyword: request.query("keyword"), name: request.query("name"),
+            page: try request.queryInt("page", default: 1, in: 1...DirectoryQuery.maximumPage), perPage: DirectoryQuery.defaultPerPage)
+        let results = try await AuthorityRepository(sql: database.sql).search(query)
+        let registry = RegistryRepository(sql: database.sql)
+        let catalog = catalogs.catalog(for: context.language)
+        let page = DirectoryPage(
+            query: query, results: results, states: try await registry.memberStates(),
+            areas: try await registry.legalAreas(), catalog: catalog)
+        return views.render(
+            "directory", title: catalog.text("directory.title"), page: page, request: request, context: context)
+    }
+
+    /// `GET /directory/authorities/{id}`.
+    func authority(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let authority = try await publicAuthority(context.parameters.get("id"))
+        let registry = RegistryRepository(sql: database.sql)
+        let catalog = catalogs.catalog(for: context.language)
+        let page = AuthorityPage(
+            authority: authority, states: try await registry.memberStates(), areas: try await registry.legalAreas(),
+            catalog: catalog)
+        return views.render("authority", title: page.name, page: page, request: request, context: context)
+    }
+
+    /// `GET /api/v1/authorities`.
+    func apiAuthorities(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        try request.checkQueryParameters(allowed: ["memberState", "legalArea", "keyword", "name", "page", "perPage"])
+        let query = try await directoryQuery(
+            memberState: request.query("memberState"), legalArea: request.query("legalArea"),
+            keyword: request.query("keyword"), name: request.query("name"),
+            page: try request.queryInt("page", default: 1, in: 1...DirectoryQuery.maximumPage),
+            perPage: try request.queryInt("perPage", default: DirectoryQuery.defaultPerPage, in: 1...DirectoryQuery.maximumPerPage))
+        return JSONResponse(value: AuthorityPageDTO(try await AuthorityRepository(sql: database.sql).search(query)))
+    }
+
+    /// `POST /api/v1/authorities/search`.
+    func apiPostAuthoritiesSearch(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let body = try await request.decodeStrictJSON(SearchRequest.self, context: context)
+        let query = try await directoryQuery(
+            memberState: body.memberState, legalArea: body.legalArea, keyword: body.keyword, name: body.name,
+            page: body.page ?? 1, perPage: body.perPage ?? DirectoryQuery.defaultPerPage)
+        return JSONResponse(value: AuthorityPageDTO(try await AuthorityRepository(sql: database.sql).search(query)))
+    }
+
+    /// `GET /api/v1/authorities/{id}`.
+    func apiAuthority(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        try request.checkQueryParameters(allowed: [])
+        return JSONResponse(value: AuthorityDTO(try await publicAuthority(context.parameters.get("id"))))
     }
 }

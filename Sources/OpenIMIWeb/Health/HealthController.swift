@@ -7,13 +7,7 @@ struct HealthController: Sendable {
     let database: any Database
 
     func addRoutes(to routes: Routes) {
-        routes.public(Site.health) { _, _ in
-            let pending = try await Migrator(database: database).pendingVersions()
-            let health = Health(
-                status: pending.isEmpty ? "ok" : "migrations-pending", database: database.kind.rawValue,
-                migrations: .init(current: pending.isEmpty, latest: Migrations.all.map(\.version).max() ?? 0, pending: pending))
-            return JSONResponse(value: health, status: pending.isEmpty ? .ok : .serviceUnavailable)
-        }
+        routes.public(Site.health, use: health)
     }
 
     /// The health document.
@@ -28,5 +22,14 @@ struct HealthController: Sendable {
         let current: Bool
         let latest: Int
         let pending: [Int]
+    }
+
+    /// `GET /health`.
+    func health(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let pending = try await Migrator(database: database).pendingVersions()
+        let health = Health(
+            status: pending.isEmpty ? "ok" : "migrations-pending", database: database.kind.rawValue,
+            migrations: .init(current: pending.isEmpty, latest: Migrations.all.map(\.version).max() ?? 0, pending: pending))
+        return JSONResponse(value: health, status: pending.isEmpty ? .ok : .serviceUnavailable)
     }
 }

@@ -20,10 +20,13 @@ struct StaticAssetsController: Sendable {
     }
 
     func addRoutes(to routes: Routes) {
-        routes.public(Site.staticFile) { _, context in
-            guard let name = context.parameters.get("file"), let file = files[name] else { throw RequestError.notFound }
-            return Response(
-                status: .ok, headers: [.contentType: file.type, .cacheControl: "public, max-age=3600"], body: .init(byteBuffer: file.body))
-        }
+        routes.public(Site.staticFile, use: staticFile)
+    }
+
+    /// `GET /static/{file}`.
+    func staticFile(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        guard let name = context.parameters.get("file"), let file = files[name] else { throw RequestError.notFound }
+        return Response(
+            status: .ok, headers: [.contentType: file.type, .cacheControl: "public, max-age=3600"], body: .init(byteBuffer: file.body))
     }
 }

@@ -11,50 +11,12 @@ struct AccountController: Sendable {
     let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
-        routes.signedIn(Site.account) { request, context, session in
-            let catalog = platform.catalogs.catalog(for: context.language)
-            let page = AccountPage(
-                principal: session.principal, catalog: catalog, languages: platform.catalogs.languages, saved: request.query("saved") != nil
-            )
-            return views.render("account", title: catalog.text("account.title"), page: page, request: request, context: context)
-        }
-        routes.signedIn(Site.postAccountProfile) { request, _, session in
-            let fields = try await request.form()
-            guard let language = Language(rawValue: fields["language"] ?? ""), platform.catalogs.languages.contains(language) else {
-                throw RequestError.unsupportedLanguage(fields["language"] ?? "")
-            }
-            _ = try await platform.identity.updateOwnProfile(
-                session.principal, language: language, fullName: fields["fullName"], now: platform.clock.now())
-            return Response(status: .seeOther, headers: [.location: Site.account.link(query: "saved=profile&lang=\(language.rawValue)")])
-        }
-        routes.signedIn(Site.postAccountPassword) { request, _, session in
-            let fields = try await request.form()
-            try await platform.identity.changeOwnPassword(
-                session.principal, current: fields["currentPassword"] ?? "", new: fields["newPassword"] ?? "", now: platform.clock.now())
-            return Response(status: .seeOther, headers: [.location: Site.account.link(query: "saved=password")])
-        }
-        routes.signedIn(Site.API.me) { _, _, session in
-            JSONResponse(value: UserDTO(session.principal.user))
-        }
-        routes.signedIn(Site.API.patchMe) { request, context, session in
-            let body = try await request.decodeStrictJSON(ProfileChange.self, context: context)
-            var language: Language?
-            if let code = body.language {
-                guard let parsed = Language(rawValue: code), platform.catalogs.languages.contains(parsed) else {
-                    throw RequestError.unsupportedLanguage(code)
-                }
-                language = parsed
-            }
-            let user = try await platform.identity.updateOwnProfile(
-                session.principal, language: language, fullName: body.fullName, now: platform.clock.now())
-            return JSONResponse(value: UserDTO(user))
-        }
-        routes.signedIn(Site.API.postMePassword) { request, context, session in
-            let body = try await request.decodeStrictJSON(PasswordChange.self, context: context)
-            try await platform.identity.changeOwnPassword(
-                session.principal, current: body.currentPassword, new: body.newPassword, now: platform.clock.now())
-            return Response(status: .noContent)
-        }
+        routes.signedIn(Site.account, use: account)
+        routes.signedIn(Site.postAccountProfile, use: postAccountProfile)
+        routes.signedIn(Site.postAccountPassword, use: postAccountPassword)
+        routes.signedIn(Site.API.me, use: apiMe)
+        routes.signedIn(Site.API.patchMe, use: apiPatchMe)
+        routes.signedIn(Site.API.postMePassword, use: apiPostMePassword)
     }
 
     /// The body of `PATCH /api/v1/me`.
@@ -69,6 +31,68 @@ struct AccountController: Sendable {
         static let fieldNames: Set<String> = ["currentPassword", "newPassword"]
         let currentPassword: String
         let newPassword: String
+    }
+
+    /// `GET /account`.
+    func account(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        let catalog = platform.catalogs.catalog(for: context.language)
+        let page = AccountPage(
+            principal: session.principal, catalog: catalog, languages: platform.catalogs.languages, saved: request.query("saved") != nil
+        )
+        return views.render("account", title: catalog.text("account.title"), page: page, request: request, context: context)
+    }
+
+    /// `POST /account/profile`.
+    func postAccountProfile(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let fields = try await request.form()
+        guard let language = Language(rawValue: fields["language"] ?? ""), platform.catalogs.languages.contains(language) else {
+            throw RequestError.unsupportedLanguage(fields["language"] ?? "")
+        }
+        _ = try await platform.identity.updateOwnProfile(
+            session.principal, language: language, fullName: fields["fullName"], now: platform.clock.now())
+        return Response(status: .seeOther, headers: [.location: Site.account.link(query: "saved=profile&lang=\(language.rawValue)")])
+    }
+
+    /// `POST /account/password`.
+    func postAccountPassword(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let fields = try await request.form()
+        try await platform.identity.changeOwnPassword(
+            session.principal, current: fields["currentPassword"] ?? "", new: fields["newPassword"] ?? "", now: platform.clock.now())
+        return Response(status: .seeOther, headers: [.location: Site.account.link(query: "saved=password")])
+    }
+
+    /// `GET /api/v1/me`.
+    func apiMe(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        JSONResponse(value: UserDTO(session.principal.user))
+    }
+
+    /// `PATCH /api/v1/me`.
+    func apiPatchMe(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        let body = try await request.decodeStrictJSON(ProfileChange.self, context: context)
+        var language: Language?
+        if let code = body.language {
+            guard let parsed = Language(rawValue: code), platform.catalogs.languages.contains(parsed) else {
+                throw RequestError.unsupportedLanguage(code)
+            }
+            language = parsed
+        }
+        let user = try await platform.identity.updateOwnProfile(
+            session.principal, language: language, fullName: body.fullName, now: platform.clock.now())
+        return JSONResponse(value: UserDTO(user))
+    }
+
+    /// `POST /api/v1/me/password`.
+    func apiPostMePassword(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let body = try await request.decodeStrictJSON(PasswordChange.self, context: context)
+        try await platform.identity.changeOwnPassword(
+            session.principal, current: body.currentPassword, new: body.newPassword, now: platform.clock.now())
+        return Response(status: .noContent)
     }
 }
 

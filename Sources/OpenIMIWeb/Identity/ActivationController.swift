@@ -11,43 +11,11 @@ struct ActivationController: Sendable {
     let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
-        routes.public(Site.activate) { request, context in
-            guard let token = request.query("token") else { throw IdentityError.activationInvalid }
-            return try page("activate", request, context, model: ActivatePage(csrf: "", token: token, enrolment: nil))
-        }
-        routes.public(Site.postActivate) { request, context in
-            let fields = try await request.form()
-            let token = fields["token"] ?? ""
-            let enrolment = try await platform.identity.beginActivation(
-                token: token, password: fields["password"] ?? "", now: platform.clock.now())
-            return try page("enrol", request, context, model: ActivatePage(csrf: "", token: token, enrolment: enrolment))
-        }
-        routes.public(Site.postActivateConfirm) { request, _ in
-            let fields = try await request.form()
-            let signedIn = try await platform.identity.completeActivation(
-                token: fields["token"] ?? "", code: fields["code"] ?? "", kind: .web, now: platform.clock.now())
-            var response = Response(
-                status: .seeOther, headers: [.location: Site.account.link(query: "lang=\(signedIn.user.language.rawValue)")])
-            response.setCookie(SessionCookies.session(signedIn.token, request: request))
-            return response
-        }
-        routes.public(Site.API.postActivation) { request, context in
-            let body = try await request.decodeStrictJSON(ActivationRequest.self, context: context)
-            let enrolment = try await platform.identity.beginActivation(
-                token: body.token, password: body.password, now: platform.clock.now())
-            return JSONResponse(
-                value: EnrolmentDTO(
-                    totpSecretBase32: enrolment.secretBase32, provisioningUri: enrolment.provisioningURI,
-                    recoveryCodes: enrolment.recoveryCodes))
-        }
-        routes.public(Site.API.postActivationConfirm) { request, context in
-            let body = try await request.decodeStrictJSON(ConfirmationRequest.self, context: context)
-            let signedIn = try await platform.identity.completeActivation(
-                token: body.token, code: body.code, kind: .api, now: platform.clock.now())
-            return JSONResponse(
-                value: SignInController.SessionResponse(token: signedIn.token, expiresAt: signedIn.expiresAt, user: UserDTO(signedIn.user)),
-                status: .created)
-        }
+        routes.public(Site.activate, use: activate)
+        routes.public(Site.postActivate, use: postActivate)
+        routes.public(Site.postActivateConfirm, use: postActivateConfirm)
+        routes.public(Site.API.postActivation, use: apiPostActivation)
+        routes.public(Site.API.postActivationConfirm, use: apiPostActivationConfirm)
     }
 
     private func page(_ template: String, _ request: Request, _ context: AppRequestContext, model: ActivatePage) throws -> Response {
@@ -87,5 +55,52 @@ struct ActivationController: Sendable {
         let totpSecretBase32: String
         let provisioningUri: String
         let recoveryCodes: [String]
+    }
+
+    /// `GET /activate`.
+    func activate(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        guard let token = request.query("token") else { throw IdentityError.activationInvalid }
+        return try page("activate", request, context, model: ActivatePage(csrf: "", token: token, enrolment: nil))
+    }
+
+    /// `POST /activate`.
+    func postActivate(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let fields = try await request.form()
+        let token = fields["token"] ?? ""
+        let enrolment = try await platform.identity.beginActivation(
+            token: token, password: fields["password"] ?? "", now: platform.clock.now())
+        return try page("enrol", request, context, model: ActivatePage(csrf: "", token: token, enrolment: enrolment))
+    }
+
+    /// `POST /activate/confirm`.
+    func postActivateConfirm(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let fields = try await request.form()
+        let signedIn = try await platform.identity.completeActivation(
+            token: fields["token"] ?? "", code: fields["code"] ?? "", kind: .web, now: platform.clock.now())
+        var response = Response(
+            status: .seeOther, headers: [.location: Site.account.link(query: "lang=\(signedIn.user.language.rawValue)")])
+        response.setCookie(SessionCookies.session(signedIn.token, request: request))
+        return response
+    }
+
+    /// `POST /api/v1/activation`.
+    func apiPostActivation(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let body = try await request.decodeStrictJSON(ActivationRequest.self, context: context)
+        let enrolment = try await platform.identity.beginActivation(
+            token: body.token, password: body.password, now: platform.clock.now())
+        return JSONResponse(
+            value: EnrolmentDTO(
+                totpSecretBase32: enrolment.secretBase32, provisioningUri: enrolment.provisioningURI,
+                recoveryCodes: enrolment.recoveryCodes))
+    }
+
+    /// `POST /api/v1/activation/confirm`.
+    func apiPostActivationConfirm(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let body = try await request.decodeStrictJSON(ConfirmationRequest.self, context: context)
+        let signedIn = try await platform.identity.completeActivation(
+            token: body.token, code: body.code, kind: .api, now: platform.clock.now())
+        return JSONResponse(
+            value: SignInController.SessionResponse(token: signedIn.token, expiresAt: signedIn.expiresAt, user: UserDTO(signedIn.user)),
+            status: .created)
     }
 }

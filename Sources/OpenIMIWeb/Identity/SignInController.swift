@@ -12,50 +12,11 @@ struct SignInController: Sendable {
     let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
-        routes.public(Site.signIn) { request, context in
-            try form(request, context, next: request.query("next"), failure: nil, status: .ok)
-        }
-        routes.public(Site.postSignIn) { request, context in
-            let fields = try await request.form()
-            let next = Self.safeNext(fields["next"])
-            do {
-                let signedIn = try await platform.identity.signIn(
-                    username: fields["username"] ?? "", password: fields["password"] ?? "", code: fields["code"] ?? "",
-                    address: context.remoteAddress, kind: .web, now: platform.clock.now())
-                var response = Response(
-                    status: .seeOther, headers: [.location: next ?? Site.account.link(query: "lang=\(signedIn.user.language.rawValue)")])
-                response.setCookie(SessionCookies.session(signedIn.token, request: request))
-                return response
-            } catch let error as IdentityError where error == .signInFailed || error == .tooManyAttempts {
-                let key = error == .tooManyAttempts ? "error.tooManyAttempts.detail" : "error.signInFailed.detail"
-                return try form(
-                    request, context, next: next, failure: platform.catalogs.catalog(for: context.language).text(key),
-                    status: error == .tooManyAttempts ? .tooManyRequests : .unauthorized)
-            }
-        }
-        routes.signedIn(Site.postSignOut) { request, _, _ in
-            if let token = SessionCookies.value(SessionMiddleware.cookieName, in: request) {
-                try await platform.identity.signOut(token: token, now: platform.clock.now())
-            }
-            var response = Response(status: .seeOther, headers: [.location: "/"])
-            response.setCookie(SessionCookies.clearedSession(request: request))
-            return response
-        }
-        routes.public(Site.API.postSession) { request, context in
-            let body = try await request.decodeStrictJSON(SessionRequest.self, context: context)
-            let signedIn = try await platform.identity.signIn(
-                username: body.username, password: body.password, code: body.code, address: context.remoteAddress, kind: .api,
-                now: platform.clock.now())
-            return JSONResponse(
-                value: SessionResponse(token: signedIn.token, expiresAt: signedIn.expiresAt, user: UserDTO(signedIn.user)), status: .created
-            )
-        }
-        routes.signedIn(Site.API.deleteSession) { request, _, _ in
-            let header = request.headers[.authorization] ?? ""
-            try await platform.identity.signOut(
-                token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), now: platform.clock.now())
-            return Response(status: .noContent)
-        }
+        routes.public(Site.signIn, use: signIn)
+        routes.public(Site.postSignIn, use: postSignIn)
+        routes.signedIn(Site.postSignOut, use: postSignOut)
+        routes.public(Site.API.postSession, use: apiPostSession)
+        routes.signedIn(Site.API.deleteSession, use: apiDeleteSession)
     }
 
     private func form(
@@ -98,6 +59,61 @@ struct SignInController: Sendable {
         let token: String
         let expiresAt: Date
         let user: UserDTO
+    }
+
+    /// `GET /sign-in`.
+    func signIn(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        try form(request, context, next: request.query("next"), failure: nil, status: .ok)
+    }
+
+    /// `POST /sign-in`.
+    func postSignIn(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let fields = try await request.form()
+        let next = Self.safeNext(fields["next"])
+        do {
+            let signedIn = try await platform.identity.signIn(
+                username: fields["username"] ?? "", password: fields["password"] ?? "", code: fields["code"] ?? "",
+                address: context.remoteAddress, kind: .web, now: platform.clock.now())
+            var response = Response(
+                status: .seeOther, headers: [.location: next ?? Site.account.link(query: "lang=\(signedIn.user.language.rawValue)")])
+            response.setCookie(SessionCookies.session(signedIn.token, request: request))
+            return response
+        } catch let error as IdentityError where error == .signInFailed || error == .tooManyAttempts {
+            let key = error == .tooManyAttempts ? "error.tooManyAttempts.detail" : "error.signInFailed.detail"
+            return try form(
+                request, context, next: next, failure: platform.catalogs.catalog(for: context.language).text(key),
+                status: error == .tooManyAttempts ? .tooManyRequests : .unauthorized)
+        }
+    }
+
+    /// `POST /sign-out`.
+    func postSignOut(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        if let token = SessionCookies.value(SessionMiddleware.cookieName, in: request) {
+            try await platform.identity.signOut(token: token, now: platform.clock.now())
+        }
+        var response = Response(status: .seeOther, headers: [.location: "/"])
+        response.setCookie(SessionCookies.clearedSession(request: request))
+        return response
+    }
+
+    /// `POST /api/v1/session`.
+    func apiPostSession(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let body = try await request.decodeStrictJSON(SessionRequest.self, context: context)
+        let signedIn = try await platform.identity.signIn(
+            username: body.username, password: body.password, code: body.code, address: context.remoteAddress, kind: .api,
+            now: platform.clock.now())
+        return JSONResponse(
+            value: SessionResponse(token: signedIn.token, expiresAt: signedIn.expiresAt, user: UserDTO(signedIn.user)), status: .created
+        )
+    }
+
+    /// `DELETE /api/v1/session`.
+    func apiDeleteSession(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
+    {
+        let header = request.headers[.authorization] ?? ""
+        try await platform.identity.signOut(
+            token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), now: platform.clock.now())
+        return Response(status: .noContent)
     }
 }
 

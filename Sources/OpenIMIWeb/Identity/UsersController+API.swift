@@ -7,66 +7,15 @@ import OpenIMIPersistence
 extension UsersController {
     /// The same operations as the pages, for API clients with a bearer token.
     func addAPIRoutes(to routes: Routes) {
-        routes.signedIn(Site.API.organisationUsers) { _, context, session in
-            let organisation = try await apiOrganisation(context)
-            let users = try await platform.identity.users(of: organisation, by: session.principal)
-            let status = try await platform.identity.userListStatus(of: organisation, now: platform.clock.now())
-            return JSONResponse(value: UserListDTO(users: users.map(UserDTO.init), userList: UserListStatusDTO(status)))
-        }
-        routes.signedIn(Site.API.postOrganisationUsers) { request, context, session in
-            let organisation = try await apiOrganisation(context)
-            let body = try await request.decodeStrictJSON(NewUserRequest.self, context: context)
-            var roles: Set<Role> = []
-            for code in body.roles ?? [] { roles.insert(try role(code)) }
-            guard let language = Language(rawValue: body.language ?? "en") else {
-                throw RequestError.unsupportedLanguage(body.language ?? "")
-            }
-            let created = try await platform.identity.createUser(
-                NewUser(username: body.username, fullName: body.fullName, email: body.email, language: language, roles: roles),
-                in: organisation, by: session.principal, now: platform.clock.now())
-            return JSONResponse(
-                value: CreatedUserDTO(user: UserDTO(created.user), activationToken: created.activationToken), status: .created)
-        }
-        routes.signedIn(Site.API.postOrganisationUserListConfirmations) { _, context, session in
-            let organisation = try await apiOrganisation(context)
-            let confirmation = try await platform.identity.confirmUserList(
-                of: organisation, by: session.principal, now: platform.clock.now())
-            return JSONResponse(value: ConfirmationDTO(confirmation), status: .created)
-        }
-        routes.signedIn(Site.API.postUserRoles) { request, context, session in
-            let body = try await request.decodeStrictJSON(RoleRequest.self, context: context)
-            let user = try await platform.identity.grant(
-                try role(body.role), to: try userID(context), by: session.principal, now: platform.clock.now())
-            return JSONResponse(value: UserDTO(user))
-        }
-        routes.signedIn(Site.API.deleteUserRole) { _, context, session in
-            let user = try await platform.identity.withdraw(
-                try role(context.parameters.get("role")), from: try userID(context), by: session.principal, now: platform.clock.now())
-            return JSONResponse(value: UserDTO(user))
-        }
-        routes.signedIn(Site.API.postUserSuspension) { _, context, session in
-            JSONResponse(
-                value: UserDTO(try await platform.identity.suspend(try userID(context), by: session.principal, now: platform.clock.now())))
-        }
-        routes.signedIn(Site.API.deleteUserSuspension) { _, context, session in
-            JSONResponse(
-                value: UserDTO(try await platform.identity.reinstate(try userID(context), by: session.principal, now: platform.clock.now()))
-            )
-        }
-        routes.signedIn(Site.API.postUserSecondFactorReset) { _, context, session in
-            let reset = try await platform.identity.resetSecondFactor(
-                of: try userID(context), by: session.principal, now: platform.clock.now())
-            return JSONResponse(value: CreatedUserDTO(user: UserDTO(reset.user), activationToken: reset.activationToken))
-        }
-        routes.signedIn(Site.API.userListsOverdue) { _, _, session in
-            guard let state = session.principal.organisation.memberState else { throw IdentityError.forbidden(.missingRole) }
-            let overdue = try await platform.identity.overdueUserLists(of: state, by: session.principal, now: platform.clock.now())
-            return JSONResponse(
-                value: OverdueDTO(
-                    authorities: overdue.map {
-                        OverdueDTO.Entry(authorityId: $0.0.id.uuidString.lowercased(), userList: UserListStatusDTO($0.1))
-                    }))
-        }
+        routes.signedIn(Site.API.organisationUsers, use: apiOrganisationUsers)
+        routes.signedIn(Site.API.postOrganisationUsers, use: apiPostOrganisationUsers)
+        routes.signedIn(Site.API.postOrganisationUserListConfirmations, use: apiPostOrganisationUserListConfirmations)
+        routes.signedIn(Site.API.postUserRoles, use: apiPostUserRoles)
+        routes.signedIn(Site.API.deleteUserRole, use: apiDeleteUserRole)
+        routes.signedIn(Site.API.postUserSuspension, use: apiPostUserSuspension)
+        routes.signedIn(Site.API.deleteUserSuspension, use: apiDeleteUserSuspension)
+        routes.signedIn(Site.API.postUserSecondFactorReset, use: apiPostUserSecondFactorReset)
+        routes.signedIn(Site.API.userListsOverdue, use: apiUserListsOverdue)
     }
 
     private func apiOrganisation(_ context: AppRequestContext) async throws -> Organisation {
@@ -143,5 +92,100 @@ extension UsersController {
         }
 
         let authorities: [Entry]
+    }
+
+    /// `GET /api/v1/organisations/{kind}/{id}/users`.
+    func apiOrganisationUsers(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let organisation = try await apiOrganisation(context)
+        let users = try await platform.identity.users(of: organisation, by: session.principal)
+        let status = try await platform.identity.userListStatus(of: organisation, now: platform.clock.now())
+        return JSONResponse(value: UserListDTO(users: users.map(UserDTO.init), userList: UserListStatusDTO(status)))
+    }
+
+    /// `POST /api/v1/organisations/{kind}/{id}/users`.
+    func apiPostOrganisationUsers(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let organisation = try await apiOrganisation(context)
+        let body = try await request.decodeStrictJSON(NewUserRequest.self, context: context)
+        var roles: Set<Role> = []
+        for code in body.roles ?? [] { roles.insert(try role(code)) }
+        guard let language = Language(rawValue: body.language ?? "en") else {
+            throw RequestError.unsupportedLanguage(body.language ?? "")
+        }
+        let created = try await platform.identity.createUser(
+            NewUser(username: body.username, fullName: body.fullName, email: body.email, language: language, roles: roles),
+            in: organisation, by: session.principal, now: platform.clock.now())
+        return JSONResponse(
+            value: CreatedUserDTO(user: UserDTO(created.user), activationToken: created.activationToken), status: .created)
+    }
+
+    /// `POST /api/v1/organisations/{kind}/{id}/user-list-confirmations`.
+    func apiPostOrganisationUserListConfirmations(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let organisation = try await apiOrganisation(context)
+        let confirmation = try await platform.identity.confirmUserList(
+            of: organisation, by: session.principal, now: platform.clock.now())
+        return JSONResponse(value: ConfirmationDTO(confirmation), status: .created)
+    }
+
+    /// `POST /api/v1/users/{id}/roles`.
+    func apiPostUserRoles(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
+    {
+        let body = try await request.decodeStrictJSON(RoleRequest.self, context: context)
+        let user = try await platform.identity.grant(
+            try role(body.role), to: try userID(context), by: session.principal, now: platform.clock.now())
+        return JSONResponse(value: UserDTO(user))
+    }
+
+    /// `DELETE /api/v1/users/{id}/roles/{role}`.
+    func apiDeleteUserRole(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let user = try await platform.identity.withdraw(
+            try role(context.parameters.get("role")), from: try userID(context), by: session.principal, now: platform.clock.now())
+        return JSONResponse(value: UserDTO(user))
+    }
+
+    /// `POST /api/v1/users/{id}/suspension`.
+    func apiPostUserSuspension(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        JSONResponse(
+            value: UserDTO(try await platform.identity.suspend(try userID(context), by: session.principal, now: platform.clock.now())))
+    }
+
+    /// `DELETE /api/v1/users/{id}/suspension`.
+    func apiDeleteUserSuspension(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        JSONResponse(
+            value: UserDTO(try await platform.identity.reinstate(try userID(context), by: session.principal, now: platform.clock.now()))
+        )
+    }
+
+    /// `POST /api/v1/users/{id}/second-factor-reset`.
+    func apiPostUserSecondFactorReset(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let reset = try await platform.identity.resetSecondFactor(
+            of: try userID(context), by: session.principal, now: platform.clock.now())
+        return JSONResponse(value: CreatedUserDTO(user: UserDTO(reset.user), activationToken: reset.activationToken))
+    }
+
+    /// `GET /api/v1/user-lists/overdue`.
+    func apiUserListsOverdue(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        guard let state = session.principal.organisation.memberState else { throw IdentityError.forbidden(.missingRole) }
+        let overdue = try await platform.identity.overdueUserLists(of: state, by: session.principal, now: platform.clock.now())
+        return JSONResponse(
+            value: OverdueDTO(
+                authorities: overdue.map {
+                    OverdueDTO.Entry(authorityId: $0.0.id.uuidString.lowercased(), userList: UserListStatusDTO($0.1))
+                }))
     }
 }

@@ -12,66 +12,11 @@ struct UsersController: Sendable {
     let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
-        routes.signedIn(Site.users) { request, context, session in
-            let organisation = try await target(request.query("organisation"), session)
-            return try await page(request, context, session, organisation, notice: nil)
-        }
-        routes.signedIn(Site.postUsers) { request, context, session in
-            let fields = try await request.form()
-            let organisation = try await target(fields["organisation"], session)
-            let roles = Set((fields.values.keys.filter { $0.hasPrefix("role:") }).compactMap { Role(code: String($0.dropFirst(5))) })
-            let created = try await platform.identity.createUser(
-                NewUser(
-                    username: fields["username"] ?? "", fullName: fields["fullName"] ?? "", email: fields["email"] ?? "",
-                    language: Language(rawValue: fields["language"] ?? "") ?? context.language, roles: roles),
-                in: organisation, by: session.principal, now: platform.clock.now())
-            return try await page(
-                request, context, session, organisation, notice: Notice(username: created.user.username, token: created.activationToken))
-        }
-        routes.signedIn(Site.postUserOperation) { request, context, session in
-            let fields = try await request.form()
-            let id = try userID(context)
-            let now = platform.clock.now()
-            var notice: Notice?
-            switch context.parameters.get("operation") ?? "" {
-            case "grant": try await platform.identity.grant(try role(fields["role"]), to: id, by: session.principal, now: now)
-            case "withdraw": try await platform.identity.withdraw(try role(fields["role"]), from: id, by: session.principal, now: now)
-            case "suspend": try await platform.identity.suspend(id, by: session.principal, now: now)
-            case "reinstate": try await platform.identity.reinstate(id, by: session.principal, now: now)
-            case "reset-second-factor":
-                let reset = try await platform.identity.resetSecondFactor(of: id, by: session.principal, now: now)
-                notice = Notice(username: reset.user.username, token: reset.activationToken)
-            default: throw RequestError.notFound
-            }
-            let organisation = try await target(fields["organisation"], session)
-            guard let notice else {
-                return Response(
-                    status: .seeOther,
-                    headers: [.location: Site.users.link(query: "organisation=\(OrganisationReference.format(organisation))")])
-            }
-            return try await page(request, context, session, organisation, notice: notice).response(from: request, context: context)
-        }
-        routes.signedIn(Site.postUserListsConfirm) { request, _, session in
-            let fields = try await request.form()
-            let organisation = try await target(fields["organisation"], session)
-            _ = try await platform.identity.confirmUserList(of: organisation, by: session.principal, now: platform.clock.now())
-            return Response(
-                status: .seeOther,
-                headers: [.location: Site.users.link(query: "organisation=\(OrganisationReference.format(organisation))")])
-        }
-        routes.signedIn(Site.userListsOverdue) { request, context, session in
-            guard let state = session.principal.organisation.memberState else { throw IdentityError.forbidden(.missingRole) }
-            let overdue = try await platform.identity.overdueUserLists(of: state, by: session.principal, now: platform.clock.now())
-            let catalog = platform.catalogs.catalog(for: context.language)
-            let page = OverduePage(
-                rows: overdue.map {
-                    OverduePage.Row(
-                        name: $0.0.name.values[context.language] ?? $0.0.name.text(in: .en), dueDate: DateText.day($0.1.dueDate),
-                        lastConfirmed: $0.1.last.map { DateText.day($0.confirmedAt) } ?? "—",
-                        href: Site.users.link(query: "organisation=authority:\($0.0.id.uuidString.lowercased())"))
-                })
-            return views.render("overdue", title: catalog.text("overdue.title"), page: page, request: request, context: context)
-        }
+        routes.signedIn(Site.users, use: users)
+        routes.signedIn(Site.postUsers, use: postUsers)
+        routes.signedIn(Site.postUserOperation, use: postUserOperation)
+        routes.signedIn(Site.postUserListsConfirm, use: postUserListsConfirm)
+        routes.signedIn(Site.userListsOverdue, use: userListsOverdue)
         addAPIRoutes(to: routes)
     }
 
@@ -145,5 +90,80 @@ struct UsersController: Sendable {
             self.token = token
             self.link = Site.activate.link(query: "token=\(token)")
         }
+    }
+
+    /// `GET /users`.
+    func users(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        let organisation = try await target(request.query("organisation"), session)
+        return try await page(request, context, session, organisation, notice: nil)
+    }
+
+    /// `POST /users`.
+    func postUsers(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        let fields = try await request.form()
+        let organisation = try await target(fields["organisation"], session)
+        let roles = Set((fields.values.keys.filter { $0.hasPrefix("role:") }).compactMap { Role(code: String($0.dropFirst(5))) })
+        let created = try await platform.identity.createUser(
+            NewUser(
+                username: fields["username"] ?? "", fullName: fields["fullName"] ?? "", email: fields["email"] ?? "",
+                language: Language(rawValue: fields["language"] ?? "") ?? context.language, roles: roles),
+            in: organisation, by: session.principal, now: platform.clock.now())
+        return try await page(
+            request, context, session, organisation, notice: Notice(username: created.user.username, token: created.activationToken))
+    }
+
+    /// `POST /users/{id}/{operation}`.
+    func postUserOperation(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let fields = try await request.form()
+        let id = try userID(context)
+        let now = platform.clock.now()
+        var notice: Notice?
+        switch context.parameters.get("operation") ?? "" {
+        case "grant": try await platform.identity.grant(try role(fields["role"]), to: id, by: session.principal, now: now)
+        case "withdraw": try await platform.identity.withdraw(try role(fields["role"]), from: id, by: session.principal, now: now)
+        case "suspend": try await platform.identity.suspend(id, by: session.principal, now: now)
+        case "reinstate": try await platform.identity.reinstate(id, by: session.principal, now: now)
+        case "reset-second-factor":
+            let reset = try await platform.identity.resetSecondFactor(of: id, by: session.principal, now: now)
+            notice = Notice(username: reset.user.username, token: reset.activationToken)
+        default: throw RequestError.notFound
+        }
+        let organisation = try await target(fields["organisation"], session)
+        guard let notice else {
+            return Response(
+                status: .seeOther,
+                headers: [.location: Site.users.link(query: "organisation=\(OrganisationReference.format(organisation))")])
+        }
+        return try await page(request, context, session, organisation, notice: notice).response(from: request, context: context)
+    }
+
+    /// `POST /user-lists/confirm`.
+    func postUserListsConfirm(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let fields = try await request.form()
+        let organisation = try await target(fields["organisation"], session)
+        _ = try await platform.identity.confirmUserList(of: organisation, by: session.principal, now: platform.clock.now())
+        return Response(
+            status: .seeOther,
+            headers: [.location: Site.users.link(query: "organisation=\(OrganisationReference.format(organisation))")])
+    }
+
+    /// `GET /user-lists/overdue`.
+    func userListsOverdue(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
+    {
+        guard let state = session.principal.organisation.memberState else { throw IdentityError.forbidden(.missingRole) }
+        let overdue = try await platform.identity.overdueUserLists(of: state, by: session.principal, now: platform.clock.now())
+        let catalog = platform.catalogs.catalog(for: context.language)
+        let page = OverduePage(
+            rows: overdue.map {
+                OverduePage.Row(
+                    name: $0.0.name.values[context.language] ?? $0.0.name.text(in: .en), dueDate: DateText.day($0.1.dueDate),
+                    lastConfirmed: $0.1.last.map { DateText.day($0.confirmedAt) } ?? "—",
+                    href: Site.users.link(query: "organisation=authority:\($0.0.id.uuidString.lowercased())"))
+            })
+        return views.render("overdue", title: catalog.text("overdue.title"), page: page, request: request, context: context)
     }
 }

@@ -13,23 +13,10 @@ struct InformationNoticeController: Sendable {
     let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
-        routes.public(Site.privacy) { request, context in
-            let catalog = platform.catalogs.catalog(for: context.language)
-            return views.render(
-                "privacy", title: catalog.text("privacy.title"), page: [String: String](), request: request, context: context)
-        }
-        routes.signedIn(Site.requestInformationNotice) { request, context, session in
-            let (report, _, id, catalog) = try await notice(request, context, session, purpose: .read(.web, .informationNotice))
-            let link = Site.requestInformationNoticePdf.link(id.uuidString.lowercased(), query: "language=\(catalog.language.rawValue)")
-            return views.render(
-                "printed", title: report.title, page: PrintedReportPage(report, pdfLink: link), request: request, context: context)
-        }
-        routes.signedIn(Site.requestInformationNoticePdf) { request, context, session in
-            try await pdf(request, context, session, purpose: .read(.web, .informationNoticePDF))
-        }
-        routes.signedIn(Site.API.requestInformationNotice) { request, context, session in
-            try await pdf(request, context, session, purpose: .read(.api, .informationNotice))
-        }
+        routes.public(Site.privacy, use: privacy)
+        routes.signedIn(Site.requestInformationNotice, use: requestInformationNotice)
+        routes.signedIn(Site.requestInformationNoticePdf, use: requestInformationNoticePdf)
+        routes.signedIn(Site.API.requestInformationNotice, use: apiRequestInformationNotice)
     }
 
     private func pdf(
@@ -65,5 +52,36 @@ struct InformationNoticeController: Sendable {
             of: read, questionSet: platform.requests.questionSets[read.procedure], names: names,
             issuer: session.principal.organisation.id ?? read.involvement.requester, catalog: catalog, now: now)
         return (report, now, id, catalog)
+    }
+
+    /// `GET /privacy`.
+    func privacy(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let catalog = platform.catalogs.catalog(for: context.language)
+        return views.render(
+            "privacy", title: catalog.text("privacy.title"), page: [String: String](), request: request, context: context)
+    }
+
+    /// `GET /requests/{id}/information-notice`.
+    func requestInformationNotice(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let (report, _, id, catalog) = try await notice(request, context, session, purpose: .read(.web, .informationNotice))
+        let link = Site.requestInformationNoticePdf.link(id.uuidString.lowercased(), query: "language=\(catalog.language.rawValue)")
+        return views.render(
+            "printed", title: report.title, page: PrintedReportPage(report, pdfLink: link), request: request, context: context)
+    }
+
+    /// `GET /requests/{id}/information-notice.pdf`.
+    func requestInformationNoticePdf(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        try await pdf(request, context, session, purpose: .read(.web, .informationNoticePDF))
+    }
+
+    /// `GET /api/v1/requests/{id}/information-notice`.
+    func apiRequestInformationNotice(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        try await pdf(request, context, session, purpose: .read(.api, .informationNotice))
     }
 }

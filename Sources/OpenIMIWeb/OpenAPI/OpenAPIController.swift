@@ -12,8 +12,11 @@ struct OpenAPIController: Sendable {
     }
 
     func addRoutes(to routes: Routes) {
-        routes.public(Site.openAPIDocument) { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: document))
-        }
+        routes.public(Site.openAPIDocument, use: openAPIDocument)
+    }
+
+    /// `GET /openapi.json`.
+    func openAPIDocument(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: document))
     }
 }

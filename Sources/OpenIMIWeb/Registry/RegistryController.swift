@@ -10,29 +10,10 @@ struct RegistryController: Sendable {
     let catalogs: Catalogs
 
     func addRoutes(to routes: Routes) {
-        routes.public(Site.legalAreas) { request, context in
-            let areas = try await RegistryRepository(sql: database.sql).legalAreas()
-            let catalog = catalogs.catalog(for: context.language)
-            return views.render(
-                "legal-areas", title: catalog.text("legalAreas.title"),
-                page: LegalAreasPage(areas: areas, catalog: catalog), request: request, context: context)
-        }
-        routes.public(Site.API.legalAreas) { request, _ in
-            try request.checkQueryParameters(allowed: [])
-            let areas = try await RegistryRepository(sql: database.sql).legalAreas()
-            return JSONResponse(value: LegalAreaList(legalAreas: areas.map(LegalAreaDTO.init)))
-        }
-        routes.public(Site.API.legalArea) { request, context in
-            try request.checkQueryParameters(allowed: [])
-            let code = try context.parameters.require("code")
-            guard let area = try await RegistryRepository(sql: database.sql).legalArea(code) else { throw RequestError.notFound }
-            return JSONResponse(value: LegalAreaDTO(area))
-        }
-        routes.public(Site.API.memberStates) { request, _ in
-            try request.checkQueryParameters(allowed: [])
-            let states = try await RegistryRepository(sql: database.sql).memberStates()
-            return JSONResponse(value: MemberStateList(memberStates: states.map(MemberStateDTO.init)))
-        }
+        routes.public(Site.legalAreas, use: legalAreas)
+        routes.public(Site.API.legalAreas, use: apiLegalAreas)
+        routes.public(Site.API.legalArea, use: apiLegalArea)
+        routes.public(Site.API.memberStates, use: apiMemberStates)
     }
 
     /// The legal areas resource.
@@ -97,6 +78,37 @@ struct RegistryController: Sendable {
             officialLanguages = state.officialLanguages.map(\.rawValue)
             isEUMember = state.isEUMember
         }
+    }
+
+    /// `GET /legal-areas`.
+    func legalAreas(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let areas = try await RegistryRepository(sql: database.sql).legalAreas()
+        let catalog = catalogs.catalog(for: context.language)
+        return views.render(
+            "legal-areas", title: catalog.text("legalAreas.title"),
+            page: LegalAreasPage(areas: areas, catalog: catalog), request: request, context: context)
+    }
+
+    /// `GET /api/v1/legal-areas`.
+    func apiLegalAreas(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        try request.checkQueryParameters(allowed: [])
+        let areas = try await RegistryRepository(sql: database.sql).legalAreas()
+        return JSONResponse(value: LegalAreaList(legalAreas: areas.map(LegalAreaDTO.init)))
+    }
+
+    /// `GET /api/v1/legal-areas/{code}`.
+    func apiLegalArea(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        try request.checkQueryParameters(allowed: [])
+        let code = try context.parameters.require("code")
+        guard let area = try await RegistryRepository(sql: database.sql).legalArea(code) else { throw RequestError.notFound }
+        return JSONResponse(value: LegalAreaDTO(area))
+    }
+
+    /// `GET /api/v1/member-states`.
+    func apiMemberStates(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        try request.checkQueryParameters(allowed: [])
+        let states = try await RegistryRepository(sql: database.sql).memberStates()
+        return JSONResponse(value: MemberStateList(memberStates: states.map(MemberStateDTO.init)))
     }
 }
 

@@ -75,7 +75,7 @@ struct InboxPage {
                 current: query.states == [state] && query.allocatedTo == nil)
         }
         self.filters = filters
-        canCreate = principal.user.roles.contains { $0.kind == .requestHandler } && principal.organisation.kind == .authority
+        canCreate = Workspace(of: principal).draftsRequests
         self.notifications = notifications.map {
             NotificationRow(
                 at: DateText.day(Date(timeIntervalSince1970: TimeInterval($0.at))), event: catalog.text("notification.\($0.action)"),

@@ -9,23 +9,26 @@ struct IndicatorsController: Sendable {
     let platform: Platform
 
     func addRoutes(to routes: Routes) {
-        routes.public(Site.API.indicators) { request, _ in
-            try request.checkQueryParameters(allowed: ["authority", "memberState"])
-            let responders: [UUID]
-            if let text = request.query("authority") {
-                guard let id = UUID(uuidString: text), try await AuthorityRepository(sql: platform.database.sql).find(id) != nil else {
-                    throw RequestError.invalidParameter("authority", .notAllowed)
-                }
-                responders = [id]
-            } else if let text = request.query("memberState") {
-                guard let state = MemberStateCode(rawValue: text) else { throw RequestError.invalidParameter("memberState", .notAllowed) }
-                responders = try await AuthorityRepository(sql: platform.database.sql).list(memberState: state, limit: 100_000).map(\.id)
-            } else {
-                throw RequestError.invalidParameter("memberState", .required)
+        routes.public(Site.API.indicators, use: apiIndicators)
+    }
+
+    /// `GET /api/v1/indicators`.
+    func apiIndicators(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        try request.checkQueryParameters(allowed: ["authority", "memberState"])
+        let responders: [UUID]
+        if let text = request.query("authority") {
+            guard let id = UUID(uuidString: text), try await AuthorityRepository(sql: platform.database.sql).find(id) != nil else {
+                throw RequestError.invalidParameter("authority", .notAllowed)
             }
-            let timings = try await RequestRepository(sql: platform.database.sql, keys: platform.requests.keys).timings(
-                receivedBy: responders)
-            return JSONResponse(value: TimelinessIndicators(timings))
+            responders = [id]
+        } else if let text = request.query("memberState") {
+            guard let state = MemberStateCode(rawValue: text) else { throw RequestError.invalidParameter("memberState", .notAllowed) }
+            responders = try await AuthorityRepository(sql: platform.database.sql).list(memberState: state, limit: 100_000).map(\.id)
+        } else {
+            throw RequestError.invalidParameter("memberState", .required)
         }
+        let timings = try await RequestRepository(sql: platform.database.sql, keys: platform.requests.keys).timings(
+            receivedBy: responders)
+        return JSONResponse(value: TimelinessIndicators(timings))
     }
 }

@@ -8,23 +8,33 @@ extension RequestPagesController {
     /// The form a local data administrator opens blocked personal data with, and its answer: the
     /// request's page, read under the stated purpose.
     func addBlockedDataRoutes(to routes: Routes) {
-        routes.signedIn(Site.requestBlockedAccess) { request, context, _ in
-            let catalog = platform.catalogs.catalog(for: context.language)
-            let page = BlockedAccessPage(id: try requestID(context).uuidString.lowercased(), catalog: catalog)
-            return views.render(
-                "blocked-access", title: catalog.text("blocked.title"), page: page, request: request, context: context)
+        routes.signedIn(Site.requestBlockedAccess, use: requestBlockedAccess)
+        routes.signedIn(Site.postRequestBlockedAccess, use: postRequestBlockedAccess)
+    }
+
+    /// `GET /requests/{id}/blocked-access`.
+    func requestBlockedAccess(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let catalog = platform.catalogs.catalog(for: context.language)
+        let page = BlockedAccessPage(id: try requestID(context).uuidString.lowercased(), catalog: catalog)
+        return views.render(
+            "blocked-access", title: catalog.text("blocked.title"), page: page, request: request, context: context)
+    }
+
+    /// `POST /requests/{id}/blocked-access`.
+    func postRequestBlockedAccess(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let fields = try await request.form()
+        guard let purpose = BlockedDataPurpose(rawValue: fields["purpose"] ?? "") else {
+            throw RequestError.invalidParameter("purpose", .notAllowed)
         }
-        routes.signedIn(Site.postRequestBlockedAccess) { request, context, session in
-            let fields = try await request.form()
-            guard let purpose = BlockedDataPurpose(rawValue: fields["purpose"] ?? "") else {
-                throw RequestError.invalidParameter("purpose", .notAllowed)
-            }
-            let opening = try BlockedDataOpening(
-                purpose: purpose, justification: fields["justification"] ?? "", rightsRequestReference: Self.text(fields["reference"]))
-            let opened = try await platform.requests.openBlocked(
-                try requestID(context), opening, by: session.principal, now: platform.clock.now())
-            return try await requestPage(opened.request, attachments: opened.attachments, request, context, session)
-        }
+        let opening = try BlockedDataOpening(
+            purpose: purpose, justification: fields["justification"] ?? "", rightsRequestReference: Self.text(fields["reference"]))
+        let opened = try await platform.requests.openBlocked(
+            try requestID(context), opening, by: session.principal, now: platform.clock.now())
+        return try await requestPage(opened.request, attachments: opened.attachments, request, context, session)
     }
 }
 

@@ -7,60 +7,11 @@ import OpenIMIPersistence
 extension RequestPagesController {
     /// The forms of a request's page: steps, answers, deadline decisions, allocation, attachments.
     func addStepRoutes(to routes: Routes) {
-        let service = platform.requests
-        routes.signedIn(Site.postRequestSteps) { request, context, session in
-            let fields = try await request.form()
-            guard let action = RequestAction(rawValue: fields["action"] ?? "") else {
-                throw RequestError.invalidParameter("action", .notAllowed)
-            }
-            let forwardTo = try fields["forwardTo"].map { text -> UUID in
-                guard let id = UUID(uuidString: text) else { throw RequestError.invalidParameter("forwardTo", .malformed) }
-                return id
-            }
-            let proposed = try Self.optionalDay(fields["proposedDeadline"], field: "proposedDeadline")
-            let id = try requestID(context)
-            _ = try await service.act(
-                id, action, details: StepDetails(comment: Self.text(fields["comment"]), proposedDeadline: proposed),
-                forwardTo: action == .forward ? forwardTo : nil, expectedVersion: try Self.version(fields), by: session.principal,
-                now: platform.clock.now())
-            return Self.redirect(to: id)
-        }
-        routes.signedIn(Site.postRequestAnswer) { request, context, session in
-            let fields = try await request.form()
-            let chosen = fields.values.keys.filter { $0.hasPrefix("option:") }.map { String($0.dropFirst(7)) }.sorted()
-            let value = chosen.isEmpty ? fields["value"] ?? "" : chosen.joined(separator: ",")
-            let id = try requestID(context)
-            _ = try await service.answer(
-                id, question: context.parameters.get("question") ?? "",
-                answer: Answer(value: value, justification: Self.text(fields["justification"]), language: context.language),
-                expectedVersion: try Self.version(fields), by: session.principal, now: platform.clock.now())
-            return Self.redirect(to: id)
-        }
-        routes.signedIn(Site.postRequestDeadlineDecision) { request, context, session in
-            let fields = try await request.form()
-            let id = try requestID(context)
-            _ = try await service.decideProposedDeadline(
-                id, accept: fields["accept"] == "yes", expectedVersion: try Self.version(fields), by: session.principal,
-                now: platform.clock.now())
-            return Self.redirect(to: id)
-        }
-        routes.signedIn(Site.postRequestAllocation) { request, context, session in
-            let fields = try await request.form()
-            guard let handler = fields["handlerId"].flatMap(UUID.init(uuidString:)) else {
-                throw RequestError.invalidParameter("handlerId", .malformed)
-            }
-            let id = try requestID(context)
-            _ = try await service.allocate(
-                id, to: handler, expectedVersion: try Self.version(fields), by: session.principal, now: platform.clock.now())
-            return Self.redirect(to: id)
-        }
-        routes.signedIn(Site.postRequestAttachments) { request, context, session in
-            let form = try request.multipartForm(context)
-            guard let file = form.files["file"] else { throw AttachmentError.empty }
-            let id = try requestID(context)
-            _ = try await service.attach(id, name: file.name, content: file.content, by: session.principal, now: platform.clock.now())
-            return Self.redirect(to: id)
-        }
+        routes.signedIn(Site.postRequestSteps, use: postRequestSteps)
+        routes.signedIn(Site.postRequestAnswer, use: postRequestAnswer)
+        routes.signedIn(Site.postRequestDeadlineDecision, use: postRequestDeadlineDecision)
+        routes.signedIn(Site.postRequestAllocation, use: postRequestAllocation)
+        routes.signedIn(Site.postRequestAttachments, use: postRequestAttachments)
     }
 
     /// The draft described by the new-request form.
@@ -119,5 +70,77 @@ extension RequestPagesController {
     static func version(_ fields: FormFields) throws -> Int {
         guard let version = fields["version"].flatMap(Int.init) else { throw RequestError.invalidParameter("version", .required) }
         return version
+    }
+
+    /// `POST /requests/{id}/steps`.
+    func postRequestSteps(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
+    {
+        let fields = try await request.form()
+        guard let action = RequestAction(rawValue: fields["action"] ?? "") else {
+            throw RequestError.invalidParameter("action", .notAllowed)
+        }
+        let forwardTo = try fields["forwardTo"].map { text -> UUID in
+            guard let id = UUID(uuidString: text) else { throw RequestError.invalidParameter("forwardTo", .malformed) }
+            return id
+        }
+        let proposed = try Self.optionalDay(fields["proposedDeadline"], field: "proposedDeadline")
+        let id = try requestID(context)
+        _ = try await service.act(
+            id, action, details: StepDetails(comment: Self.text(fields["comment"]), proposedDeadline: proposed),
+            forwardTo: action == .forward ? forwardTo : nil, expectedVersion: try Self.version(fields), by: session.principal,
+            now: platform.clock.now())
+        return Self.redirect(to: id)
+    }
+
+    /// `POST /requests/{id}/answers/{question}`.
+    func postRequestAnswer(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let fields = try await request.form()
+        let chosen = fields.values.keys.filter { $0.hasPrefix("option:") }.map { String($0.dropFirst(7)) }.sorted()
+        let value = chosen.isEmpty ? fields["value"] ?? "" : chosen.joined(separator: ",")
+        let id = try requestID(context)
+        _ = try await service.answer(
+            id, question: context.parameters.get("question") ?? "",
+            answer: Answer(value: value, justification: Self.text(fields["justification"]), language: context.language),
+            expectedVersion: try Self.version(fields), by: session.principal, now: platform.clock.now())
+        return Self.redirect(to: id)
+    }
+
+    /// `POST /requests/{id}/deadline-decision`.
+    func postRequestDeadlineDecision(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let fields = try await request.form()
+        let id = try requestID(context)
+        _ = try await service.decideProposedDeadline(
+            id, accept: fields["accept"] == "yes", expectedVersion: try Self.version(fields), by: session.principal,
+            now: platform.clock.now())
+        return Self.redirect(to: id)
+    }
+
+    /// `POST /requests/{id}/allocation`.
+    func postRequestAllocation(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let fields = try await request.form()
+        guard let handler = fields["handlerId"].flatMap(UUID.init(uuidString:)) else {
+            throw RequestError.invalidParameter("handlerId", .malformed)
+        }
+        let id = try requestID(context)
+        _ = try await service.allocate(
+            id, to: handler, expectedVersion: try Self.version(fields), by: session.principal, now: platform.clock.now())
+        return Self.redirect(to: id)
+    }
+
+    /// `POST /requests/{id}/attachments`.
+    func postRequestAttachments(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let form = try request.multipartForm(context)
+        guard let file = form.files["file"] else { throw AttachmentError.empty }
+        let id = try requestID(context)
+        _ = try await service.attach(id, name: file.name, content: file.content, by: session.principal, now: platform.clock.now())
+        return Self.redirect(to: id)
     }
 }

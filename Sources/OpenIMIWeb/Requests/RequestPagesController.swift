@@ -12,42 +12,13 @@ struct RequestPagesController: Sendable {
     let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
-        let service = platform.requests
-        routes.signedIn(Site.requests) { request, context, session in
-            try request.checkQueryParameters(allowed: ["state", "mine", "offset", "limit"])
-            let query = try InboxQuery(request, session)
-            let inbox = try await service.inbox(of: session.principal, query: query)
-            let notifications = try await service.notifications(of: session.principal, limit: 10)
-            let ids = Set(inbox.requests.flatMap { [$0.requesterId, $0.responderId] }.compactMap(UUID.init(uuidString:)))
-            let names = try await RequestDirectory.load(
-                ids, areas: Set(inbox.requests.map(\.legalArea)), database: platform.database, language: context.language)
-            let catalog = platform.catalogs.catalog(for: context.language)
-            let page = InboxPage(
-                inbox: inbox, query: query, notifications: notifications, principal: session.principal, names: names, catalog: catalog,
-                now: platform.clock.now())
-            return views.render("inbox", title: catalog.text("inbox.title"), page: page, request: request, context: context)
-        }
-        routes.signedIn(Site.newRequest) { request, context, session in
-            try request.checkQueryParameters(allowed: ["procedure", "state", "name"])
-            return try await newRequestPage(request, context, session)
-        }
-        routes.signedIn(Site.postRequests) { request, context, session in
-            let fields = try await request.form()
-            let created = try await service.createDraft(try Self.newRequest(fields), by: session.principal, now: platform.clock.now())
-            return Self.redirect(to: created.id)
-        }
-        routes.signedIn(Site.request) { request, context, session in
-            try await requestPage(try requestID(context), request, context, session)
-        }
-        routes.signedIn(Site.requestAttachment) { _, context, session in
-            try await RequestsController(platform: platform).download(context, session, purpose: .read(.web, .getAttachment))
-        }
-        routes.signedIn(Site.requestEvidence) { _, context, session in
-            try await RequestsController(platform: platform).evidence(context, session)
-        }
-        routes.signedIn(Site.requestReport) { _, context, session in
-            try await RequestsController(platform: platform).report(context, session, purpose: .read(.web, .getReport))
-        }
+        routes.signedIn(Site.requests, use: requests)
+        routes.signedIn(Site.newRequest, use: newRequest)
+        routes.signedIn(Site.postRequests, use: postRequests)
+        routes.signedIn(Site.request, use: request)
+        routes.signedIn(Site.requestAttachment, use: requestAttachment)
+        routes.signedIn(Site.requestEvidence, use: requestEvidence)
+        routes.signedIn(Site.requestReport, use: requestReport)
         addStepRoutes(to: routes)
         addBlockedDataRoutes(to: routes)
     }
@@ -76,7 +47,8 @@ struct RequestPagesController: Sendable {
         return views.render("new-request", title: catalog.text("newRequest.title"), page: page, request: request, context: context)
     }
 
-    private var service: RequestService { platform.requests }
+    /// The requests.
+    var service: RequestService { platform.requests }
 
     /// The page of request `id`, read (and logged) for the signed-in user.
     func requestPage(_ id: UUID, _ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
@@ -95,12 +67,7 @@ struct RequestPagesController: Sendable {
         let now = platform.clock.now()
         let names = try await RequestDirectory.load(for: read, database: platform.database, language: context.language)
         let handlers = try await service.allocatableHandlers(for: session.principal, legalArea: read.legalArea)
-        var forwardTargets: [Authority] = []
-        if read.involvement.isCurrentResponder(session.principal.organisation), let state = session.principal.organisation.memberState {
-            forwardTargets = try await AuthorityRepository(sql: platform.database.sql).list(memberState: state).filter {
-                $0.status == .validated && $0.legalAreas.contains(read.legalArea) && $0.id != read.involvement.responder
-            }
-        }
+        let forwardTargets = try await service.forwardTargets(of: read, for: session.principal)
         let catalog = platform.catalogs.catalog(for: context.language)
         let page = RequestPage(
             request: read, questionSet: service.questionSets[read.procedure], attachments: attachments, principal: session.principal,
@@ -115,5 +82,57 @@ struct RequestPagesController: Sendable {
 
     static func redirect(to id: UUID) -> Response {
         Response(status: .seeOther, headers: [.location: Site.request.link(id.uuidString.lowercased())])
+    }
+
+    /// `GET /requests`.
+    func requests(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        try request.checkQueryParameters(allowed: ["state", "mine", "offset", "limit"])
+        let query = try InboxQuery(request, session)
+        let inbox = try await service.inbox(of: session.principal, query: query)
+        let notifications = try await service.notifications(of: session.principal, limit: 10)
+        let ids = Set(inbox.requests.flatMap { [$0.requesterId, $0.responderId] }.compactMap(UUID.init(uuidString:)))
+        let names = try await RequestDirectory.load(
+            ids, areas: Set(inbox.requests.map(\.legalArea)), database: platform.database, language: context.language)
+        let catalog = platform.catalogs.catalog(for: context.language)
+        let page = InboxPage(
+            inbox: inbox, query: query, notifications: notifications, principal: session.principal, names: names, catalog: catalog,
+            now: platform.clock.now())
+        return views.render("inbox", title: catalog.text("inbox.title"), page: page, request: request, context: context)
+    }
+
+    /// `GET /requests/new`.
+    func newRequest(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        try request.checkQueryParameters(allowed: ["procedure", "state", "name"])
+        return try await newRequestPage(request, context, session)
+    }
+
+    /// `POST /requests`.
+    func postRequests(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        let fields = try await request.form()
+        let created = try await service.createDraft(try Self.newRequest(fields), by: session.principal, now: platform.clock.now())
+        return Self.redirect(to: created.id)
+    }
+
+    /// `GET /requests/{id}`.
+    func request(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        try await requestPage(try requestID(context), request, context, session)
+    }
+
+    /// `GET /requests/{id}/attachments/{attachment}`.
+    func requestAttachment(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        try await RequestsController(platform: platform).download(context, session, purpose: .read(.web, .getAttachment))
+    }
+
+    /// `GET /requests/{id}/evidence`.
+    func requestEvidence(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
+    {
+        try await RequestsController(platform: platform).evidence(context, session)
+    }
+
+    /// `GET /requests/{id}/report`.
+    func requestReport(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        try await RequestsController(platform: platform).report(context, session, purpose: .read(.web, .getReport))
     }
 }

@@ -7,40 +7,11 @@ import OpenIMIPersistence
 extension RequestsController {
     /// Attachments in the API: upload as the raw body with `?name=`, list, download (logged).
     func addAttachmentRoutes(to routes: Routes) {
-        let service = platform.requests
-        routes.signedIn(Site.API.postRequestAttachments) { request, context, session in
-            try request.checkQueryParameters(allowed: ["name"])
-            guard let name = request.query("name") else { throw RequestError.invalidParameter("name", .required) }
-            let buffer: ByteBuffer
-            do {
-                buffer = try await request.body.collect(upTo: AttachmentRule.maximumSize)
-            } catch {
-                throw AttachmentError.tooLarge(limit: AttachmentRule.maximumSize)
-            }
-            let attachment = try await service.attach(
-                try requestID(context), name: name, content: Data(buffer: buffer), by: session.principal, now: platform.clock.now())
-            return JSONResponse(
-                value: AttachmentDTO(attachment), status: .created,
-                location:
-                    Site.API.requestAttachment.link(try requestID(context).uuidString.lowercased(), attachment.id.uuidString.lowercased())
-            )
-        }
-        routes.signedIn(Site.API.requestAttachments) { _, context, session in
-            JSONResponse(
-                value: AttachmentsDTO(
-                    attachments: try await service.attachments(
-                        of: try requestID(context), by: session.principal, purpose: .read(.api, .listAttachments), now: platform.clock.now()
-                    ).map(AttachmentDTO.init)))
-        }
-        routes.signedIn(Site.API.requestAttachment) { _, context, session in
-            try await download(context, session, purpose: .read(.api, .getAttachment))
-        }
-        routes.signedIn(Site.API.requestEvidence) { _, context, session in
-            try await evidence(context, session)
-        }
-        routes.signedIn(Site.API.requestReport) { _, context, session in
-            try await report(context, session, purpose: .read(.api, .getReport))
-        }
+        routes.signedIn(Site.API.postRequestAttachments, use: apiPostRequestAttachments)
+        routes.signedIn(Site.API.requestAttachments, use: apiRequestAttachments)
+        routes.signedIn(Site.API.requestAttachment, use: apiRequestAttachment)
+        routes.signedIn(Site.API.requestEvidence, use: apiRequestEvidence)
+        routes.signedIn(Site.API.requestReport, use: apiRequestReport)
     }
 
     /// The signed evidence of the request in the path (`application/jose`), for an involved user.
@@ -77,5 +48,57 @@ extension RequestsController {
                 .cacheControl: "no-store",
             ],
             body: .init(byteBuffer: ByteBuffer(data: content)))
+    }
+
+    /// `POST /api/v1/requests/{id}/attachments`.
+    func apiPostRequestAttachments(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        try request.checkQueryParameters(allowed: ["name"])
+        guard let name = request.query("name") else { throw RequestError.invalidParameter("name", .required) }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: AttachmentRule.maximumSize)
+        } catch {
+            throw AttachmentError.tooLarge(limit: AttachmentRule.maximumSize)
+        }
+        let attachment = try await service.attach(
+            try requestID(context), name: name, content: Data(buffer: buffer), by: session.principal, now: platform.clock.now())
+        return JSONResponse(
+            value: AttachmentDTO(attachment), status: .created,
+            location:
+                Site.API.requestAttachment.link(try requestID(context).uuidString.lowercased(), attachment.id.uuidString.lowercased())
+        )
+    }
+
+    /// `GET /api/v1/requests/{id}/attachments`.
+    func apiRequestAttachments(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        JSONResponse(
+            value: AttachmentsDTO(
+                attachments: try await service.attachments(
+                    of: try requestID(context), by: session.principal, purpose: .read(.api, .listAttachments), now: platform.clock.now()
+                ).map(AttachmentDTO.init)))
+    }
+
+    /// `GET /api/v1/requests/{id}/attachments/{attachment}`.
+    func apiRequestAttachment(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        try await download(context, session, purpose: .read(.api, .getAttachment))
+    }
+
+    /// `GET /api/v1/requests/{id}/evidence`.
+    func apiRequestEvidence(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        try await evidence(context, session)
+    }
+
+    /// `GET /api/v1/requests/{id}/report`.
+    func apiRequestReport(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
+    {
+        try await report(context, session, purpose: .read(.api, .getReport))
     }
 }

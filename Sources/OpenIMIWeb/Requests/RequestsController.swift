@@ -7,92 +7,132 @@ import OpenIMIPersistence
 /// Information requests in the JSON API: draft, inbox, read (logged), steps, answers, deadline decisions.
 struct RequestsController: Sendable {
     let platform: Platform
+    /// The requests.
+    var service: RequestService { platform.requests }
 
     func addRoutes(to routes: Routes) {
-        let service = platform.requests
-        routes.signedIn(Site.API.postRequests) { request, context, session in
-            let body = try await request.decodeStrictJSON(NewRequestBody.self, context: context)
-            guard let responder = UUID(uuidString: body.responderId) else { throw RequestError.invalidParameter("responderId", .malformed) }
-            let created = try await service.createDraft(
-                NewRequest(
-                    procedure: body.procedure, responder: responder, subject: try body.subject.subject(), questions: body.questions ?? [],
-                    freeText: try body.freeText.map { try $0.freeText() }, deadline: body.deadline),
-                by: session.principal, now: platform.clock.now())
-            return JSONResponse(value: RequestDTO(created), status: .created)
-        }
-        routes.signedIn(Site.API.requests) { request, _, session in
-            try request.checkQueryParameters(allowed: ["state", "mine", "offset", "limit"])
-            let inbox = try await service.inbox(of: session.principal, query: try InboxQuery(request, session))
-            let now = platform.clock.now()
-            return JSONResponse(
-                value: InboxDTO(
-                    requests: inbox.requests.map { SummaryDTO($0, now: now) },
-                    counts: Dictionary(uniqueKeysWithValues: inbox.counts.map { ($0.key.rawValue, $0.value) })))
-        }
-        routes.signedIn(Site.API.request) { _, context, session in
-            JSONResponse(
-                value: RequestDTO(
-                    try await service.read(
-                        try requestID(context), by: session.principal, purpose: .read(.api, .getRequest), now: platform.clock.now())))
-        }
-        routes.signedIn(Site.API.postRequestSteps) { request, context, session in
-            let body = try await request.decodeStrictJSON(StepBody.self, context: context)
-            guard let action = RequestAction(rawValue: body.action) else { throw RequestError.invalidParameter("action", .notAllowed) }
-            let forwardTo = try body.forwardTo.map { text -> UUID in
-                guard let id = UUID(uuidString: text) else { throw RequestError.invalidParameter("forwardTo", .malformed) }
-                return id
-            }
-            let changed = try await service.act(
-                try requestID(context), action, details: StepDetails(comment: body.comment, proposedDeadline: body.proposedDeadline),
-                forwardTo: forwardTo,
-                expectedVersion: body.version, by: session.principal, now: platform.clock.now())
-            return JSONResponse(value: RequestDTO(changed))
-        }
-        routes.signedIn(Site.API.putRequestAnswer) { request, context, session in
-            let body = try await request.decodeStrictJSON(AnswerBody.self, context: context)
-            let language = try body.language.map { code -> Language in
-                guard let language = Language(rawValue: code) else { throw RequestError.unsupportedLanguage(code) }
-                return language
-            }
-            let changed = try await service.answer(
-                try requestID(context), question: context.parameters.get("question") ?? "",
-                answer: Answer(value: body.value, justification: body.justification, language: language), expectedVersion: body.version,
-                by: session.principal, now: platform.clock.now())
-            return JSONResponse(value: RequestDTO(changed))
-        }
-        routes.signedIn(Site.API.postRequestAllocation) { request, context, session in
-            let body = try await request.decodeStrictJSON(AllocationBody.self, context: context)
-            guard let handler = UUID(uuidString: body.handlerId) else { throw RequestError.invalidParameter("handlerId", .malformed) }
-            let changed = try await service.allocate(
-                try requestID(context), to: handler, expectedVersion: body.version, by: session.principal, now: platform.clock.now())
-            return JSONResponse(value: RequestDTO(changed))
-        }
-        routes.signedIn(Site.API.notifications) { _, _, session in
-            JSONResponse(
-                value: NotificationsDTO(notifications: try await service.notifications(of: session.principal).map(NotificationDTO.init)))
-        }
+        routes.signedIn(Site.API.postRequests, use: apiPostRequests)
+        routes.signedIn(Site.API.requests, use: apiRequests)
+        routes.signedIn(Site.API.request, use: apiRequest)
+        routes.signedIn(Site.API.postRequestSteps, use: apiPostRequestSteps)
+        routes.signedIn(Site.API.putRequestAnswer, use: apiPutRequestAnswer)
+        routes.signedIn(Site.API.postRequestAllocation, use: apiPostRequestAllocation)
+        routes.signedIn(Site.API.notifications, use: apiNotifications)
         addAttachmentRoutes(to: routes)
-        routes.signedIn(Site.API.postRequestDeadlineDecision) { request, context, session in
-            let body = try await request.decodeStrictJSON(DeadlineBody.self, context: context)
-            let changed = try await service.decideProposedDeadline(
-                try requestID(context), accept: body.accept, expectedVersion: body.version, by: session.principal, now: platform.clock.now()
-            )
-            return JSONResponse(value: RequestDTO(changed))
-        }
-        routes.signedIn(Site.API.postRequestBlockedAccess) { request, context, session in
-            let body = try await request.decodeStrictJSON(BlockedAccessBody.self, context: context)
-            return JSONResponse(
-                value: RequestDTO(
-                    try await service.openBlocked(
-                        try requestID(context), try body.opening(), by: session.principal, now: platform.clock.now()
-                    )
-                    .request))
-        }
+        routes.signedIn(Site.API.postRequestDeadlineDecision, use: apiPostRequestDeadlineDecision)
+        routes.signedIn(Site.API.postRequestBlockedAccess, use: apiPostRequestBlockedAccess)
     }
 
     func requestID(_ context: AppRequestContext) throws -> UUID {
         guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw InformationRequestError.notFound }
         return id
+    }
+
+    /// `POST /api/v1/requests`.
+    func apiPostRequests(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
+    {
+        let body = try await request.decodeStrictJSON(NewRequestBody.self, context: context)
+        guard let responder = UUID(uuidString: body.responderId) else { throw RequestError.invalidParameter("responderId", .malformed) }
+        let created = try await service.createDraft(
+            NewRequest(
+                procedure: body.procedure, responder: responder, subject: try body.subject.subject(), questions: body.questions ?? [],
+                freeText: try body.freeText.map { try $0.freeText() }, deadline: body.deadline),
+            by: session.principal, now: platform.clock.now())
+        return JSONResponse(value: RequestDTO(created), status: .created)
+    }
+
+    /// `GET /api/v1/requests`.
+    func apiRequests(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        try request.checkQueryParameters(allowed: ["state", "mine", "offset", "limit"])
+        let inbox = try await service.inbox(of: session.principal, query: try InboxQuery(request, session))
+        let now = platform.clock.now()
+        return JSONResponse(
+            value: InboxDTO(
+                requests: inbox.requests.map { SummaryDTO($0, now: now) },
+                counts: Dictionary(uniqueKeysWithValues: inbox.counts.map { ($0.key.rawValue, $0.value) })))
+    }
+
+    /// `GET /api/v1/requests/{id}`.
+    func apiRequest(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        JSONResponse(
+            value: RequestDTO(
+                try await service.read(
+                    try requestID(context), by: session.principal, purpose: .read(.api, .getRequest), now: platform.clock.now())))
+    }
+
+    /// `POST /api/v1/requests/{id}/steps`.
+    func apiPostRequestSteps(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let body = try await request.decodeStrictJSON(StepBody.self, context: context)
+        guard let action = RequestAction(rawValue: body.action) else { throw RequestError.invalidParameter("action", .notAllowed) }
+        let forwardTo = try body.forwardTo.map { text -> UUID in
+            guard let id = UUID(uuidString: text) else { throw RequestError.invalidParameter("forwardTo", .malformed) }
+            return id
+        }
+        let changed = try await service.act(
+            try requestID(context), action, details: StepDetails(comment: body.comment, proposedDeadline: body.proposedDeadline),
+            forwardTo: forwardTo,
+            expectedVersion: body.version, by: session.principal, now: platform.clock.now())
+        return JSONResponse(value: RequestDTO(changed))
+    }
+
+    /// `PUT /api/v1/requests/{id}/answers/{question}`.
+    func apiPutRequestAnswer(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let body = try await request.decodeStrictJSON(AnswerBody.self, context: context)
+        let language = try body.language.map { code -> Language in
+            guard let language = Language(rawValue: code) else { throw RequestError.unsupportedLanguage(code) }
+            return language
+        }
+        let changed = try await service.answer(
+            try requestID(context), question: context.parameters.get("question") ?? "",
+            answer: Answer(value: body.value, justification: body.justification, language: language), expectedVersion: body.version,
+            by: session.principal, now: platform.clock.now())
+        return JSONResponse(value: RequestDTO(changed))
+    }
+
+    /// `POST /api/v1/requests/{id}/allocation`.
+    func apiPostRequestAllocation(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let body = try await request.decodeStrictJSON(AllocationBody.self, context: context)
+        guard let handler = UUID(uuidString: body.handlerId) else { throw RequestError.invalidParameter("handlerId", .malformed) }
+        let changed = try await service.allocate(
+            try requestID(context), to: handler, expectedVersion: body.version, by: session.principal, now: platform.clock.now())
+        return JSONResponse(value: RequestDTO(changed))
+    }
+
+    /// `GET /api/v1/notifications`.
+    func apiNotifications(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
+    {
+        JSONResponse(
+            value: NotificationsDTO(notifications: try await service.notifications(of: session.principal).map(NotificationDTO.init)))
+    }
+
+    /// `POST /api/v1/requests/{id}/deadline-decision`.
+    func apiPostRequestDeadlineDecision(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let body = try await request.decodeStrictJSON(DeadlineBody.self, context: context)
+        let changed = try await service.decideProposedDeadline(
+            try requestID(context), accept: body.accept, expectedVersion: body.version, by: session.principal, now: platform.clock.now()
+        )
+        return JSONResponse(value: RequestDTO(changed))
+    }
+
+    /// `POST /api/v1/requests/{id}/blocked-access`.
+    func apiPostRequestBlockedAccess(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let body = try await request.decodeStrictJSON(BlockedAccessBody.self, context: context)
+        return JSONResponse(
+            value: RequestDTO(
+                try await service.openBlocked(
+                    try requestID(context), try body.opening(), by: session.principal, now: platform.clock.now()
+                )
+                .request))
     }
 }
 

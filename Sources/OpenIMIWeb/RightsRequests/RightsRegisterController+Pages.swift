@@ -6,87 +6,125 @@ import OpenIMIPersistence
 
 extension RightsRegisterController {
     func addPageRoutes(to routes: Routes) {
-        let register = platform.rightsRegister
-        routes.signedIn(Site.rightsRequests) { request, context, session in
-            let catalog = platform.catalogs.catalog(for: context.language)
-            let page = RightsRegisterPage(
-                entries: try await register.entries(by: session.principal), languages: platform.catalogs.languages,
-                today: RightsRequest.day(of: platform.clock.now()), now: platform.clock.now(), catalog: catalog)
-            return views.render(
-                "rights-requests", title: catalog.text("rights.title"), page: page, request: request, context: context)
+        routes.signedIn(Site.rightsRequests, use: rightsRequests)
+        routes.signedIn(Site.postRightsRequests, use: postRightsRequests)
+        routes.signedIn(Site.rightsRequestsOverdue, use: rightsRequestsOverdue)
+        routes.signedIn(Site.rightsRequest, use: rightsRequest)
+        routes.signedIn(Site.postRightsRequestAnswer, use: postRightsRequestAnswer)
+        routes.signedIn(Site.rightsRequestExportPdf, use: rightsRequestExportPdf)
+        routes.signedIn(Site.postRightsRequestAction, use: postRightsRequestAction)
+        routes.signedIn(Site.corrections, use: corrections)
+        routes.signedIn(Site.postCorrectionApply, use: postCorrectionApply)
+    }
+
+    /// `GET /rights-requests`.
+    func rightsRequests(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        let catalog = platform.catalogs.catalog(for: context.language)
+        let page = RightsRegisterPage(
+            entries: try await register.entries(by: session.principal), languages: platform.catalogs.languages,
+            today: RightsRequest.day(of: platform.clock.now()), now: platform.clock.now(), catalog: catalog)
+        return views.render(
+            "rights-requests", title: catalog.text("rights.title"), page: page, request: request, context: context)
+    }
+
+    /// `POST /rights-requests`.
+    func postRightsRequests(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let fields = try await request.form()
+        func text(_ name: String) -> String { fields[name]?.trimmingCharacters(in: .whitespaces) ?? "" }
+        guard let kind = RightsRequestKind(rawValue: text("kind")) else { throw RequestError.invalidParameter("kind", .notAllowed) }
+        guard let language = Language(rawValue: text("language")) else { throw RequestError.invalidParameter("language", .notAllowed) }
+        let identifiers =
+            text("identifier").isEmpty
+            ? [] : [PersonalIdentifier(kind: "national-id", value: text("identifier"), issuer: fields["issuer"])]
+        let subject = DataSubject.person(
+            NaturalPerson(
+                givenNames: text("givenNames"), familyNames: text("familyNames"),
+                dateOfBirth: text("dateOfBirth").isEmpty ? nil : text("dateOfBirth"), nationalities: [], identifiers: identifiers))
+        let entry = try await register.receive(
+            NewRightsRequest(
+                kind: kind, subject: subject, identification: text("identification"), language: language, receivedOn: text("receivedOn")
+            ),
+            by: session.principal, now: platform.clock.now())
+        return Response(status: .seeOther, headers: [.location: Site.rightsRequest.link(entry.id.uuidString.lowercased())])
+    }
+
+    /// `GET /rights-requests/overdue`.
+    func rightsRequestsOverdue(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let catalog = platform.catalogs.catalog(for: context.language)
+        let overdue = try await register.overdue(by: session.principal, now: platform.clock.now())
+        let names = try await RequestDirectory.load(
+            Set(overdue.compactMap { UUID(uuidString: $0.authorityID) }), areas: [], database: platform.database,
+            language: context.language)
+        let page = OverdueRightsPage(overdue: overdue, names: names, catalog: catalog)
+        return views.render(
+            "rights-overdue", title: catalog.text("rights.overdueTitle"), page: page, request: request, context: context)
+    }
+
+    /// `GET /rights-requests/{id}`.
+    func rightsRequest(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        let catalog = platform.catalogs.catalog(for: context.language)
+        let now = platform.clock.now()
+        let (entry, matches) = try await register.findData(try context.identifier("id"), by: session.principal, now: now)
+        let names = try await RequestDirectory.load(
+            [], areas: Set(matches.map(\.legalArea)), database: platform.database, language: context.language)
+        let page = RightsRequestPage(entry: entry, matches: matches, names: names, now: now, catalog: catalog)
+        return views.render(
+            "rights-request", title: catalog.text("rights.entryTitle"), page: page, request: request, context: context)
+    }
+
+    /// `POST /rights-requests/{id}/answer`.
+    func postRightsRequestAnswer(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let fields = try await request.form()
+        let id = try context.identifier("id")
+        guard let status = RightsRequestStatus(rawValue: fields["status"] ?? "") else {
+            throw RequestError.invalidParameter("status", .notAllowed)
         }
-        routes.signedIn(Site.postRightsRequests) { request, context, session in
-            let fields = try await request.form()
-            func text(_ name: String) -> String { fields[name]?.trimmingCharacters(in: .whitespaces) ?? "" }
-            guard let kind = RightsRequestKind(rawValue: text("kind")) else { throw RequestError.invalidParameter("kind", .notAllowed) }
-            guard let language = Language(rawValue: text("language")) else { throw RequestError.invalidParameter("language", .notAllowed) }
-            let identifiers =
-                text("identifier").isEmpty
-                ? [] : [PersonalIdentifier(kind: "national-id", value: text("identifier"), issuer: fields["issuer"])]
-            let subject = DataSubject.person(
-                NaturalPerson(
-                    givenNames: text("givenNames"), familyNames: text("familyNames"),
-                    dateOfBirth: text("dateOfBirth").isEmpty ? nil : text("dateOfBirth"), nationalities: [], identifiers: identifiers))
-            let entry = try await register.receive(
-                NewRightsRequest(
-                    kind: kind, subject: subject, identification: text("identification"), language: language, receivedOn: text("receivedOn")
-                ),
-                by: session.principal, now: platform.clock.now())
-            return Response(status: .seeOther, headers: [.location: Site.rightsRequest.link(entry.id.uuidString.lowercased())])
-        }
-        routes.signedIn(Site.rightsRequestsOverdue) { request, context, session in
-            let catalog = platform.catalogs.catalog(for: context.language)
-            let overdue = try await register.overdue(by: session.principal, now: platform.clock.now())
-            let names = try await RequestDirectory.load(
-                Set(overdue.compactMap { UUID(uuidString: $0.authorityID) }), areas: [], database: platform.database,
-                language: context.language)
-            let page = OverdueRightsPage(overdue: overdue, names: names, catalog: catalog)
-            return views.render(
-                "rights-overdue", title: catalog.text("rights.overdueTitle"), page: page, request: request, context: context)
-        }
-        routes.signedIn(Site.rightsRequest) { request, context, session in
-            let catalog = platform.catalogs.catalog(for: context.language)
-            let now = platform.clock.now()
-            let (entry, matches) = try await register.findData(try context.identifier("id"), by: session.principal, now: now)
-            let names = try await RequestDirectory.load(
-                [], areas: Set(matches.map(\.legalArea)), database: platform.database, language: context.language)
-            let page = RightsRequestPage(entry: entry, matches: matches, names: names, now: now, catalog: catalog)
-            return views.render(
-                "rights-request", title: catalog.text("rights.entryTitle"), page: page, request: request, context: context)
-        }
-        routes.signedIn(Site.postRightsRequestAnswer) { request, context, session in
-            let fields = try await request.form()
-            let id = try context.identifier("id")
-            guard let status = RightsRequestStatus(rawValue: fields["status"] ?? "") else {
-                throw RequestError.invalidParameter("status", .notAllowed)
-            }
-            _ = try await register.handle(
-                id, status: status, outcome: fields["outcome"] ?? "", expectedVersion: Int(fields["version"] ?? "") ?? 0,
-                by: session.principal,
-                now: platform.clock.now())
-            return Response(status: .seeOther, headers: [.location: Site.rightsRequest.link(id.uuidString.lowercased())])
-        }
-        routes.signedIn(Site.rightsRequestExportPdf) { _, context, session in
-            try await exportPDF(context, session)
-        }
-        routes.signedIn(Site.postRightsRequestAction) { request, context, session in
-            let fields = try await request.form()
-            let id = try context.identifier("id")
-            try await act(
-                context.parameters.get("action") ?? "", on: id,
-                body: ActionBody(request: fields["request"] ?? "", field: fields["field"], value: fields["value"]),
-                by: session.principal)
-            return Response(status: .seeOther, headers: [.location: Site.rightsRequest.link(id.uuidString.lowercased(), query: "done=1")])
-        }
-        routes.signedIn(Site.corrections) { request, context, session in
-            let catalog = platform.catalogs.catalog(for: context.language)
-            let page = CorrectionsPage(corrections: try await platform.requests.corrections(for: session.principal), catalog: catalog)
-            return views.render(
-                "corrections", title: catalog.text("corrections.title"), page: page, request: request, context: context)
-        }
-        routes.signedIn(Site.postCorrectionApply) { _, context, session in
-            _ = try await platform.requests.applyCorrection(try context.identifier("id"), by: session.principal, now: platform.clock.now())
-            return Response(status: .seeOther, headers: [.location: Site.corrections.link()])
-        }
+        _ = try await register.handle(
+            id, status: status, outcome: fields["outcome"] ?? "", expectedVersion: Int(fields["version"] ?? "") ?? 0,
+            by: session.principal,
+            now: platform.clock.now())
+        return Response(status: .seeOther, headers: [.location: Site.rightsRequest.link(id.uuidString.lowercased())])
+    }
+
+    /// `GET /rights-requests/{id}/export.pdf`.
+    func rightsRequestExportPdf(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        try await exportPDF(context, session)
+    }
+
+    /// `POST /rights-requests/{id}/{action}`.
+    func postRightsRequestAction(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let fields = try await request.form()
+        let id = try context.identifier("id")
+        try await act(
+            context.parameters.get("action") ?? "", on: id,
+            body: ActionBody(request: fields["request"] ?? "", field: fields["field"], value: fields["value"]),
+            by: session.principal)
+        return Response(status: .seeOther, headers: [.location: Site.rightsRequest.link(id.uuidString.lowercased(), query: "done=1")])
+    }
+
+    /// `GET /corrections`.
+    func corrections(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        let catalog = platform.catalogs.catalog(for: context.language)
+        let page = CorrectionsPage(corrections: try await platform.requests.corrections(for: session.principal), catalog: catalog)
+        return views.render(
+            "corrections", title: catalog.text("corrections.title"), page: page, request: request, context: context)
+    }
+
+    /// `POST /corrections/{id}/apply`.
+    func postCorrectionApply(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        _ = try await platform.requests.applyCorrection(try context.identifier("id"), by: session.principal, now: platform.clock.now())
+        return Response(status: .seeOther, headers: [.location: Site.corrections.link()])
     }
 }

@@ -9,6 +9,8 @@ import OpenIMIPersistence
 /// the corrections other authorities made (`/api/v1/corrections`).
 struct RightsRegisterController: Sendable {
     let platform: Platform
+    /// The rights register.
+    var register: RightsRegister { platform.rightsRegister }
     /// The HTML views.
     let views: ViewRenderer
 
@@ -59,66 +61,17 @@ struct RightsRegisterController: Sendable {
     }
 
     func addRoutes(to routes: Routes) {
-        let register = platform.rightsRegister
-        routes.signedIn(Site.API.postRightsRequests) { request, context, session in
-            let body = try await request.decodeStrictJSON(EntryBody.self, context: context)
-            return JSONResponse(
-                value: EntryDTO(
-                    try await register.receive(try body.entry(), by: session.principal, now: platform.clock.now()),
-                    now: platform.clock.now()),
-                status: .created)
-        }
-        routes.signedIn(Site.API.rightsRequests) { _, _, session in
-            let now = platform.clock.now()
-            return JSONResponse(
-                value: EntriesDTO(rightsRequests: try await register.entries(by: session.principal).map { EntryDTO($0, now: now) }))
-        }
-        routes.signedIn(Site.API.rightsRequestsOverdue) { _, _, session in
-            JSONResponse(value: OverdueDTO(overdue: try await register.overdue(by: session.principal, now: platform.clock.now())))
-        }
-        routes.signedIn(Site.API.rightsRequest) { _, context, session in
-            JSONResponse(
-                value: EntryDTO(try await register.entry(try context.identifier("id"), by: session.principal), now: platform.clock.now()))
-        }
-        routes.signedIn(Site.API.postRightsRequestAnswer) { request, context, session in
-            let body = try await request.decodeStrictJSON(AnswerBody.self, context: context)
-            guard let status = RightsRequestStatus(rawValue: body.status) else {
-                throw RequestError.invalidParameter("status", .notAllowed)
-            }
-            let now = platform.clock.now()
-            return JSONResponse(
-                value: EntryDTO(
-                    try await register.handle(
-                        try context.identifier("id"), status: status, outcome: body.outcome, expectedVersion: body.version,
-                        by: session.principal, now: now), now: now))
-        }
-        routes.signedIn(Site.API.rightsRequestData) { _, context, session in
-            let (_, matches) = try await register.findData(try context.identifier("id"), by: session.principal, now: platform.clock.now())
-            return JSONResponse(value: SubjectSearchController.ResultDTO(requests: matches.map(SubjectSearchController.MatchDTO.init)))
-        }
-        routes.signedIn(Site.API.rightsRequestExport) { _, context, session in
-            let (entry, exported) = try await register.export(
-                try context.identifier("id"), by: session.principal, now: platform.clock.now())
-            return JSONResponse(value: PersonalDataExportDTO(entry: entry, exported: exported))
-        }
-        routes.signedIn(Site.API.rightsRequestExportPdf) { _, context, session in
-            try await exportPDF(context, session)
-        }
-        routes.signedIn(Site.API.postRightsRequestAction) { request, context, session in
-            let body = try await request.decodeStrictJSON(ActionBody.self, context: context)
-            try await act(context.parameters.get("action") ?? "", on: try context.identifier("id"), body: body, by: session.principal)
-            return Response(status: .noContent)
-        }
-        routes.signedIn(Site.API.corrections) { _, _, session in
-            JSONResponse(
-                value: CorrectionsDTO(corrections: try await platform.requests.corrections(for: session.principal).map(CorrectionDTO.init)))
-        }
-        routes.signedIn(Site.API.postCorrectionApplication) { _, context, session in
-            JSONResponse(
-                value: CorrectionDTO(
-                    try await platform.requests.applyCorrection(
-                        try context.identifier("id"), by: session.principal, now: platform.clock.now())))
-        }
+        routes.signedIn(Site.API.postRightsRequests, use: apiPostRightsRequests)
+        routes.signedIn(Site.API.rightsRequests, use: apiRightsRequests)
+        routes.signedIn(Site.API.rightsRequestsOverdue, use: apiRightsRequestsOverdue)
+        routes.signedIn(Site.API.rightsRequest, use: apiRightsRequest)
+        routes.signedIn(Site.API.postRightsRequestAnswer, use: apiPostRightsRequestAnswer)
+        routes.signedIn(Site.API.rightsRequestData, use: apiRightsRequestData)
+        routes.signedIn(Site.API.rightsRequestExport, use: apiRightsRequestExport)
+        routes.signedIn(Site.API.rightsRequestExportPdf, use: apiRightsRequestExportPdf)
+        routes.signedIn(Site.API.postRightsRequestAction, use: apiPostRightsRequestAction)
+        routes.signedIn(Site.API.corrections, use: apiCorrections)
+        routes.signedIn(Site.API.postCorrectionApplication, use: apiPostCorrectionApplication)
         addPageRoutes(to: routes)
     }
 
@@ -158,5 +111,105 @@ struct RightsRegisterController: Sendable {
         return Download(
             contentType: "application/pdf", filename: "openimi-personal-data-\(entry.id.uuidString.lowercased()).pdf",
             bytes: try report.signed(platform: platform, catalog: catalog, identifier: entry.id, at: now))
+    }
+
+    /// `POST /api/v1/rights-requests`.
+    func apiPostRightsRequests(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let body = try await request.decodeStrictJSON(EntryBody.self, context: context)
+        return JSONResponse(
+            value: EntryDTO(
+                try await register.receive(try body.entry(), by: session.principal, now: platform.clock.now()),
+                now: platform.clock.now()),
+            status: .created)
+    }
+
+    /// `GET /api/v1/rights-requests`.
+    func apiRightsRequests(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let now = platform.clock.now()
+        return JSONResponse(
+            value: EntriesDTO(rightsRequests: try await register.entries(by: session.principal).map { EntryDTO($0, now: now) }))
+    }
+
+    /// `GET /api/v1/rights-requests/overdue`.
+    func apiRightsRequestsOverdue(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        JSONResponse(value: OverdueDTO(overdue: try await register.overdue(by: session.principal, now: platform.clock.now())))
+    }
+
+    /// `GET /api/v1/rights-requests/{id}`.
+    func apiRightsRequest(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
+    {
+        JSONResponse(
+            value: EntryDTO(try await register.entry(try context.identifier("id"), by: session.principal), now: platform.clock.now()))
+    }
+
+    /// `POST /api/v1/rights-requests/{id}/answer`.
+    func apiPostRightsRequestAnswer(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let body = try await request.decodeStrictJSON(AnswerBody.self, context: context)
+        guard let status = RightsRequestStatus(rawValue: body.status) else {
+            throw RequestError.invalidParameter("status", .notAllowed)
+        }
+        let now = platform.clock.now()
+        return JSONResponse(
+            value: EntryDTO(
+                try await register.handle(
+                    try context.identifier("id"), status: status, outcome: body.outcome, expectedVersion: body.version,
+                    by: session.principal, now: now), now: now))
+    }
+
+    /// `GET /api/v1/rights-requests/{id}/data`.
+    func apiRightsRequestData(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let (_, matches) = try await register.findData(try context.identifier("id"), by: session.principal, now: platform.clock.now())
+        return JSONResponse(value: SubjectSearchController.ResultDTO(requests: matches.map(SubjectSearchController.MatchDTO.init)))
+    }
+
+    /// `GET /api/v1/rights-requests/{id}/export`.
+    func apiRightsRequestExport(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let (entry, exported) = try await register.export(
+            try context.identifier("id"), by: session.principal, now: platform.clock.now())
+        return JSONResponse(value: PersonalDataExportDTO(entry: entry, exported: exported))
+    }
+
+    /// `GET /api/v1/rights-requests/{id}/export.pdf`.
+    func apiRightsRequestExportPdf(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        try await exportPDF(context, session)
+    }
+
+    /// `POST /api/v1/rights-requests/{id}/{action}`.
+    func apiPostRightsRequestAction(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let body = try await request.decodeStrictJSON(ActionBody.self, context: context)
+        try await act(context.parameters.get("action") ?? "", on: try context.identifier("id"), body: body, by: session.principal)
+        return Response(status: .noContent)
+    }
+
+    /// `GET /api/v1/corrections`.
+    func apiCorrections(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        JSONResponse(
+            value: CorrectionsDTO(corrections: try await platform.requests.corrections(for: session.principal).map(CorrectionDTO.init)))
+    }
+
+    /// `POST /api/v1/corrections/{id}/application`.
+    func apiPostCorrectionApplication(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        JSONResponse(
+            value: CorrectionDTO(
+                try await platform.requests.applyCorrection(
+                    try context.identifier("id"), by: session.principal, now: platform.clock.now())))
     }
 }

@@ -84,29 +84,9 @@ struct SubjectSearchController: Sendable {
     }
 
     func addRoutes(to routes: Routes) {
-        routes.signedIn(Site.API.postSubjectSearch) { request, context, session in
-            let body = try await request.decodeStrictJSON(SearchBody.self, context: context)
-            let matches = try await platform.requests.findSubject(try body.searchKey(), by: session.principal, now: platform.clock.now())
-            return JSONResponse(value: ResultDTO(requests: matches.map(MatchDTO.init)))
-        }
-        routes.signedIn(Site.subjects) { request, context, _ in
-            try await page(nil, request, context)
-        }
-        routes.signedIn(Site.postSubjects) { request, context, session in
-            let fields = try await request.form()
-            func field(_ name: String) -> String? { fields[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
-            // The form holds three ways of naming someone; the first filled in is used.
-            let body =
-                if let value = field("identifier") {
-                    SearchBody(identifier: value, issuer: field("issuer"))
-                } else if let number = field("registrationNumber") {
-                    SearchBody(business: number, state: field("registrationState"))
-                } else {
-                    SearchBody(given: field("givenNames"), family: field("familyNames"), born: field("dateOfBirth"))
-                }
-            let matches = try await platform.requests.findSubject(try body.searchKey(), by: session.principal, now: platform.clock.now())
-            return try await page(matches, request, context)
-        }
+        routes.signedIn(Site.API.postSubjectSearch, use: apiPostSubjectSearch)
+        routes.signedIn(Site.subjects, use: subjects)
+        routes.signedIn(Site.postSubjects, use: postSubjects)
     }
 
     private func page(_ matches: [SubjectMatch]?, _ request: Request, _ context: AppRequestContext) async throws -> HTMLPage {
@@ -119,6 +99,36 @@ struct SubjectSearchController: Sendable {
             request: request, context: context)
     }
 
+    /// `POST /api/v1/subject-search`.
+    func apiPostSubjectSearch(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let body = try await request.decodeStrictJSON(SearchBody.self, context: context)
+        let matches = try await platform.requests.findSubject(try body.searchKey(), by: session.principal, now: platform.clock.now())
+        return JSONResponse(value: ResultDTO(requests: matches.map(MatchDTO.init)))
+    }
+
+    /// `GET /subjects`.
+    func subjects(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        try await page(nil, request, context)
+    }
+
+    /// `POST /subjects`.
+    func postSubjects(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        let fields = try await request.form()
+        func field(_ name: String) -> String? { fields[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
+        // The form holds three ways of naming someone; the first filled in is used.
+        let body =
+            if let value = field("identifier") {
+                SearchBody(identifier: value, issuer: field("issuer"))
+            } else if let number = field("registrationNumber") {
+                SearchBody(business: number, state: field("registrationState"))
+            } else {
+                SearchBody(given: field("givenNames"), family: field("familyNames"), born: field("dateOfBirth"))
+            }
+        let matches = try await platform.requests.findSubject(try body.searchKey(), by: session.principal, now: platform.clock.now())
+        return try await page(matches, request, context)
+    }
 }
 
 extension SubjectSearchController.SearchBody {

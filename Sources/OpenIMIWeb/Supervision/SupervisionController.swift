@@ -13,37 +13,9 @@ struct SupervisionController: Sendable {
     let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
-        routes.signedIn(Site.API.authoritySupervisoryExport) { request, context, session in
-            try request.checkQueryParameters(allowed: ["from", "through"])
-            return try await export(try context.identifier("id"), from: request.query("from"), through: request.query("through"), session)
-        }
-        routes.signedIn(Site.supervision) { request, context, session in
-            let principal = session.principal
-            var authorities: [Authority] = []
-            if principal.organisation.kind == .authority, let id = principal.organisation.id {
-                authorities = [try await AuthorityRepository(sql: platform.database.sql).find(id)].compactMap { $0 }
-            } else if principal.organisation.kind == .nationalCoordinator, let state = principal.organisation.memberState {
-                authorities = try await AuthorityRepository(sql: platform.database.sql).list(memberState: state)
-            }
-            let mayExport = authorities.filter {
-                AccessPolicy.decide(principal, .exportSupervisoryRecord, on: .organisation(Organisation(authority: $0))).isAllowed
-            }
-            guard !mayExport.isEmpty else { throw IdentityError.forbidden(.missingRole) }
-            let catalog = platform.catalogs.catalog(for: context.language)
-            let today = RightsRequest.day(of: platform.clock.now())
-            let page = SupervisionPage(
-                authorities: mayExport.map { .init(id: $0.id.uuidString.lowercased(), name: $0.name.text(in: context.language)) },
-                from: String(today.prefix(4)) + "-01-01", through: today)
-            return views.render(
-                "supervision", title: catalog.text("supervision.title"), page: page, request: request, context: context)
-        }
-        routes.signedIn(Site.postSupervision) { request, _, session in
-            let fields = try await request.form()
-            guard let id = fields["authority"].flatMap(UUID.init(uuidString:)) else {
-                throw RequestError.invalidParameter("authority", .required)
-            }
-            return try await export(id, from: fields["from"], through: fields["through"], session)
-        }
+        routes.signedIn(Site.API.authoritySupervisoryExport, use: apiAuthoritySupervisoryExport)
+        routes.signedIn(Site.supervision, use: supervision)
+        routes.signedIn(Site.postSupervision, use: postSupervision)
     }
 
     private func export(_ authority: UUID, from: String?, through: String?, _ session: ActiveSession) async throws -> Download {
@@ -54,6 +26,38 @@ struct SupervisionController: Sendable {
             contentType: "application/jose",
             filename: "openimi-record-of-processing-\(authority.uuidString.lowercased())-\(from)-\(through).jws",
             bytes: Array(issued.jws.utf8))
+    }
+
+    /// `GET /api/v1/authorities/{id}/supervisory-export`.
+    func apiAuthoritySupervisoryExport(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        try request.checkQueryParameters(allowed: ["from", "through"])
+        return try await export(try context.identifier("id"), from: request.query("from"), through: request.query("through"), session)
+    }
+
+    /// `GET /supervision`.
+    func supervision(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        let principal = session.principal
+        let mayExport = try await platform.supervisoryExport.authorities(exportableBy: principal)
+        guard !mayExport.isEmpty else { throw IdentityError.forbidden(.missingRole) }
+        let catalog = platform.catalogs.catalog(for: context.language)
+        let today = RightsRequest.day(of: platform.clock.now())
+        let page = SupervisionPage(
+            authorities: mayExport.map { .init(id: $0.id.uuidString.lowercased(), name: $0.name.text(in: context.language)) },
+            from: String(today.prefix(4)) + "-01-01", through: today)
+        return views.render(
+            "supervision", title: catalog.text("supervision.title"), page: page, request: request, context: context)
+    }
+
+    /// `POST /supervision`.
+    func postSupervision(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
+    {
+        let fields = try await request.form()
+        guard let id = fields["authority"].flatMap(UUID.init(uuidString:)) else {
+            throw RequestError.invalidParameter("authority", .required)
+        }
+        return try await export(id, from: fields["from"], through: fields["through"], session)
     }
 }
 

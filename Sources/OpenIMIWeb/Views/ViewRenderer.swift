@@ -110,16 +110,13 @@ public struct AccountNavigation: Sendable {
 
     init(_ session: ActiveSession) {
         let principal = session.principal
+        let workspace = Workspace(of: principal)
         username = principal.user.username
         csrf = session.csrfToken
-        managesUsers =
-            principal.holds(.localDataAdministrator) || principal.holds(.nationalCoordinator) || principal.holds(.areaCoordinator)
-            || principal.holds(.platformOperator)
-        seesOverdueLists = principal.holds(.nationalCoordinator)
-        seesRequests =
-            principal.user.roles.contains { $0.legalArea != nil } || principal.holds(.nationalCoordinator)
-            || principal.holds(.areaCoordinator)
-        searchesSubjects = SubjectSearchScope.maySearch(principal)
-        keepsRightsRegister = AccessPolicy.decide(principal, .keepRightsRegister, on: .organisation(principal.organisation)).isAllowed
+        managesUsers = workspace.managesUsers
+        seesOverdueLists = workspace.seesOverdueUserLists
+        seesRequests = workspace.seesRequests
+        searchesSubjects = workspace.searchesSubjects
+        keepsRightsRegister = workspace.keepsRightsRegister
     }
 }
