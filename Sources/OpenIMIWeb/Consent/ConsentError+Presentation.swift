@@ -18,7 +18,7 @@ extension ConsentError: PresentableError {
             return context.simple(
                 .conflict, "request-finished", "error.conflict.title", context.catalog.text("error.stepNotAllowed.detail"))
         case .notFound:
-            return context.simple(.notFound, "not-found", "error.notFound.title", context.catalog.text("error.notFound.detail"))
+            return context.notFound
         }
     }
 }

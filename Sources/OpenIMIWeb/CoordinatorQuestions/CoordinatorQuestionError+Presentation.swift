@@ -15,7 +15,7 @@ extension CoordinatorQuestionError: PresentableError {
             return context.simple(
                 .conflict, "already-answered", "error.conflict.title", context.catalog.text("error.alreadyAnswered.detail"))
         case .notFound:
-            return context.simple(.notFound, "not-found", "error.notFound.title", context.catalog.text("error.notFound.detail"))
+            return context.notFound
         }
     }
 }

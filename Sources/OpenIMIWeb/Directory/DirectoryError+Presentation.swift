@@ -26,7 +26,7 @@ extension DirectoryError: PresentableError {
                 context.catalog.text("error.invalidTransition.detail", ["status": context.catalog.text("authorityStatus.\(from.rawValue)")])
             )
         case .unknownAuthority, .unknownCoordinator:
-            return context.simple(.notFound, "not-found", "error.notFound.title", context.catalog.text("error.notFound.detail"))
+            return context.notFound
         }
     }
 }

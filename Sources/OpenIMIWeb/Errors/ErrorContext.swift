@@ -23,6 +23,25 @@ struct ErrorContext {
             fieldErrors: [FieldProblem(field: field, reason: code)])
     }
 
+    /// Not found (404): the same answer whether the thing does not exist or is not the reader's to see.
+    var notFound: ErrorPresentation {
+        simple(.notFound, "not-found", "error.notFound.title", catalog.text("error.notFound.detail"))
+    }
+
+    /// A failure of ours (500); the details stay in the log.
+    var internalError: ErrorPresentation {
+        simple(.internalServerError, "internal", "error.internal.title", catalog.text("error.internal.detail"))
+    }
+
+    /// A language the platform does not offer (400), naming those it does.
+    func unsupportedLanguage(_ code: String) -> ErrorPresentation {
+        simple(
+            .badRequest, "unsupported-language", "error.unsupportedLanguage.title",
+            catalog.text(
+                "error.unsupportedLanguage.detail", ["code": code, "available": availableLanguages.map(\.rawValue).joined(separator: ", ")])
+        )
+    }
+
     private func reason(_ reason: InvalidFieldReason) -> (String, String) {
         switch reason {
         case .required: ("required", catalog.text("error.reason.required"))

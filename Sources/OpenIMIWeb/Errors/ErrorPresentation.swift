@@ -24,7 +24,7 @@ struct ErrorPresentation: Sendable {
         if let presentable = error as? any PresentableError {
             self = presentable.presentation(in: context)
         } else {
-            self = context.simple(.internalServerError, "internal", "error.internal.title", context.catalog.text("error.internal.detail"))
+            self = context.internalError
         }
     }
 

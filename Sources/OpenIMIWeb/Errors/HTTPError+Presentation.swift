@@ -5,7 +5,7 @@ extension HTTPError: PresentableError {
     func presentation(in context: ErrorContext) -> ErrorPresentation {
         switch status {
         case .notFound:
-            return context.simple(.notFound, "not-found", "error.notFound.title", context.catalog.text("error.notFound.detail"))
+            return context.notFound
         case .methodNotAllowed:
             return context.simple(
                 .methodNotAllowed, "method-not-allowed", "error.methodNotAllowed.title",
@@ -17,7 +17,7 @@ extension HTTPError: PresentableError {
         case let status where status.code < 500:
             return context.simple(status, "bad-request", "error.malformedBody.title", context.catalog.text("error.malformedBody.detail"))
         default:
-            return context.simple(.internalServerError, "internal", "error.internal.title", context.catalog.text("error.internal.detail"))
+            return context.internalError
         }
     }
 }

@@ -5,15 +5,11 @@ extension RequestError: PresentableError {
     func presentation(in context: ErrorContext) -> ErrorPresentation {
         switch self {
         case .notFound:
-            return context.simple(.notFound, "not-found", "error.notFound.title", context.catalog.text("error.notFound.detail"))
+            return context.notFound
         case .invalidParameter(let name, let why):
             return context.invalid(.badRequest, name, why)
         case .unsupportedLanguage(let code):
-            return context.simple(
-                .badRequest, "unsupported-language", "error.unsupportedLanguage.title",
-                context.catalog.text(
-                    "error.unsupportedLanguage.detail",
-                    ["code": code, "available": context.availableLanguages.map(\.rawValue).joined(separator: ", ")]))
+            return context.unsupportedLanguage(code)
         case .malformedBody:
             return context.simple(
                 .badRequest, "malformed-body", "error.malformedBody.title", context.catalog.text("error.malformedBody.detail"))

@@ -43,7 +43,7 @@ extension IdentityError: PresentableError {
             return context.simple(
                 .conflict, "enrolment-required", "error.conflict.title", context.catalog.text("error.enrolmentRequired.detail"))
         case .unknownUser:
-            return context.simple(.notFound, "not-found", "error.notFound.title", context.catalog.text("error.notFound.detail"))
+            return context.notFound
         }
     }
 }

@@ -6,15 +6,11 @@ extension RegistryError: PresentableError {
     func presentation(in context: ErrorContext) -> ErrorPresentation {
         switch self {
         case .unknownLegalArea, .unknownMemberState:
-            return context.simple(.notFound, "not-found", "error.notFound.title", context.catalog.text("error.notFound.detail"))
+            return context.notFound
         case .unsupportedLanguage(let code):
-            return context.simple(
-                .badRequest, "unsupported-language", "error.unsupportedLanguage.title",
-                context.catalog.text(
-                    "error.unsupportedLanguage.detail",
-                    ["code": code, "available": context.availableLanguages.map(\.rawValue).joined(separator: ", ")]))
+            return context.unsupportedLanguage(code)
         case .invalidRetentionPeriod:
-            return context.simple(.internalServerError, "internal", "error.internal.title", context.catalog.text("error.internal.detail"))
+            return context.internalError
         }
     }
 }

@@ -6,7 +6,7 @@ extension InformationRequestError: PresentableError {
     func presentation(in context: ErrorContext) -> ErrorPresentation {
         switch self {
         case .notFound:
-            return context.simple(.notFound, "not-found", "error.notFound.title", context.catalog.text("error.notFound.detail"))
+            return context.notFound
         case .conflict:
             return context.simple(
                 .conflict, "version-conflict", "error.conflict.title", context.catalog.text("error.versionConflict.detail"))
