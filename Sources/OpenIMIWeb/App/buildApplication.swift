@@ -65,18 +65,27 @@ public func buildRouter(platform: Platform) async throws -> Routes {
     DirectoryController(database: database, views: views, catalogs: catalogs).addRoutes(to: routes)
     HealthController(database: database).addRoutes(to: routes)
     try OpenAPIController.bundled().addRoutes(to: routes)
-    SignInController(platform: platform, views: views).addRoutes(to: routes)
-    ActivationController(platform: platform, views: views).addRoutes(to: routes)
-    AccountController(platform: platform, views: views).addRoutes(to: routes)
-    UsersController(platform: platform, views: views).addRoutes(to: routes)
+    SignInController(catalogs: platform.catalogs, clock: platform.clock, identity: platform.identity, views: views).addRoutes(to: routes)
+    ActivationController(catalogs: platform.catalogs, clock: platform.clock, identity: platform.identity, views: views).addRoutes(
+        to: routes)
+    AccountController(catalogs: platform.catalogs, clock: platform.clock, identity: platform.identity, views: views).addRoutes(to: routes)
+    UsersController(
+        catalogs: platform.catalogs, clock: platform.clock, database: platform.database, identity: platform.identity, views: views
+    ).addRoutes(to: routes)
     RequestsController(platform: platform).addRoutes(to: routes)
     RequestPagesController(platform: platform, views: views).addRoutes(to: routes)
-    IndicatorsController(platform: platform).addRoutes(to: routes)
-    SubjectSearchController(platform: platform, views: views).addRoutes(to: routes)
-    ConsentController(platform: platform, views: views).addRoutes(to: routes)
-    CoordinatorQuestionsController(platform: platform, views: views).addRoutes(to: routes)
+    IndicatorsController(database: platform.database, requests: platform.requests).addRoutes(to: routes)
+    SubjectSearchController(
+        catalogs: platform.catalogs, clock: platform.clock, database: platform.database, requests: platform.requests, views: views
+    ).addRoutes(to: routes)
+    ConsentController(catalogs: platform.catalogs, clock: platform.clock, requests: platform.requests, views: views).addRoutes(to: routes)
+    CoordinatorQuestionsController(
+        catalogs: platform.catalogs, clock: platform.clock, database: platform.database,
+        coordinatorQuestions: platform.coordinatorQuestions, views: views
+    ).addRoutes(to: routes)
     RightsRegisterController(platform: platform, views: views).addRoutes(to: routes)
-    SupervisionController(platform: platform, views: views).addRoutes(to: routes)
+    SupervisionController(catalogs: platform.catalogs, clock: platform.clock, supervisoryExport: platform.supervisoryExport, views: views)
+        .addRoutes(to: routes)
     InformationNoticeController(platform: platform, views: views).addRoutes(to: routes)
     replayReads.set(router.buildResponder())
     return routes

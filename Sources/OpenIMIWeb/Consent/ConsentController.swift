@@ -6,9 +6,14 @@ import OpenIMIPersistence
 
 /// A request's consent records: `/api/v1/requests/{id}/consents` and the page `/requests/{id}/consents`.
 struct ConsentController: Sendable {
-    let platform: Platform
+    /// The translation catalogs.
+    let catalogs: Catalogs
+    /// The clock.
+    let clock: any AppClock
+    /// Information requests.
+    let requests: RequestService
     /// The requests, with their consent records.
-    var service: RequestService { platform.requests }
+    var service: RequestService { requests }
     /// The HTML views.
     let views: ViewRenderer
 
@@ -71,11 +76,11 @@ struct ConsentController: Sendable {
 
     private func page(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
         let id = try context.identifier("id")
-        let records = try await platform.requests.consents(
-            of: id, by: session.principal, purpose: .read(.web, .listConsents), now: platform.clock.now())
-        let catalog = platform.catalogs.catalog(for: context.language)
+        let records = try await requests.consents(
+            of: id, by: session.principal, purpose: .read(.web, .listConsents), now: clock.now())
+        let catalog = catalogs.catalog(for: context.language)
         let page = ConsentPage(
-            id: id.uuidString.lowercased(), records: records, languages: platform.catalogs.languages, now: platform.clock.now(),
+            id: id.uuidString.lowercased(), records: records, languages: catalogs.languages, now: clock.now(),
             catalog: catalog)
         return views.render("consents", title: catalog.text("consent.title"), page: page, request: request, context: context)
     }
@@ -88,7 +93,7 @@ struct ConsentController: Sendable {
             value: ConsentsDTO(
                 consents: try await service.consents(
                     of: try context.identifier("id"), by: session.principal, purpose: .read(.api, .listConsents),
-                    now: platform.clock.now()
+                    now: clock.now()
                 ).map(ConsentDTO.init)))
     }
 
@@ -98,7 +103,7 @@ struct ConsentController: Sendable {
     ) async throws -> some ResponseGenerator {
         let body = try await request.decodeStrictJSON(ConsentBody.self, context: context)
         let record = try await service.recordConsent(
-            try body.consent(), on: try context.identifier("id"), by: session.principal, now: platform.clock.now())
+            try body.consent(), on: try context.identifier("id"), by: session.principal, now: clock.now())
         return JSONResponse(value: ConsentDTO(record), status: .created)
     }
 
@@ -110,7 +115,7 @@ struct ConsentController: Sendable {
             value: ConsentDTO(
                 try await service.withdrawConsent(
                     try context.identifier("consent"), of: try context.identifier("id"), by: session.principal,
-                    now: platform.clock.now())))
+                    now: clock.now())))
     }
 
     /// `GET /requests/{id}/consents`.
@@ -137,7 +142,7 @@ struct ConsentController: Sendable {
         _ = try await service.recordConsent(
             NewConsent(
                 purpose: purpose, givenBy: fields["givenBy"] ?? "", language: language, wordingVersion: ConsentRule.wordingVersion,
-                givenAt: givenAt), on: id, by: session.principal, now: platform.clock.now())
+                givenAt: givenAt), on: id, by: session.principal, now: clock.now())
         return Response(status: .seeOther, headers: [.location: Site.requestConsents.link(id.uuidString.lowercased())])
     }
 
@@ -147,7 +152,7 @@ struct ConsentController: Sendable {
     ) async throws -> some ResponseGenerator {
         let id = try context.identifier("id")
         _ = try await service.withdrawConsent(
-            try context.identifier("consent"), of: id, by: session.principal, now: platform.clock.now())
+            try context.identifier("consent"), of: id, by: session.principal, now: clock.now())
         return Response(status: .seeOther, headers: [.location: Site.requestConsents.link(id.uuidString.lowercased())])
     }
 }

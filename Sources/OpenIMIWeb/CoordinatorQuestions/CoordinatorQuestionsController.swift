@@ -7,9 +7,16 @@ import OpenIMIPersistence
 /// Data-protection questions to the national coordinator: `/api/v1/coordinator-questions` and the
 /// page `/questions`, where users ask and read answers and the coordinator's users answer.
 struct CoordinatorQuestionsController: Sendable {
-    let platform: Platform
+    /// The translation catalogs.
+    let catalogs: Catalogs
+    /// The clock.
+    let clock: any AppClock
+    /// The database, for reads no service offers.
+    let database: any Database
+    /// Questions to national coordinators.
+    let coordinatorQuestions: CoordinatorQuestionService
     /// The questions to coordinators.
-    var service: CoordinatorQuestionService { platform.coordinatorQuestions }
+    var service: CoordinatorQuestionService { coordinatorQuestions }
     /// The HTML views.
     let views: ViewRenderer
 
@@ -66,12 +73,12 @@ struct CoordinatorQuestionsController: Sendable {
     }
 
     private func page(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
-        let service = platform.coordinatorQuestions
+        let service = coordinatorQuestions
         let principal = session.principal
-        let catalog = platform.catalogs.catalog(for: context.language)
+        let catalog = catalogs.catalog(for: context.language)
         var coordinator: Coordinator?
         if let state = principal.organisation.memberState {
-            coordinator = try await CoordinatorRepository(sql: platform.database.sql).national(of: state)
+            coordinator = try await CoordinatorRepository(sql: database.sql).national(of: state)
         }
         let inbox =
             Workspace(of: principal).answersCoordinatorQuestions ? try await service.inbox(of: principal) : nil
@@ -86,7 +93,7 @@ struct CoordinatorQuestionsController: Sendable {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let body = try await request.decodeStrictJSON(QuestionBody.self, context: context)
-        let question = try await service.ask(subject: body.subject, text: body.text, by: session.principal, now: platform.clock.now())
+        let question = try await service.ask(subject: body.subject, text: body.text, by: session.principal, now: clock.now())
         return JSONResponse(value: QuestionDTO(question), status: .created)
     }
 
@@ -117,7 +124,7 @@ struct CoordinatorQuestionsController: Sendable {
     ) async throws -> some ResponseGenerator {
         let body = try await request.decodeStrictJSON(AnswerBody.self, context: context)
         let answered = try await service.answer(
-            try context.identifier("id"), text: body.answer, by: session.principal, now: platform.clock.now())
+            try context.identifier("id"), text: body.answer, by: session.principal, now: clock.now())
         return JSONResponse(value: QuestionDTO(answered))
     }
 
@@ -130,7 +137,7 @@ struct CoordinatorQuestionsController: Sendable {
     func postQuestions(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         let fields = try await request.form()
         _ = try await service.ask(
-            subject: fields["subject"] ?? "", text: fields["text"] ?? "", by: session.principal, now: platform.clock.now())
+            subject: fields["subject"] ?? "", text: fields["text"] ?? "", by: session.principal, now: clock.now())
         return Response(status: .seeOther, headers: [.location: Site.questions.link(query: "sent=1")])
     }
 
@@ -140,7 +147,7 @@ struct CoordinatorQuestionsController: Sendable {
     ) async throws -> some ResponseGenerator {
         let fields = try await request.form()
         _ = try await service.answer(
-            try context.identifier("id"), text: fields["answer"] ?? "", by: session.principal, now: platform.clock.now())
+            try context.identifier("id"), text: fields["answer"] ?? "", by: session.principal, now: clock.now())
         return Response(status: .seeOther, headers: [.location: Site.questions.link(query: "answered=1")])
     }
 }

@@ -6,7 +6,12 @@ import OpenIMIPersistence
 
 /// The signed-in user's own account: profile, interface language and password.
 struct AccountController: Sendable {
-    let platform: Platform
+    /// The translation catalogs.
+    let catalogs: Catalogs
+    /// The clock.
+    let clock: any AppClock
+    /// Accounts, sessions and user administration.
+    let identity: IdentityService
     /// The HTML views.
     let views: ViewRenderer
 
@@ -35,9 +40,9 @@ struct AccountController: Sendable {
 
     /// `GET /account`.
     func account(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
-        let catalog = platform.catalogs.catalog(for: context.language)
+        let catalog = catalogs.catalog(for: context.language)
         let page = AccountPage(
-            principal: session.principal, catalog: catalog, languages: platform.catalogs.languages, saved: request.query("saved") != nil
+            principal: session.principal, catalog: catalog, languages: catalogs.languages, saved: request.query("saved") != nil
         )
         return views.render("account", title: catalog.text("account.title"), page: page, request: request, context: context)
     }
@@ -47,11 +52,11 @@ struct AccountController: Sendable {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let fields = try await request.form()
-        guard let language = Language(rawValue: fields["language"] ?? ""), platform.catalogs.languages.contains(language) else {
+        guard let language = Language(rawValue: fields["language"] ?? ""), catalogs.languages.contains(language) else {
             throw RequestError.unsupportedLanguage(fields["language"] ?? "")
         }
-        _ = try await platform.identity.updateOwnProfile(
-            session.principal, language: language, fullName: fields["fullName"], now: platform.clock.now())
+        _ = try await identity.updateOwnProfile(
+            session.principal, language: language, fullName: fields["fullName"], now: clock.now())
         return Response(status: .seeOther, headers: [.location: Site.account.link(query: "saved=profile&lang=\(language.rawValue)")])
     }
 
@@ -60,8 +65,8 @@ struct AccountController: Sendable {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let fields = try await request.form()
-        try await platform.identity.changeOwnPassword(
-            session.principal, current: fields["currentPassword"] ?? "", new: fields["newPassword"] ?? "", now: platform.clock.now())
+        try await identity.changeOwnPassword(
+            session.principal, current: fields["currentPassword"] ?? "", new: fields["newPassword"] ?? "", now: clock.now())
         return Response(status: .seeOther, headers: [.location: Site.account.link(query: "saved=password")])
     }
 
@@ -75,13 +80,13 @@ struct AccountController: Sendable {
         let body = try await request.decodeStrictJSON(ProfileChange.self, context: context)
         var language: Language?
         if let code = body.language {
-            guard let parsed = Language(rawValue: code), platform.catalogs.languages.contains(parsed) else {
+            guard let parsed = Language(rawValue: code), catalogs.languages.contains(parsed) else {
                 throw RequestError.unsupportedLanguage(code)
             }
             language = parsed
         }
-        let user = try await platform.identity.updateOwnProfile(
-            session.principal, language: language, fullName: body.fullName, now: platform.clock.now())
+        let user = try await identity.updateOwnProfile(
+            session.principal, language: language, fullName: body.fullName, now: clock.now())
         return JSONResponse(value: UserDTO(user))
     }
 
@@ -90,8 +95,8 @@ struct AccountController: Sendable {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let body = try await request.decodeStrictJSON(PasswordChange.self, context: context)
-        try await platform.identity.changeOwnPassword(
-            session.principal, current: body.currentPassword, new: body.newPassword, now: platform.clock.now())
+        try await identity.changeOwnPassword(
+            session.principal, current: body.currentPassword, new: body.newPassword, now: clock.now())
         return Response(status: .noContent)
     }
 }

@@ -6,7 +6,12 @@ import OpenIMIPersistence
 
 /// Account activation from the one-time link: choose a password, enrol the security code, confirm it.
 struct ActivationController: Sendable {
-    let platform: Platform
+    /// The translation catalogs.
+    let catalogs: Catalogs
+    /// The clock.
+    let clock: any AppClock
+    /// Accounts, sessions and user administration.
+    let identity: IdentityService
     /// The HTML views.
     let views: ViewRenderer
 
@@ -19,10 +24,10 @@ struct ActivationController: Sendable {
     }
 
     private func page(_ template: String, _ request: Request, _ context: AppRequestContext, model: ActivatePage) throws -> Response {
-        let (csrf, cookie) = SessionCookies.preSessionToken(request, random: platform.identity.random)
+        let (csrf, cookie) = SessionCookies.preSessionToken(request, random: identity.random)
         var model = model
         model.csrf = csrf
-        let catalog = platform.catalogs.catalog(for: context.language)
+        let catalog = catalogs.catalog(for: context.language)
         var response = try views.render(
             template, title: catalog.text("activate.title"), page: model, request: request, context: context
         ).response(from: request, context: context)
@@ -67,16 +72,16 @@ struct ActivationController: Sendable {
     func postActivate(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let fields = try await request.form()
         let token = fields["token"] ?? ""
-        let enrolment = try await platform.identity.beginActivation(
-            token: token, password: fields["password"] ?? "", now: platform.clock.now())
+        let enrolment = try await identity.beginActivation(
+            token: token, password: fields["password"] ?? "", now: clock.now())
         return try page("enrol", request, context, model: ActivatePage(csrf: "", token: token, enrolment: enrolment))
     }
 
     /// `POST /activate/confirm`.
     func postActivateConfirm(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let fields = try await request.form()
-        let signedIn = try await platform.identity.completeActivation(
-            token: fields["token"] ?? "", code: fields["code"] ?? "", kind: .web, now: platform.clock.now())
+        let signedIn = try await identity.completeActivation(
+            token: fields["token"] ?? "", code: fields["code"] ?? "", kind: .web, now: clock.now())
         var response = Response(
             status: .seeOther, headers: [.location: Site.account.link(query: "lang=\(signedIn.user.language.rawValue)")])
         response.setCookie(SessionCookies.session(signedIn.token, request: request))
@@ -86,8 +91,8 @@ struct ActivationController: Sendable {
     /// `POST /api/v1/activation`.
     func apiPostActivation(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let body = try await request.decodeStrictJSON(ActivationRequest.self, context: context)
-        let enrolment = try await platform.identity.beginActivation(
-            token: body.token, password: body.password, now: platform.clock.now())
+        let enrolment = try await identity.beginActivation(
+            token: body.token, password: body.password, now: clock.now())
         return JSONResponse(
             value: EnrolmentDTO(
                 totpSecretBase32: enrolment.secretBase32, provisioningUri: enrolment.provisioningURI,
@@ -97,8 +102,8 @@ struct ActivationController: Sendable {
     /// `POST /api/v1/activation/confirm`.
     func apiPostActivationConfirm(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let body = try await request.decodeStrictJSON(ConfirmationRequest.self, context: context)
-        let signedIn = try await platform.identity.completeActivation(
-            token: body.token, code: body.code, kind: .api, now: platform.clock.now())
+        let signedIn = try await identity.completeActivation(
+            token: body.token, code: body.code, kind: .api, now: clock.now())
         return JSONResponse(
             value: SignInController.SessionResponse(token: signedIn.token, expiresAt: signedIn.expiresAt, user: UserDTO(signedIn.user)),
             status: .created)

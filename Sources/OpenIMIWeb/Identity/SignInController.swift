@@ -7,7 +7,12 @@ import OpenIMISecurity
 
 /// Sign-in and sign-out: the web form with its session cookie, and API bearer tokens.
 struct SignInController: Sendable {
-    let platform: Platform
+    /// The translation catalogs.
+    let catalogs: Catalogs
+    /// The clock.
+    let clock: any AppClock
+    /// Accounts, sessions and user administration.
+    let identity: IdentityService
     /// The HTML views.
     let views: ViewRenderer
 
@@ -24,8 +29,8 @@ struct SignInController: Sendable {
     ) throws
         -> Response
     {
-        let (csrf, cookie) = SessionCookies.preSessionToken(request, random: platform.identity.random)
-        let catalog = platform.catalogs.catalog(for: context.language)
+        let (csrf, cookie) = SessionCookies.preSessionToken(request, random: identity.random)
+        let catalog = catalogs.catalog(for: context.language)
         var response = try views.render(
             "sign-in", title: catalog.text("signIn.title"), page: SignInPage(csrf: csrf, next: Self.safeNext(next) ?? "", failure: failure),
             request: request, context: context, status: status
@@ -71,9 +76,9 @@ struct SignInController: Sendable {
         let fields = try await request.form()
         let next = Self.safeNext(fields["next"])
         do {
-            let signedIn = try await platform.identity.signIn(
+            let signedIn = try await identity.signIn(
                 username: fields["username"] ?? "", password: fields["password"] ?? "", code: fields["code"] ?? "",
-                address: context.remoteAddress, kind: .web, now: platform.clock.now())
+                address: context.remoteAddress, kind: .web, now: clock.now())
             var response = Response(
                 status: .seeOther, headers: [.location: next ?? Site.account.link(query: "lang=\(signedIn.user.language.rawValue)")])
             response.setCookie(SessionCookies.session(signedIn.token, request: request))
@@ -81,7 +86,7 @@ struct SignInController: Sendable {
         } catch let error as IdentityError where error == .signInFailed || error == .tooManyAttempts {
             let key = error == .tooManyAttempts ? "error.tooManyAttempts.detail" : "error.signInFailed.detail"
             return try form(
-                request, context, next: next, failure: platform.catalogs.catalog(for: context.language).text(key),
+                request, context, next: next, failure: catalogs.catalog(for: context.language).text(key),
                 status: error == .tooManyAttempts ? .tooManyRequests : .unauthorized)
         }
     }
@@ -89,7 +94,7 @@ struct SignInController: Sendable {
     /// `POST /sign-out`.
     func postSignOut(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         if let token = SessionCookies.value(SessionMiddleware.cookieName, in: request) {
-            try await platform.identity.signOut(token: token, now: platform.clock.now())
+            try await identity.signOut(token: token, now: clock.now())
         }
         var response = Response(status: .seeOther, headers: [.location: "/"])
         response.setCookie(SessionCookies.clearedSession(request: request))
@@ -99,9 +104,9 @@ struct SignInController: Sendable {
     /// `POST /api/v1/session`.
     func apiPostSession(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let body = try await request.decodeStrictJSON(SessionRequest.self, context: context)
-        let signedIn = try await platform.identity.signIn(
+        let signedIn = try await identity.signIn(
             username: body.username, password: body.password, code: body.code, address: context.remoteAddress, kind: .api,
-            now: platform.clock.now())
+            now: clock.now())
         return JSONResponse(
             value: SessionResponse(token: signedIn.token, expiresAt: signedIn.expiresAt, user: UserDTO(signedIn.user)), status: .created
         )
@@ -111,8 +116,8 @@ struct SignInController: Sendable {
     func apiDeleteSession(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
     {
         let header = request.headers[.authorization] ?? ""
-        try await platform.identity.signOut(
-            token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), now: platform.clock.now())
+        try await identity.signOut(
+            token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), now: clock.now())
         return Response(status: .noContent)
     }
 }

@@ -21,7 +21,7 @@ extension UsersController {
     private func apiOrganisation(_ context: AppRequestContext) async throws -> Organisation {
         guard let kind = context.parameters.get("kind"), let id = context.parameters.get("id"),
             let (organisationKind, uuid) = OrganisationReference.parse("\(kind):\(id)"),
-            let organisation = try await platform.identity.organisation(kind: organisationKind, id: uuid)
+            let organisation = try await identity.organisation(kind: organisationKind, id: uuid)
         else { throw RequestError.notFound }
         return organisation
     }
@@ -99,8 +99,8 @@ extension UsersController {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let organisation = try await apiOrganisation(context)
-        let users = try await platform.identity.users(of: organisation, by: session.principal)
-        let status = try await platform.identity.userListStatus(of: organisation, now: platform.clock.now())
+        let users = try await identity.users(of: organisation, by: session.principal)
+        let status = try await identity.userListStatus(of: organisation, now: clock.now())
         return JSONResponse(value: UserListDTO(users: users.map(UserDTO.init), userList: UserListStatusDTO(status)))
     }
 
@@ -115,9 +115,9 @@ extension UsersController {
         guard let language = Language(rawValue: body.language ?? "en") else {
             throw RequestError.unsupportedLanguage(body.language ?? "")
         }
-        let created = try await platform.identity.createUser(
+        let created = try await identity.createUser(
             NewUser(username: body.username, fullName: body.fullName, email: body.email, language: language, roles: roles),
-            in: organisation, by: session.principal, now: platform.clock.now())
+            in: organisation, by: session.principal, now: clock.now())
         return JSONResponse(
             value: CreatedUserDTO(user: UserDTO(created.user), activationToken: created.activationToken), status: .created)
     }
@@ -127,8 +127,8 @@ extension UsersController {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let organisation = try await apiOrganisation(context)
-        let confirmation = try await platform.identity.confirmUserList(
-            of: organisation, by: session.principal, now: platform.clock.now())
+        let confirmation = try await identity.confirmUserList(
+            of: organisation, by: session.principal, now: clock.now())
         return JSONResponse(value: ConfirmationDTO(confirmation), status: .created)
     }
 
@@ -136,8 +136,8 @@ extension UsersController {
     func apiPostUserRoles(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
     {
         let body = try await request.decodeStrictJSON(RoleRequest.self, context: context)
-        let user = try await platform.identity.grant(
-            try role(body.role), to: try userID(context), by: session.principal, now: platform.clock.now())
+        let user = try await identity.grant(
+            try role(body.role), to: try userID(context), by: session.principal, now: clock.now())
         return JSONResponse(value: UserDTO(user))
     }
 
@@ -145,8 +145,8 @@ extension UsersController {
     func apiDeleteUserRole(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
-        let user = try await platform.identity.withdraw(
-            try role(context.parameters.get("role")), from: try userID(context), by: session.principal, now: platform.clock.now())
+        let user = try await identity.withdraw(
+            try role(context.parameters.get("role")), from: try userID(context), by: session.principal, now: clock.now())
         return JSONResponse(value: UserDTO(user))
     }
 
@@ -155,7 +155,7 @@ extension UsersController {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         JSONResponse(
-            value: UserDTO(try await platform.identity.suspend(try userID(context), by: session.principal, now: platform.clock.now())))
+            value: UserDTO(try await identity.suspend(try userID(context), by: session.principal, now: clock.now())))
     }
 
     /// `DELETE /api/v1/users/{id}/suspension`.
@@ -163,7 +163,7 @@ extension UsersController {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         JSONResponse(
-            value: UserDTO(try await platform.identity.reinstate(try userID(context), by: session.principal, now: platform.clock.now()))
+            value: UserDTO(try await identity.reinstate(try userID(context), by: session.principal, now: clock.now()))
         )
     }
 
@@ -171,8 +171,8 @@ extension UsersController {
     func apiPostUserSecondFactorReset(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
-        let reset = try await platform.identity.resetSecondFactor(
-            of: try userID(context), by: session.principal, now: platform.clock.now())
+        let reset = try await identity.resetSecondFactor(
+            of: try userID(context), by: session.principal, now: clock.now())
         return JSONResponse(value: CreatedUserDTO(user: UserDTO(reset.user), activationToken: reset.activationToken))
     }
 
@@ -181,7 +181,7 @@ extension UsersController {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         guard let state = session.principal.organisation.memberState else { throw IdentityError.forbidden(.missingRole) }
-        let overdue = try await platform.identity.overdueUserLists(of: state, by: session.principal, now: platform.clock.now())
+        let overdue = try await identity.overdueUserLists(of: state, by: session.principal, now: clock.now())
         return JSONResponse(
             value: OverdueDTO(
                 authorities: overdue.map {

@@ -7,7 +7,14 @@ import OpenIMIPersistence
 /// User administration: lists, creation with an activation link, roles, suspension, second-factor
 /// reset and user-list confirmation, for local data administrators and supervising coordinators.
 struct UsersController: Sendable {
-    let platform: Platform
+    /// The translation catalogs.
+    let catalogs: Catalogs
+    /// The clock.
+    let clock: any AppClock
+    /// The database, for reads no service offers.
+    let database: any Database
+    /// Accounts, sessions and user administration.
+    let identity: IdentityService
     /// The HTML views.
     let views: ViewRenderer
 
@@ -24,7 +31,7 @@ struct UsersController: Sendable {
     func target(_ reference: String?, _ session: ActiveSession) async throws -> Organisation {
         guard let reference, !reference.isEmpty else { return session.principal.organisation }
         guard let (kind, id) = OrganisationReference.parse(reference),
-            let organisation = try await platform.identity.organisation(kind: kind, id: id)
+            let organisation = try await identity.organisation(kind: kind, id: id)
         else { throw RequestError.invalidParameter("organisation", .notAllowed) }
         return organisation
     }
@@ -42,12 +49,11 @@ struct UsersController: Sendable {
     private func page(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, _ organisation: Organisation, notice: Notice?
     ) async throws -> HTMLPage {
-        let identity = platform.identity
-        let now = platform.clock.now()
+        let now = clock.now()
         let users = try await identity.users(of: organisation, by: session.principal)
         let status = try await identity.userListStatus(of: organisation, now: now)
-        let catalog = platform.catalogs.catalog(for: context.language)
-        let areas = try await RegistryRepository(sql: platform.database.sql).legalAreas()
+        let catalog = catalogs.catalog(for: context.language)
+        let areas = try await RegistryRepository(sql: database.sql).legalAreas()
         let supervised = try await supervisedAuthorities(session)
         let model = UsersPage(
             principal: session.principal, organisation: organisation,
@@ -59,19 +65,19 @@ struct UsersController: Sendable {
     private func supervisedAuthorities(_ session: ActiveSession) async throws -> [Authority] {
         let own = session.principal.organisation
         guard own.kind == .nationalCoordinator || own.kind == .areaCoordinator, let state = own.memberState else { return [] }
-        return try await AuthorityRepository(sql: platform.database.sql).list(memberState: state).filter { $0.registeredBy == own.id }
+        return try await AuthorityRepository(sql: database.sql).list(memberState: state).filter { $0.registeredBy == own.id }
     }
 
     private func name(of organisation: Organisation, language: Language) async throws -> String {
         switch organisation.kind {
-        case .platform: return platform.catalogs.catalog(for: language).text("users.platform")
+        case .platform: return catalogs.catalog(for: language).text("users.platform")
         case .authority:
-            guard let id = organisation.id, let authority = try await AuthorityRepository(sql: platform.database.sql).find(id) else {
+            guard let id = organisation.id, let authority = try await AuthorityRepository(sql: database.sql).find(id) else {
                 return ""
             }
             return authority.name.values[language] ?? authority.name.text(in: .en)
         case .nationalCoordinator, .areaCoordinator:
-            guard let id = organisation.id, let coordinator = try await CoordinatorRepository(sql: platform.database.sql).find(id) else {
+            guard let id = organisation.id, let coordinator = try await CoordinatorRepository(sql: database.sql).find(id) else {
                 return ""
             }
             return coordinator.name.values[language] ?? coordinator.name.text(in: .en)
@@ -103,11 +109,11 @@ struct UsersController: Sendable {
         let fields = try await request.form()
         let organisation = try await target(fields["organisation"], session)
         let roles = Set((fields.values.keys.filter { $0.hasPrefix("role:") }).compactMap { Role(code: String($0.dropFirst(5))) })
-        let created = try await platform.identity.createUser(
+        let created = try await identity.createUser(
             NewUser(
                 username: fields["username"] ?? "", fullName: fields["fullName"] ?? "", email: fields["email"] ?? "",
                 language: Language(rawValue: fields["language"] ?? "") ?? context.language, roles: roles),
-            in: organisation, by: session.principal, now: platform.clock.now())
+            in: organisation, by: session.principal, now: clock.now())
         return try await page(
             request, context, session, organisation, notice: Notice(username: created.user.username, token: created.activationToken))
     }
@@ -118,15 +124,15 @@ struct UsersController: Sendable {
     ) async throws -> some ResponseGenerator {
         let fields = try await request.form()
         let id = try userID(context)
-        let now = platform.clock.now()
+        let now = clock.now()
         var notice: Notice?
         switch context.parameters.get("operation") ?? "" {
-        case "grant": try await platform.identity.grant(try role(fields["role"]), to: id, by: session.principal, now: now)
-        case "withdraw": try await platform.identity.withdraw(try role(fields["role"]), from: id, by: session.principal, now: now)
-        case "suspend": try await platform.identity.suspend(id, by: session.principal, now: now)
-        case "reinstate": try await platform.identity.reinstate(id, by: session.principal, now: now)
+        case "grant": try await identity.grant(try role(fields["role"]), to: id, by: session.principal, now: now)
+        case "withdraw": try await identity.withdraw(try role(fields["role"]), from: id, by: session.principal, now: now)
+        case "suspend": try await identity.suspend(id, by: session.principal, now: now)
+        case "reinstate": try await identity.reinstate(id, by: session.principal, now: now)
         case "reset-second-factor":
-            let reset = try await platform.identity.resetSecondFactor(of: id, by: session.principal, now: now)
+            let reset = try await identity.resetSecondFactor(of: id, by: session.principal, now: now)
             notice = Notice(username: reset.user.username, token: reset.activationToken)
         default: throw RequestError.notFound
         }
@@ -145,7 +151,7 @@ struct UsersController: Sendable {
     ) async throws -> some ResponseGenerator {
         let fields = try await request.form()
         let organisation = try await target(fields["organisation"], session)
-        _ = try await platform.identity.confirmUserList(of: organisation, by: session.principal, now: platform.clock.now())
+        _ = try await identity.confirmUserList(of: organisation, by: session.principal, now: clock.now())
         return Response(
             status: .seeOther,
             headers: [.location: Site.users.link(query: "organisation=\(OrganisationReference.format(organisation))")])
@@ -155,8 +161,8 @@ struct UsersController: Sendable {
     func userListsOverdue(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
     {
         guard let state = session.principal.organisation.memberState else { throw IdentityError.forbidden(.missingRole) }
-        let overdue = try await platform.identity.overdueUserLists(of: state, by: session.principal, now: platform.clock.now())
-        let catalog = platform.catalogs.catalog(for: context.language)
+        let overdue = try await identity.overdueUserLists(of: state, by: session.principal, now: clock.now())
+        let catalog = catalogs.catalog(for: context.language)
         let page = OverduePage(
             rows: overdue.map {
                 OverduePage.Row(

@@ -8,7 +8,14 @@ import OpenIMIPersistence
 /// and date of birth, by an identifier, or by a business registration number. A POST, so that the
 /// identifiers never appear in addresses or request logs.
 struct SubjectSearchController: Sendable {
-    let platform: Platform
+    /// The translation catalogs.
+    let catalogs: Catalogs
+    /// The clock.
+    let clock: any AppClock
+    /// The database, for reads no service offers.
+    let database: any Database
+    /// Information requests.
+    let requests: RequestService
     /// The HTML views.
     let views: ViewRenderer
 
@@ -90,9 +97,9 @@ struct SubjectSearchController: Sendable {
     }
 
     private func page(_ matches: [SubjectMatch]?, _ request: Request, _ context: AppRequestContext) async throws -> HTMLPage {
-        let catalog = platform.catalogs.catalog(for: context.language)
+        let catalog = catalogs.catalog(for: context.language)
         let names = try await RequestDirectory.load(
-            [], areas: Set((matches ?? []).map(\.legalArea)), database: platform.database, language: context.language)
+            [], areas: Set((matches ?? []).map(\.legalArea)), database: database, language: context.language)
         return views.render(
             "subject-search", title: catalog.text("subjects.title"),
             page: SubjectSearchPage(matches: matches, names: names, catalog: catalog),
@@ -104,7 +111,7 @@ struct SubjectSearchController: Sendable {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let body = try await request.decodeStrictJSON(SearchBody.self, context: context)
-        let matches = try await platform.requests.findSubject(try body.searchKey(), by: session.principal, now: platform.clock.now())
+        let matches = try await requests.findSubject(try body.searchKey(), by: session.principal, now: clock.now())
         return JSONResponse(value: ResultDTO(requests: matches.map(MatchDTO.init)))
     }
 
@@ -126,7 +133,7 @@ struct SubjectSearchController: Sendable {
             } else {
                 SearchBody(given: field("givenNames"), family: field("familyNames"), born: field("dateOfBirth"))
             }
-        let matches = try await platform.requests.findSubject(try body.searchKey(), by: session.principal, now: platform.clock.now())
+        let matches = try await requests.findSubject(try body.searchKey(), by: session.principal, now: clock.now())
         return try await page(matches, request, context)
     }
 }

@@ -8,7 +8,12 @@ import OpenIMIPersistence
 /// `GET /api/v1/authorities/{id}/supervisory-export?from=&through=` (`application/jose`) and the
 /// page `/supervision`, for an authority's local data administrator or its national coordinator.
 struct SupervisionController: Sendable {
-    let platform: Platform
+    /// The translation catalogs.
+    let catalogs: Catalogs
+    /// The clock.
+    let clock: any AppClock
+    /// The signed records of processing.
+    let supervisoryExport: SupervisoryExport
     /// The HTML views.
     let views: ViewRenderer
 
@@ -20,8 +25,8 @@ struct SupervisionController: Sendable {
 
     private func export(_ authority: UUID, from: String?, through: String?, _ session: ActiveSession) async throws -> Download {
         guard let from, let through else { throw RequestError.invalidParameter(from == nil ? "from" : "through", .required) }
-        let issued = try await platform.supervisoryExport.export(
-            authority: authority, from: from, through: through, by: session.principal, now: platform.clock.now())
+        let issued = try await supervisoryExport.export(
+            authority: authority, from: from, through: through, by: session.principal, now: clock.now())
         return Download(
             contentType: "application/jose",
             filename: "openimi-record-of-processing-\(authority.uuidString.lowercased())-\(from)-\(through).jws",
@@ -39,10 +44,10 @@ struct SupervisionController: Sendable {
     /// `GET /supervision`.
     func supervision(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         let principal = session.principal
-        let mayExport = try await platform.supervisoryExport.authorities(exportableBy: principal)
+        let mayExport = try await supervisoryExport.authorities(exportableBy: principal)
         guard !mayExport.isEmpty else { throw IdentityError.forbidden(.missingRole) }
-        let catalog = platform.catalogs.catalog(for: context.language)
-        let today = RightsRequest.day(of: platform.clock.now())
+        let catalog = catalogs.catalog(for: context.language)
+        let today = RightsRequest.day(of: clock.now())
         let page = SupervisionPage(
             authorities: mayExport.map { .init(id: $0.id.uuidString.lowercased(), name: $0.name.text(in: context.language)) },
             from: String(today.prefix(4)) + "-01-01", through: today)
