@@ -47,6 +47,15 @@ public struct Platform: Sendable {
     /// Issues the signed evidence of exchanges.
     public var exchangeEvidence: ExchangeEvidenceService { ExchangeEvidenceService(requests: requests, checkpointer: checkpointer) }
 
+    /// Lays out and signs printed documents.
+    public var printer: DocumentPrinter {
+        DocumentPrinter(fonts: reportFonts, fontDirectory: config.fontDirectory, keys: keys, logger: logger)
+    }
+    /// Produces the signed PDF reports of exchanges.
+    public var exchangeReports: ExchangeReportService {
+        ExchangeReportService(evidence: exchangeEvidence, requests: requests, printer: printer, clock: clock)
+    }
+
     /// Questions to the national coordinators.
     public var coordinatorQuestions: CoordinatorQuestionService {
         CoordinatorQuestionService(database: database, identity: identity, keys: requests.keys)

@@ -34,31 +34,4 @@ public struct PrintedReport {
         }
         return document
     }
-
-    /// The fonts reports are set in; refused before anything is logged or signed when they could not be read.
-    public static func fonts(of platform: Platform) throws -> PDFDocument.Fonts {
-        switch platform.reportFonts {
-        case .success(let loaded): return loaded
-        case .failure(let error):
-            platform.logger.error(
-                "PDF refused: no usable font", metadata: ["reason": "\(error)", "directory": "\(platform.config.fontDirectory)"])
-            throw EvidenceError.reportUnavailable
-        }
-    }
-
-    /// `document` signed by the platform's current key, in `catalog`'s language.
-    public static func sign(_ document: PDFDocument, platform: Platform, catalog: Catalog, identifier: UUID, at now: Date) throws -> [UInt8]
-    {
-        let signing = try platform.keys.current()
-        return try PDFSigner(privateKey: signing.privateKey, certificate: signing.certificate).sign(
-            document, signer: catalog.text("report.signer"), reason: catalog.text("report.reason"), at: now,
-            identifier: withUnsafeBytes(of: identifier.uuid) { Array($0) })
-    }
-
-    /// The report printed in `catalog`'s language and signed.
-    public func signed(platform: Platform, catalog: Catalog, identifier: UUID, at now: Date) throws -> [UInt8] {
-        try Self.sign(
-            document(fonts: try Self.fonts(of: platform), language: catalog.language.rawValue), platform: platform, catalog: catalog,
-            identifier: identifier, at: now)
-    }
 }

@@ -72,8 +72,14 @@ public func buildRouter(platform: Platform) async throws -> Routes {
     UsersController(
         catalogs: platform.catalogs, clock: platform.clock, database: platform.database, identity: platform.identity, views: views
     ).addRoutes(to: routes)
-    RequestsController(platform: platform).addRoutes(to: routes)
-    RequestPagesController(platform: platform, views: views).addRoutes(to: routes)
+    RequestsController(
+        catalogs: platform.catalogs, clock: platform.clock, requests: platform.requests, exchangeEvidence: platform.exchangeEvidence,
+        exchangeReports: platform.exchangeReports
+    ).addRoutes(to: routes)
+    RequestPagesController(
+        catalogs: platform.catalogs, clock: platform.clock, database: platform.database, requests: platform.requests,
+        exchangeEvidence: platform.exchangeEvidence, exchangeReports: platform.exchangeReports, views: views
+    ).addRoutes(to: routes)
     IndicatorsController(database: platform.database, requests: platform.requests).addRoutes(to: routes)
     SubjectSearchController(
         catalogs: platform.catalogs, clock: platform.clock, database: platform.database, requests: platform.requests, views: views
@@ -83,10 +89,16 @@ public func buildRouter(platform: Platform) async throws -> Routes {
         catalogs: platform.catalogs, clock: platform.clock, database: platform.database,
         coordinatorQuestions: platform.coordinatorQuestions, views: views
     ).addRoutes(to: routes)
-    RightsRegisterController(platform: platform, views: views).addRoutes(to: routes)
+    RightsRegisterController(
+        catalogs: platform.catalogs, clock: platform.clock, database: platform.database, requests: platform.requests,
+        rightsRegister: platform.rightsRegister, printer: platform.printer, views: views
+    ).addRoutes(to: routes)
     SupervisionController(catalogs: platform.catalogs, clock: platform.clock, supervisoryExport: platform.supervisoryExport, views: views)
         .addRoutes(to: routes)
-    InformationNoticeController(platform: platform, views: views).addRoutes(to: routes)
+    InformationNoticeController(
+        catalogs: platform.catalogs, clock: platform.clock, database: platform.database, requests: platform.requests,
+        printer: platform.printer, views: views
+    ).addRoutes(to: routes)
     replayReads.set(router.buildResponder())
     return routes
 }

@@ -8,7 +8,16 @@ import OpenIMIPersistence
 /// information notice an involved authority gives the person concerned, in the person's language:
 /// `/requests/{id}/information-notice` (HTML, `?language=`), `.pdf`, and `/api/v1/requests/{id}/information-notice` (PDF).
 struct InformationNoticeController: Sendable {
-    let platform: Platform
+    /// The translation catalogs.
+    let catalogs: Catalogs
+    /// The clock.
+    let clock: any AppClock
+    /// The database, for reads no service offers.
+    let database: any Database
+    /// Information requests.
+    let requests: RequestService
+    /// Lays out and signs printed documents.
+    let printer: DocumentPrinter
     /// The HTML views.
     let views: ViewRenderer
 
@@ -22,9 +31,9 @@ struct InformationNoticeController: Sendable {
     private func pdf(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, purpose: AccessPurpose
     ) async throws -> Download {
-        _ = try PrintedReport.fonts(of: platform)
+        _ = try printer.requireFonts()
         let (report, now, id, catalog) = try await notice(request, context, session, purpose: purpose)
-        let bytes = try report.signed(platform: platform, catalog: catalog, identifier: id, at: now)
+        let bytes = try printer.print(report, catalog: catalog, identifier: id, at: now)
         return Download(
             contentType: "application/pdf",
             filename: "openimi-information-notice-\(id.uuidString.lowercased())-\(catalog.language.rawValue).pdf",
@@ -38,25 +47,25 @@ struct InformationNoticeController: Sendable {
         try request.checkQueryParameters(allowed: ["language", "lang"])
         var language = context.language
         if let code = request.query("language") {
-            guard let chosen = Language(rawValue: code), platform.catalogs.languages.contains(chosen) else {
+            guard let chosen = Language(rawValue: code), catalogs.languages.contains(chosen) else {
                 throw RequestError.unsupportedLanguage(code)
             }
             language = chosen
         }
         let id = try context.identifier("id")
-        let now = platform.clock.now()
-        let read = try await platform.requests.read(id, by: session.principal, purpose: purpose, now: now)
-        let names = try await RequestDirectory.load(for: read, database: platform.database, language: language)
-        let catalog = platform.catalogs.catalog(for: language)
+        let now = clock.now()
+        let read = try await requests.read(id, by: session.principal, purpose: purpose, now: now)
+        let names = try await RequestDirectory.load(for: read, database: database, language: language)
+        let catalog = catalogs.catalog(for: language)
         let report = InformationNotice.report(
-            of: read, questionSet: platform.requests.questionSets[read.procedure], names: names,
+            of: read, questionSet: requests.questionSets[read.procedure], names: names,
             issuer: session.principal.organisation.id ?? read.involvement.requester, catalog: catalog, now: now)
         return (report, now, id, catalog)
     }
 
     /// `GET /privacy`.
     func privacy(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
-        let catalog = platform.catalogs.catalog(for: context.language)
+        let catalog = catalogs.catalog(for: context.language)
         return views.render(
             "privacy", title: catalog.text("privacy.title"), page: [String: String](), request: request, context: context)
     }

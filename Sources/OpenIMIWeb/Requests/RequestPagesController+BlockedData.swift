@@ -16,7 +16,7 @@ extension RequestPagesController {
     func requestBlockedAccess(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
-        let catalog = platform.catalogs.catalog(for: context.language)
+        let catalog = catalogs.catalog(for: context.language)
         let page = BlockedAccessPage(id: try requestID(context).uuidString.lowercased(), catalog: catalog)
         return views.render(
             "blocked-access", title: catalog.text("blocked.title"), page: page, request: request, context: context)
@@ -32,8 +32,8 @@ extension RequestPagesController {
         }
         let opening = try BlockedDataOpening(
             purpose: purpose, justification: fields["justification"] ?? "", rightsRequestReference: Self.text(fields["reference"]))
-        let opened = try await platform.requests.openBlocked(
-            try requestID(context), opening, by: session.principal, now: platform.clock.now())
+        let opened = try await requests.openBlocked(
+            try requestID(context), opening, by: session.principal, now: clock.now())
         return try await requestPage(opened.request, attachments: opened.attachments, request, context, session)
     }
 }

@@ -88,7 +88,7 @@ extension RequestPagesController {
         _ = try await service.act(
             id, action, details: StepDetails(comment: Self.text(fields["comment"]), proposedDeadline: proposed),
             forwardTo: action == .forward ? forwardTo : nil, expectedVersion: try Self.version(fields), by: session.principal,
-            now: platform.clock.now())
+            now: clock.now())
         return Self.redirect(to: id)
     }
 
@@ -103,7 +103,7 @@ extension RequestPagesController {
         _ = try await service.answer(
             id, question: context.parameters.get("question") ?? "",
             answer: Answer(value: value, justification: Self.text(fields["justification"]), language: context.language),
-            expectedVersion: try Self.version(fields), by: session.principal, now: platform.clock.now())
+            expectedVersion: try Self.version(fields), by: session.principal, now: clock.now())
         return Self.redirect(to: id)
     }
 
@@ -115,7 +115,7 @@ extension RequestPagesController {
         let id = try requestID(context)
         _ = try await service.decideProposedDeadline(
             id, accept: fields["accept"] == "yes", expectedVersion: try Self.version(fields), by: session.principal,
-            now: platform.clock.now())
+            now: clock.now())
         return Self.redirect(to: id)
     }
 
@@ -129,7 +129,7 @@ extension RequestPagesController {
         }
         let id = try requestID(context)
         _ = try await service.allocate(
-            id, to: handler, expectedVersion: try Self.version(fields), by: session.principal, now: platform.clock.now())
+            id, to: handler, expectedVersion: try Self.version(fields), by: session.principal, now: clock.now())
         return Self.redirect(to: id)
     }
 
@@ -140,7 +140,7 @@ extension RequestPagesController {
         let form = try request.multipartForm(context)
         guard let file = form.files["file"] else { throw AttachmentError.empty }
         let id = try requestID(context)
-        _ = try await service.attach(id, name: file.name, content: file.content, by: session.principal, now: platform.clock.now())
+        _ = try await service.attach(id, name: file.name, content: file.content, by: session.principal, now: clock.now())
         return Self.redirect(to: id)
     }
 }

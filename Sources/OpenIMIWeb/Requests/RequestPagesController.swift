@@ -7,9 +7,26 @@ import OpenIMIPersistence
 /// The web pages of information requests: the inbox, drafting, and one page per request with a
 /// form for every step. Each form posts back and returns to the request's page.
 struct RequestPagesController: Sendable {
-    let platform: Platform
+    /// The translation catalogs.
+    let catalogs: Catalogs
+    /// The clock.
+    let clock: any AppClock
+    /// The database, for reads no service offers.
+    let database: any Database
+    /// Information requests.
+    let requests: RequestService
+    /// The signed evidence of exchanges.
+    let exchangeEvidence: ExchangeEvidenceService
+    /// The signed PDF reports of exchanges.
+    let exchangeReports: ExchangeReportService
     /// The HTML views.
     let views: ViewRenderer
+
+    /// The API's handlers for the downloads the pages share with it.
+    var requestsAPI: RequestsController {
+        RequestsController(
+            catalogs: catalogs, clock: clock, requests: requests, exchangeEvidence: exchangeEvidence, exchangeReports: exchangeReports)
+    }
 
     func addRoutes(to routes: Routes) {
         routes.signedIn(Site.requests, use: requests)
@@ -24,7 +41,7 @@ struct RequestPagesController: Sendable {
     }
 
     private func newRequestPage(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
-        let registry = RegistryRepository(sql: platform.database.sql)
+        let registry = RegistryRepository(sql: database.sql)
         let areas = try await registry.legalAreas()
         let chosen = request.query("procedure")
         let area = areas.first { $0.procedures.contains { $0.code == chosen } }
@@ -34,29 +51,29 @@ struct RequestPagesController: Sendable {
                 guard let state = MemberStateCode(rawValue: code) else { throw RequestError.invalidParameter("state", .notAllowed) }
                 return state
             }
-            responders = try await AuthorityRepository(sql: platform.database.sql).search(
+            responders = try await AuthorityRepository(sql: database.sql).search(
                 try DirectoryQuery(
                     memberState: state, legalArea: area.code, name: request.query("name"), perPage: DirectoryQuery.maximumPerPage)
             ).items
         }
-        let catalog = platform.catalogs.catalog(for: context.language)
+        let catalog = catalogs.catalog(for: context.language)
         let page = NewRequestPage(
             areas: areas, principal: session.principal, chosen: chosen, questionSet: chosen.flatMap { service.questionSets[$0] },
             memberStates: try await registry.memberStates(), searchState: request.query("state"), searchName: request.query("name"),
-            responders: responders, catalog: catalog, now: platform.clock.now())
+            responders: responders, catalog: catalog, now: clock.now())
         return views.render("new-request", title: catalog.text("newRequest.title"), page: page, request: request, context: context)
     }
 
     /// The requests.
-    var service: RequestService { platform.requests }
+    var service: RequestService { requests }
 
     /// The page of request `id`, read (and logged) for the signed-in user.
     func requestPage(_ id: UUID, _ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
-        let read = try await service.read(id, by: session.principal, purpose: .read(.web, .viewRequest), now: platform.clock.now())
+        let read = try await service.read(id, by: session.principal, purpose: .read(.web, .viewRequest), now: clock.now())
         return try await requestPage(
             read,
             attachments: try await service.attachments(
-                of: id, by: session.principal, purpose: .read(.web, .viewRequest), now: platform.clock.now()), request, context, session)
+                of: id, by: session.principal, purpose: .read(.web, .viewRequest), now: clock.now()), request, context, session)
     }
 
     /// The page of the request `read` with its `attachments`, already read and logged for the signed-in user.
@@ -64,11 +81,11 @@ struct RequestPagesController: Sendable {
         _ read: InformationRequest, attachments: [RequestAttachment], _ request: Request, _ context: AppRequestContext,
         _ session: ActiveSession
     ) async throws -> HTMLPage {
-        let now = platform.clock.now()
-        let names = try await RequestDirectory.load(for: read, database: platform.database, language: context.language)
+        let now = clock.now()
+        let names = try await RequestDirectory.load(for: read, database: database, language: context.language)
         let handlers = try await service.allocatableHandlers(for: session.principal, legalArea: read.legalArea)
         let forwardTargets = try await service.forwardTargets(of: read, for: session.principal)
-        let catalog = platform.catalogs.catalog(for: context.language)
+        let catalog = catalogs.catalog(for: context.language)
         let page = RequestPage(
             request: read, questionSet: service.questionSets[read.procedure], attachments: attachments, principal: session.principal,
             names: names, forwardTargets: forwardTargets, handlers: handlers, catalog: catalog, now: now)
@@ -92,11 +109,11 @@ struct RequestPagesController: Sendable {
         let notifications = try await service.notifications(of: session.principal, limit: 10)
         let ids = Set(inbox.requests.flatMap { [$0.requesterId, $0.responderId] }.compactMap(UUID.init(uuidString:)))
         let names = try await RequestDirectory.load(
-            ids, areas: Set(inbox.requests.map(\.legalArea)), database: platform.database, language: context.language)
-        let catalog = platform.catalogs.catalog(for: context.language)
+            ids, areas: Set(inbox.requests.map(\.legalArea)), database: database, language: context.language)
+        let catalog = catalogs.catalog(for: context.language)
         let page = InboxPage(
             inbox: inbox, query: query, notifications: notifications, principal: session.principal, names: names, catalog: catalog,
-            now: platform.clock.now())
+            now: clock.now())
         return views.render("inbox", title: catalog.text("inbox.title"), page: page, request: request, context: context)
     }
 
@@ -109,7 +126,7 @@ struct RequestPagesController: Sendable {
     /// `POST /requests`.
     func postRequests(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         let fields = try await request.form()
-        let created = try await service.createDraft(try Self.newRequest(fields), by: session.principal, now: platform.clock.now())
+        let created = try await service.createDraft(try Self.newRequest(fields), by: session.principal, now: clock.now())
         return Self.redirect(to: created.id)
     }
 
@@ -122,17 +139,17 @@ struct RequestPagesController: Sendable {
     func requestAttachment(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
-        try await RequestsController(platform: platform).download(context, session, purpose: .read(.web, .getAttachment))
+        try await requestsAPI.download(context, session, purpose: .read(.web, .getAttachment))
     }
 
     /// `GET /requests/{id}/evidence`.
     func requestEvidence(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
     {
-        try await RequestsController(platform: platform).evidence(context, session)
+        try await requestsAPI.evidence(context, session)
     }
 
     /// `GET /requests/{id}/report`.
     func requestReport(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
-        try await RequestsController(platform: platform).report(context, session, purpose: .read(.web, .getReport))
+        try await requestsAPI.report(context, session, purpose: .read(.web, .getReport))
     }
 }

@@ -17,7 +17,7 @@ extension RequestsController {
     /// The signed evidence of the request in the path (`application/jose`), for an involved user.
     func evidence(_ context: AppRequestContext, _ session: ActiveSession) async throws -> Download {
         let id = try requestID(context)
-        let jws = try await platform.exchangeEvidence.evidence(of: id, by: session.principal, now: platform.clock.now())
+        let jws = try await exchangeEvidence.evidence(of: id, by: session.principal, now: clock.now())
         return Download(
             contentType: "application/jose", filename: "openimi-evidence-\(id.uuidString.lowercased()).jws", bytes: Array(jws.utf8))
     }
@@ -26,8 +26,8 @@ extension RequestsController {
     /// language, for an involved user; logged with `purpose`.
     func report(_ context: AppRequestContext, _ session: ActiveSession, purpose: AccessPurpose) async throws -> Download {
         let id = try requestID(context)
-        let pdf = try await ExchangeReportService(platform: platform).report(
-            of: id, by: session.principal, purpose: purpose, catalog: platform.catalogs.catalog(for: context.language))
+        let pdf = try await exchangeReports.report(
+            of: id, by: session.principal, purpose: purpose, catalog: catalogs.catalog(for: context.language))
         return Download(contentType: "application/pdf", filename: "openimi-report-\(id.uuidString.lowercased()).pdf", bytes: pdf)
     }
 
@@ -36,8 +36,8 @@ extension RequestsController {
         guard let text = context.parameters.get("attachment"), let attachmentID = UUID(uuidString: text) else {
             throw InformationRequestError.notFound
         }
-        let (attachment, content) = try await platform.requests.attachment(
-            attachmentID, of: try requestID(context), by: session.principal, purpose: purpose, now: platform.clock.now())
+        let (attachment, content) = try await requests.attachment(
+            attachmentID, of: try requestID(context), by: session.principal, purpose: purpose, now: clock.now())
         let fallback = attachment.name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0.value >= 0x20 ? String($0) : "_" }.joined()
         let encoded = attachment.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
         return Response(
@@ -63,7 +63,7 @@ extension RequestsController {
             throw AttachmentError.tooLarge(limit: AttachmentRule.maximumSize)
         }
         let attachment = try await service.attach(
-            try requestID(context), name: name, content: Data(buffer: buffer), by: session.principal, now: platform.clock.now())
+            try requestID(context), name: name, content: Data(buffer: buffer), by: session.principal, now: clock.now())
         return JSONResponse(
             value: AttachmentDTO(attachment), status: .created,
             location:
@@ -78,7 +78,7 @@ extension RequestsController {
         JSONResponse(
             value: AttachmentsDTO(
                 attachments: try await service.attachments(
-                    of: try requestID(context), by: session.principal, purpose: .read(.api, .listAttachments), now: platform.clock.now()
+                    of: try requestID(context), by: session.principal, purpose: .read(.api, .listAttachments), now: clock.now()
                 ).map(AttachmentDTO.init)))
     }
 

@@ -6,9 +6,18 @@ import OpenIMIPersistence
 
 /// Information requests in the JSON API: draft, inbox, read (logged), steps, answers, deadline decisions.
 struct RequestsController: Sendable {
-    let platform: Platform
+    /// The translation catalogs.
+    let catalogs: Catalogs
+    /// The clock.
+    let clock: any AppClock
+    /// Information requests.
+    let requests: RequestService
+    /// The signed evidence of exchanges.
+    let exchangeEvidence: ExchangeEvidenceService
+    /// The signed PDF reports of exchanges.
+    let exchangeReports: ExchangeReportService
     /// The requests.
-    var service: RequestService { platform.requests }
+    var service: RequestService { requests }
 
     func addRoutes(to routes: Routes) {
         routes.signedIn(Site.API.postRequests, use: apiPostRequests)
@@ -37,7 +46,7 @@ struct RequestsController: Sendable {
             NewRequest(
                 procedure: body.procedure, responder: responder, subject: try body.subject.subject(), questions: body.questions ?? [],
                 freeText: try body.freeText.map { try $0.freeText() }, deadline: body.deadline),
-            by: session.principal, now: platform.clock.now())
+            by: session.principal, now: clock.now())
         return JSONResponse(value: RequestDTO(created), status: .created)
     }
 
@@ -45,7 +54,7 @@ struct RequestsController: Sendable {
     func apiRequests(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         try request.checkQueryParameters(allowed: ["state", "mine", "offset", "limit"])
         let inbox = try await service.inbox(of: session.principal, query: try InboxQuery(request, session))
-        let now = platform.clock.now()
+        let now = clock.now()
         return JSONResponse(
             value: InboxDTO(
                 requests: inbox.requests.map { SummaryDTO($0, now: now) },
@@ -57,7 +66,7 @@ struct RequestsController: Sendable {
         JSONResponse(
             value: RequestDTO(
                 try await service.read(
-                    try requestID(context), by: session.principal, purpose: .read(.api, .getRequest), now: platform.clock.now())))
+                    try requestID(context), by: session.principal, purpose: .read(.api, .getRequest), now: clock.now())))
     }
 
     /// `POST /api/v1/requests/{id}/steps`.
@@ -73,7 +82,7 @@ struct RequestsController: Sendable {
         let changed = try await service.act(
             try requestID(context), action, details: StepDetails(comment: body.comment, proposedDeadline: body.proposedDeadline),
             forwardTo: forwardTo,
-            expectedVersion: body.version, by: session.principal, now: platform.clock.now())
+            expectedVersion: body.version, by: session.principal, now: clock.now())
         return JSONResponse(value: RequestDTO(changed))
     }
 
@@ -89,7 +98,7 @@ struct RequestsController: Sendable {
         let changed = try await service.answer(
             try requestID(context), question: context.parameters.get("question") ?? "",
             answer: Answer(value: body.value, justification: body.justification, language: language), expectedVersion: body.version,
-            by: session.principal, now: platform.clock.now())
+            by: session.principal, now: clock.now())
         return JSONResponse(value: RequestDTO(changed))
     }
 
@@ -100,7 +109,7 @@ struct RequestsController: Sendable {
         let body = try await request.decodeStrictJSON(AllocationBody.self, context: context)
         guard let handler = UUID(uuidString: body.handlerId) else { throw RequestError.invalidParameter("handlerId", .malformed) }
         let changed = try await service.allocate(
-            try requestID(context), to: handler, expectedVersion: body.version, by: session.principal, now: platform.clock.now())
+            try requestID(context), to: handler, expectedVersion: body.version, by: session.principal, now: clock.now())
         return JSONResponse(value: RequestDTO(changed))
     }
 
@@ -117,7 +126,7 @@ struct RequestsController: Sendable {
     ) async throws -> some ResponseGenerator {
         let body = try await request.decodeStrictJSON(DeadlineBody.self, context: context)
         let changed = try await service.decideProposedDeadline(
-            try requestID(context), accept: body.accept, expectedVersion: body.version, by: session.principal, now: platform.clock.now()
+            try requestID(context), accept: body.accept, expectedVersion: body.version, by: session.principal, now: clock.now()
         )
         return JSONResponse(value: RequestDTO(changed))
     }
@@ -130,7 +139,7 @@ struct RequestsController: Sendable {
         return JSONResponse(
             value: RequestDTO(
                 try await service.openBlocked(
-                    try requestID(context), try body.opening(), by: session.principal, now: platform.clock.now()
+                    try requestID(context), try body.opening(), by: session.principal, now: clock.now()
                 )
                 .request))
     }

@@ -19,10 +19,10 @@ extension RightsRegisterController {
 
     /// `GET /rights-requests`.
     func rightsRequests(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
-        let catalog = platform.catalogs.catalog(for: context.language)
+        let catalog = catalogs.catalog(for: context.language)
         let page = RightsRegisterPage(
-            entries: try await register.entries(by: session.principal), languages: platform.catalogs.languages,
-            today: RightsRequest.day(of: platform.clock.now()), now: platform.clock.now(), catalog: catalog)
+            entries: try await register.entries(by: session.principal), languages: catalogs.languages,
+            today: RightsRequest.day(of: clock.now()), now: clock.now(), catalog: catalog)
         return views.render(
             "rights-requests", title: catalog.text("rights.title"), page: page, request: request, context: context)
     }
@@ -46,7 +46,7 @@ extension RightsRegisterController {
             NewRightsRequest(
                 kind: kind, subject: subject, identification: text("identification"), language: language, receivedOn: text("receivedOn")
             ),
-            by: session.principal, now: platform.clock.now())
+            by: session.principal, now: clock.now())
         return Response(status: .seeOther, headers: [.location: Site.rightsRequest.link(entry.id.uuidString.lowercased())])
     }
 
@@ -54,10 +54,10 @@ extension RightsRegisterController {
     func rightsRequestsOverdue(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
-        let catalog = platform.catalogs.catalog(for: context.language)
-        let overdue = try await register.overdue(by: session.principal, now: platform.clock.now())
+        let catalog = catalogs.catalog(for: context.language)
+        let overdue = try await register.overdue(by: session.principal, now: clock.now())
         let names = try await RequestDirectory.load(
-            Set(overdue.compactMap { UUID(uuidString: $0.authorityID) }), areas: [], database: platform.database,
+            Set(overdue.compactMap { UUID(uuidString: $0.authorityID) }), areas: [], database: database,
             language: context.language)
         let page = OverdueRightsPage(overdue: overdue, names: names, catalog: catalog)
         return views.render(
@@ -66,11 +66,11 @@ extension RightsRegisterController {
 
     /// `GET /rights-requests/{id}`.
     func rightsRequest(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
-        let catalog = platform.catalogs.catalog(for: context.language)
-        let now = platform.clock.now()
+        let catalog = catalogs.catalog(for: context.language)
+        let now = clock.now()
         let (entry, matches) = try await register.findData(try context.identifier("id"), by: session.principal, now: now)
         let names = try await RequestDirectory.load(
-            [], areas: Set(matches.map(\.legalArea)), database: platform.database, language: context.language)
+            [], areas: Set(matches.map(\.legalArea)), database: database, language: context.language)
         let page = RightsRequestPage(entry: entry, matches: matches, names: names, now: now, catalog: catalog)
         return views.render(
             "rights-request", title: catalog.text("rights.entryTitle"), page: page, request: request, context: context)
@@ -88,7 +88,7 @@ extension RightsRegisterController {
         _ = try await register.handle(
             id, status: status, outcome: fields["outcome"] ?? "", expectedVersion: Int(fields["version"] ?? "") ?? 0,
             by: session.principal,
-            now: platform.clock.now())
+            now: clock.now())
         return Response(status: .seeOther, headers: [.location: Site.rightsRequest.link(id.uuidString.lowercased())])
     }
 
@@ -114,8 +114,8 @@ extension RightsRegisterController {
 
     /// `GET /corrections`.
     func corrections(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
-        let catalog = platform.catalogs.catalog(for: context.language)
-        let page = CorrectionsPage(corrections: try await platform.requests.corrections(for: session.principal), catalog: catalog)
+        let catalog = catalogs.catalog(for: context.language)
+        let page = CorrectionsPage(corrections: try await requests.corrections(for: session.principal), catalog: catalog)
         return views.render(
             "corrections", title: catalog.text("corrections.title"), page: page, request: request, context: context)
     }
@@ -124,7 +124,7 @@ extension RightsRegisterController {
     func postCorrectionApply(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
-        _ = try await platform.requests.applyCorrection(try context.identifier("id"), by: session.principal, now: platform.clock.now())
+        _ = try await requests.applyCorrection(try context.identifier("id"), by: session.principal, now: clock.now())
         return Response(status: .seeOther, headers: [.location: Site.corrections.link()])
     }
 }

@@ -8,9 +8,20 @@ import OpenIMIPersistence
 /// `/rights-requests`), what is done from an entry, the overdue list of a national coordinator, and
 /// the corrections other authorities made (`/api/v1/corrections`).
 struct RightsRegisterController: Sendable {
-    let platform: Platform
+    /// The translation catalogs.
+    let catalogs: Catalogs
+    /// The clock.
+    let clock: any AppClock
+    /// The database, for reads no service offers.
+    let database: any Database
+    /// Information requests.
+    let requests: RequestService
+    /// The registers of data subjects' rights requests.
+    let rightsRegister: RightsRegister
+    /// Lays out and signs printed documents.
+    let printer: DocumentPrinter
     /// The rights register.
-    var register: RightsRegister { platform.rightsRegister }
+    var register: RightsRegister { rightsRegister }
     /// The HTML views.
     let views: ViewRenderer
 
@@ -77,8 +88,8 @@ struct RightsRegisterController: Sendable {
 
     /// Carries out `action` ("corrections", "erasures", "restrictions", "contests") of entry `id`.
     func act(_ action: String, on id: UUID, body: ActionBody, by principal: Principal) async throws {
-        let register = platform.rightsRegister
-        let now = platform.clock.now()
+        let register = rightsRegister
+        let now = clock.now()
         switch action {
         case "corrections":
             let (field, value) = try body.correction()
@@ -97,20 +108,20 @@ struct RightsRegisterController: Sendable {
 
     /// The person's data as a signed PDF in the person's language.
     func exportPDF(_ context: AppRequestContext, _ session: ActiveSession) async throws -> Download {
-        _ = try PrintedReport.fonts(of: platform)
-        let now = platform.clock.now()
-        let (entry, exported) = try await platform.rightsRegister.export(try context.identifier("id"), by: session.principal, now: now)
-        let catalog = platform.catalogs.catalog(for: platform.catalogs.languages.contains(entry.language) ? entry.language : .en)
+        _ = try printer.requireFonts()
+        let now = clock.now()
+        let (entry, exported) = try await rightsRegister.export(try context.identifier("id"), by: session.principal, now: now)
+        let catalog = catalogs.catalog(for: catalogs.languages.contains(entry.language) ? entry.language : .en)
         var ids = Set(exported.compactMap(\.request).flatMap { [$0.involvement.requester, $0.involvement.responder] })
         if let own = session.principal.organisation.id { ids.insert(own) }
         let names = try await RequestDirectory.load(
-            ids, areas: Set(exported.map(\.match.legalArea)), database: platform.database, language: catalog.language)
+            ids, areas: Set(exported.map(\.match.legalArea)), database: database, language: catalog.language)
         let report = PersonalDataExport.report(
-            entry: entry, exported: exported, questionSets: platform.requests.questionSets, names: names,
+            entry: entry, exported: exported, questionSets: requests.questionSets, names: names,
             authority: try session.principal.actingOrganisationID(), catalog: catalog, now: now)
         return Download(
             contentType: "application/pdf", filename: "openimi-personal-data-\(entry.id.uuidString.lowercased()).pdf",
-            bytes: try report.signed(platform: platform, catalog: catalog, identifier: entry.id, at: now))
+            bytes: try printer.print(report, catalog: catalog, identifier: entry.id, at: now))
     }
 
     /// `POST /api/v1/rights-requests`.
@@ -120,8 +131,8 @@ struct RightsRegisterController: Sendable {
         let body = try await request.decodeStrictJSON(EntryBody.self, context: context)
         return JSONResponse(
             value: EntryDTO(
-                try await register.receive(try body.entry(), by: session.principal, now: platform.clock.now()),
-                now: platform.clock.now()),
+                try await register.receive(try body.entry(), by: session.principal, now: clock.now()),
+                now: clock.now()),
             status: .created)
     }
 
@@ -129,7 +140,7 @@ struct RightsRegisterController: Sendable {
     func apiRightsRequests(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
-        let now = platform.clock.now()
+        let now = clock.now()
         return JSONResponse(
             value: EntriesDTO(rightsRequests: try await register.entries(by: session.principal).map { EntryDTO($0, now: now) }))
     }
@@ -138,14 +149,14 @@ struct RightsRegisterController: Sendable {
     func apiRightsRequestsOverdue(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
-        JSONResponse(value: OverdueDTO(overdue: try await register.overdue(by: session.principal, now: platform.clock.now())))
+        JSONResponse(value: OverdueDTO(overdue: try await register.overdue(by: session.principal, now: clock.now())))
     }
 
     /// `GET /api/v1/rights-requests/{id}`.
     func apiRightsRequest(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
     {
         JSONResponse(
-            value: EntryDTO(try await register.entry(try context.identifier("id"), by: session.principal), now: platform.clock.now()))
+            value: EntryDTO(try await register.entry(try context.identifier("id"), by: session.principal), now: clock.now()))
     }
 
     /// `POST /api/v1/rights-requests/{id}/answer`.
@@ -156,7 +167,7 @@ struct RightsRegisterController: Sendable {
         guard let status = RightsRequestStatus(rawValue: body.status) else {
             throw RequestError.invalidParameter("status", .notAllowed)
         }
-        let now = platform.clock.now()
+        let now = clock.now()
         return JSONResponse(
             value: EntryDTO(
                 try await register.handle(
@@ -168,7 +179,7 @@ struct RightsRegisterController: Sendable {
     func apiRightsRequestData(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
-        let (_, matches) = try await register.findData(try context.identifier("id"), by: session.principal, now: platform.clock.now())
+        let (_, matches) = try await register.findData(try context.identifier("id"), by: session.principal, now: clock.now())
         return JSONResponse(value: SubjectSearchController.ResultDTO(requests: matches.map(SubjectSearchController.MatchDTO.init)))
     }
 
@@ -177,7 +188,7 @@ struct RightsRegisterController: Sendable {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let (entry, exported) = try await register.export(
-            try context.identifier("id"), by: session.principal, now: platform.clock.now())
+            try context.identifier("id"), by: session.principal, now: clock.now())
         return JSONResponse(value: PersonalDataExportDTO(entry: entry, exported: exported))
     }
 
@@ -200,7 +211,7 @@ struct RightsRegisterController: Sendable {
     /// `GET /api/v1/corrections`.
     func apiCorrections(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         JSONResponse(
-            value: CorrectionsDTO(corrections: try await platform.requests.corrections(for: session.principal).map(CorrectionDTO.init)))
+            value: CorrectionsDTO(corrections: try await requests.corrections(for: session.principal).map(CorrectionDTO.init)))
     }
 
     /// `POST /api/v1/corrections/{id}/application`.
@@ -209,7 +220,7 @@ struct RightsRegisterController: Sendable {
     ) async throws -> some ResponseGenerator {
         JSONResponse(
             value: CorrectionDTO(
-                try await platform.requests.applyCorrection(
-                    try context.identifier("id"), by: session.principal, now: platform.clock.now())))
+                try await requests.applyCorrection(
+                    try context.identifier("id"), by: session.principal, now: clock.now())))
     }
 }
