@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import OpenIMIApplication
 import Testing
 
 @testable import OpenIMIWeb
@@ -15,6 +16,12 @@ import Testing
         #expect(Site.rightsRequest.link("r1", query: "done=1") == "/rights-requests/r1?done=1")
         #expect(Site.directory.link() == "/directory")
         #expect(Site.API.request.link("x") == "/api/v1/requests/x" && Site.API.request.isAPI && !Site.request.isAPI)
+    }
+
+    @Test func theEmailsLinkIsTheRequestsPage() {
+        let id = "7c1d5e2a-0b9f-4c1e-9a51-3d2f1e0c4b6a"
+        #expect(PublicAddress.request(id, base: "https://imi.example.org") == "https://imi.example.org" + Site.request.link(id))
+        #expect(PublicAddress.request("../x", base: "") == Site.request.link("../x"))
     }
 
     @Test func templatesBuildLinksFromTheTable() throws {

@@ -38,7 +38,7 @@ public struct MailDelivery: ScheduledJob {
     /// The subject and text of `message` in its recipient's language.
     public func render(_ message: OutboxMessage) -> (String, String) {
         let catalog = catalogs.catalog(for: Language(rawValue: message.language) ?? .en)
-        let link = "\(publicURL)/requests/\(message.requestId)"
+        let link = PublicAddress.request(message.requestId, base: publicURL)
         let event = catalog.text("notification.\(message.action)")
         return (catalog.text("mail.subject", ["event": event]), catalog.text("mail.body", ["event": event, "link": link]))
     }

@@ -1,4 +1,5 @@
 import Hummingbird
+import OpenIMIApplication
 
 /// The route table: every address of OpenIMI with its method and whether it is public or needs a
 /// session. Controllers register their routes from here and every link is built from here, so an
@@ -48,7 +49,7 @@ enum Site {
     static let requests = SiteRoute(.get, "/requests", .signedIn)
     static let newRequest = SiteRoute(.get, "/requests/new", .signedIn)
     static let postRequests = SiteRoute(.post, "/requests", .signedIn)
-    static let request = SiteRoute(.get, "/requests/{id}", .signedIn)
+    static let request = SiteRoute(.get, PublicAddress.requestPattern, .signedIn)
     static let requestAttachment = SiteRoute(.get, "/requests/{id}/attachments/{attachment}", .signedIn)
     static let requestEvidence = SiteRoute(.get, "/requests/{id}/evidence", .signedIn)
     static let requestReport = SiteRoute(.get, "/requests/{id}/report", .signedIn)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Mustache
+import OpenIMIApplication
 
 /// One route of ``Site``: its method, its path pattern (`{name}` or `:name` for a parameter) and
 /// whether anyone may use it. It builds the links to itself.
@@ -40,7 +41,7 @@ struct SiteRoute: Sendable, Hashable {
             guard segment.hasPrefix("{") || segment.hasPrefix(":") else { return String(segment) }
             assert(!remaining.isEmpty, "\(pattern) needs a value for \(segment)")
             guard !remaining.isEmpty else { return String(segment) }
-            return remaining.removeFirst().addingPercentEncoding(withAllowedCharacters: Self.segmentCharacters) ?? ""
+            return PathSegment.encode(remaining.removeFirst())
         }.joined(separator: "/")
         assert(remaining.isEmpty, "\(pattern) takes fewer values")
         return path
@@ -58,7 +59,4 @@ struct SiteRoute: Sendable, Hashable {
             }.joined(separator: "/")
         }
     }
-
-    /// Unreserved characters (RFC 3986): everything else in a value is percent-encoded.
-    private static let segmentCharacters = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 }
