@@ -74,11 +74,7 @@ public func buildRouter(platform: Platform) async throws -> Routes {
     ).addRoutes(to: routes)
     RequestsController(
         catalogs: platform.catalogs, clock: platform.clock, requests: platform.requests, exchangeEvidence: platform.exchangeEvidence,
-        exchangeReports: platform.exchangeReports
-    ).addRoutes(to: routes)
-    RequestPagesController(
-        catalogs: platform.catalogs, clock: platform.clock, database: platform.database, requests: platform.requests,
-        exchangeEvidence: platform.exchangeEvidence, exchangeReports: platform.exchangeReports, views: views
+        exchangeReports: platform.exchangeReports, database: platform.database, views: views
     ).addRoutes(to: routes)
     IndicatorsController(database: platform.database, requests: platform.requests).addRoutes(to: routes)
     SubjectSearchController(

@@ -4,7 +4,8 @@ import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 
-/// Information requests in the JSON API: draft, inbox, read (logged), steps, answers, deadline decisions.
+/// Information requests, in the JSON API (draft, inbox, read (logged), steps, answers, deadline
+/// decisions) and as pages (`RequestsController+Pages.swift`).
 struct RequestsController: Sendable {
     /// The translation catalogs.
     let catalogs: Catalogs
@@ -16,6 +17,10 @@ struct RequestsController: Sendable {
     let exchangeEvidence: ExchangeEvidenceService
     /// The signed PDF reports of exchanges.
     let exchangeReports: ExchangeReportService
+    /// The database, for reads no service offers.
+    let database: any Database
+    /// The HTML views.
+    let views: ViewRenderer
     /// The requests.
     var service: RequestService { requests }
 
@@ -30,6 +35,7 @@ struct RequestsController: Sendable {
         addAttachmentRoutes(to: routes)
         routes.signedIn(Site.API.postRequestDeadlineDecision, use: apiPostRequestDeadlineDecision)
         routes.signedIn(Site.API.postRequestBlockedAccess, use: apiPostRequestBlockedAccess)
+        addPageRoutes(to: routes)
     }
 
     func requestID(_ context: AppRequestContext) throws -> UUID {

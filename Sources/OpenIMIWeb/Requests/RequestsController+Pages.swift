@@ -6,33 +6,13 @@ import OpenIMIPersistence
 
 /// The web pages of information requests: the inbox, drafting, and one page per request with a
 /// form for every step. Each form posts back and returns to the request's page.
-struct RequestPagesController: Sendable {
-    /// The translation catalogs.
-    let catalogs: Catalogs
-    /// The clock.
-    let clock: any AppClock
-    /// The database, for reads no service offers.
-    let database: any Database
-    /// Information requests.
-    let requests: RequestService
-    /// The signed evidence of exchanges.
-    let exchangeEvidence: ExchangeEvidenceService
-    /// The signed PDF reports of exchanges.
-    let exchangeReports: ExchangeReportService
-    /// The HTML views.
-    let views: ViewRenderer
-
-    /// The API's handlers for the downloads the pages share with it.
-    var requestsAPI: RequestsController {
-        RequestsController(
-            catalogs: catalogs, clock: clock, requests: requests, exchangeEvidence: exchangeEvidence, exchangeReports: exchangeReports)
-    }
-
-    func addRoutes(to routes: Routes) {
-        routes.signedIn(Site.requests, use: requests)
+extension RequestsController {
+    /// The pages' routes.
+    func addPageRoutes(to routes: Routes) {
+        routes.signedIn(Site.requests, use: inbox)
         routes.signedIn(Site.newRequest, use: newRequest)
         routes.signedIn(Site.postRequests, use: postRequests)
-        routes.signedIn(Site.request, use: request)
+        routes.signedIn(Site.request, use: viewRequest)
         routes.signedIn(Site.requestAttachment, use: requestAttachment)
         routes.signedIn(Site.requestEvidence, use: requestEvidence)
         routes.signedIn(Site.requestReport, use: requestReport)
@@ -64,9 +44,6 @@ struct RequestPagesController: Sendable {
         return views.render("new-request", title: catalog.text("newRequest.title"), page: page, request: request, context: context)
     }
 
-    /// The requests.
-    var service: RequestService { requests }
-
     /// The page of request `id`, read (and logged) for the signed-in user.
     func requestPage(_ id: UUID, _ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
         let read = try await service.read(id, by: session.principal, purpose: .read(.web, .viewRequest), now: clock.now())
@@ -92,17 +69,12 @@ struct RequestPagesController: Sendable {
         return views.render("request", title: page.procedure, page: page, request: request, context: context)
     }
 
-    func requestID(_ context: AppRequestContext) throws -> UUID {
-        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw InformationRequestError.notFound }
-        return id
-    }
-
     static func redirect(to id: UUID) -> Response {
         Response(status: .seeOther, headers: [.location: Site.request.link(id.uuidString.lowercased())])
     }
 
     /// `GET /requests`.
-    func requests(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+    func inbox(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         try request.checkQueryParameters(allowed: ["state", "mine", "offset", "limit"])
         let query = try InboxQuery(request, session)
         let inbox = try await service.inbox(of: session.principal, query: query)
@@ -131,7 +103,7 @@ struct RequestPagesController: Sendable {
     }
 
     /// `GET /requests/{id}`.
-    func request(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+    func viewRequest(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         try await requestPage(try requestID(context), request, context, session)
     }
 
@@ -139,17 +111,17 @@ struct RequestPagesController: Sendable {
     func requestAttachment(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
-        try await requestsAPI.download(context, session, purpose: .read(.web, .getAttachment))
+        try await download(context, session, purpose: .read(.web, .getAttachment))
     }
 
     /// `GET /requests/{id}/evidence`.
     func requestEvidence(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
     {
-        try await requestsAPI.evidence(context, session)
+        try await evidence(context, session)
     }
 
     /// `GET /requests/{id}/report`.
     func requestReport(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
-        try await requestsAPI.report(context, session, purpose: .read(.web, .getReport))
+        try await report(context, session, purpose: .read(.web, .getReport))
     }
 }

@@ -4,7 +4,7 @@ import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 
-extension RequestPagesController {
+extension RequestsController {
     /// The forms of a request's page: steps, answers, deadline decisions, allocation, attachments.
     func addStepRoutes(to routes: Routes) {
         routes.signedIn(Site.postRequestSteps, use: postRequestSteps)

@@ -4,7 +4,7 @@ import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 
-extension RequestPagesController {
+extension RequestsController {
     /// The form a local data administrator opens blocked personal data with, and its answer: the
     /// request's page, read under the stated purpose.
     func addBlockedDataRoutes(to routes: Routes) {
