@@ -39,16 +39,20 @@ struct RequestBenchmark {
         }
         // A database in service has planner statistics and, on PostgreSQL, a visibility map kept by
         // autovacuum; one just bulk-loaded has neither until analysed and vacuumed.
-        try await database.sql.raw(database.kind == .postgresql ? "VACUUM ANALYZE" : "ANALYZE").run()
+        try await database.refreshStatistics()
         print(
             "Stored \(settings.requests) requests between \(authorities.count) authorities in \(database.kind.rawValue) in \(ContinuousClock.now - loadStart)"
         )
 
-        let sessions = SessionStore(sql: database.sql)
         let random = SystemSecureRandom()
-        let web = try await sessions.create(for: dk.user, kind: .web, random: random, rule: SessionRule(), now: Date()).token
-        let dkToken = try await sessions.create(for: dk.user, kind: .api, random: random, rule: SessionRule(), now: Date()).token
-        let siToken = try await sessions.create(for: si.user, kind: .api, random: random, rule: SessionRule(), now: Date()).token
+        let (web, dkToken, siToken) = try await database.transaction { sql in
+            let sessions = SessionStore(sql: sql)
+            return (
+                try await sessions.create(for: dk.user, kind: .web, random: random, rule: SessionRule(), now: Date()).token,
+                try await sessions.create(for: dk.user, kind: .api, random: random, rule: SessionRule(), now: Date()).token,
+                try await sessions.create(for: si.user, kind: .api, random: random, rule: SessionRule(), now: Date()).token
+            )
+        }
         let dkID = dk.organisation.id!.uuidString.lowercased()
         let readable = try await database.sql.raw(
             "SELECT id FROM information_request WHERE (requester_id = \(bind: dkID) OR responder_id = \(bind: dkID)) AND state <> 'draft' LIMIT 5000"
