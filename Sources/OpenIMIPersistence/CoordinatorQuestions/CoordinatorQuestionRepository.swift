@@ -62,19 +62,19 @@ public struct CoordinatorQuestionRepository: Sendable {
     }
 
     private func question(_ row: any SQLRow) throws -> CoordinatorQuestion {
+        let table = "coordinator_question"
         let id = try row.decode(column: "id", as: String.self)
-        guard let uuid = UUID(uuidString: id),
-            let state = MemberStateCode(rawValue: try row.decode(column: "member_state", as: String.self)),
-            let coordinator = UUID(uuidString: try row.decode(column: "coordinator_id", as: String.self)),
-            let asker = UUID(uuidString: try row.decode(column: "asked_by", as: String.self)),
-            let kind = OrganisationKind(rawValue: try row.decode(column: "asker_organisation_kind", as: String.self)),
-            let organisation = UUID(uuidString: try row.decode(column: "asker_organisation_id", as: String.self))
-        else { throw PersistenceError.corruptRow(table: "coordinator_question", key: id) }
+        let uuid = try row.decodeUUID(column: "id", table: table)
+        let state = try row.decode(column: "member_state", as: MemberStateCode.self, table: table)
+        let coordinator = try row.decodeUUID(column: "coordinator_id", table: table)
+        let asker = try row.decodeUUID(column: "asked_by", table: table)
+        let kind = try row.decode(column: "asker_organisation_kind", as: OrganisationKind.self, table: table)
+        let organisation = try row.decodeUUID(column: "asker_organisation_id", table: table)
         var answer: CoordinatorAnswer?
         if let sealed = try row.decode(column: "answer", as: String?.self) {
             guard let by = try row.decode(column: "answered_by", as: String?.self).flatMap(UUID.init(uuidString:)),
                 let at = try row.decode(column: "answered_at", as: Int64?.self)
-            else { throw PersistenceError.corruptRow(table: "coordinator_question", key: id) }
+            else { throw PersistenceError.corruptRow(table: table, key: id) }
             answer = CoordinatorAnswer(
                 text: try key.open(sealed, context: "coordinator_question/\(id)/answer"), by: by,
                 at: Date(timeIntervalSince1970: TimeInterval(at)))

@@ -12,8 +12,6 @@ struct ConsentController: Sendable {
     let clock: any AppClock
     /// Information requests.
     let requests: RequestService
-    /// The requests, with their consent records.
-    var service: RequestService { requests }
     /// The HTML views.
     let views: ViewRenderer
 
@@ -91,7 +89,7 @@ struct ConsentController: Sendable {
     ) async throws -> some ResponseGenerator {
         JSONResponse(
             value: ConsentsDTO(
-                consents: try await service.consents(
+                consents: try await requests.consents(
                     of: try context.identifier("id"), by: session.principal, purpose: .read(.api, .listConsents),
                     now: clock.now()
                 ).map(ConsentDTO.init)))
@@ -102,7 +100,7 @@ struct ConsentController: Sendable {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let body = try await request.decodeStrictJSON(ConsentBody.self, context: context)
-        let record = try await service.recordConsent(
+        let record = try await requests.recordConsent(
             try body.consent(), on: try context.identifier("id"), by: session.principal, now: clock.now())
         return JSONResponse(value: ConsentDTO(record), status: .created)
     }
@@ -113,7 +111,7 @@ struct ConsentController: Sendable {
     ) async throws -> some ResponseGenerator {
         JSONResponse(
             value: ConsentDTO(
-                try await service.withdrawConsent(
+                try await requests.withdrawConsent(
                     try context.identifier("consent"), of: try context.identifier("id"), by: session.principal,
                     now: clock.now())))
     }
@@ -139,7 +137,7 @@ struct ConsentController: Sendable {
             let givenAt = ISO8601DateFormatter().date(from: "\(day)T00:00:00Z")
         else { throw RequestError.invalidParameter("givenOn", .malformed) }
         let id = try context.identifier("id")
-        _ = try await service.recordConsent(
+        _ = try await requests.recordConsent(
             NewConsent(
                 purpose: purpose, givenBy: fields["givenBy"] ?? "", language: language, wordingVersion: ConsentRule.wordingVersion,
                 givenAt: givenAt), on: id, by: session.principal, now: clock.now())
@@ -151,7 +149,7 @@ struct ConsentController: Sendable {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let id = try context.identifier("id")
-        _ = try await service.withdrawConsent(
+        _ = try await requests.withdrawConsent(
             try context.identifier("consent"), of: id, by: session.principal, now: clock.now())
         return Response(status: .seeOther, headers: [.location: Site.requestConsents.link(id.uuidString.lowercased())])
     }

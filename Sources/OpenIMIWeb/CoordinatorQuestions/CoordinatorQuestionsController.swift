@@ -15,8 +15,6 @@ struct CoordinatorQuestionsController: Sendable {
     let database: any Database
     /// Questions to national coordinators.
     let coordinatorQuestions: CoordinatorQuestionService
-    /// The questions to coordinators.
-    var service: CoordinatorQuestionService { coordinatorQuestions }
     /// The HTML views.
     let views: ViewRenderer
 
@@ -73,7 +71,6 @@ struct CoordinatorQuestionsController: Sendable {
     }
 
     private func page(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
-        let service = coordinatorQuestions
         let principal = session.principal
         let catalog = catalogs.catalog(for: context.language)
         var coordinator: Coordinator?
@@ -81,9 +78,9 @@ struct CoordinatorQuestionsController: Sendable {
             coordinator = try await CoordinatorRepository(sql: database.sql).national(of: state)
         }
         let inbox =
-            Workspace(of: principal).answersCoordinatorQuestions ? try await service.inbox(of: principal) : nil
+            Workspace(of: principal).answersCoordinatorQuestions ? try await coordinatorQuestions.inbox(of: principal) : nil
         let page = CoordinatorQuestionsPage(
-            coordinator: coordinator, asked: try await service.asked(by: principal), inbox: inbox,
+            coordinator: coordinator, asked: try await coordinatorQuestions.asked(by: principal), inbox: inbox,
             sent: request.uri.queryParameters["sent"] != nil, language: context.language)
         return views.render("questions", title: catalog.text("questions.title"), page: page, request: request, context: context)
     }
@@ -93,7 +90,7 @@ struct CoordinatorQuestionsController: Sendable {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let body = try await request.decodeStrictJSON(QuestionBody.self, context: context)
-        let question = try await service.ask(subject: body.subject, text: body.text, by: session.principal, now: clock.now())
+        let question = try await coordinatorQuestions.ask(subject: body.subject, text: body.text, by: session.principal, now: clock.now())
         return JSONResponse(value: QuestionDTO(question), status: .created)
     }
 
@@ -101,21 +98,21 @@ struct CoordinatorQuestionsController: Sendable {
     func apiCoordinatorQuestions(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
-        JSONResponse(value: QuestionsDTO(questions: try await service.asked(by: session.principal).map(QuestionDTO.init)))
+        JSONResponse(value: QuestionsDTO(questions: try await coordinatorQuestions.asked(by: session.principal).map(QuestionDTO.init)))
     }
 
     /// `GET /api/v1/coordinator-questions/inbox`.
     func apiCoordinatorQuestionsInbox(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
-        JSONResponse(value: QuestionsDTO(questions: try await service.inbox(of: session.principal).map(QuestionDTO.init)))
+        JSONResponse(value: QuestionsDTO(questions: try await coordinatorQuestions.inbox(of: session.principal).map(QuestionDTO.init)))
     }
 
     /// `GET /api/v1/coordinator-questions/{id}`.
     func apiCoordinatorQuestion(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
-        JSONResponse(value: QuestionDTO(try await service.question(try context.identifier("id"), for: session.principal)))
+        JSONResponse(value: QuestionDTO(try await coordinatorQuestions.question(try context.identifier("id"), for: session.principal)))
     }
 
     /// `POST /api/v1/coordinator-questions/{id}/answer`.
@@ -123,7 +120,7 @@ struct CoordinatorQuestionsController: Sendable {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let body = try await request.decodeStrictJSON(AnswerBody.self, context: context)
-        let answered = try await service.answer(
+        let answered = try await coordinatorQuestions.answer(
             try context.identifier("id"), text: body.answer, by: session.principal, now: clock.now())
         return JSONResponse(value: QuestionDTO(answered))
     }
@@ -136,7 +133,7 @@ struct CoordinatorQuestionsController: Sendable {
     /// `POST /questions`.
     func postQuestions(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         let fields = try await request.form()
-        _ = try await service.ask(
+        _ = try await coordinatorQuestions.ask(
             subject: fields["subject"] ?? "", text: fields["text"] ?? "", by: session.principal, now: clock.now())
         return Response(status: .seeOther, headers: [.location: Site.questions.link(query: "sent=1")])
     }
@@ -146,7 +143,7 @@ struct CoordinatorQuestionsController: Sendable {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let fields = try await request.form()
-        _ = try await service.answer(
+        _ = try await coordinatorQuestions.answer(
             try context.identifier("id"), text: fields["answer"] ?? "", by: session.principal, now: clock.now())
         return Response(status: .seeOther, headers: [.location: Site.questions.link(query: "answered=1")])
     }

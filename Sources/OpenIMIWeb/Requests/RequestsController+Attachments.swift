@@ -62,7 +62,7 @@ extension RequestsController {
         } catch {
             throw AttachmentError.tooLarge(limit: AttachmentRule.maximumSize)
         }
-        let attachment = try await service.attach(
+        let attachment = try await requests.attach(
             try requestID(context), name: name, content: Data(buffer: buffer), by: session.principal, now: clock.now())
         return JSONResponse(
             value: AttachmentDTO(attachment), status: .created,
@@ -77,7 +77,7 @@ extension RequestsController {
     ) async throws -> some ResponseGenerator {
         JSONResponse(
             value: AttachmentsDTO(
-                attachments: try await service.attachments(
+                attachments: try await requests.attachments(
                     of: try requestID(context), by: session.principal, purpose: .read(.api, .listAttachments), now: clock.now()
                 ).map(AttachmentDTO.init)))
     }

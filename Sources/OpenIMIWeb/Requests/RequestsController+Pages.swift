@@ -38,7 +38,7 @@ extension RequestsController {
         }
         let catalog = catalogs.catalog(for: context.language)
         let page = NewRequestPage(
-            areas: areas, principal: session.principal, chosen: chosen, questionSet: chosen.flatMap { service.questionSets[$0] },
+            areas: areas, principal: session.principal, chosen: chosen, questionSet: chosen.flatMap { requests.questionSets[$0] },
             memberStates: try await registry.memberStates(), searchState: request.query("state"), searchName: request.query("name"),
             responders: responders, catalog: catalog, now: clock.now())
         return views.render("new-request", title: catalog.text("newRequest.title"), page: page, request: request, context: context)
@@ -46,10 +46,10 @@ extension RequestsController {
 
     /// The page of request `id`, read (and logged) for the signed-in user.
     func requestPage(_ id: UUID, _ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
-        let read = try await service.read(id, by: session.principal, purpose: .read(.web, .viewRequest), now: clock.now())
+        let read = try await requests.read(id, by: session.principal, purpose: .read(.web, .viewRequest), now: clock.now())
         return try await requestPage(
             read,
-            attachments: try await service.attachments(
+            attachments: try await requests.attachments(
                 of: id, by: session.principal, purpose: .read(.web, .viewRequest), now: clock.now()), request, context, session)
     }
 
@@ -60,11 +60,11 @@ extension RequestsController {
     ) async throws -> HTMLPage {
         let now = clock.now()
         let names = try await RequestDirectory.load(for: read, database: database, language: context.language)
-        let handlers = try await service.allocatableHandlers(for: session.principal, legalArea: read.legalArea)
-        let forwardTargets = try await service.forwardTargets(of: read, for: session.principal)
+        let handlers = try await requests.allocatableHandlers(for: session.principal, legalArea: read.legalArea)
+        let forwardTargets = try await requests.forwardTargets(of: read, for: session.principal)
         let catalog = catalogs.catalog(for: context.language)
         let page = RequestPage(
-            request: read, questionSet: service.questionSets[read.procedure], attachments: attachments, principal: session.principal,
+            request: read, questionSet: requests.questionSets[read.procedure], attachments: attachments, principal: session.principal,
             names: names, forwardTargets: forwardTargets, handlers: handlers, catalog: catalog, now: now)
         return views.render("request", title: page.procedure, page: page, request: request, context: context)
     }
@@ -77,8 +77,8 @@ extension RequestsController {
     func inbox(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         try request.checkQueryParameters(allowed: ["state", "mine", "offset", "limit"])
         let query = try InboxQuery(request, session)
-        let inbox = try await service.inbox(of: session.principal, query: query)
-        let notifications = try await service.notifications(of: session.principal, limit: 10)
+        let inbox = try await requests.inbox(of: session.principal, query: query)
+        let notifications = try await requests.notifications(of: session.principal, limit: 10)
         let ids = Set(inbox.requests.flatMap { [$0.requesterId, $0.responderId] }.compactMap(UUID.init(uuidString:)))
         let names = try await RequestDirectory.load(
             ids, areas: Set(inbox.requests.map(\.legalArea)), database: database, language: context.language)
@@ -98,7 +98,7 @@ extension RequestsController {
     /// `POST /requests`.
     func postRequests(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         let fields = try await request.form()
-        let created = try await service.createDraft(try Self.newRequest(fields), by: session.principal, now: clock.now())
+        let created = try await requests.createDraft(try Self.newRequest(fields), by: session.principal, now: clock.now())
         return Self.redirect(to: created.id)
     }
 

@@ -85,7 +85,7 @@ extension RequestsController {
         }
         let proposed = try Self.optionalDay(fields["proposedDeadline"], field: "proposedDeadline")
         let id = try requestID(context)
-        _ = try await service.act(
+        _ = try await requests.act(
             id, action, details: StepDetails(comment: Self.text(fields["comment"]), proposedDeadline: proposed),
             forwardTo: action == .forward ? forwardTo : nil, expectedVersion: try Self.version(fields), by: session.principal,
             now: clock.now())
@@ -100,7 +100,7 @@ extension RequestsController {
         let chosen = fields.values.keys.filter { $0.hasPrefix("option:") }.map { String($0.dropFirst(7)) }.sorted()
         let value = chosen.isEmpty ? fields["value"] ?? "" : chosen.joined(separator: ",")
         let id = try requestID(context)
-        _ = try await service.answer(
+        _ = try await requests.answer(
             id, question: context.parameters.get("question") ?? "",
             answer: Answer(value: value, justification: Self.text(fields["justification"]), language: context.language),
             expectedVersion: try Self.version(fields), by: session.principal, now: clock.now())
@@ -113,7 +113,7 @@ extension RequestsController {
     ) async throws -> some ResponseGenerator {
         let fields = try await request.form()
         let id = try requestID(context)
-        _ = try await service.decideProposedDeadline(
+        _ = try await requests.decideProposedDeadline(
             id, accept: fields["accept"] == "yes", expectedVersion: try Self.version(fields), by: session.principal,
             now: clock.now())
         return Self.redirect(to: id)
@@ -128,7 +128,7 @@ extension RequestsController {
             throw RequestError.invalidParameter("handlerId", .malformed)
         }
         let id = try requestID(context)
-        _ = try await service.allocate(
+        _ = try await requests.allocate(
             id, to: handler, expectedVersion: try Self.version(fields), by: session.principal, now: clock.now())
         return Self.redirect(to: id)
     }
@@ -140,7 +140,7 @@ extension RequestsController {
         let form = try request.multipartForm(context)
         guard let file = form.files["file"] else { throw AttachmentError.empty }
         let id = try requestID(context)
-        _ = try await service.attach(id, name: file.name, content: file.content, by: session.principal, now: clock.now())
+        _ = try await requests.attach(id, name: file.name, content: file.content, by: session.principal, now: clock.now())
         return Self.redirect(to: id)
     }
 }

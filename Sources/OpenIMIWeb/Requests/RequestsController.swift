@@ -21,8 +21,6 @@ struct RequestsController: Sendable {
     let database: any Database
     /// The HTML views.
     let views: ViewRenderer
-    /// The requests.
-    var service: RequestService { requests }
 
     func addRoutes(to routes: Routes) {
         routes.signedIn(Site.API.postRequests, use: apiPostRequests)
@@ -48,7 +46,7 @@ struct RequestsController: Sendable {
     {
         let body = try await request.decodeStrictJSON(NewRequestBody.self, context: context)
         guard let responder = UUID(uuidString: body.responderId) else { throw RequestError.invalidParameter("responderId", .malformed) }
-        let created = try await service.createDraft(
+        let created = try await requests.createDraft(
             NewRequest(
                 procedure: body.procedure, responder: responder, subject: try body.subject.subject(), questions: body.questions ?? [],
                 freeText: try body.freeText.map { try $0.freeText() }, deadline: body.deadline),
@@ -59,7 +57,7 @@ struct RequestsController: Sendable {
     /// `GET /api/v1/requests`.
     func apiRequests(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         try request.checkQueryParameters(allowed: ["state", "mine", "offset", "limit"])
-        let inbox = try await service.inbox(of: session.principal, query: try InboxQuery(request, session))
+        let inbox = try await requests.inbox(of: session.principal, query: try InboxQuery(request, session))
         let now = clock.now()
         return JSONResponse(
             value: InboxDTO(
@@ -71,7 +69,7 @@ struct RequestsController: Sendable {
     func apiRequest(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         JSONResponse(
             value: RequestDTO(
-                try await service.read(
+                try await requests.read(
                     try requestID(context), by: session.principal, purpose: .read(.api, .getRequest), now: clock.now())))
     }
 
@@ -85,7 +83,7 @@ struct RequestsController: Sendable {
             guard let id = UUID(uuidString: text) else { throw RequestError.invalidParameter("forwardTo", .malformed) }
             return id
         }
-        let changed = try await service.act(
+        let changed = try await requests.act(
             try requestID(context), action, details: StepDetails(comment: body.comment, proposedDeadline: body.proposedDeadline),
             forwardTo: forwardTo,
             expectedVersion: body.version, by: session.principal, now: clock.now())
@@ -101,7 +99,7 @@ struct RequestsController: Sendable {
             guard let language = Language(rawValue: code) else { throw RequestError.unsupportedLanguage(code) }
             return language
         }
-        let changed = try await service.answer(
+        let changed = try await requests.answer(
             try requestID(context), question: context.parameters.get("question") ?? "",
             answer: Answer(value: body.value, justification: body.justification, language: language), expectedVersion: body.version,
             by: session.principal, now: clock.now())
@@ -114,7 +112,7 @@ struct RequestsController: Sendable {
     ) async throws -> some ResponseGenerator {
         let body = try await request.decodeStrictJSON(AllocationBody.self, context: context)
         guard let handler = UUID(uuidString: body.handlerId) else { throw RequestError.invalidParameter("handlerId", .malformed) }
-        let changed = try await service.allocate(
+        let changed = try await requests.allocate(
             try requestID(context), to: handler, expectedVersion: body.version, by: session.principal, now: clock.now())
         return JSONResponse(value: RequestDTO(changed))
     }
@@ -123,7 +121,7 @@ struct RequestsController: Sendable {
     func apiNotifications(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
     {
         JSONResponse(
-            value: NotificationsDTO(notifications: try await service.notifications(of: session.principal).map(NotificationDTO.init)))
+            value: NotificationsDTO(notifications: try await requests.notifications(of: session.principal).map(NotificationDTO.init)))
     }
 
     /// `POST /api/v1/requests/{id}/deadline-decision`.
@@ -131,7 +129,7 @@ struct RequestsController: Sendable {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let body = try await request.decodeStrictJSON(DeadlineBody.self, context: context)
-        let changed = try await service.decideProposedDeadline(
+        let changed = try await requests.decideProposedDeadline(
             try requestID(context), accept: body.accept, expectedVersion: body.version, by: session.principal, now: clock.now()
         )
         return JSONResponse(value: RequestDTO(changed))
@@ -144,7 +142,7 @@ struct RequestsController: Sendable {
         let body = try await request.decodeStrictJSON(BlockedAccessBody.self, context: context)
         return JSONResponse(
             value: RequestDTO(
-                try await service.openBlocked(
+                try await requests.openBlocked(
                     try requestID(context), try body.opening(), by: session.principal, now: clock.now()
                 )
                 .request))

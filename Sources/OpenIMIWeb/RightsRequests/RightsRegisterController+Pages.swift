@@ -21,7 +21,7 @@ extension RightsRegisterController {
     func rightsRequests(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         let catalog = catalogs.catalog(for: context.language)
         let page = RightsRegisterPage(
-            entries: try await register.entries(by: session.principal), languages: catalogs.languages,
+            entries: try await rightsRegister.entries(by: session.principal), languages: catalogs.languages,
             today: RightsRequest.day(of: clock.now()), now: clock.now(), catalog: catalog)
         return views.render(
             "rights-requests", title: catalog.text("rights.title"), page: page, request: request, context: context)
@@ -42,7 +42,7 @@ extension RightsRegisterController {
             NaturalPerson(
                 givenNames: text("givenNames"), familyNames: text("familyNames"),
                 dateOfBirth: text("dateOfBirth").isEmpty ? nil : text("dateOfBirth"), nationalities: [], identifiers: identifiers))
-        let entry = try await register.receive(
+        let entry = try await rightsRegister.receive(
             NewRightsRequest(
                 kind: kind, subject: subject, identification: text("identification"), language: language, receivedOn: text("receivedOn")
             ),
@@ -55,7 +55,7 @@ extension RightsRegisterController {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let catalog = catalogs.catalog(for: context.language)
-        let overdue = try await register.overdue(by: session.principal, now: clock.now())
+        let overdue = try await rightsRegister.overdue(by: session.principal, now: clock.now())
         let names = try await RequestDirectory.load(
             Set(overdue.compactMap { UUID(uuidString: $0.authorityID) }), areas: [], database: database,
             language: context.language)
@@ -68,7 +68,7 @@ extension RightsRegisterController {
     func rightsRequest(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         let catalog = catalogs.catalog(for: context.language)
         let now = clock.now()
-        let (entry, matches) = try await register.findData(try context.identifier("id"), by: session.principal, now: now)
+        let (entry, matches) = try await rightsRegister.findData(try context.identifier("id"), by: session.principal, now: now)
         let names = try await RequestDirectory.load(
             [], areas: Set(matches.map(\.legalArea)), database: database, language: context.language)
         let page = RightsRequestPage(entry: entry, matches: matches, names: names, now: now, catalog: catalog)
@@ -85,7 +85,7 @@ extension RightsRegisterController {
         guard let status = RightsRequestStatus(rawValue: fields["status"] ?? "") else {
             throw RequestError.invalidParameter("status", .notAllowed)
         }
-        _ = try await register.handle(
+        _ = try await rightsRegister.handle(
             id, status: status, outcome: fields["outcome"] ?? "", expectedVersion: Int(fields["version"] ?? "") ?? 0,
             by: session.principal,
             now: clock.now())

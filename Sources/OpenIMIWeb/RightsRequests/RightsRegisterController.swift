@@ -20,8 +20,6 @@ struct RightsRegisterController: Sendable {
     let rightsRegister: RightsRegister
     /// Lays out and signs printed documents.
     let printer: DocumentPrinter
-    /// The rights register.
-    var register: RightsRegister { rightsRegister }
     /// The HTML views.
     let views: ViewRenderer
 
@@ -88,19 +86,19 @@ struct RightsRegisterController: Sendable {
 
     /// Carries out `action` ("corrections", "erasures", "restrictions", "contests") of entry `id`.
     func act(_ action: String, on id: UUID, body: ActionBody, by principal: Principal) async throws {
-        let register = rightsRegister
         let now = clock.now()
         switch action {
         case "corrections":
             let (field, value) = try body.correction()
-            _ = try await register.correct(id, request: try body.requestID(), field: field, to: value, by: principal, now: now)
+            _ = try await rightsRegister.correct(id, request: try body.requestID(), field: field, to: value, by: principal, now: now)
         case "erasures":
-            try await register.erase(id, request: try body.requestID(), by: principal, now: now)
+            try await rightsRegister.erase(id, request: try body.requestID(), by: principal, now: now)
         case "restrictions":
-            try await register.restrict(id, request: try body.requestID(), by: principal, now: now)
+            try await rightsRegister.restrict(id, request: try body.requestID(), by: principal, now: now)
         case "contests":
             let (field, value) = try body.correction()
-            try await register.contest(id, request: try body.requestID(), field: field, correctedValue: value, by: principal, now: now)
+            try await rightsRegister.contest(
+                id, request: try body.requestID(), field: field, correctedValue: value, by: principal, now: now)
         default:
             throw InformationRequestError.notFound
         }
@@ -131,7 +129,7 @@ struct RightsRegisterController: Sendable {
         let body = try await request.decodeStrictJSON(EntryBody.self, context: context)
         return JSONResponse(
             value: EntryDTO(
-                try await register.receive(try body.entry(), by: session.principal, now: clock.now()),
+                try await rightsRegister.receive(try body.entry(), by: session.principal, now: clock.now()),
                 now: clock.now()),
             status: .created)
     }
@@ -142,21 +140,21 @@ struct RightsRegisterController: Sendable {
     ) async throws -> some ResponseGenerator {
         let now = clock.now()
         return JSONResponse(
-            value: EntriesDTO(rightsRequests: try await register.entries(by: session.principal).map { EntryDTO($0, now: now) }))
+            value: EntriesDTO(rightsRequests: try await rightsRegister.entries(by: session.principal).map { EntryDTO($0, now: now) }))
     }
 
     /// `GET /api/v1/rights-requests/overdue`.
     func apiRightsRequestsOverdue(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
-        JSONResponse(value: OverdueDTO(overdue: try await register.overdue(by: session.principal, now: clock.now())))
+        JSONResponse(value: OverdueDTO(overdue: try await rightsRegister.overdue(by: session.principal, now: clock.now())))
     }
 
     /// `GET /api/v1/rights-requests/{id}`.
     func apiRightsRequest(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
     {
         JSONResponse(
-            value: EntryDTO(try await register.entry(try context.identifier("id"), by: session.principal), now: clock.now()))
+            value: EntryDTO(try await rightsRegister.entry(try context.identifier("id"), by: session.principal), now: clock.now()))
     }
 
     /// `POST /api/v1/rights-requests/{id}/answer`.
@@ -170,7 +168,7 @@ struct RightsRegisterController: Sendable {
         let now = clock.now()
         return JSONResponse(
             value: EntryDTO(
-                try await register.handle(
+                try await rightsRegister.handle(
                     try context.identifier("id"), status: status, outcome: body.outcome, expectedVersion: body.version,
                     by: session.principal, now: now), now: now))
     }
@@ -179,7 +177,7 @@ struct RightsRegisterController: Sendable {
     func apiRightsRequestData(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
-        let (_, matches) = try await register.findData(try context.identifier("id"), by: session.principal, now: clock.now())
+        let (_, matches) = try await rightsRegister.findData(try context.identifier("id"), by: session.principal, now: clock.now())
         return JSONResponse(value: SubjectSearchController.ResultDTO(requests: matches.map(SubjectSearchController.MatchDTO.init)))
     }
 
@@ -187,7 +185,7 @@ struct RightsRegisterController: Sendable {
     func apiRightsRequestExport(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
-        let (entry, exported) = try await register.export(
+        let (entry, exported) = try await rightsRegister.export(
             try context.identifier("id"), by: session.principal, now: clock.now())
         return JSONResponse(value: PersonalDataExportDTO(entry: entry, exported: exported))
     }

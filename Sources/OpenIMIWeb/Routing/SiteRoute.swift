@@ -36,15 +36,27 @@ struct SiteRoute: Sendable, Hashable {
     }
 
     private func link(_ values: [any CustomStringConvertible]) -> String {
-        var remaining = values.map { "\($0)" }[...]
+        let filled = filled(with: values.map { "\($0)" }, PathSegment.encode)
+        assert(filled.missing == 0, "\(pattern) needs more values")
+        assert(filled.unused == 0, "\(pattern) takes fewer values")
+        return filled.path
+    }
+
+    /// The pattern with its parameters replaced, in order, by `place` of each of `values`; a
+    /// parameter left without a value stays as written. Returns the path, how many parameters had
+    /// no value and how many values were left over.
+    private func filled(with values: [String], _ place: (String) -> String) -> (path: String, missing: Int, unused: Int) {
+        var remaining = values[...]
+        var missing = 0
         let path = pattern.split(separator: "/", omittingEmptySubsequences: false).map { segment -> String in
             guard segment.hasPrefix("{") || segment.hasPrefix(":") else { return String(segment) }
-            assert(!remaining.isEmpty, "\(pattern) needs a value for \(segment)")
-            guard !remaining.isEmpty else { return String(segment) }
-            return PathSegment.encode(remaining.removeFirst())
+            guard let value = remaining.popFirst() else {
+                missing += 1
+                return String(segment)
+            }
+            return place(value)
         }.joined(separator: "/")
-        assert(remaining.isEmpty, "\(pattern) takes fewer values")
-        return path
+        return (path, missing, remaining.count)
     }
 
     /// The link as a template lambda: a section's text names the parameters' values as template
@@ -52,11 +64,7 @@ struct SiteRoute: Sendable, Hashable {
     /// Mustache then renders, escaped; without a section it is the parameterless address.
     var templateLink: MustacheLambda {
         MustacheLambda { (text: String) -> Any? in
-            var values = text.split(separator: " ").map(String.init)[...]
-            return pattern.split(separator: "/", omittingEmptySubsequences: false).map { segment in
-                guard segment.hasPrefix("{") || segment.hasPrefix(":"), let value = values.popFirst() else { return String(segment) }
-                return value
-            }.joined(separator: "/")
+            filled(with: text.split(separator: " ").map(String.init)) { $0 }.path
         }
     }
 }
