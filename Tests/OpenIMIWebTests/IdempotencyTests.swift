@@ -104,4 +104,46 @@ import Testing
                     column: "n", as: Int.self) == 0)
         }
     }
+
+    @Test func aRepeatedUploadReadsTheAttachmentsDescriptionAndABodyThatCannotBeReadAgainIsRefused() async throws {
+        let clock = ManualClock()
+        try await TestApp.runWithUsers(clock: clock) { client, database, users in
+            let id = try #require(
+                try await database.sql.select().column("id").from("information_request")
+                    .where("state", .equal, "additional-information-requested").first()?.decode(column: "id", as: String.self))
+            let german = try await TestApp.apiToken(client, users["de.handler"]!, clock: clock)
+            func upload() async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/api/v1/requests/\(id)/attachments?name=diploma.pdf", method: .post,
+                    headers: [.authorization: "Bearer \(german)", IdempotencyMiddleware.header: "upload-1"],
+                    body: ByteBuffer(bytes: RequestPagesTests.pdf))
+            }
+            let first = try await upload()
+            let repeated = try await upload()
+            #expect(first.status == .created && repeated.status == .created, "\(repeated.status) \(repeated.text)")
+            #expect(repeated.headers[IdempotencyMiddleware.replayed] == "true")
+            #expect(repeated.headers[.contentType]?.hasPrefix("application/json") == true)
+            let attachment = try #require(try first.json()["id"] as? String)
+            #expect(try repeated.json()["id"] as? String == attachment && repeated.json()["name"] as? String == "diploma.pdf")
+            #expect(repeated.headers[.location] == "/api/v1/requests/\(id)/attachments/\(attachment)")
+            let stored = try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(
+                "request_attachment"
+            ).where("request_id", .equal, id).first()?.decode(column: "n", as: Int.self)
+            #expect(stored == 1, "one upload, however often repeated")
+
+            // A user-list confirmation names no resource to read again: its repeat is refused, not repeated empty.
+            let admin = try #require(users["dk.admin"])
+            let organisation = try #require(admin.organisationId)
+            let adminToken = try await TestApp.apiToken(client, admin, clock: clock)
+            func confirm() async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/api/v1/organisations/authority/\(organisation)/user-list-confirmations", method: .post,
+                    headers: [.authorization: "Bearer \(adminToken)", IdempotencyMiddleware.header: "confirm-1"])
+            }
+            #expect(try await confirm().status == .created)
+            let again = try await confirm()
+            #expect(again.status == .conflict && again.text.contains("idempotency-key-used"), "\(again.status) \(again.text)")
+            #expect(again.headers[.contentType]?.hasPrefix("application/problem+json") == true)
+        }
+    }
 }

@@ -38,7 +38,9 @@ import Testing
                 let bearer: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
                 let api: [(HTTPRequest.Method, String, String?)] = [
                     (.get, "/api/v1/requests/\(id)", nil), (.get, "/api/v1/requests/\(id)/attachments", nil),
-                    (.get, "/api/v1/requests/\(id)/attachments/\(attachment)", nil), (.get, "/api/v1/requests/\(id)/evidence", nil),
+                    (.get, "/api/v1/requests/\(id)/attachments/\(attachment)", nil),
+                    (.get, "/api/v1/requests/\(id)/attachments/\(attachment)/description", nil),
+                    (.get, "/api/v1/requests/\(id)/evidence", nil),
                     (.get, "/api/v1/requests/\(id)/report", nil),
                     (.post, "/api/v1/requests/\(id)/steps", #"{"action":"provide-additional-information","version":1}"#),
                     (.put, "/api/v1/requests/\(id)/answers/legally-established", #"{"value":"yes","version":1}"#),

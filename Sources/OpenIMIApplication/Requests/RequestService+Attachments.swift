@@ -36,6 +36,19 @@ extension RequestService {
         return attachments
     }
 
+    /// One attachment's description (name, type, size, digest) without its content, for an involved
+    /// user; logged as a read of its name.
+    public func attachmentDescription(
+        _ attachmentID: UUID, of id: UUID, by principal: Principal, purpose: AccessPurpose, now: Date
+    ) async throws -> RequestAttachment {
+        _ = try await visible(id, to: principal)
+        guard let found = try await AttachmentRepository(sql: database.sql, keys: keys).list(of: id).first(where: { $0.id == attachmentID })
+        else { throw InformationRequestError.notFound }
+        try await logListRead(
+            of: id, fields: ["attachments/\(attachmentID.uuidString.lowercased()).name"], by: principal, purpose: purpose, now: now)
+        return found
+    }
+
     /// One attachment with its content, for an involved user; logged as a read.
     public func attachment(
         _ attachmentID: UUID, of id: UUID, by principal: Principal, purpose: AccessPurpose, now: Date

@@ -10,6 +10,8 @@ public enum ReadResource: String, Sendable, Hashable, CaseIterable {
     case getReport = "get-report"
     /// One attachment's content.
     case getAttachment = "get-attachment"
+    /// One attachment's description (name, type, size, digest), without its content.
+    case getAttachmentDescription = "get-attachment-description"
     /// The list of attachments with their names.
     case listAttachments = "list-attachments"
     /// The consents recorded for the request.

@@ -13,3 +13,11 @@ extension RequestsController.RequestDTO: APIResource {
 extension RightsRegisterController.EntryDTO: APIResource {
     var resourcePath: String { Site.API.rightsRequest.link(id) }
 }
+
+extension RequestsController.AttachmentDTO: APIResource {
+    var resourcePath: String { Site.API.requestAttachmentDescription.link(requestId, id) }
+}
+
+extension CoordinatorQuestionsController.QuestionDTO: APIResource {
+    var resourcePath: String { Site.API.coordinatorQuestion.link(id) }
+}

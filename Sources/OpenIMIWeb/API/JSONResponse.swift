@@ -6,7 +6,8 @@ import OpenIMIApplication
 struct JSONResponse<Value: Encodable & Sendable>: ResponseGenerator, Sendable {
     let value: Value
     var status: HTTPResponse.Status = .ok
-    /// The address of what was created, for a value that does not name it itself.
+    /// The address of what was created, when it is not the value's own resource (an attachment's
+    /// content, whose description the value is).
     var location: String?
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
@@ -17,7 +18,7 @@ struct JSONResponse<Value: Encodable & Sendable>: ResponseGenerator, Sendable {
         if let location { headers[.location] = location }
         if let resource = value as? any APIResource {
             headers[.contentLocation] = resource.resourcePath
-            if status == .created { headers[.location] = resource.resourcePath }
+            if status == .created, location == nil { headers[.location] = resource.resourcePath }
         }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }

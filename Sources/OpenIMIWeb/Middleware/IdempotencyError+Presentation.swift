@@ -11,6 +11,9 @@ extension IdempotencyError: PresentableError {
             return context.simple(
                 .unprocessableContent, "idempotency-key-reused", "error.requestRefused.title",
                 context.catalog.text("error.idempotencyReused.detail"))
+        case .notRepeatable:
+            return context.simple(
+                .conflict, "idempotency-key-used", "error.conflict.title", context.catalog.text("error.idempotencyUsed.detail"))
         }
     }
 }

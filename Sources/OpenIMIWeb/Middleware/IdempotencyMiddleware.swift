@@ -15,9 +15,10 @@ import Synchronization
 /// No response body is stored. A repeat is answered with the first status and `Location`, and with
 /// the current state of the resource the first response showed (its `Content-Location`), read by an
 /// internal GET through the same access policy and access log as any read: after the request's
-/// data are deleted, the repeat says so instead of returning them. A response that showed no
-/// readable resource (an attachment's metadata, a consent record) is repeated as its status and
-/// `Location`, without a body.
+/// data are deleted, the repeat says so instead of returning them. A response that named no
+/// readable resource (a consent record, a user created with its activation token) cannot be given
+/// again: its repeat is refused with 409 `idempotency-key-used`, still without a second effect. A
+/// 204 is repeated as it was.
 struct IdempotencyMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let header = HTTPField.Name("Idempotency-Key")!
@@ -74,21 +75,24 @@ struct IdempotencyMiddleware: RouterMiddleware {
     private func replay(
         _ outcome: IdempotencyStore.Outcome, of request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        var response: Response
-        if let resource = outcome.contentLocation {
-            var head = HTTPRequest(method: .get, scheme: request.head.scheme, authority: request.head.authority, path: resource)
-            head.headerFields = request.headers
-            head.headerFields[.contentType] = nil
-            head.headerFields[.contentLength] = nil
-            head.headerFields[Self.header] = nil
-            let read = try await reads.respond(to: Request(head: head, body: RequestBody(buffer: ByteBuffer())), context: context)
-            // A resource that can no longer be read (deleted data, lost access) answers for itself.
-            guard read.status.code < 400 else { return read }
-            response = read
-            response.status = HTTPResponse.Status(code: outcome.status)
-        } else {
-            response = Response(status: HTTPResponse.Status(code: outcome.status))
+        guard let resource = outcome.contentLocation else {
+            // 204 never had a body; anything else did and cannot be shown again.
+            guard outcome.status == 204 else { throw IdempotencyError.notRepeatable }
+            var response = Response(status: .noContent)
+            if let location = outcome.location { response.headers[.location] = location }
+            response.headers[Self.replayed] = "true"
+            return response
         }
+        var head = HTTPRequest(method: .get, scheme: request.head.scheme, authority: request.head.authority, path: resource)
+        head.headerFields = request.headers
+        head.headerFields[.contentType] = nil
+        head.headerFields[.contentLength] = nil
+        head.headerFields[Self.header] = nil
+        let read = try await reads.respond(to: Request(head: head, body: RequestBody(buffer: ByteBuffer())), context: context)
+        // A resource that can no longer be read (deleted data, lost access) answers for itself.
+        guard read.status.code < 400 else { return read }
+        var response = read
+        response.status = HTTPResponse.Status(code: outcome.status)
         if let location = outcome.location { response.headers[.location] = location }
         response.headers[Self.replayed] = "true"
         return response

@@ -10,6 +10,7 @@ extension RequestsController {
         routes.signedIn(Site.API.postRequestAttachments, use: apiPostRequestAttachments)
         routes.signedIn(Site.API.requestAttachments, use: apiRequestAttachments)
         routes.signedIn(Site.API.requestAttachment, use: apiRequestAttachment)
+        routes.signedIn(Site.API.requestAttachmentDescription, use: apiRequestAttachmentDescription)
         routes.signedIn(Site.API.requestEvidence, use: apiRequestEvidence)
         routes.signedIn(Site.API.requestReport, use: apiRequestReport)
     }
@@ -66,9 +67,18 @@ extension RequestsController {
             try requestID(context), name: name, content: Data(buffer: buffer), by: session.principal, now: clock.now())
         return JSONResponse(
             value: AttachmentDTO(attachment), status: .created,
-            location:
-                Site.API.requestAttachment.link(try requestID(context).uuidString.lowercased(), attachment.id.uuidString.lowercased())
-        )
+            location: Site.API.requestAttachment.link(attachment.requestID.uuidString.lowercased(), attachment.id.uuidString.lowercased()))
+    }
+
+    /// `GET /api/v1/requests/{id}/attachments/{attachment}/description`.
+    func apiRequestAttachmentDescription(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        JSONResponse(
+            value: AttachmentDTO(
+                try await requests.attachmentDescription(
+                    try context.identifier("attachment"), of: try requestID(context), by: session.principal,
+                    purpose: .read(.api, .getAttachmentDescription), now: clock.now())))
     }
 
     /// `GET /api/v1/requests/{id}/attachments`.

@@ -209,6 +209,7 @@ extension RequestsController {
     /// An attachment's description.
     struct AttachmentDTO: Codable, Sendable {
         let id: String
+        let requestId: String
         let name: String
         let mediaType: String
         let size: Int
@@ -218,6 +219,7 @@ extension RequestsController {
 
         init(_ attachment: RequestAttachment) {
             id = attachment.id.uuidString.lowercased()
+            requestId = attachment.requestID.uuidString.lowercased()
             name = attachment.name
             mediaType = attachment.mediaType.rawValue
             size = attachment.size

@@ -169,6 +169,8 @@ enum Site {
         static let postRequestAttachments = SiteRoute(.post, "/api/v1/requests/{id}/attachments", .signedIn)
         static let requestAttachments = SiteRoute(.get, "/api/v1/requests/{id}/attachments", .signedIn)
         static let requestAttachment = SiteRoute(.get, "/api/v1/requests/{id}/attachments/{attachment}", .signedIn)
+        static let requestAttachmentDescription = SiteRoute(
+            .get, "/api/v1/requests/{id}/attachments/{attachment}/description", .signedIn)
         static let requestEvidence = SiteRoute(.get, "/api/v1/requests/{id}/evidence", .signedIn)
         static let requestReport = SiteRoute(.get, "/api/v1/requests/{id}/report", .signedIn)
         static let postRequests = SiteRoute(.post, "/api/v1/requests", .signedIn)
@@ -291,6 +293,7 @@ enum Site {
         API.postRequestAttachments,
         API.requestAttachments,
         API.requestAttachment,
+        API.requestAttachmentDescription,
         API.requestEvidence,
         API.requestReport,
         API.postRequests,
