@@ -53,7 +53,9 @@ struct RequestBenchmark {
                 try await sessions.create(for: si.user, kind: .api, random: random, rule: SessionRule(), now: Date()).token
             )
         }
-        let dkID = dk.organisation.id!.uuidString.lowercased()
+        guard let dkID = dk.organisation.id.authority?.description, let siID = si.organisation.id.authority?.description else {
+            throw BenchmarkError.missingDemoUser("an authority's handler")
+        }
         let readable = try await database.sql.raw(
             "SELECT id FROM information_request WHERE (requester_id = \(bind: dkID) OR responder_id = \(bind: dkID)) AND state <> 'draft' LIMIT 5000"
         ).all().map { try $0.decode(column: "id", as: String.self) }
@@ -67,7 +69,7 @@ struct RequestBenchmark {
         defer { server.cancel() }
         try await measure(
             client: BenchmarkClient(host: "127.0.0.1", port: settings.port), web: web, dkToken: dkToken, siToken: siToken,
-            readable: readable, inboxSize: inboxSize, responderID: si.organisation.id!.uuidString.lowercased(), procedure: procedure)
+            readable: readable, inboxSize: inboxSize, responderID: siID, procedure: procedure)
     }
 
     /// Times the reads one by one, then runs the cycles from concurrent clients.
@@ -159,7 +161,7 @@ struct RequestBenchmark {
         let users = UserRepository(sql: platform.database.sql)
         guard let record = try await users.record(username: username),
             case let user = try await users.account(record),
-            let organisation = try await platform.identity.organisation(kind: user.organisationKind, id: user.organisationID)
+            let organisation = try await platform.identity.organisation(user.organisation)
         else { throw BenchmarkError.missingDemoUser(username) }
         return Principal(user: user, organisation: organisation)
     }

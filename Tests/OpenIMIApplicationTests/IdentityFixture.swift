@@ -46,7 +46,7 @@ struct IdentityFixture {
 
     static func account(kind: OrganisationKind, id: UUID?, name: String, roles: Set<Role>, now: Date) -> UserAccount {
         UserAccount(
-            id: UUID(), organisationKind: kind, organisationID: id, username: name, fullName: name, email: "\(name)@example.org",
+            id: UUID(), organisation: OrganisationID(kind: kind, id: id)!, username: name, fullName: name, email: "\(name)@example.org",
             language: .da, status: .active, roles: roles, createdAt: now)
     }
 

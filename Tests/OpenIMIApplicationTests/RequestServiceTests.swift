@@ -157,7 +157,7 @@ import Testing
             let world = try await Self.world(database)
             let base = Self.simpleRequest(world)
             var sameState = base
-            sameState.responder = world.outsider.organisation.id!
+            sameState.responder = world.outsider.organisation.id.uuid!
             await #expect(throws: InformationRequestError.responderNotEligible) {
                 try await world.service.createDraft(sameState, by: world.danish, now: Date())
             }

@@ -11,14 +11,14 @@ import Testing
 
     // The world: Danish NIMIC (DK-N) registered authority DK-A; Danish area coordinator DK-C
     // (areas: services) registered DK-B; Slovenian NIMIC registered SI-A.
-    static let nimicDK = Organisation(kind: .nationalCoordinator, id: UUID(), memberState: .dk, coordinatorScope: .national)
+    static let nimicDK = Organisation(id: .nationalCoordinator(.random()), memberState: .dk, coordinatorScope: .national)
     static let areaDK = Organisation(
-        kind: .areaCoordinator, id: UUID(), memberState: .dk, legalAreas: ["services"], registeredBy: nimicDK.id,
+        id: .areaCoordinator(.random()), memberState: .dk, legalAreas: ["services"], registeredBy: nimicDK.id.uuid,
         coordinatorScope: .area(legalAreas: ["services"]))
-    static let nimicSI = Organisation(kind: .nationalCoordinator, id: UUID(), memberState: .si, coordinatorScope: .national)
-    static let authorityA = authority(.dk, registeredBy: nimicDK.id!, areas: ["services", "professional-qualifications"])
-    static let authorityB = authority(.dk, registeredBy: areaDK.id!, areas: ["services"])
-    static let authoritySI = authority(.si, registeredBy: nimicSI.id!, areas: ["services"])
+    static let nimicSI = Organisation(id: .nationalCoordinator(.random()), memberState: .si, coordinatorScope: .national)
+    static let authorityA = authority(.dk, registeredBy: nimicDK.id.uuid!, areas: ["services", "professional-qualifications"])
+    static let authorityB = authority(.dk, registeredBy: areaDK.id.uuid!, areas: ["services"])
+    static let authoritySI = authority(.si, registeredBy: nimicSI.id.uuid!, areas: ["services"])
 
     static func authority(_ state: MemberStateCode, registeredBy: UUID, areas: [String]) -> Authority {
         Authority(
@@ -29,7 +29,7 @@ import Testing
 
     static func user(_ organisation: Organisation, roles: Set<Role>) -> UserAccount {
         UserAccount(
-            id: UUID(), organisationKind: organisation.kind, organisationID: organisation.id, username: "u\(UUID().uuidString.prefix(6))",
+            id: UUID(), organisation: organisation.id, username: "u\(UUID().uuidString.prefix(6))",
             fullName: "User", email: "u@x.example", language: .en, status: .active, roles: roles, createdAt: Date())
     }
 

@@ -6,7 +6,7 @@ import Testing
 @Suite struct DataSubjectRightsRulesTests {
     static let day: TimeInterval = 86_400
     static let now = Date(timeIntervalSince1970: 1_790_000_000)
-    static let authority = Organisation(kind: .authority, id: UUID(), memberState: .dk, legalAreas: ["services"])
+    static let authority = Organisation(id: .authority(.random()), memberState: .dk, legalAreas: ["services"])
     static let person = DataSubject.person(
         NaturalPerson(givenNames: "Mette", familyNames: "Kjær", dateOfBirth: "1979-11-03", nationalities: [], identifiers: []))
 
@@ -104,12 +104,12 @@ import Testing
     }
 
     @Test func questionsGoToTheOwnStatesCoordinatorWhoAlonesAnswers() throws {
-        let nimic = Organisation(kind: .nationalCoordinator, id: UUID(), memberState: .dk, coordinatorScope: .national)
+        let nimic = Organisation(id: .nationalCoordinator(.random()), memberState: .dk, coordinatorScope: .national)
         let asker = Principal(
             user: AccessPolicyMatrixTests.user(Self.authority, roles: [.requestHandler(legalArea: "services")]),
             organisation: Self.authority)
         let question = try CoordinatorQuestion.asking(
-            subject: "Sanktioner", text: "Må vi?", by: asker, coordinator: nimic.id!, id: UUID(), at: Self.now)
+            subject: "Sanktioner", text: "Må vi?", by: asker, coordinator: nimic.id.uuid!, id: UUID(), at: Self.now)
         let coordinatorUser = Principal(user: AccessPolicyMatrixTests.user(nimic, roles: [.nationalCoordinator]), organisation: nimic)
         let otherUser = Principal(
             user: AccessPolicyMatrixTests.user(Self.authority, roles: [.localDataAdministrator]), organisation: Self.authority)
@@ -117,7 +117,7 @@ import Testing
         let answered = try question.answering("Ja", by: coordinatorUser.user.id, at: Self.now)
         #expect(throws: CoordinatorQuestionError.alreadyAnswered) { try answered.answering("Igen", by: UUID(), at: Self.now) }
         #expect(throws: CoordinatorQuestionError.missing("text")) {
-            try CoordinatorQuestion.asking(subject: "x", text: "  ", by: asker, coordinator: nimic.id!, id: UUID(), at: Self.now)
+            try CoordinatorQuestion.asking(subject: "x", text: "  ", by: asker, coordinator: nimic.id.uuid!, id: UUID(), at: Self.now)
         }
         #expect(AccessPolicy.decide(asker, .askCoordinator, on: .memberState(.dk)) == .allow)
         #expect(AccessPolicy.decide(asker, .askCoordinator, on: .memberState(.si)) == .deny(.otherMemberState))

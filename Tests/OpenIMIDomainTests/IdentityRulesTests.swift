@@ -54,7 +54,7 @@ import Testing
         let organisation = UUID()
         func user(_ roles: Set<Role>, _ status: UserStatus = .active) -> UserAccount {
             UserAccount(
-                id: UUID(), organisationKind: .authority, organisationID: organisation, username: "x", fullName: "x", email: "x@y.z",
+                id: UUID(), organisation: .authority(AuthorityID(organisation)), username: "x", fullName: "x", email: "x@y.z",
                 language: .en, status: status, roles: roles, createdAt: start)
         }
         let admin = user([.localDataAdministrator])
@@ -87,7 +87,7 @@ import Testing
     }
 
     @Test func organisationsHoldOnlyTheirRoles() {
-        let authority = Organisation(kind: .authority, id: UUID(), memberState: .dk, legalAreas: ["services"])
+        let authority = Organisation(id: .authority(.random()), memberState: .dk, legalAreas: ["services"])
         #expect(authority.canHold(.requestHandler(legalArea: "services")))
         #expect(!authority.canHold(.requestHandler(legalArea: "solvit")))
         #expect(!authority.canHold(.nationalCoordinator) && !authority.canHold(.platformOperator))

@@ -5,9 +5,9 @@ import Testing
 
 @Suite struct InformationRequestTests {
     let now = Date(timeIntervalSince1970: 1_800_000_000)
-    let requester = Organisation(kind: .authority, id: UUID(), memberState: .dk, legalAreas: ["professional-qualifications"])
-    let responder = Organisation(kind: .authority, id: UUID(), memberState: .si, legalAreas: ["professional-qualifications"])
-    let betterPlaced = Organisation(kind: .authority, id: UUID(), memberState: .si, legalAreas: ["professional-qualifications"])
+    let requester = Organisation(id: .authority(.random()), memberState: .dk, legalAreas: ["professional-qualifications"])
+    let responder = Organisation(id: .authority(.random()), memberState: .si, legalAreas: ["professional-qualifications"])
+    let betterPlaced = Organisation(id: .authority(.random()), memberState: .si, legalAreas: ["professional-qualifications"])
 
     var area: LegalArea {
         LegalArea(
@@ -18,7 +18,8 @@ import Testing
     func draft() -> InformationRequest {
         InformationRequest(
             id: UUID(), procedure: "pq-information-request", legalArea: "professional-qualifications", questionSetVersion: 1,
-            involvement: Involvement(requester: requester.id!, responder: responder.id!), deadline: now.addingTimeInterval(14 * 86_400),
+            involvement: Involvement(requester: requester.id.uuid!, responder: responder.id.uuid!),
+            deadline: now.addingTimeInterval(14 * 86_400),
             subject: .person(
                 NaturalPerson(givenNames: "Anna", familyNames: "Hansen", dateOfBirth: nil, nationalities: ["DK"], identifiers: [])),
             questions: ["legally-established", "disciplinary-sanctions"],
@@ -26,7 +27,7 @@ import Testing
             createdBy: actor(requester), at: now)
     }
 
-    func actor(_ organisation: Organisation) -> StepActor { StepActor(userID: UUID(), organisationID: organisation.id!) }
+    func actor(_ organisation: Organisation) -> StepActor { StepActor(userID: UUID(), organisationID: organisation.id.uuid!) }
 
     @Test func aRequestTravelsThroughForwardAnswerAndClosure() throws {
         var request = draft()
@@ -35,7 +36,7 @@ import Testing
             .forward, by: .responder, actor: actor(responder), responderState: .si,
             details: StepDetails(comment: "Better placed", forwardTo: betterPlaced),
             at: now)
-        #expect(request.involvement.responder == betterPlaced.id && request.involvement.earlierResponders == [responder.id!])
+        #expect(request.involvement.responder == betterPlaced.id.uuid && request.involvement.earlierResponders == [responder.id.uuid!])
         let proposed = now.addingTimeInterval(30 * 86_400)
         request = try request.taking(
             .accept, by: .responder, actor: actor(betterPlaced), responderState: .si, details: StepDetails(proposedDeadline: proposed),
@@ -65,12 +66,12 @@ import Testing
 
     @Test func forwardingStaysInTheRespondersStateWithACompetentAuthority() throws {
         let sent = try draft().taking(.send, by: .requester, actor: actor(requester), responderState: .si, at: now)
-        let danish = Organisation(kind: .authority, id: UUID(), memberState: .dk, legalAreas: ["professional-qualifications"])
+        let danish = Organisation(id: .authority(.random()), memberState: .dk, legalAreas: ["professional-qualifications"])
         #expect(throws: RequestStepError.forwardOutsideResponderState) {
             try sent.taking(
                 .forward, by: .responder, actor: actor(responder), responderState: .si, details: StepDetails(forwardTo: danish), at: now)
         }
-        let wrongArea = Organisation(kind: .authority, id: UUID(), memberState: .si, legalAreas: ["services"])
+        let wrongArea = Organisation(id: .authority(.random()), memberState: .si, legalAreas: ["services"])
         #expect(throws: RequestStepError.forwardTargetNotCompetent) {
             try sent.taking(
                 .forward, by: .responder, actor: actor(responder), responderState: .si, details: StepDetails(forwardTo: wrongArea), at: now)

@@ -4,17 +4,17 @@ import Testing
 @testable import OpenIMIDomain
 
 @Suite struct NeedToKnowTests {
-    let requester = Organisation(kind: .authority, id: UUID(), memberState: .dk, legalAreas: ["professional-qualifications"])
-    let responder = Organisation(kind: .authority, id: UUID(), memberState: .si, legalAreas: ["professional-qualifications"])
-    let earlier = Organisation(kind: .authority, id: UUID(), memberState: .si, legalAreas: ["professional-qualifications"])
-    let outsider = Organisation(kind: .authority, id: UUID(), memberState: .dk, legalAreas: ["professional-qualifications"])
-    let coordinator = Organisation(kind: .nationalCoordinator, id: UUID(), memberState: .dk, coordinatorScope: .national)
-    let otherCoordinator = Organisation(kind: .nationalCoordinator, id: UUID(), memberState: .si, coordinatorScope: .national)
+    let requester = Organisation(id: .authority(.random()), memberState: .dk, legalAreas: ["professional-qualifications"])
+    let responder = Organisation(id: .authority(.random()), memberState: .si, legalAreas: ["professional-qualifications"])
+    let earlier = Organisation(id: .authority(.random()), memberState: .si, legalAreas: ["professional-qualifications"])
+    let outsider = Organisation(id: .authority(.random()), memberState: .dk, legalAreas: ["professional-qualifications"])
+    let coordinator = Organisation(id: .nationalCoordinator(.random()), memberState: .dk, coordinatorScope: .national)
+    let otherCoordinator = Organisation(id: .nationalCoordinator(.random()), memberState: .si, coordinatorScope: .national)
 
     func principal(_ organisation: Organisation, _ roles: Set<Role>) -> Principal {
         Principal(
             user: UserAccount(
-                id: UUID(), organisationKind: organisation.kind, organisationID: organisation.id, username: "u", fullName: "U",
+                id: UUID(), organisation: organisation.id, username: "u", fullName: "U",
                 email: "u@x.example",
                 language: .en, status: .active, roles: roles, createdAt: Date()),
             organisation: organisation)
@@ -22,7 +22,8 @@ import Testing
 
     @Test func onlyInvolvedUsersWithARoleInTheAreaSeePersonalData() {
         let involvement = Involvement(
-            requester: requester.id!, responder: responder.id!, earlierResponders: [earlier.id!], referredTo: coordinator.id)
+            requester: requester.id.uuid!, responder: responder.id.uuid!, earlierResponders: [earlier.id.uuid!],
+            referredTo: coordinator.id.uuid)
         let area = "professional-qualifications"
         let handler: Set<Role> = [.requestHandler(legalArea: area)]
         #expect(involvement.mayReadPersonalData(principal(requester, handler), legalArea: area))

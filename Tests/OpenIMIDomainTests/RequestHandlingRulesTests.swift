@@ -89,7 +89,7 @@ import Testing
     @Test func allocationRoutesToAnActiveHandlerOfTheResponderInTheArea() throws {
         func user(_ organisation: UUID, _ roles: Set<Role>, status: UserStatus = .active) -> UserAccount {
             UserAccount(
-                id: UUID(), organisationKind: .authority, organisationID: organisation, username: "h", fullName: "H", email: "h@x.example",
+                id: UUID(), organisation: .authority(AuthorityID(organisation)), username: "h", fullName: "H", email: "h@x.example",
                 language: .sl, status: status, roles: roles, createdAt: now)
         }
         let handler = user(responder, [.requestHandler(legalArea: "services")])

@@ -34,7 +34,8 @@ import Testing
         let requester = UUID(), responder = UUID(), stranger = UUID()
         let involvement = Involvement(requester: requester, responder: responder)
         func principal(_ organisation: UUID, _ roles: Set<Role>) -> Principal {
-            NeedToKnowTests().principal(Organisation(kind: .authority, id: organisation, memberState: .dk, legalAreas: ["services"]), roles)
+            NeedToKnowTests().principal(
+                Organisation(id: .authority(AuthorityID(organisation)), memberState: .dk, legalAreas: ["services"]), roles)
         }
         let target = AccessTarget.request(involvement, legalArea: "services", state: .closed)
         #expect(AccessPolicy.decide(principal(responder, [.localDataAdministrator]), .openBlockedData, on: target).isAllowed)

@@ -42,11 +42,10 @@ public struct CoordinatorQuestionService: Sendable {
 
     /// The questions sent to `principal`'s national coordinator, unanswered first, then newest first.
     public func inbox(of principal: Principal) async throws -> [CoordinatorQuestion] {
-        guard let state = principal.organisation.memberState, let coordinator = principal.organisation.id,
-            principal.organisation.kind == .nationalCoordinator
+        guard let state = principal.organisation.memberState, case .nationalCoordinator(let coordinator) = principal.organisation.id
         else { throw IdentityError.forbidden(.missingRole) }
         try identity.authorize(principal, .answerCoordinatorQuestions, on: .memberState(state))
-        return try await load(where: .coordinator, coordinator).sorted { ($0.answer == nil ? 0 : 1) < ($1.answer == nil ? 0 : 1) }
+        return try await load(where: .coordinator, coordinator.uuid).sorted { ($0.answer == nil ? 0 : 1) < ($1.answer == nil ? 0 : 1) }
     }
 
     /// One question, for its asker or its coordinator; anyone else gets `notFound`.

@@ -56,9 +56,12 @@ public struct DemoRequests {
         ]
         var entries: [DemoRequestEntry] = []
         for (requester, responder, subject, steps, start) in plan {
+            guard let responderID = responder.organisation.id.authority else {
+                throw DemoDataError.unknownOrganisation(responder.user.username)
+            }
             var request = try await platform.requests.createDraft(
                 NewRequest(
-                    procedure: "pq-information-request", responder: responder.organisation.id!, subject: subject,
+                    procedure: "pq-information-request", responder: responderID.uuid, subject: subject,
                     questions: ["legally-established", "disciplinary-sanctions", "diploma-authentic"],
                     freeText: FreeText(text: "Demo request", language: .en), deadline: start.addingTimeInterval(21 * 86_400)),
                 by: requester, now: start)
@@ -78,7 +81,7 @@ public struct DemoRequests {
                 }
                 request = try await platform.requests.act(
                     request.id, action, details: StepDetails(comment: "Demo step"),
-                    forwardTo: action == .forward ? ministry.organisation.id : nil,
+                    forwardTo: action == .forward ? ministry.organisation.id.uuid : nil,
                     expectedVersion: request.version, by: actor, now: at)
             }
             entries.append(Self.entry(request))
@@ -90,7 +93,7 @@ public struct DemoRequests {
         let users = UserRepository(sql: platform.database.sql)
         guard let record = try await users.record(username: username) else { throw DemoDataError.unknownOrganisation(username) }
         let user = try await users.account(record)
-        guard let organisation = try await platform.identity.organisation(kind: user.organisationKind, id: user.organisationID) else {
+        guard let organisation = try await platform.identity.organisation(user.organisation) else {
             throw DemoDataError.unknownOrganisation(username)
         }
         return Principal(user: user, organisation: organisation)

@@ -42,8 +42,8 @@ extension DemoData {
         let repository = UserRepository(sql: platform.database.sql)
         var credentials: [DemoCredential] = []
         for demo in users {
-            guard let (kind, id) = OrganisationReference.parse(demo.organisation),
-                let organisation = try await platform.identity.organisation(kind: kind, id: id)
+            guard let reference = OrganisationID(reference: demo.organisation),
+                let organisation = try await platform.identity.organisation(reference)
             else { throw DemoDataError.unknownOrganisation(demo.organisation) }
             let roles = Set(
                 demo.roles.flatMap { code -> [Role] in
@@ -59,7 +59,7 @@ extension DemoData {
                 provisioned = try await platform.identity.reprovision(existingID, username: demo.username, password: password, now: now)
             } else {
                 let user = UserAccount(
-                    id: UUID(), organisationKind: kind, organisationID: id, username: demo.username, fullName: demo.fullName,
+                    id: UUID(), organisation: reference, username: demo.username, fullName: demo.fullName,
                     email: "\(demo.username)@demo.example", language: .en, status: .active, roles: roles, createdAt: now)
                 provisioned = try await platform.identity.provision(user, password: password, now: now)
             }
@@ -67,18 +67,18 @@ extension DemoData {
                 DemoCredential(
                     username: demo.username, password: password, totpSecret: provisioned.totpSecretBase32,
                     totpSecretRaw: provisioned.totpSecret,
-                    organisationKind: kind.rawValue, organisationId: id?.uuidString.lowercased(),
-                    organisation: organisationName(kind: kind, id: id),
+                    organisationKind: reference.kind.rawValue, organisationId: reference.uuid?.uuidString.lowercased(),
+                    organisation: organisationName(reference),
                     memberState: organisation.memberState?.rawValue, roles: roles.sorted().map(\.code)))
         }
         return credentials
     }
 
-    private func organisationName(kind: OrganisationKind, id: UUID?) -> String {
-        switch kind {
+    private func organisationName(_ organisation: OrganisationID) -> String {
+        switch organisation {
         case .platform: "Platform"
-        case .authority: authorities.first { $0.id == id }?.name.text(in: .en) ?? ""
-        case .nationalCoordinator, .areaCoordinator: coordinators.first { $0.id == id }?.name.text(in: .en) ?? ""
+        case .authority(let id): authorities.first { $0.id == id.uuid }?.name.text(in: .en) ?? ""
+        case .nationalCoordinator(let id), .areaCoordinator(let id): coordinators.first { $0.id == id.uuid }?.name.text(in: .en) ?? ""
         }
     }
 

@@ -44,7 +44,10 @@ public struct ExchangeReport {
         title = catalog.text("report.title")
         intro = catalog.text(
             "report.intro",
-            ["date": DateText.minute(now), "organisation": reader.organisation.id.map(names.name) ?? "—", "user": reader.user.fullName])
+            [
+                "date": DateText.minute(now), "organisation": reader.organisation.id.uuid.map(names.name) ?? "—",
+                "user": reader.user.fullName,
+            ])
         footer = catalog.text("report.footer", ["id": id])
         pageNumbering = catalog.text("report.page")
         var summary: [Row] = [

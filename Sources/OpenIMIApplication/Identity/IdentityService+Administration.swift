@@ -38,7 +38,7 @@ extension IdentityService {
     /// The users of an organisation, for someone allowed to see them.
     public func users(of organisation: Organisation, by principal: Principal) async throws -> [UserAccount] {
         try authorize(principal, .viewUsers, on: .organisation(organisation))
-        return try await UserRepository(sql: database.sql).users(of: organisation.kind, id: organisation.id)
+        return try await UserRepository(sql: database.sql).users(of: organisation.id)
     }
 
     /// Creates an invited user in `organisation` with `roles`, each of which the principal must be allowed to grant.
@@ -52,7 +52,7 @@ extension IdentityService {
             throw IdentityError.invalidField("email", .malformed)
         }
         let user = UserAccount(
-            id: UUID(), organisationKind: organisation.kind, organisationID: organisation.id, username: username,
+            id: UUID(), organisation: organisation.id, username: username,
             fullName: new.fullName.trimmingCharacters(in: .whitespaces), email: new.email, language: new.language, status: .invited,
             roles: [], createdAt: now)
         for role in new.roles { try authorize(principal, .grantRole(role), on: .user(user, of: organisation)) }
@@ -132,12 +132,12 @@ extension IdentityService {
         _ id: UUID, by principal: Principal, action: AccessAction, now: Date, _ transition: @Sendable (UserAccount) -> UserAccount
     ) async throws -> UserAccount {
         guard let before = try await UserRepository(sql: database.sql).find(id),
-            let organisation = try await organisation(kind: before.organisationKind, id: before.organisationID)
+            let organisation = try await organisation(before.organisation)
         else { throw IdentityError.unknownUser }
         try authorize(principal, action, on: .user(before, of: organisation))
         let changed = transition(before)
         try await database.transaction { sql in
-            let colleagues = try await UserRepository(sql: sql).users(of: organisation.kind, id: organisation.id)
+            let colleagues = try await UserRepository(sql: sql).users(of: organisation.id)
             try UserAdministration.checkKeepsAnAdministrator(users: colleagues, replacing: before, with: changed)
             try await UserRepository(sql: sql).update(changed, now: now)
             if changed.status != .active { try await SessionStore(sql: sql).revokeAll(of: id, now: now) }

@@ -12,7 +12,7 @@ extension IdentityService {
             sessions.isValid(kind: stored.kind, createdAt: stored.createdAt, lastSeenAt: stored.lastSeenAt, at: now),
             case let user = try await UserRepository(sql: database.sql).account(stored.user),
             user.status == .active,
-            let organisation = try await organisation(kind: user.organisationKind, id: user.organisationID), organisation.isActive
+            let organisation = try await organisation(user.organisation), organisation.isActive
         else { return nil }
         if now.timeIntervalSince(stored.lastSeenAt) >= 60 {
             try await database.transaction { sql in try await SessionStore(sql: sql).touch(tokenHash: hash, now: now) }

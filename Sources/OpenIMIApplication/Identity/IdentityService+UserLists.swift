@@ -8,20 +8,20 @@ extension IdentityService {
     public func confirmUserList(of organisation: Organisation, by principal: Principal, now: Date) async throws -> UserListConfirmation {
         try authorize(principal, .confirmUserList, on: .organisation(organisation))
         return try await database.transaction { sql in
-            let users = try await UserRepository(sql: sql).users(of: organisation.kind, id: organisation.id)
+            let users = try await UserRepository(sql: sql).users(of: organisation.id)
             let listing = users.map { "\($0.username)|\($0.status.rawValue)|\($0.roles.sorted().map(\.code).joined(separator: ","))" }
             let confirmation = UserListConfirmation(
                 confirmedBy: principal.user.id, confirmedAt: now, userCount: users.count,
                 listDigest: OpaqueToken.hash(listing.joined(separator: "\n")))
-            try await UserListConfirmationRepository(sql: sql).insert(confirmation, kind: organisation.kind, id: organisation.id)
+            try await UserListConfirmationRepository(sql: sql).insert(confirmation, of: organisation.id)
             return confirmation
         }
     }
 
     /// The confirmation status of one organisation; the clock starts with its first user.
     public func userListStatus(of organisation: Organisation, now: Date) async throws -> UserListStatus {
-        let confirmation = try await UserListConfirmationRepository(sql: database.sql).latest(kind: organisation.kind, id: organisation.id)
-        let users = try await UserRepository(sql: database.sql).users(of: organisation.kind, id: organisation.id)
+        let confirmation = try await UserListConfirmationRepository(sql: database.sql).latest(of: organisation.id)
+        let users = try await UserRepository(sql: database.sql).users(of: organisation.id)
         let start = users.map(\.createdAt).min() ?? now
         return UserListStatus(
             organisation: organisation, last: confirmation,

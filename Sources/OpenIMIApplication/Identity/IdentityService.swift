@@ -54,19 +54,20 @@ public struct IdentityService: Sendable {
         throw IdentityError.forbidden(reason)
     }
 
-    /// The access profile of an organisation, from the directory.
-    public func organisation(kind: OrganisationKind, id: UUID?, sql: (any SQLDatabase)? = nil) async throws -> Organisation? {
+    /// The profile of `id`, or nil when no such coordinator or authority exists (or a coordinator
+    /// is not of the kind named).
+    public func organisation(_ id: OrganisationID, sql: (any SQLDatabase)? = nil) async throws -> Organisation? {
         let sql = sql ?? database.sql
-        switch kind {
+        switch id {
         case .platform:
             return .platform
-        case .authority:
-            guard let id, let authority = try await AuthorityRepository(sql: sql).find(id) else { return nil }
+        case .authority(let authority):
+            guard let authority = try await AuthorityRepository(sql: sql).find(authority.uuid) else { return nil }
             return Organisation(authority: authority)
-        case .nationalCoordinator, .areaCoordinator:
-            guard let id, let coordinator = try await CoordinatorRepository(sql: sql).find(id) else { return nil }
+        case .nationalCoordinator(let coordinator), .areaCoordinator(let coordinator):
+            guard let coordinator = try await CoordinatorRepository(sql: sql).find(coordinator.uuid) else { return nil }
             let organisation = Organisation(coordinator: coordinator)
-            return organisation.kind == kind ? organisation : nil
+            return organisation.id == id ? organisation : nil
         }
     }
 

@@ -23,7 +23,7 @@ extension RequestService {
 
     /// The users an allocator may route a request of `legalArea` to: active request handlers of its authority.
     public func allocatableHandlers(for principal: Principal, legalArea: String) async throws -> [UserAccount] {
-        guard let id = principal.organisation.id, principal.organisation.kind == .authority else { return [] }
+        guard let id = principal.organisation.id.authority?.uuid else { return [] }
         return try await UserRepository(sql: database.sql).users(inOrganisation: id).filter {
             $0.status == .active && $0.roles.contains(.requestHandler(legalArea: legalArea))
         }

@@ -63,7 +63,7 @@ extension RequestService {
     /// principal's roles (as for the inbox): steps on its requests, no personal data.
     public func notifications(of principal: Principal, limit: Int = 20) async throws -> [RequestNotification] {
         let areas = try await inboxAreas(of: principal)
-        guard let id = principal.organisation.id else { throw IdentityError.forbidden(.missingRole) }
+        guard let id = principal.organisation.id.uuid else { throw IdentityError.forbidden(.missingRole) }
         return try await NotificationRepository(sql: database.sql).latest(for: id, user: principal.user.id, areas: areas, limit: limit)
     }
 }

@@ -65,7 +65,7 @@ public struct RequestService: Sendable {
         // Asked in the order of the question set, each once.
         let questions = set.questions.map(\.id).filter(new.questions.contains)
         try new.subject.validate()
-        guard let requester = principal.organisation.id else { throw InformationRequestError.responderNotEligible }
+        guard let requester = principal.organisation.id.uuid else { throw InformationRequestError.responderNotEligible }
         let request = InformationRequest(
             id: UUID(), procedure: new.procedure, legalArea: area, questionSetVersion: set.version,
             involvement: Involvement(requester: requester, responder: responder.id), deadline: new.deadline, subject: new.subject,
@@ -118,7 +118,7 @@ public struct RequestService: Sendable {
             request in
             var details = details
             if let forwardTo {
-                details.forwardTo = try await identity.organisation(kind: .authority, id: forwardTo)
+                details.forwardTo = try await identity.organisation(.authority(AuthorityID(forwardTo)))
             }
             if action == .refer, details.referTo == nil, let state = principal.organisation.memberState {
                 details.referTo = try await CoordinatorRepository(sql: database.sql).national(of: state)?.id

@@ -7,7 +7,7 @@ extension RequestService {
     /// principal's areas, unapplied first.
     public func corrections(for principal: Principal) async throws -> [CorrectionNotice] {
         let areas = try await inboxAreas(of: principal)
-        guard let organisation = principal.organisation.id?.uuidString.lowercased(), principal.organisation.kind == .authority else {
+        guard let organisation = principal.organisation.id.authority?.description else {
             return []
         }
         return try await DataCorrectionRepository(sql: database.sql).notices(for: organisation, areas: areas)

@@ -57,7 +57,7 @@ public struct RightsRegister: Sendable {
 
     func authority(of principal: Principal) throws -> UUID {
         try requests.identity.authorize(principal, .keepRightsRegister, on: .organisation(principal.organisation))
-        guard let id = principal.organisation.id else { throw IdentityError.forbidden(.notApplicable) }
+        guard let id = principal.organisation.id.uuid else { throw IdentityError.forbidden(.notApplicable) }
         return id
     }
 

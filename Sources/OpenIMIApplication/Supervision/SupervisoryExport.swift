@@ -105,7 +105,7 @@ public struct SupervisoryExport: Sendable {
     public func authorities(exportableBy principal: Principal) async throws -> [Authority] {
         let repository = AuthorityRepository(sql: requests.database.sql)
         var candidates: [Authority] = []
-        if principal.organisation.kind == .authority, let id = principal.organisation.id {
+        if let id = principal.organisation.id.authority?.uuid {
             candidates = [try await repository.find(id)].compactMap { $0 }
         } else if principal.organisation.kind == .nationalCoordinator, let state = principal.organisation.memberState {
             candidates = try await repository.list(memberState: state)

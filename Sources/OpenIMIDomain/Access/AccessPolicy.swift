@@ -30,7 +30,7 @@ public enum AccessPolicy {
             case .none: return .deny(denial(principal, organisation))
             }
         case (.grantRole(let role), .user(let user, let organisation)), (.withdrawRole(let role), .user(let user, let organisation)):
-            guard user.organisationID == organisation.id, user.organisationKind == organisation.kind else { return .deny(.notApplicable) }
+            guard user.organisation == organisation.id else { return .deny(.notApplicable) }
             guard organisation.canHold(role) else { return .deny(.roleNotGrantable) }
             switch relation(of: principal, to: organisation) {
             case .administrator: return .allow
@@ -138,10 +138,11 @@ public enum AccessPolicy {
             switch (own.kind, organisation.kind) {
             case (.platform, .nationalCoordinator): principal.holds(.platformOperator)
             case (.nationalCoordinator, .areaCoordinator):
-                principal.holds(.nationalCoordinator) && organisation.registeredBy == own.id && organisation.memberState == own.memberState
+                principal.holds(.nationalCoordinator) && organisation.registeredBy == own.id.uuid
+                    && organisation.memberState == own.memberState
             case (.nationalCoordinator, .authority), (.areaCoordinator, .authority):
                 (principal.holds(.nationalCoordinator) || principal.holds(.areaCoordinator))
-                    && organisation.registeredBy == own.id && organisation.memberState == own.memberState
+                    && organisation.registeredBy == own.id.uuid && organisation.memberState == own.memberState
             default: false
             }
         return supervises ? .supervisor : .none

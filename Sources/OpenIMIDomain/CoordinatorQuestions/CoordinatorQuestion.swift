@@ -50,7 +50,7 @@ public struct CoordinatorQuestion: Sendable, Hashable, Identifiable {
     public static func asking(
         subject: String, text: String, by principal: Principal, coordinator: UUID, id: UUID, at now: Date
     ) throws(CoordinatorQuestionError) -> CoordinatorQuestion {
-        guard let state = principal.organisation.memberState, let organisationID = principal.organisation.id else {
+        guard let state = principal.organisation.memberState, let organisationID = principal.organisation.id.uuid else {
             throw .noNationalCoordinator
         }
         let subject = try Self.checked(subject, field: "subject", maximum: maximumSubjectLength)
@@ -105,13 +105,13 @@ public enum CoordinatorQuestionRule {
     /// Whether `principal` may ask a question: an active user of an organisation of a member state.
     public static func mayAsk(_ principal: Principal) -> Bool {
         principal.user.status == .active && principal.organisation.isActive && principal.organisation.memberState != nil
-            && principal.organisation.id != nil
+            && principal.organisation.id != .platform
     }
 
     /// Whether `principal` answers for the national coordinator `coordinator` of `state`.
     public static func answers(_ principal: Principal, for state: MemberStateCode, coordinator: UUID) -> Bool {
         principal.user.status == .active && principal.organisation.kind == .nationalCoordinator
-            && principal.organisation.id == coordinator && principal.organisation.memberState == state
+            && principal.organisation.id == .nationalCoordinator(CoordinatorID(coordinator)) && principal.organisation.memberState == state
             && principal.holds(.nationalCoordinator)
     }
 }

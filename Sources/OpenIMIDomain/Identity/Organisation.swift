@@ -2,10 +2,8 @@ import Foundation
 
 /// The IMI actor a user works for: the platform itself, a coordinator body, or a competent authority.
 public struct Organisation: Sendable, Hashable {
-    /// Which kind of actor.
-    public var kind: OrganisationKind
-    /// The coordinator's or authority's identifier; nil for the platform.
-    public var id: UUID?
+    /// Which actor: the platform, or the coordinator or authority with its id.
+    public var id: OrganisationID
     /// The member state; nil for the platform.
     public var memberState: MemberStateCode?
     /// The legal areas an authority is registered for, or an area coordinator covers.
@@ -19,11 +17,10 @@ public struct Organisation: Sendable, Hashable {
 
     /// Creates an organisation profile.
     public init(
-        kind: OrganisationKind, id: UUID?, memberState: MemberStateCode?, legalAreas: Set<String> = [],
+        id: OrganisationID, memberState: MemberStateCode?, legalAreas: Set<String> = [],
         registeredBy: UUID? = nil, isActive: Bool = true, coordinatorScope: CoordinatorScope? = nil
     ) {
         self.coordinatorScope = coordinatorScope
-        self.kind = kind
         self.id = id
         self.memberState = memberState
         self.legalAreas = legalAreas
@@ -32,12 +29,15 @@ public struct Organisation: Sendable, Hashable {
     }
 
     /// The platform operator's organisation.
-    public static let platform = Organisation(kind: .platform, id: nil, memberState: nil)
+    public static let platform = Organisation(id: .platform, memberState: nil)
+
+    /// Which kind of actor.
+    public var kind: OrganisationKind { id.kind }
 
     /// The profile of an authority.
     public init(authority: Authority) {
         self.init(
-            kind: .authority, id: authority.id, memberState: authority.memberState, legalAreas: Set(authority.legalAreas),
+            id: .authority(AuthorityID(authority.id)), memberState: authority.memberState, legalAreas: Set(authority.legalAreas),
             registeredBy: authority.registeredBy, isActive: authority.status == .validated)
     }
 
@@ -49,7 +49,8 @@ public struct Organisation: Sendable, Hashable {
             default: []
             }
         self.init(
-            kind: coordinator.isNational ? .nationalCoordinator : .areaCoordinator, id: coordinator.id,
+            id: coordinator.isNational
+                ? .nationalCoordinator(CoordinatorID(coordinator.id)) : .areaCoordinator(CoordinatorID(coordinator.id)),
             memberState: coordinator.memberState, legalAreas: areas, registeredBy: coordinator.appointedBy,
             coordinatorScope: coordinator.scope)
     }

@@ -5,7 +5,7 @@ extension Principal {
     /// no organisation with an id: they are refused rather than given an invented one, so no log
     /// entry or record ever names an organisation that does not exist.
     public func actingOrganisationID() throws(IdentityError) -> UUID {
-        guard let id = organisation.id else { throw .forbidden(.notApplicable) }
+        guard let id = organisation.id.uuid else { throw .forbidden(.notApplicable) }
         return id
     }
 }

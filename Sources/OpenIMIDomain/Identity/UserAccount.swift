@@ -4,10 +4,8 @@ import Foundation
 public struct UserAccount: Sendable, Hashable, Identifiable {
     /// The user's identifier.
     public internal(set) var id: UUID
-    /// The kind of actor the user belongs to.
-    public internal(set) var organisationKind: OrganisationKind
-    /// The authority's or coordinator's id; nil for platform users.
-    public internal(set) var organisationID: UUID?
+    /// The actor the user belongs to.
+    public internal(set) var organisation: OrganisationID
     /// The sign-in name, unique on the platform.
     public internal(set) var username: String
     /// Full name.
@@ -27,12 +25,11 @@ public struct UserAccount: Sendable, Hashable, Identifiable {
 
     /// Creates a user account.
     public init(
-        id: UUID, organisationKind: OrganisationKind, organisationID: UUID?, username: String, fullName: String, email: String,
+        id: UUID, organisation: OrganisationID, username: String, fullName: String, email: String,
         language: Language, status: UserStatus, roles: Set<Role>, lastSignInAt: Date? = nil, createdAt: Date
     ) {
         self.id = id
-        self.organisationKind = organisationKind
-        self.organisationID = organisationID
+        self.organisation = organisation
         self.username = username
         self.fullName = fullName
         self.email = email

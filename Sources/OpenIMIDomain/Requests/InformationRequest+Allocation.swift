@@ -7,8 +7,9 @@ extension InformationRequest {
     /// The request routed to `handler`, who must be an active request handler of the area at the
     /// current responder.
     public func allocating(to handler: UserAccount) throws(RequestStepError) -> InformationRequest {
-        guard Self.allocatableStates.contains(state), handler.status == .active, handler.organisationKind == .authority,
-            handler.organisationID == involvement.responder, handler.roles.contains(.requestHandler(legalArea: legalArea))
+        guard Self.allocatableStates.contains(state), handler.status == .active,
+            handler.organisation == .authority(AuthorityID(involvement.responder)),
+            handler.roles.contains(.requestHandler(legalArea: legalArea))
         else { throw .allocationNotAllowed }
         var changed = self
         changed.allocatedTo = handler.id

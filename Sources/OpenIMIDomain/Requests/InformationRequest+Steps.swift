@@ -44,7 +44,7 @@ extension InformationRequest {
                 changed.proposedDeadline = proposed
             }
         case .forward:
-            guard let target = details.forwardTo, target.kind == .authority, let targetID = target.id else { throw .forwardTargetMissing }
+            guard let target = details.forwardTo, let targetID = target.id.authority?.uuid else { throw .forwardTargetMissing }
             guard target.memberState == responderState, targetID != involvement.responder, targetID != involvement.requester else {
                 throw .forwardOutsideResponderState
             }

@@ -21,7 +21,7 @@ public struct Involvement: Sendable, Hashable, Codable {
 
     /// The part `organisation` plays, or nil when it is not involved.
     public func party(of organisation: Organisation) -> RequestParty? {
-        guard let id = organisation.id else { return nil }
+        guard let id = organisation.id.uuid else { return nil }
         switch organisation.kind {
         case .authority:
             if id == requester { return .requester }
@@ -52,6 +52,6 @@ public struct Involvement: Sendable, Hashable, Codable {
 
     /// Whether the current responder (not an earlier one) acts, for steps only the holder may take.
     public func isCurrentResponder(_ organisation: Organisation) -> Bool {
-        organisation.kind == .authority && organisation.id == responder
+        organisation.id == .authority(AuthorityID(responder))
     }
 }

@@ -20,7 +20,7 @@ public enum RequestNotificationRule {
     /// active user able to act on it — request handlers and allocators of the area at an authority,
     /// coordinators at a coordinator.
     public static func mailRecipients(among users: [UserAccount], of organisation: UUID, for request: InformationRequest) -> [UserAccount] {
-        let active = users.filter { $0.status == .active && $0.organisationID == organisation && !$0.email.isEmpty }
+        let active = users.filter { $0.status == .active && $0.organisation.uuid == organisation && !$0.email.isEmpty }
         if organisation == request.involvement.responder, let allocated = request.allocatedTo,
             let handler = active.first(where: { $0.id == allocated })
         {

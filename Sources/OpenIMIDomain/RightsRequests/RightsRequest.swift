@@ -94,7 +94,7 @@ public struct RightsRequest: Sendable, Hashable, Identifiable {
         _ kind: RightsRequestKind, subject: DataSubject, identification: String, language: Language, receivedOn: String,
         authority: Organisation, by user: UUID, id: UUID, now: Date
     ) throws(RightsRequestError) -> RightsRequest {
-        guard authority.kind == .authority, let authorityID = authority.id, let state = authority.memberState else { throw .notAnAuthority }
+        guard let authorityID = authority.id.authority?.uuid, let state = authority.memberState else { throw .notAnAuthority }
         do { try subject.validate() } catch { throw .invalid("subject") }
         guard DataSubject.isCalendarDay(receivedOn), receivedOn <= day(of: now) else { throw .invalid("receivedOn") }
         let identification = identification.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -12,22 +12,24 @@ public struct UserListConfirmationRepository: Sendable {
         self.sql = sql
     }
 
-    /// Stores `confirmation` for the organisation of `kind` and `id` (none for the platform).
-    public func insert(_ confirmation: UserListConfirmation, kind: OrganisationKind, id: UUID?) async throws {
+    /// Stores `confirmation` for `organisation`.
+    public func insert(_ confirmation: UserListConfirmation, of organisation: OrganisationID) async throws {
         try await sql.insert(into: "user_list_confirmation")
             .columns("id", "organisation_kind", "organisation_id", "confirmed_by", "confirmed_at", "user_count", "list_digest")
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(kind.rawValue), SQLBind(id?.uuidString.lowercased() ?? ""),
+                SQLBind(UUID().uuidString.lowercased()), SQLBind(organisation.kind.rawValue),
+                SQLBind(organisation.uuid?.uuidString.lowercased() ?? ""),
                 SQLBind(confirmation.confirmedBy.uuidString.lowercased()), SQLBind(confirmation.confirmedAt.epochSeconds),
                 SQLBind(confirmation.userCount), SQLBind(confirmation.listDigest)
             )
             .run()
     }
 
-    /// The newest confirmation of the organisation of `kind` and `id`, if any.
-    public func latest(kind: OrganisationKind, id: UUID?) async throws -> UserListConfirmation? {
+    /// The newest confirmation of `organisation`, if any.
+    public func latest(of organisation: OrganisationID) async throws -> UserListConfirmation? {
         let row = try await sql.select().column("*").from("user_list_confirmation")
-            .where("organisation_kind", .equal, kind.rawValue).where("organisation_id", .equal, id?.uuidString.lowercased() ?? "")
+            .where("organisation_kind", .equal, organisation.kind.rawValue)
+            .where("organisation_id", .equal, organisation.uuid?.uuidString.lowercased() ?? "")
             .orderBy("confirmed_at", .descending).limit(1).first()
         return try row.map { row in
             UserListConfirmation(

@@ -62,8 +62,8 @@ public struct UserRecord: Sendable, Codable {
     /// A new row for `user` without credentials.
     public init(_ user: UserAccount, now: Date) {
         self.id = user.id.uuidString.lowercased()
-        self.organisationKind = user.organisationKind.rawValue
-        self.organisationId = user.organisationID?.uuidString.lowercased()
+        self.organisationKind = user.organisation.kind.rawValue
+        self.organisationId = user.organisation.uuid?.uuidString.lowercased()
         self.username = user.username
         self.fullName = user.fullName
         self.email = user.email
@@ -82,11 +82,14 @@ public struct UserRecord: Sendable, Codable {
 
     /// The domain value with `roles`.
     public func user(roles: Set<Role>) throws -> UserAccount {
+        let organisationUUID = organisationId.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) }
         guard let uuid = UUID(uuidString: id), let kind = OrganisationKind(rawValue: organisationKind),
-            let language = Language(rawValue: language), let status = UserStatus(rawValue: status)
+            organisationUUID != nil || (organisationId ?? "").isEmpty,
+            let organisation = OrganisationID(kind: kind, id: organisationUUID), let language = Language(rawValue: language),
+            let status = UserStatus(rawValue: status)
         else { throw PersistenceError.corruptRow(table: "user_account", key: id) }
         return UserAccount(
-            id: uuid, organisationKind: kind, organisationID: organisationId.flatMap(UUID.init(uuidString:)), username: username,
+            id: uuid, organisation: organisation, username: username,
             fullName: fullName, email: email, language: language, status: status, roles: roles,
             lastSignInAt: lastSignInAt.map { Date(timeIntervalSince1970: TimeInterval($0)) },
             createdAt: Date(timeIntervalSince1970: TimeInterval(createdAt)))

@@ -43,10 +43,10 @@ public struct UserRepository: Sendable {
     }
 
     /// Every account of an organisation, ordered by username.
-    public func users(of kind: OrganisationKind, id: UUID?) async throws -> [UserAccount] {
-        var select = sql.select().column("*").from("user_account").where("organisation_kind", .equal, kind.rawValue)
+    public func users(of organisation: OrganisationID) async throws -> [UserAccount] {
+        var select = sql.select().column("*").from("user_account").where("organisation_kind", .equal, organisation.kind.rawValue)
         select =
-            if let id { select.where("organisation_id", .equal, id.uuidString.lowercased()) } else {
+            if let id = organisation.uuid { select.where("organisation_id", .equal, id.uuidString.lowercased()) } else {
                 select.where("organisation_id", .is, SQLLiteral.null)
             }
         let records = try await select.orderBy("username").all(decoding: UserRecord.self)

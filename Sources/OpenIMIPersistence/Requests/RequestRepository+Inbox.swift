@@ -31,7 +31,7 @@ extension RequestRepository {
 
     /// One branch per column naming the organisation, each limited to the page's window and merged by deadline.
     private func inboxSQL(of organisation: Organisation, areas: Set<String>, query: InboxQuery) -> SQLQueryString? {
-        guard let id = organisation.id, !areas.isEmpty, !query.states.isEmpty else { return nil }
+        guard let id = organisation.id.uuid, !areas.isEmpty, !query.states.isEmpty else { return nil }
         let key = id.uuidString.lowercased()
         let window = query.offset + query.limit
         let branches = Self.branches(of: organisation).map { column, includesDrafts in
@@ -53,7 +53,7 @@ extension RequestRepository {
     public func inboxCounts(
         of organisation: Organisation, areas: Set<String>, states: Set<RequestState> = InboxQuery.openStates
     ) async throws -> [RequestState: Int] {
-        guard let id = organisation.id, !areas.isEmpty, !states.isEmpty else { return [:] }
+        guard let id = organisation.id.uuid, !areas.isEmpty, !states.isEmpty else { return [:] }
         var counts: [RequestState: Int] = [:]
         for (column, includesDrafts) in Self.branches(of: organisation) {
             let rows = try await sql.raw(

@@ -142,8 +142,8 @@ struct UserDTO: Codable, Sendable {
         email = user.email
         language = user.language.rawValue
         status = user.status.rawValue
-        organisationKind = user.organisationKind.rawValue
-        organisationId = user.organisationID?.uuidString.lowercased()
+        organisationKind = user.organisation.kind.rawValue
+        organisationId = user.organisation.uuid?.uuidString.lowercased()
         roles = user.roles.sorted().map(\.code)
         lastSignInAt = user.lastSignInAt
     }

@@ -20,8 +20,8 @@ extension UsersController {
 
     private func apiOrganisation(_ context: AppRequestContext) async throws -> Organisation {
         guard let kind = context.parameters.get("kind"), let id = context.parameters.get("id"),
-            let (organisationKind, uuid) = OrganisationReference.parse("\(kind):\(id)"),
-            let organisation = try await identity.organisation(kind: organisationKind, id: uuid)
+            let reference = OrganisationID(reference: "\(kind):\(id)"),
+            let organisation = try await identity.organisation(reference)
         else { throw RequestError.notFound }
         return organisation
     }

@@ -30,8 +30,7 @@ struct UsersController: Sendable {
     /// The organisation named by `reference` ("authority:<id>"), or the principal's own.
     func target(_ reference: String?, _ session: ActiveSession) async throws -> Organisation {
         guard let reference, !reference.isEmpty else { return session.principal.organisation }
-        guard let (kind, id) = OrganisationReference.parse(reference),
-            let organisation = try await identity.organisation(kind: kind, id: id)
+        guard let id = OrganisationID(reference: reference), let organisation = try await identity.organisation(id)
         else { throw RequestError.invalidParameter("organisation", .notAllowed) }
         return organisation
     }
@@ -65,19 +64,19 @@ struct UsersController: Sendable {
     private func supervisedAuthorities(_ session: ActiveSession) async throws -> [Authority] {
         let own = session.principal.organisation
         guard own.kind == .nationalCoordinator || own.kind == .areaCoordinator, let state = own.memberState else { return [] }
-        return try await AuthorityRepository(sql: database.sql).list(memberState: state).filter { $0.registeredBy == own.id }
+        return try await AuthorityRepository(sql: database.sql).list(memberState: state).filter { $0.registeredBy == own.id.uuid }
     }
 
     private func name(of organisation: Organisation, language: Language) async throws -> String {
-        switch organisation.kind {
+        switch organisation.id {
         case .platform: return catalogs.catalog(for: language).text("users.platform")
-        case .authority:
-            guard let id = organisation.id, let authority = try await AuthorityRepository(sql: database.sql).find(id) else {
+        case .authority(let id):
+            guard let authority = try await AuthorityRepository(sql: database.sql).find(id.uuid) else {
                 return ""
             }
             return authority.name.values[language] ?? authority.name.text(in: .en)
-        case .nationalCoordinator, .areaCoordinator:
-            guard let id = organisation.id, let coordinator = try await CoordinatorRepository(sql: database.sql).find(id) else {
+        case .nationalCoordinator(let id), .areaCoordinator(let id):
+            guard let coordinator = try await CoordinatorRepository(sql: database.sql).find(id.uuid) else {
                 return ""
             }
             return coordinator.name.values[language] ?? coordinator.name.text(in: .en)
@@ -140,7 +139,7 @@ struct UsersController: Sendable {
         guard let notice else {
             return Response(
                 status: .seeOther,
-                headers: [.location: Site.users.link(query: "organisation=\(OrganisationReference.format(organisation))")])
+                headers: [.location: Site.users.link(query: "organisation=\(organisation.id)")])
         }
         return try await page(request, context, session, organisation, notice: notice).response(from: request, context: context)
     }
@@ -154,7 +153,7 @@ struct UsersController: Sendable {
         _ = try await identity.confirmUserList(of: organisation, by: session.principal, now: clock.now())
         return Response(
             status: .seeOther,
-            headers: [.location: Site.users.link(query: "organisation=\(OrganisationReference.format(organisation))")])
+            headers: [.location: Site.users.link(query: "organisation=\(organisation.id)")])
     }
 
     /// `GET /user-lists/overdue`.

@@ -36,9 +36,9 @@ struct UsersPage {
                 ]
             }
         let newcomer = UserAccount(
-            id: UUID(), organisationKind: organisation.kind, organisationID: organisation.id, username: "", fullName: "", email: "",
+            id: UUID(), organisation: organisation.id, username: "", fullName: "", email: "",
             language: .en, status: .invited, roles: [], createdAt: Date())
-        self.organisation = OrganisationReference.format(organisation)
+        self.organisation = organisation.id.description
         self.organisationName = organisationName
         self.grantable = candidates.filter {
             AccessPolicy.decide(principal, .grantRole($0), on: .user(newcomer, of: organisation)).isAllowed

@@ -42,7 +42,7 @@ struct InboxPage {
         inbox: Inbox, query: InboxQuery, notifications: [RequestNotification], principal: Principal, names: RequestDirectory,
         catalog: Catalog, now: Date
     ) {
-        let own = principal.organisation.id?.uuidString.lowercased()
+        let own = principal.organisation.id.uuid?.uuidString.lowercased()
         rows = inbox.requests.map { summary in
             let state = RequestState(rawValue: summary.state) ?? .closed
             let deadline = Date(timeIntervalSince1970: TimeInterval(summary.deadline))
