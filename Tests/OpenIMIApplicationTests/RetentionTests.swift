@@ -52,7 +52,7 @@ import Testing
     }
 
     static func phase(_ request: InformationRequest, in database: any Database) async throws -> RetentionPhase? {
-        try await RequestRepository(sql: database.sql, keys: TestKeys.ring()).access(of: request.id)?.retentionPhase
+        try await RequestRepository(sql: database.sql, keys: TestKeys.ring()).access(of: request.id.uuid)?.retentionPhase
     }
 
     static func count(_ sql: String, in database: any Database) async throws -> Int {
@@ -75,13 +75,13 @@ import Testing
 
             // Deleted: no data key, no ciphertext, no attachments; unrecoverable even with the master key.
             let deleted = setup.requests[3]
-            let id = deleted.id.uuidString.lowercased()
+            let id = deleted.id.description
             #expect(try await Self.count("SELECT COUNT(*) AS n FROM request_data_key WHERE request_id = '\(id)'", in: database) == 0)
             #expect(
                 try await Self.count(
                     "SELECT COUNT(*) AS n FROM information_request WHERE id = '\(id)' AND personal_data = ''", in: database) == 1)
             await #expect(throws: SealingError.noDataKey) {
-                try await RequestRepository(sql: database.sql, keys: setup.keys).find(deleted.id)
+                try await RequestRepository(sql: database.sql, keys: setup.keys).find(deleted.id.uuid)
             }
             // The signed receipt names what was deleted by its digest.
             let receipt = try #require(

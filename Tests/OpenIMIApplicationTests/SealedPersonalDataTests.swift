@@ -54,10 +54,10 @@ import Testing
 
             let reloaded = try DataKeyRing.load(environmentValue: nil, previousValue: nil, file: file, random: SystemSecureRandom())
             #expect(reloaded.current.id == outcome.masterKeyID)
-            let found = try #require(try await RequestRepository(sql: database.sql, keys: reloaded).find(requests[7].id))
+            let found = try #require(try await RequestRepository(sql: database.sql, keys: reloaded).find(requests[7].id.uuid))
             #expect(found.subject == requests[7].subject)
             await #expect(throws: SealingError.unknownMasterKey(outcome.masterKeyID)) {
-                try await RequestRepository(sql: database.sql, keys: ring).find(requests[7].id)
+                try await RequestRepository(sql: database.sql, keys: ring).find(requests[7].id.uuid)
             }
             // A second run finds nothing left to do.
             #expect(try await MasterKeyRotation(database: database, ring: reloaded).rewrapAll().rewrapped == 0)
@@ -72,7 +72,7 @@ import Testing
             let requests = drafted
             try await database.transaction { try await RequestRepository(sql: $0, keys: keys).insert(batch: requests, now: Date()) }
             // As an older version stored it: no data key, personal data and comment in clear.
-            let id = requests[1].id.uuidString.lowercased()
+            let id = requests[1].id.description
             let clear = JSONText.encode(
                 RequestRecord.PersonalData(subject: requests[1].subject, freeText: requests[1].freeText, answers: requests[1].answers))
             try await database.transaction { sql in
@@ -86,7 +86,7 @@ import Testing
             #expect(try await Self.column("personal_data", of: "information_request", in: database).allSatisfy(DataKey.isSealed))
             let comments = try await Self.column("comment", of: "request_step", in: database)
             #expect(comments.allSatisfy(DataKey.isSealed) && !comments.isEmpty)
-            let found = try #require(try await RequestRepository(sql: database.sql, keys: keys).find(requests[1].id))
+            let found = try #require(try await RequestRepository(sql: database.sql, keys: keys).find(requests[1].id.uuid))
             #expect(found.subject == requests[1].subject && found.steps[0].comment == "Ringede til Anna Jensen")
         }
     }

@@ -17,7 +17,7 @@ import Testing
 
     func draft() -> InformationRequest {
         InformationRequest(
-            id: UUID(), procedure: "pq-information-request", legalArea: "professional-qualifications", questionSetVersion: 1,
+            id: RequestID.random(), procedure: "pq-information-request", legalArea: "professional-qualifications", questionSetVersion: 1,
             involvement: Involvement(requester: requester.id.uuid!, responder: responder.id.uuid!),
             deadline: now.addingTimeInterval(14 * 86_400),
             subject: .person(

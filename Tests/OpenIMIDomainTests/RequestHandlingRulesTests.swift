@@ -11,7 +11,7 @@ import Testing
 
     func request(_ state: RequestState, deadlineIn days: Double = 10) -> InformationRequest {
         var request = InformationRequest(
-            id: UUID(), procedure: "p", legalArea: "services", questionSetVersion: 1,
+            id: RequestID.random(), procedure: "p", legalArea: "services", questionSetVersion: 1,
             involvement: Involvement(requester: requester, responder: responder), deadline: now.addingTimeInterval(days * 86_400),
             subject: .business(Business(name: "Firma ApS", registrationNumber: "12345678", registrationState: "DK")), questions: ["q"],
             freeText: nil, createdBy: StepActor(userID: UUID(), organisationID: requester), at: now)

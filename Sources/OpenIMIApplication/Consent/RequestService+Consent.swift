@@ -30,7 +30,7 @@ extension RequestService {
     /// Records a person's consent for request `id`: by a request handler of the requester or the
     /// current responder, for a purpose the area's legal basis needs (processing where the area
     /// rests on consent; sanctions data where they are allowed only with consent). Logged.
-    public func recordConsent(_ consent: NewConsent, on id: UUID, by principal: Principal, now: Date) async throws -> ConsentRecord {
+    public func recordConsent(_ consent: NewConsent, on id: RequestID, by principal: Principal, now: Date) async throws -> ConsentRecord {
         try evidence.requireSigning()
         let request = try await visible(id, to: principal)
         try identity.authorize(
@@ -47,14 +47,14 @@ extension RequestService {
         guard needed else { throw ConsentError.invalid("purpose") }
         try ConsentRule.validate(givenBy: consent.givenBy, wordingVersion: consent.wordingVersion, givenAt: consent.givenAt, now: now)
         let record = ConsentRecord(
-            id: UUID(), requestID: id, legalArea: area.code, purpose: consent.purpose,
+            id: UUID(), requestID: id.uuid, legalArea: area.code, purpose: consent.purpose,
             givenBy: consent.givenBy.trimmingCharacters(in: .whitespacesAndNewlines), language: consent.language,
             wordingVersion: consent.wordingVersion, givenAt: consent.givenAt,
             recordedBy: StepActor(userID: principal.user.id, organisationID: try principal.actingOrganisationID()), withdrawnAt: nil)
         try await database.transaction { sql in
             try await ConsentRepository(sql: sql, keys: keys).insert(record, now: now)
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id, operation: .write,
+                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .write,
                 purpose: .recordConsent(consent.purpose), fields: ["consent"], at: now)
         }
         return record
@@ -63,14 +63,14 @@ extension RequestService {
     /// Records the withdrawal of consent `consentID` of request `id` (also after closure). From then
     /// on nothing more is processed on its basis; a request resting on it is deleted by the next
     /// retention run.
-    public func withdrawConsent(_ consentID: UUID, of id: UUID, by principal: Principal, now: Date) async throws -> ConsentRecord {
+    public func withdrawConsent(_ consentID: UUID, of id: RequestID, by principal: Principal, now: Date) async throws -> ConsentRecord {
         try evidence.requireSigning()
         let repository = RequestRepository(sql: database.sql, keys: keys)
-        guard let access = try await repository.access(of: id) else { throw InformationRequestError.notFound }
+        guard let access = try await repository.access(of: id.uuid) else { throw InformationRequestError.notFound }
         try authorize(principal, .recordConsent, on: access)
         guard access.retentionPhase != .deleted else { throw InformationRequestError.personalDataDeleted }
         guard
-            let record = try await ConsentRepository(sql: database.sql, keys: keys).records(of: id, openNames: false)
+            let record = try await ConsentRepository(sql: database.sql, keys: keys).records(of: id.uuid, openNames: false)
                 .first(where: { $0.id == consentID })
         else { throw ConsentError.notFound }
         let withdrawn = try record.withdrawing(at: now)
@@ -79,23 +79,23 @@ extension RequestService {
                 throw ConsentError.alreadyWithdrawn
             }
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id, operation: .write,
+                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .write,
                 purpose: .withdrawConsent(record.purpose), fields: ["consent"], at: now)
         }
         return withdrawn
     }
 
     /// The consent records of request `id`, for those who may read it.
-    public func consents(of id: UUID, by principal: Principal, purpose: AccessPurpose, now: Date) async throws -> [ConsentRecord] {
+    public func consents(of id: RequestID, by principal: Principal, purpose: AccessPurpose, now: Date) async throws -> [ConsentRecord] {
         _ = try await visible(id, to: principal)
-        let records = try await ConsentRepository(sql: database.sql, keys: keys).records(of: id)
+        let records = try await ConsentRepository(sql: database.sql, keys: keys).records(of: id.uuid)
         try await logListRead(of: id, fields: ["consents"], by: principal, purpose: purpose, now: now)
         return records
     }
 
     /// Refuses any further processing of a request whose consent basis was withdrawn.
-    func requireConsentBasis(of id: UUID, now: Date) async throws {
-        let records = try await ConsentRepository(sql: database.sql, keys: keys).records(of: id, openNames: false)
+    func requireConsentBasis(of id: RequestID, now: Date) async throws {
+        let records = try await ConsentRepository(sql: database.sql, keys: keys).records(of: id.uuid, openNames: false)
         if ConsentRule.processingConsentWithdrawn(records, at: now) { throw ConsentError.withdrawn }
     }
 }

@@ -117,7 +117,7 @@ public struct DemoRequests {
             case .business(let business): (business.name, [business.registrationNumber])
             }
         return DemoRequestEntry(
-            id: request.id.uuidString.lowercased(), state: request.state.rawValue, procedure: request.procedure,
+            id: request.id.description, state: request.state.rawValue, procedure: request.procedure,
             requesterId: request.involvement.requester.uuidString.lowercased(),
             responderId: request.involvement.responder.uuidString.lowercased(),
             subjectName: name, subjectIdentifiers: identifiers, formalClosureDate: request.formalClosureDate)

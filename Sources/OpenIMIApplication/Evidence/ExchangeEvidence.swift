@@ -39,7 +39,7 @@ public struct ExchangeEvidence: Sendable {
         return .object([
             "type": .string("openimi.exchange-evidence"), "version": .integer(1), "issuedAt": time(issuedAt),
             "request": .object([
-                "id": id(request.id), "procedure": .string(request.procedure), "legalArea": .string(request.legalArea),
+                "id": id(request.id.uuid), "procedure": .string(request.procedure), "legalArea": .string(request.legalArea),
                 "state": .string(request.state.rawValue), "requester": id(request.involvement.requester),
                 "responder": id(request.involvement.responder), "earlierResponders": .array(request.involvement.earlierResponders.map(id)),
                 "referredTo": request.involvement.referredTo.map(id) ?? .null, "formalClosureAt": time(request.formalClosureDate),

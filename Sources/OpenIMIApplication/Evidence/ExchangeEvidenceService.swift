@@ -32,14 +32,14 @@ public struct ExchangeEvidenceService: Sendable {
 
     /// The evidence of request `id` as a compact JWS, for an involved user with a role in its area
     /// (also after closure); the download is itself logged first, so the evidence proves it too.
-    public func evidence(of id: UUID, by principal: Principal, now: Date) async throws -> String {
+    public func evidence(of id: RequestID, by principal: Principal, now: Date) async throws -> String {
         try await issue(of: id, by: principal, purpose: .read(.api, .getEvidence), showsPersonalData: false, now: now).jws
     }
 
     /// Issues the evidence of request `id`, logging the download with `purpose` first; when what is
     /// issued shows the personal data (the PDF report), the log records them as read.
     public func issue(
-        of id: UUID, by principal: Principal, purpose: AccessPurpose, showsPersonalData: Bool, now: Date
+        of id: RequestID, by principal: Principal, purpose: AccessPurpose, showsPersonalData: Bool, now: Date
     ) async throws -> Issued {
         try requests.evidence.requireSigning()
         var request = try await requests.visible(id, to: principal)
@@ -47,7 +47,7 @@ public struct ExchangeEvidenceService: Sendable {
         let read = request
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id, operation: .read,
+                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .read,
                 purpose: purpose, fields: showsPersonalData ? RequestService.personalFields : [],
                 digest: showsPersonalData ? RequestRecord.personalDataDigest(of: read) : nil, at: now)
         }
@@ -57,7 +57,7 @@ public struct ExchangeEvidenceService: Sendable {
         // A checkpoint younger than a minute that covers the request's last change serves as well
         // as a new one (this download's own read then appears in the next evidence, not this one).
         for _ in 0..<5 {
-            let lastChange = try await RequestLogRepository(sql: database.sql).lastChange(of: id)
+            let lastChange = try await RequestLogRepository(sql: database.sql).lastChange(of: id.uuid)
             if let recent = try await checkpointer.recent(covering: lastChange, now: now) {
                 signed = recent
             } else {
@@ -69,8 +69,8 @@ public struct ExchangeEvidenceService: Sendable {
             signed = nil
         }
         guard let checkpoint = signed else { throw InformationRequestError.conflict(currentVersion: request.version) }
-        let entries = try await RequestLogRepository(sql: database.sql).provedEntries(of: id, treeSize: checkpoint.treeSize)
-        let attachments = try await AttachmentRepository(sql: database.sql, keys: requests.keys).list(of: id)
+        let entries = try await RequestLogRepository(sql: database.sql).provedEntries(of: id.uuid, treeSize: checkpoint.treeSize)
+        let attachments = try await AttachmentRepository(sql: database.sql, keys: requests.keys).list(of: id.uuid)
         let evidence = ExchangeEvidence(request: request, attachments: attachments, entries: entries, checkpoint: checkpoint, issuedAt: now)
         let jws = try CompactJWS.sign(payload: evidence.payload.bytes, type: ExchangeEvidence.type, with: try checkpointer.keys.current())
         return Issued(request: request, attachments: attachments, checkpoint: checkpoint, entries: entries.count, jws: jws.serialized)

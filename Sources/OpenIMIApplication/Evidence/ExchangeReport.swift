@@ -40,7 +40,7 @@ public struct ExchangeReport {
         reader: Principal, signing: SigningIdentity, catalog: Catalog, now: Date
     ) {
         let request = issued.request
-        let id = request.id.uuidString.lowercased()
+        let id = request.id.description
         title = catalog.text("report.title")
         intro = catalog.text(
             "report.intro",

@@ -19,7 +19,7 @@ public struct ExchangeReportService: Sendable {
 
     /// The report of request `id`, signed by the platform; the download is logged with `purpose`
     /// as a read of the personal data it shows.
-    public func report(of id: UUID, by principal: Principal, purpose: AccessPurpose, catalog: Catalog) async throws -> [UInt8] {
+    public func report(of id: RequestID, by principal: Principal, purpose: AccessPurpose, catalog: Catalog) async throws -> [UInt8] {
         let fonts = try printer.requireFonts()
         let now = clock.now()
         let issued = try await evidence.issue(of: id, by: principal, purpose: purpose, showsPersonalData: true, now: now)
@@ -35,7 +35,7 @@ public struct ExchangeReportService: Sendable {
             signing: try printer.keys.current(), catalog: catalog, now: now)
         var document = report.document(fonts: fonts, language: catalog.language.rawValue)
         document.embed(.init(name: "evidence.jws", mediaType: "application/jose", data: Array(issued.jws.utf8)))
-        return try printer.sign(document, catalog: catalog, identifier: id, at: now)
+        return try printer.sign(document, catalog: catalog, identifier: id.uuid, at: now)
     }
 
     /// Creates the service.

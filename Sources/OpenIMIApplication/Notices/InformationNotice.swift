@@ -57,6 +57,6 @@ public enum InformationNotice {
                         .paragraph(catalog.text("notice.coordinators"), bold: false),
                     ]),
             ],
-            footer: catalog.text("notice.footer", ["id": request.id.uuidString.lowercased()]), pageNumbering: catalog.text("report.page"))
+            footer: catalog.text("notice.footer", ["id": request.id.description]), pageNumbering: catalog.text("report.page"))
     }
 }

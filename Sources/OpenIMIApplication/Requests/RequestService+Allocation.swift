@@ -6,7 +6,7 @@ extension RequestService {
     /// Routes an incoming request to `handler`, a request handler of the principal's authority; the
     /// handler is told in the inbox and by e-mail.
     public func allocate(
-        _ id: UUID, to handler: UUID, expectedVersion: Int, by principal: Principal, now: Date
+        _ id: RequestID, to handler: UUID, expectedVersion: Int, by principal: Principal, now: Date
     ) async throws
         -> InformationRequest
     {

@@ -9,29 +9,29 @@ extension RequestService {
     /// justification; the opening (justification sealed with the request's key) and the read are
     /// recorded in one transaction.
     public func openBlocked(
-        _ id: UUID, _ opening: BlockedDataOpening, by principal: Principal, now: Date
+        _ id: RequestID, _ opening: BlockedDataOpening, by principal: Principal, now: Date
     ) async throws -> (
         request: InformationRequest, attachments: [RequestAttachment]
     ) {
         let repository = RequestRepository(sql: database.sql, keys: keys)
-        guard let access = try await repository.access(of: id) else { throw InformationRequestError.notFound }
+        guard let access = try await repository.access(of: id.uuid) else { throw InformationRequestError.notFound }
         try authorize(principal, .openBlockedData, on: access)
         switch access.retentionPhase {
         case .blocked: break
         case .active: throw InformationRequestError.personalDataNotBlocked
         case .deleted: throw InformationRequestError.personalDataDeleted
         }
-        guard let request = try await repository.find(id) else { throw InformationRequestError.notFound }
+        guard let request = try await repository.find(id.uuid) else { throw InformationRequestError.notFound }
         let keys = keys
         try await database.transaction { sql in
             try await BlockedDataRepository(sql: sql, ring: keys).recordOpening(
-                opening, of: id, by: principal.user.id, organisation: try principal.actingOrganisationID(), at: now)
+                opening, of: id.uuid, by: principal.user.id, organisation: try principal.actingOrganisationID(), at: now)
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id, operation: .read,
+                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .read,
                 purpose: .openBlocked(opening.purpose), fields: Self.personalFields,
                 digest: RequestRecord.personalDataDigest(of: request), at: now)
         }
-        return (request, try await AttachmentRepository(sql: database.sql, keys: keys).list(of: id))
+        return (request, try await AttachmentRepository(sql: database.sql, keys: keys).list(of: id.uuid))
     }
 
     /// Asks the policy for `action` on the request behind `access`; a refusal reads as `notFound`

@@ -55,7 +55,7 @@ extension RequestService {
         for notice in notices {
             try await NotificationRepository(sql: sql).record(
                 notice.action, on: request, for: notice.organisation, user: notice.user, at: now)
-            try await MailOutbox(sql: sql).enqueue(recipients: notice.mail, requestID: request.id, action: notice.action, at: now)
+            try await MailOutbox(sql: sql).enqueue(recipients: notice.mail, requestID: request.id.uuid, action: notice.action, at: now)
         }
     }
 

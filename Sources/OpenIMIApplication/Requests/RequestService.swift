@@ -67,14 +67,14 @@ public struct RequestService: Sendable {
         try new.subject.validate()
         guard let requester = principal.organisation.id.uuid else { throw InformationRequestError.responderNotEligible }
         let request = InformationRequest(
-            id: UUID(), procedure: new.procedure, legalArea: area, questionSetVersion: set.version,
+            id: .random(), procedure: new.procedure, legalArea: area, questionSetVersion: set.version,
             involvement: Involvement(requester: requester, responder: responder.id), deadline: new.deadline, subject: new.subject,
             questions: questions, freeText: new.freeText, createdBy: StepActor(userID: principal.user.id, organisationID: requester),
             at: now)
         try await database.transaction { sql in
             try await RequestRepository(sql: sql, keys: keys).insert(request, now: now)
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: requester, requestID: request.id, operation: .write, purpose: .createDraft,
+                userID: principal.user.id, organisationID: requester, requestID: request.id.uuid, operation: .write, purpose: .createDraft,
                 fields: Self.personalFields, digest: RequestRecord.personalDataDigest(of: request), at: now)
         }
         return request
@@ -82,7 +82,7 @@ public struct RequestService: Sendable {
 
     /// The request with its personal data, for an involved user with a role in its area; logged with `purpose`.
     /// Anyone else gets `notFound`, so not even its existence leaks.
-    public func read(_ id: UUID, by principal: Principal, purpose: AccessPurpose, now: Date) async throws -> InformationRequest {
+    public func read(_ id: RequestID, by principal: Principal, purpose: AccessPurpose, now: Date) async throws -> InformationRequest {
         let request = try await visible(id, to: principal)
         try await logRead(request, by: principal, purpose: purpose, now: now)
         return request
@@ -92,23 +92,24 @@ public struct RequestService: Sendable {
     func logRead(_ request: InformationRequest, by principal: Principal, purpose: AccessPurpose, now: Date) async throws {
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: request.id, operation: .read,
+                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: request.id.uuid,
+                operation: .read,
                 purpose: purpose, fields: Self.personalFields, digest: RequestRecord.personalDataDigest(of: request), at: now)
         }
     }
 
     /// Logs that `principal` read `fields` of request `id` (a list that names people or files) for `purpose`.
-    func logListRead(of id: UUID, fields: [String], by principal: Principal, purpose: AccessPurpose, now: Date) async throws {
+    func logListRead(of id: RequestID, fields: [String], by principal: Principal, purpose: AccessPurpose, now: Date) async throws {
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id, operation: .read,
+                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .read,
                 purpose: purpose, fields: fields, at: now)
         }
     }
 
     /// Takes a workflow step; refused when the request changed since `expectedVersion`.
     public func act(
-        _ id: UUID, _ action: RequestAction, details: StepDetails, forwardTo: UUID?, expectedVersion: Int, by principal: Principal,
+        _ id: RequestID, _ action: RequestAction, details: StepDetails, forwardTo: UUID?, expectedVersion: Int, by principal: Principal,
         now: Date
     ) async throws -> InformationRequest {
         try await change(
@@ -136,7 +137,7 @@ public struct RequestService: Sendable {
 
     /// Records an answer to one question.
     public func answer(
-        _ id: UUID, question: String, answer: Answer, expectedVersion: Int, by principal: Principal, now: Date
+        _ id: RequestID, question: String, answer: Answer, expectedVersion: Int, by principal: Principal, now: Date
     ) async throws -> InformationRequest {
         try await change(
             id, expectedVersion: expectedVersion, by: principal, action: .answerQuestion, purpose: .answer(question: question), now: now
@@ -150,16 +151,16 @@ public struct RequestService: Sendable {
             }
             let attachments =
                 question.answer == .document
-                ? Set(try await AttachmentRepository(sql: database.sql, keys: keys).list(of: id).map(\.id)) : []
+                ? Set(try await AttachmentRepository(sql: database.sql, keys: keys).list(of: id.uuid).map(\.id)) : []
             let consents =
-                question.sensitive ? try await ConsentRepository(sql: database.sql, keys: keys).records(of: id, openNames: false) : []
+                question.sensitive ? try await ConsentRepository(sql: database.sql, keys: keys).records(of: id.uuid, openNames: false) : []
             return try request.answering(question, with: answer, area: area, attachments: attachments, consents: consents, at: now)
         }
     }
 
     /// The requester accepts or refuses the deadline the responder proposed.
     public func decideProposedDeadline(
-        _ id: UUID, accept: Bool, expectedVersion: Int, by principal: Principal, now: Date
+        _ id: RequestID, accept: Bool, expectedVersion: Int, by principal: Principal, now: Date
     ) async throws
         -> InformationRequest
     {
@@ -199,9 +200,9 @@ public struct RequestService: Sendable {
         }
     }
 
-    func visible(_ id: UUID, to principal: Principal) async throws -> InformationRequest {
+    func visible(_ id: RequestID, to principal: Principal) async throws -> InformationRequest {
         let repository = RequestRepository(sql: database.sql, keys: keys)
-        guard let access = try await repository.access(of: id) else { throw InformationRequestError.notFound }
+        guard let access = try await repository.access(of: id.uuid) else { throw InformationRequestError.notFound }
         do {
             try identity.authorize(
                 principal, .readRequest, on: .request(access.involvement, legalArea: access.legalArea, state: access.state))
@@ -214,12 +215,13 @@ public struct RequestService: Sendable {
         case .blocked: throw InformationRequestError.personalDataBlocked
         case .deleted: throw InformationRequestError.personalDataDeleted
         }
-        guard let request = try await repository.find(id) else { throw InformationRequestError.notFound }
+        guard let request = try await repository.find(id.uuid) else { throw InformationRequestError.notFound }
         return request
     }
 
     func change(
-        _ id: UUID, expectedVersion: Int, by principal: Principal, action: AccessAction, purpose: AccessPurpose, notify: StepNotice? = nil,
+        _ id: RequestID, expectedVersion: Int, by principal: Principal, action: AccessAction, purpose: AccessPurpose,
+        notify: StepNotice? = nil,
         now: Date, _ mutate: @Sendable (InformationRequest) async throws -> InformationRequest
     ) async throws -> InformationRequest {
         try evidence.requireSigning()
@@ -253,12 +255,12 @@ public struct RequestService: Sendable {
             }
             if changed.subject != request.subject {
                 let index = SubjectIndexRepository(sql: sql, ring: keys)
-                try await index.remove(changed.id.uuidString.lowercased())
+                try await index.remove(changed.id.description)
                 try await index.add([changed], index: try await index.index())
             }
             try await alongside(sql)
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: organisation, requestID: changed.id, operation: .write, purpose: purpose,
+                userID: principal.user.id, organisationID: organisation, requestID: changed.id.uuid, operation: .write, purpose: purpose,
                 fields: fields, digest: RequestRecord.personalDataDigest(of: changed), at: now)
             try await Self.record(notices, on: changed, sql: sql, at: now)
         }

@@ -18,7 +18,7 @@ extension RequestService {
         guard let notice = try await corrections(for: principal).first(where: { $0.id == id }) else {
             throw InformationRequestError.notFound
         }
-        let request = try await visible(notice.requestID, to: principal)
+        let request = try await visible(RequestID(notice.requestID), to: principal)
         try identity.authorize(
             principal, .applyCorrection, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
         guard notice.appliedAt == nil else { return notice }

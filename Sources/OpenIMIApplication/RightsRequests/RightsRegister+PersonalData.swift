@@ -32,11 +32,11 @@ extension RightsRegister {
         for match in matches {
             switch match.retentionPhase {
             case .active:
-                let request = try await readForEntry(match.id, entry: entry, by: principal, now: now)
+                let request = try await readForEntry(RequestID(match.id), entry: entry, by: principal, now: now)
                 let attachments = try await AttachmentRepository(sql: database.sql, keys: requests.keys).list(of: match.id)
                 if !attachments.isEmpty {
                     try await requests.logListRead(
-                        of: match.id, fields: ["attachments.names"], by: principal, purpose: purpose(entry), now: now)
+                        of: RequestID(match.id), fields: ["attachments.names"], by: principal, purpose: purpose(entry), now: now)
                 }
                 exported.append(ExportedRequest(match: match, request: request, attachments: attachments))
             case .blocked:
@@ -44,7 +44,7 @@ extension RightsRegister {
                     purpose: .dataSubjectRights,
                     justification: "Export for the data subject's \(entry.kind.rawValue) request received on \(entry.receivedOn)",
                     rightsRequestReference: entry.id.uuidString.lowercased())
-                let opened = try await requests.openBlocked(match.id, opening, by: principal, now: now)
+                let opened = try await requests.openBlocked(RequestID(match.id), opening, by: principal, now: now)
                 exported.append(ExportedRequest(match: match, request: opened.request, attachments: opened.attachments))
             case .deleted:
                 exported.append(ExportedRequest(match: match, request: nil, attachments: []))
@@ -57,7 +57,7 @@ extension RightsRegister {
     /// changes, the correction is kept with a keyed digest of the old value, the person's index entries
     /// follow, and every other authority of the request finds it in its inbox.
     public func correct(
-        _ id: UUID, request requestID: UUID, field: CorrectableField, to value: String, by principal: Principal, now: Date
+        _ id: UUID, request requestID: RequestID, field: CorrectableField, to value: String, by principal: Principal, now: Date
     ) async throws -> DataCorrection {
         try requests.evidence.requireSigning()
         let entry = try await entry(id, by: principal)
@@ -67,9 +67,9 @@ extension RightsRegister {
         let changed = try request.correcting(field, to: value)
         let actor = StepActor(userID: principal.user.id, organisationID: try principal.actingOrganisationID())
         let correction = DataCorrection(
-            id: UUID(), rightsRequestID: entry.id, requestID: requestID, field: field,
-            oldValueDigest: try await DataKeyRepository(sql: database.sql, ring: requests.keys).key(for: requestID.uuidString.lowercased())
-                .digest(old, context: "data_correction/\(requestID.uuidString.lowercased())/\(field.rawValue)"),
+            id: UUID(), rightsRequestID: entry.id, requestID: requestID.uuid, field: field,
+            oldValueDigest: try await DataKeyRepository(sql: database.sql, ring: requests.keys).key(for: requestID.description)
+                .digest(old, context: "data_correction/\(requestID.description)/\(field.rawValue)"),
             correctedBy: actor, correctedAt: now, appliedBy: [:])
         try await requests.commit(
             changed, over: request, by: principal, purpose: .rightsAction(entry.kind, entry.id, .correct),
@@ -80,23 +80,23 @@ extension RightsRegister {
 
     /// Erases the personal data of request `requestID` processed unlawfully, for erasure entry `id`:
     /// its data key is destroyed and a signed receipt kept, as at the end of retention.
-    public func erase(_ id: UUID, request requestID: UUID, by principal: Principal, now: Date) async throws {
+    public func erase(_ id: UUID, request requestID: RequestID, by principal: Principal, now: Date) async throws {
         try requests.evidence.requireSigning()
         let entry = try await entry(id, by: principal)
         guard entry.kind == .erasure else { throw RightsRequestError.invalid("kind") }
         _ = try await concerned(requestID, entry: entry, by: principal, phase: nil)
-        guard try await retention.delete(requestID.uuidString.lowercased(), at: now, reason: .erasure) else {
+        guard try await retention.delete(requestID.description, at: now, reason: .erasure) else {
             throw InformationRequestError.personalDataDeleted
         }
     }
 
     /// Blocks the personal data of request `requestID` at once, for restriction entry `id`.
-    public func restrict(_ id: UUID, request requestID: UUID, by principal: Principal, now: Date) async throws {
+    public func restrict(_ id: UUID, request requestID: RequestID, by principal: Principal, now: Date) async throws {
         try requests.evidence.requireSigning()
         let entry = try await entry(id, by: principal)
         guard entry.kind == .restriction else { throw RightsRequestError.invalid("kind") }
         _ = try await concerned(requestID, entry: entry, by: principal, phase: .active)
-        guard try await retention.block(requestID.uuidString.lowercased(), at: now, purpose: .rightsAction(entry.kind, entry.id, .restrict))
+        guard try await retention.block(requestID.description, at: now, purpose: .rightsAction(entry.kind, entry.id, .restrict))
         else {
             throw InformationRequestError.personalDataBlocked
         }
@@ -105,7 +105,7 @@ extension RightsRegister {
     /// Records that the person contests `field` of blocked request `requestID`, with the corrected
     /// information (sealed with the request's key, deleted with its data).
     public func contest(
-        _ id: UUID, request requestID: UUID, field: CorrectableField, correctedValue: String, by principal: Principal, now: Date
+        _ id: UUID, request requestID: RequestID, field: CorrectableField, correctedValue: String, by principal: Principal, now: Date
     ) async throws {
         try requests.evidence.requireSigning()
         let entry = try await entry(id, by: principal)
@@ -114,9 +114,10 @@ extension RightsRegister {
         let keys = requests.keys
         try await database.transaction { sql in
             try await BlockedDataRepository(sql: sql, ring: keys).recordContest(
-                of: field, correctedValue: correctedValue, request: requestID, rightsRequest: entry.id, by: principal.user.id, at: now)
+                of: field, correctedValue: correctedValue, request: requestID.uuid, rightsRequest: entry.id, by: principal.user.id, at: now)
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: requestID, operation: .write,
+                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: requestID.uuid,
+                operation: .write,
                 purpose: .rightsAction(entry.kind, entry.id, .contest), fields: ["contest.\(field.rawValue)"], at: now)
         }
     }
@@ -126,27 +127,27 @@ extension RightsRegister {
     /// Request `requestID` with its personal data, when the principal's authority took part in it,
     /// it concerns the entry's person, and its data are in `phase` (any but deleted when nil).
     private func concerned(
-        _ requestID: UUID, entry: RightsRequest, by principal: Principal, phase: RetentionPhase?
+        _ requestID: RequestID, entry: RightsRequest, by principal: Principal, phase: RetentionPhase?
     ) async throws -> InformationRequest {
         let repository = RequestRepository(sql: database.sql, keys: requests.keys)
-        guard let access = try await repository.access(of: requestID),
+        guard let access = try await repository.access(of: requestID.uuid),
             SubjectSearchScope.isKnown(to: principal, involvement: access.involvement, state: access.state)
         else { throw InformationRequestError.notFound }
         let index = try await SubjectIndexRepository.index(in: database, ring: requests.keys)
         let tokens = SubjectKey.keys(of: entry.subject).map(index.token)
-        guard try await SubjectIndexRepository(sql: database.sql, ring: requests.keys).isIndexed(requestID, underAnyOf: tokens) else {
+        guard try await SubjectIndexRepository(sql: database.sql, ring: requests.keys).isIndexed(requestID.uuid, underAnyOf: tokens) else {
             throw InformationRequestError.notFound
         }
         if access.retentionPhase == .deleted { throw InformationRequestError.personalDataDeleted }
         if let phase, access.retentionPhase != phase {
             throw phase == .active ? InformationRequestError.personalDataBlocked : InformationRequestError.personalDataNotBlocked
         }
-        guard let request = try await repository.find(requestID) else { throw InformationRequestError.notFound }
+        guard let request = try await repository.find(requestID.uuid) else { throw InformationRequestError.notFound }
         return request
     }
 
     private func readForEntry(
-        _ requestID: UUID, entry: RightsRequest, by principal: Principal, now: Date
+        _ requestID: RequestID, entry: RightsRequest, by principal: Principal, now: Date
     ) async throws -> InformationRequest {
         let request = try await concerned(requestID, entry: entry, by: principal, phase: .active)
         try await requests.logRead(request, by: principal, purpose: purpose(entry), now: now)

@@ -3,7 +3,7 @@ import Foundation
 /// An information request between two authorities of different member states under one procedure.
 public struct InformationRequest: Sendable, Hashable, Identifiable {
     /// The request's identifier.
-    public internal(set) var id: UUID
+    public internal(set) var id: RequestID
     /// The procedure it is made under.
     public internal(set) var procedure: String
     /// The procedure's legal area.
@@ -37,7 +37,7 @@ public struct InformationRequest: Sendable, Hashable, Identifiable {
 
     /// A new draft.
     public init(
-        id: UUID, procedure: String, legalArea: String, questionSetVersion: Int, involvement: Involvement, deadline: Date,
+        id: RequestID, procedure: String, legalArea: String, questionSetVersion: Int, involvement: Involvement, deadline: Date,
         subject: DataSubject, questions: [String], freeText: FreeText?, createdBy: StepActor, at now: Date
     ) {
         self.id = id

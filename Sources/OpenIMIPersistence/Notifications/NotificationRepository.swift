@@ -22,7 +22,7 @@ public struct NotificationRepository: Sendable {
             .columns("id", "organisation_id", "user_id", "request_id", "legal_area", "action", "state", "at")
             .values(
                 SQLBind(UUID().uuidString.lowercased()), SQLBind(organisation.uuidString.lowercased()),
-                SQLBind(user?.uuidString.lowercased()), SQLBind(request.id.uuidString.lowercased()), SQLBind(request.legalArea),
+                SQLBind(user?.uuidString.lowercased()), SQLBind(request.id.description), SQLBind(request.legalArea),
                 SQLBind(action), SQLBind(request.state.rawValue), SQLBind(now.epochSeconds)
             ).run()
     }

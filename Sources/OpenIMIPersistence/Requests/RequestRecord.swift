@@ -67,7 +67,7 @@ public struct RequestRecord: Sendable, Codable {
 
     /// The row for `request`, its personal data sealed with `key`.
     public init(_ request: InformationRequest, createdAt: Date, now: Date, key: DataKey) throws {
-        id = request.id.uuidString.lowercased()
+        id = request.id.description
         procedure = request.procedure
         legalArea = request.legalArea
         questionSetVersion = request.questionSetVersion
@@ -95,9 +95,12 @@ public struct RequestRecord: Sendable, Codable {
             let state = RequestState(rawValue: state)
         else { throw PersistenceError.corruptRow(table: "information_request", key: id) }
         let personal = try JSONText.decode(PersonalData.self, from: try key.open(personalData, context: Self.personalDataContext(id)))
-        let earlier = try JSONText.decode([String].self, from: earlierResponders).compactMap(UUID.init(uuidString:))
+        let earlier = try JSONText.decode([String].self, from: earlierResponders).map { text in
+            guard let earlier = UUID(uuidString: text) else { throw PersistenceError.corruptRow(table: "information_request", key: id) }
+            return earlier
+        }
         return InformationRequest(
-            stored: uuid, procedure: procedure, legalArea: legalArea, questionSetVersion: questionSetVersion,
+            stored: RequestID(uuid), procedure: procedure, legalArea: legalArea, questionSetVersion: questionSetVersion,
             involvement: Involvement(
                 requester: requester, responder: responder, earlierResponders: earlier,
                 referredTo: referredTo.flatMap(UUID.init(uuidString:))),

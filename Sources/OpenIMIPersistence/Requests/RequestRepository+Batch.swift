@@ -10,7 +10,7 @@ extension RequestRepository {
         let index = try await subjects.index()
         // 500 rows of at most 18 columns stay under SQLite's limit of bound parameters.
         for chunk in stride(from: 0, to: requests.count, by: 500).map({ requests[$0..<min($0 + 500, requests.count)] }) {
-            let keys = try chunk.map { (requestID: $0.id.uuidString.lowercased(), key: try dataKeys.newKey()) }
+            let keys = try chunk.map { (requestID: $0.id.description, key: try dataKeys.newKey()) }
             try await sql.insert(into: "information_request")
                 .models(
                     try zip(chunk, keys).map { try RequestRecord($0, createdAt: $0.steps.first?.at ?? now, now: now, key: $1.key.key) },
@@ -25,7 +25,7 @@ extension RequestRepository {
                 let insert = sql.insert(into: "request_step")
                     .columns("request_id", "position", "action", "from_state", "to_state", "user_id", "organisation_id", "at", "comment")
                 for (id, position, step) in part {
-                    let key = id.uuidString.lowercased()
+                    let key = id.description
                     let comment = try step.comment.map {
                         try keyOf[key]!.seal($0, context: RequestRecord.commentContext(key, position: position))
                     }

@@ -21,7 +21,7 @@ public struct RequestRepository: Sendable {
 
     /// Inserts a new request with its steps and a new data key. Run inside a transaction.
     public func insert(_ request: InformationRequest, now: Date) async throws {
-        let id = request.id.uuidString.lowercased()
+        let id = request.id.description
         let new = try dataKeys.newKey()
         try await sql.insert(into: "information_request")
             .model(
@@ -38,7 +38,7 @@ public struct RequestRepository: Sendable {
     /// Saves `request` if it is still at `expectedVersion`, when it had `storedSteps` steps; false
     /// when someone else changed it first. Run inside a transaction.
     public func update(_ request: InformationRequest, expectedVersion: Int, storedSteps: Int, now: Date) async throws -> Bool {
-        let key = request.id.uuidString.lowercased()
+        let key = request.id.description
         // The first step is the drafting, so its time is the creation time the row was inserted with.
         let dataKey = try await dataKeys.key(for: key)
         let record = try RequestRecord(request, createdAt: request.steps.first?.at ?? now, now: now, key: dataKey)
@@ -86,7 +86,7 @@ public struct RequestRepository: Sendable {
 
     private func insertSteps(of request: InformationRequest, from start: Int, key dataKey: DataKey) async throws {
         guard start < request.steps.count else { return }
-        let key = request.id.uuidString.lowercased()
+        let key = request.id.description
         let insert = sql.insert(into: "request_step")
             .columns("request_id", "position", "action", "from_state", "to_state", "user_id", "organisation_id", "at", "comment")
         for (position, step) in request.steps.enumerated().dropFirst(start) {

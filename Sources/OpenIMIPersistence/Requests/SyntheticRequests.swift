@@ -27,7 +27,7 @@ public enum SyntheticRequests {
                     RequestStep(action: .send, from: .draft, to: state, actor: actor, at: start.addingTimeInterval(3600), comment: nil))
             }
             return InformationRequest(
-                stored: UUID(), procedure: procedure, legalArea: legalArea, questionSetVersion: 1,
+                stored: .random(), procedure: procedure, legalArea: legalArea, questionSetVersion: 1,
                 involvement: Involvement(requester: requester.id, responder: responder.id), state: state, version: steps.count,
                 deadline: start.addingTimeInterval(Double(7 + generator.next() % 60) * 86_400), proposedDeadline: nil,
                 subject: .person(

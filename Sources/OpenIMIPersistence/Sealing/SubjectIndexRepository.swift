@@ -34,7 +34,7 @@ public struct SubjectIndexRepository: Sendable {
     /// Indexes each of `requests` under the tokens of its subject's keys.
     public func add(_ requests: [InformationRequest], index: BlindIndex) async throws {
         let rows = requests.flatMap { request in
-            Set(SubjectKey.keys(of: request.subject).map(index.token)).map { (token: $0, request: request.id.uuidString.lowercased()) }
+            Set(SubjectKey.keys(of: request.subject).map(index.token)).map { (token: $0, request: request.id.description) }
         }
         for chunk in stride(from: 0, to: rows.count, by: 500).map({ rows[$0..<min($0 + 500, rows.count)] }) {
             let insert = sql.insert(into: "subject_index").columns("token", "request_id")

@@ -9,4 +9,9 @@ extension AppRequestContext {
         guard let text = parameters.get(name), let id = UUID(uuidString: text) else { throw InformationRequestError.notFound }
         return id
     }
+
+    /// The information request named by the path parameter `name`; 404 when it is not an id.
+    func requestID(_ name: String = "id") throws -> RequestID {
+        RequestID(try identifier(name))
+    }
 }

@@ -73,12 +73,12 @@ struct ConsentController: Sendable {
     }
 
     private func page(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
-        let id = try context.identifier("id")
+        let id = try context.requestID()
         let records = try await requests.consents(
             of: id, by: session.principal, purpose: .read(.web, .listConsents), now: clock.now())
         let catalog = catalogs.catalog(for: context.language)
         let page = ConsentPage(
-            id: id.uuidString.lowercased(), records: records, languages: catalogs.languages, now: clock.now(),
+            id: id.description, records: records, languages: catalogs.languages, now: clock.now(),
             catalog: catalog)
         return views.render("consents", title: catalog.text("consent.title"), page: page, request: request, context: context)
     }
@@ -90,7 +90,7 @@ struct ConsentController: Sendable {
         JSONResponse(
             value: ConsentsDTO(
                 consents: try await requests.consents(
-                    of: try context.identifier("id"), by: session.principal, purpose: .read(.api, .listConsents),
+                    of: try context.requestID(), by: session.principal, purpose: .read(.api, .listConsents),
                     now: clock.now()
                 ).map(ConsentDTO.init)))
     }
@@ -101,7 +101,7 @@ struct ConsentController: Sendable {
     ) async throws -> some ResponseGenerator {
         let body = try await request.decodeStrictJSON(ConsentBody.self, context: context)
         let record = try await requests.recordConsent(
-            try body.consent(), on: try context.identifier("id"), by: session.principal, now: clock.now())
+            try body.consent(), on: try context.requestID(), by: session.principal, now: clock.now())
         return JSONResponse(value: ConsentDTO(record), status: .created)
     }
 
@@ -112,7 +112,7 @@ struct ConsentController: Sendable {
         JSONResponse(
             value: ConsentDTO(
                 try await requests.withdrawConsent(
-                    try context.identifier("consent"), of: try context.identifier("id"), by: session.principal,
+                    try context.identifier("consent"), of: try context.requestID(), by: session.principal,
                     now: clock.now())))
     }
 
@@ -136,21 +136,21 @@ struct ConsentController: Sendable {
         guard let day = fields["givenOn"], DataSubject.isCalendarDay(day),
             let givenAt = ISO8601DateFormatter().date(from: "\(day)T00:00:00Z")
         else { throw RequestError.invalidParameter("givenOn", .malformed) }
-        let id = try context.identifier("id")
+        let id = try context.requestID()
         _ = try await requests.recordConsent(
             NewConsent(
                 purpose: purpose, givenBy: fields["givenBy"] ?? "", language: language, wordingVersion: ConsentRule.wordingVersion,
                 givenAt: givenAt), on: id, by: session.principal, now: clock.now())
-        return Response(status: .seeOther, headers: [.location: Site.requestConsents.link(id.uuidString.lowercased())])
+        return Response(status: .seeOther, headers: [.location: Site.requestConsents.link(id.description)])
     }
 
     /// `POST /requests/{id}/consents/{consent}/withdraw`.
     func postRequestConsentWithdraw(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
-        let id = try context.identifier("id")
+        let id = try context.requestID()
         _ = try await requests.withdrawConsent(
             try context.identifier("consent"), of: id, by: session.principal, now: clock.now())
-        return Response(status: .seeOther, headers: [.location: Site.requestConsents.link(id.uuidString.lowercased())])
+        return Response(status: .seeOther, headers: [.location: Site.requestConsents.link(id.description)])
     }
 }

@@ -54,7 +54,7 @@ struct InformationNoticeController: Sendable {
         }
         let id = try context.identifier("id")
         let now = clock.now()
-        let read = try await requests.read(id, by: session.principal, purpose: purpose, now: now)
+        let read = try await requests.read(RequestID(id), by: session.principal, purpose: purpose, now: now)
         let names = try await RequestDirectory.load(for: read, database: database, language: language)
         let catalog = catalogs.catalog(for: language)
         let report = InformationNotice.report(

@@ -96,7 +96,7 @@ struct RequestPage {
         let language = catalog.language
         let target = AccessTarget.request(request.involvement, legalArea: request.legalArea, state: request.state)
         func allowed(_ action: AccessAction) -> Bool { AccessPolicy.decide(principal, action, on: target).isAllowed }
-        id = request.id.uuidString.lowercased()
+        id = request.id.description
         version = request.version
         procedure = names.procedureName(request.procedure)
         area = names.areaName(request.legalArea)
@@ -132,7 +132,7 @@ struct RequestPage {
         }
         self.attachments = attachments.map {
             AttachmentRow(
-                name: $0.name, href: Site.requestAttachment.link(request.id.uuidString.lowercased(), $0.id.uuidString.lowercased()),
+                name: $0.name, href: Site.requestAttachment.link(request.id.description, $0.id.uuidString.lowercased()),
                 mediaType: $0.mediaType.rawValue, size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file),
                 sha256: $0.sha256)
         }

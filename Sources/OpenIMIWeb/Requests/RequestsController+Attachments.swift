@@ -20,7 +20,7 @@ extension RequestsController {
         let id = try requestID(context)
         let jws = try await exchangeEvidence.evidence(of: id, by: session.principal, now: clock.now())
         return Download(
-            contentType: "application/jose", filename: "openimi-evidence-\(id.uuidString.lowercased()).jws", bytes: Array(jws.utf8))
+            contentType: "application/jose", filename: "openimi-evidence-\(id.description).jws", bytes: Array(jws.utf8))
     }
 
     /// The signed PDF report of the request in the path (`application/pdf`) in the reader's
@@ -29,7 +29,7 @@ extension RequestsController {
         let id = try requestID(context)
         let pdf = try await exchangeReports.report(
             of: id, by: session.principal, purpose: purpose, catalog: catalogs.catalog(for: context.language))
-        return Download(contentType: "application/pdf", filename: "openimi-report-\(id.uuidString.lowercased()).pdf", bytes: pdf)
+        return Download(contentType: "application/pdf", filename: "openimi-report-\(id.description).pdf", bytes: pdf)
     }
 
     /// The attachment named in the path as a download, for an involved user; logged with `purpose`.

@@ -17,7 +17,7 @@ extension RequestsController {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let catalog = catalogs.catalog(for: context.language)
-        let page = BlockedAccessPage(id: try requestID(context).uuidString.lowercased(), catalog: catalog)
+        let page = BlockedAccessPage(id: try requestID(context).description, catalog: catalog)
         return views.render(
             "blocked-access", title: catalog.text("blocked.title"), page: page, request: request, context: context)
     }

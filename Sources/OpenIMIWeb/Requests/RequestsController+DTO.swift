@@ -147,7 +147,7 @@ extension RequestsController {
         let steps: [Step]
 
         init(_ request: InformationRequest) {
-            id = request.id.uuidString.lowercased()
+            id = request.id.description
             procedure = request.procedure
             legalArea = request.legalArea
             questionSetVersion = request.questionSetVersion

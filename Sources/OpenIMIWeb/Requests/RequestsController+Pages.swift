@@ -45,7 +45,7 @@ extension RequestsController {
     }
 
     /// The page of request `id`, read (and logged) for the signed-in user.
-    func requestPage(_ id: UUID, _ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
+    func requestPage(_ id: RequestID, _ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
         let read = try await requests.read(id, by: session.principal, purpose: .read(.web, .viewRequest), now: clock.now())
         return try await requestPage(
             read,
@@ -69,8 +69,9 @@ extension RequestsController {
         return views.render("request", title: page.procedure, page: page, request: request, context: context)
     }
 
-    static func redirect(to id: UUID) -> Response {
-        Response(status: .seeOther, headers: [.location: Site.request.link(id.uuidString.lowercased())])
+    /// To the page of request `id`, after a form changed it.
+    static func redirect(to id: RequestID) -> Response {
+        Response(status: .seeOther, headers: [.location: Site.request.link(id.description)])
     }
 
     /// `GET /requests`.

@@ -36,9 +36,8 @@ struct RequestsController: Sendable {
         addPageRoutes(to: routes)
     }
 
-    func requestID(_ context: AppRequestContext) throws -> UUID {
-        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw InformationRequestError.notFound }
-        return id
+    func requestID(_ context: AppRequestContext) throws -> RequestID {
+        try context.requestID()
     }
 
     /// `POST /api/v1/requests`.

@@ -55,8 +55,8 @@ struct RightsRegisterController: Sendable {
         let field: String?
         let value: String?
 
-        func requestID() throws -> UUID {
-            guard let id = UUID(uuidString: request) else { throw RequestError.invalidParameter("request", .malformed) }
+        func requestID() throws -> RequestID {
+            guard let id = RequestID(request) else { throw RequestError.invalidParameter("request", .malformed) }
             return id
         }
 
