@@ -49,11 +49,12 @@ struct DirectoryBenchmark {
     func run() async throws {
         let database = platform.database
         let nimic = Coordinator(
-            id: UUID(), memberState: MemberStateCode(rawValue: "DK")!, scope: .national, name: LocalizedText([.en: "Benchmark NIMIC"]),
+            id: CoordinatorID(UUID()), memberState: MemberStateCode(rawValue: "DK")!, scope: .national,
+            name: LocalizedText([.en: "Benchmark NIMIC"]),
             address: PostalAddress(street: "-", postcode: "-", city: "-"), contact: Contact(email: "bench@example.org"), appointedBy: nil)
         try await CoordinatorRegistry(database: database).registerNational(nimic, now: Date())
         let areas = try await RegistryRepository(sql: database.sql).legalAreaCodes().sorted()
-        let generated = SyntheticDirectory.authorities(count: authorities, legalAreas: areas, registrar: nimic.id)
+        let generated = SyntheticDirectory.authorities(count: authorities, legalAreas: areas, registrar: nimic.id.uuid)
         let loadStart = ContinuousClock.now
         try await database.transaction { sql in try await AuthorityRepository(sql: sql).insert(batch: generated, now: Date()) }
         try await database.transaction { sql in try await AuthorityRepository(sql: sql).analyze() }

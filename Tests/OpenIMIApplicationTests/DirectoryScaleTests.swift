@@ -11,7 +11,7 @@ import Testing
         try await TestDatabase.withDatabase { database in
             let nimic = try await Samples.registerNational("DK", in: database)
             let areas = Array(try await RegistryRepository(sql: database.sql).legalAreaCodes()).sorted()
-            let authorities = SyntheticDirectory.authorities(count: 15_000, legalAreas: areas, registrar: nimic.id)
+            let authorities = SyntheticDirectory.authorities(count: 15_000, legalAreas: areas, registrar: nimic.id.uuid)
             try await database.transaction { sql in try await AuthorityRepository(sql: sql).insert(batch: authorities, now: Date()) }
             try await database.transaction { sql in try await AuthorityRepository(sql: sql).analyze() }
             let repository = AuthorityRepository(sql: database.sql)

@@ -42,7 +42,7 @@ import Testing
         try await TestDatabase.withDatabase { database in
             let dk = try await Samples.registerNational("DK", in: database)
             let pending = Samples.authority("DK", names: [.da: "Ny styrelse", .en: "New agency"])
-            try await AuthorityRegistry(database: database).register(pending, by: dk.id, now: Date())
+            try await AuthorityRegistry(database: database).register(pending, by: dk.id.uuid, now: Date())
             let repository = AuthorityRepository(sql: database.sql)
             #expect(try await repository.search(DirectoryQuery(name: "new")).total == 0)
             #expect(try await repository.search(DirectoryQuery(name: "new", status: .pending)).total == 1)
@@ -74,18 +74,18 @@ import Testing
             let registry = AuthorityRegistry(database: database)
             let danish = Samples.authority("DK", names: [.da: "Styrelsen", .en: "Agency"])
             await #expect(throws: DirectoryError.otherMemberState(actor: si.memberState, target: danish.memberState)) {
-                try await registry.register(danish, by: si.id, now: Date())
+                try await registry.register(danish, by: si.id.uuid, now: Date())
             }
             #expect(try await count("authority", database) == 0)
             #expect(try await count("authority_search_token", database) == 0)
-            try await registry.register(danish, by: dk.id, now: Date())
+            try await registry.register(danish, by: dk.id.uuid, now: Date())
             await #expect(throws: DirectoryError.otherMemberState(actor: si.memberState, target: danish.memberState)) {
-                try await registry.apply(.validate, to: danish.id, by: si.id, now: Date())
+                try await registry.apply(.validate, to: danish.id.uuid, by: si.id.uuid, now: Date())
             }
             var renamed = danish
             renamed.name = LocalizedText([.da: "Overtaget", .en: "Taken over"])
-            await #expect(throws: DirectoryError.self) { try await registry.change(renamed, by: si.id, now: Date()) }
-            let stored = try await AuthorityRepository(sql: database.sql).find(danish.id)
+            await #expect(throws: DirectoryError.self) { try await registry.change(renamed, by: si.id.uuid, now: Date()) }
+            let stored = try await AuthorityRepository(sql: database.sql).find(danish.id.uuid)
             #expect(stored?.status == .pending && stored?.name.text(in: .en) == "Agency")
         }
     }
@@ -96,7 +96,7 @@ import Testing
             let registry = AuthorityRegistry(database: database)
             await #expect(throws: DirectoryError.invalidField("legalAreas", .notAllowed)) {
                 try await registry.register(
-                    Samples.authority("DK", names: [.da: "X", .en: "X"], areas: ["astrology"]), by: dk.id, now: Date())
+                    Samples.authority("DK", names: [.da: "X", .en: "X"], areas: ["astrology"]), by: dk.id.uuid, now: Date())
             }
             #expect(try await count("authority", database) == 0)
             #expect(try await count("authority_legal_area", database) == 0)
@@ -112,14 +112,14 @@ import Testing
             }
             var area = Samples.nationalCoordinator("DK")
             area.scope = .area(legalAreas: ["services"])
-            try await coordinators.appoint(area, by: dk.id, now: Date())
+            try await coordinators.appoint(area, by: dk.id.uuid, now: Date())
             var region = Samples.nationalCoordinator("DK")
             region.scope = .region("Midtjylland")
             await #expect(throws: DirectoryError.notNationalCoordinator) {
-                try await coordinators.appoint(region, by: area.id, now: Date())
+                try await coordinators.appoint(region, by: area.id.uuid, now: Date())
             }
             let si = try await Samples.registerNational("SI", in: database)
-            await #expect(throws: DirectoryError.self) { try await coordinators.appoint(region, by: si.id, now: Date()) }
+            await #expect(throws: DirectoryError.self) { try await coordinators.appoint(region, by: si.id.uuid, now: Date()) }
             let stored = try await CoordinatorRepository(sql: database.sql).all()
             #expect(stored.count == 3)
             #expect(stored.first { $0.id == area.id }?.appointedBy == dk.id)

@@ -29,9 +29,9 @@ struct IdentityFixture {
             by: nimic,
             in: database)
         let coordinatorAccount = account(
-            kind: .nationalCoordinator, id: nimic.id, name: "nimic.dk", roles: [.nationalCoordinator], now: now)
+            kind: .nationalCoordinator, id: nimic.id.uuid, name: "nimic.dk", roles: [.nationalCoordinator], now: now)
         _ = try await identity.provision(coordinatorAccount, password: "coordinator password 1", now: now)
-        let adminAccount = account(kind: .authority, id: authority.id, name: "admin.dk", roles: [.localDataAdministrator], now: now)
+        let adminAccount = account(kind: .authority, id: authority.id.uuid, name: "admin.dk", roles: [.localDataAdministrator], now: now)
         let credentials = try await identity.provision(adminAccount, password: "administrator password 1", now: now)
         var activeCoordinator = coordinatorAccount
         activeCoordinator.status = .active

@@ -31,7 +31,7 @@ import Testing
 
             let danish = Organisation(authority: authorities[0])
             let page = try await repository.inbox(of: danish, areas: [area], query: InboxQuery())
-            let key = authorities[0].id.uuidString.lowercased()
+            let key = authorities[0].id.description
             let expected = try await database.sql.raw(
                 """
                 SELECT id FROM information_request

@@ -31,7 +31,7 @@ import Testing
         func principal(_ authority: Authority, _ roles: Set<Role>) -> Principal {
             Principal(
                 user: IdentityFixture.account(
-                    kind: .authority, id: authority.id, name: "u\(UUID().uuidString.prefix(8))", roles: roles, now: fixture.start),
+                    kind: .authority, id: authority.id.uuid, name: "u\(UUID().uuidString.prefix(8))", roles: roles, now: fixture.start),
                 organisation: Organisation(authority: authority))
         }
         let handler: Set<Role> = [.requestHandler(legalArea: pq)]
@@ -42,8 +42,8 @@ import Testing
             danish: principal(fixture.authority, handler), slovenian: principal(slovenian, handler),
             betterPlaced: principal(better, handler),
             outsider: principal(outsider, handler), danishAdmin: principal(fixture.authority, [.localDataAdministrator]),
-            betterPlacedID: better.id,
-            slovenianID: slovenian.id)
+            betterPlacedID: better.id.uuid,
+            slovenianID: slovenian.id.uuid)
     }
 
     /// A one-question request from the Danish authority to the Slovenian one, due tomorrow.

@@ -7,7 +7,7 @@ import OpenIMIPersistence
 enum Samples {
     static func nationalCoordinator(_ state: String) -> Coordinator {
         Coordinator(
-            id: UUID(), memberState: MemberStateCode(rawValue: state)!, scope: .national,
+            id: CoordinatorID(UUID()), memberState: MemberStateCode(rawValue: state)!, scope: .national,
             name: LocalizedText([.en: "National IMI coordinator \(state)"]),
             address: PostalAddress(street: "Street 1", postcode: "1000", city: "Capital"),
             contact: Contact(email: "nimic@\(state.lowercased()).example"),
@@ -18,9 +18,9 @@ enum Samples {
         _ state: String, names: [Language: String], areas: [String] = ["professional-qualifications"], keywords: [String] = []
     ) -> Authority {
         Authority(
-            id: UUID(), memberState: MemberStateCode(rawValue: state)!, name: LocalizedText(names),
+            id: AuthorityID(UUID()), memberState: MemberStateCode(rawValue: state)!, name: LocalizedText(names),
             address: PostalAddress(street: "Street 2", postcode: "2000", city: "Town"), contact: Contact(email: "office@authority.example"),
-            legalAreas: areas, keywords: keywords, languages: [.en], status: .pending, registeredBy: UUID())
+            legalAreas: areas, keywords: keywords, languages: [.en], status: .pending, registeredBy: CoordinatorID(UUID()))
     }
 
     /// Registers a national coordinator of `state` and returns it.
@@ -35,7 +35,7 @@ enum Samples {
     static func registerValidated(_ authority: Authority, by coordinator: Coordinator, in database: any Database) async throws -> Authority
     {
         let registry = AuthorityRegistry(database: database)
-        try await registry.register(authority, by: coordinator.id, now: Date())
-        return try await registry.apply(.validate, to: authority.id, by: coordinator.id, now: Date())
+        try await registry.register(authority, by: coordinator.id.uuid, now: Date())
+        return try await registry.apply(.validate, to: authority.id.uuid, by: coordinator.id.uuid, now: Date())
     }
 }

@@ -27,7 +27,8 @@ import Testing
             let other = try await Samples.registerValidated(
                 Samples.authority("DK", names: [.da: "Anden", .en: "Other"], areas: ["services"]), by: fixture.nimic, in: database)
             let outsider = Principal(
-                user: IdentityFixture.account(kind: .authority, id: other.id, name: "out.dk", roles: [.localDataAdministrator], now: now),
+                user: IdentityFixture.account(
+                    kind: .authority, id: other.id.uuid, name: "out.dk", roles: [.localDataAdministrator], now: now),
                 organisation: Organisation(authority: other))
             await #expect(throws: IdentityError.forbidden(.otherOrganisation)) {
                 try await identity.suspend(admin.user.id, by: outsider, now: now)

@@ -13,7 +13,7 @@ import Testing
     // (areas: services) registered DK-B; Slovenian NIMIC registered SI-A.
     static let nimicDK = Organisation(id: .nationalCoordinator(.random()), memberState: .dk, coordinatorScope: .national)
     static let areaDK = Organisation(
-        id: .areaCoordinator(.random()), memberState: .dk, legalAreas: ["services"], registeredBy: nimicDK.id.uuid,
+        id: .areaCoordinator(.random()), memberState: .dk, legalAreas: ["services"], registeredBy: nimicDK.id.coordinator,
         coordinatorScope: .area(legalAreas: ["services"]))
     static let nimicSI = Organisation(id: .nationalCoordinator(.random()), memberState: .si, coordinatorScope: .national)
     static let authorityA = authority(.dk, registeredBy: nimicDK.id.uuid!, areas: ["services", "professional-qualifications"])
@@ -22,9 +22,9 @@ import Testing
 
     static func authority(_ state: MemberStateCode, registeredBy: UUID, areas: [String]) -> Authority {
         Authority(
-            id: UUID(), memberState: state, name: LocalizedText([.en: "Authority"]),
+            id: AuthorityID(UUID()), memberState: state, name: LocalizedText([.en: "Authority"]),
             address: PostalAddress(street: "s", postcode: "p", city: "c"), contact: Contact(email: "a@b.example"), legalAreas: areas,
-            keywords: [], languages: [.en], status: .validated, registeredBy: registeredBy)
+            keywords: [], languages: [.en], status: .validated, registeredBy: CoordinatorID(registeredBy))
     }
 
     static func user(_ organisation: Organisation, roles: Set<Role>) -> UserAccount {

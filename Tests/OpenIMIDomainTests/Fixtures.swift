@@ -10,7 +10,8 @@ enum Fixtures {
 
     static func coordinator(_ state: String, _ scope: CoordinatorScope = .national) -> Coordinator {
         Coordinator(
-            id: UUID(), memberState: MemberStateCode(rawValue: state)!, scope: scope, name: LocalizedText([.en: "Coordinator \(state)"]),
+            id: CoordinatorID(UUID()), memberState: MemberStateCode(rawValue: state)!, scope: scope,
+            name: LocalizedText([.en: "Coordinator \(state)"]),
             address: PostalAddress(street: "Street 1", postcode: "1000", city: "City"), contact: Contact(email: "c@example.org"),
             appointedBy: nil)
     }
@@ -20,9 +21,9 @@ enum Fixtures {
         name: [Language: String] = [.da: "Erhvervsstyrelsen", .en: "Danish Business Authority"]
     ) -> Authority {
         Authority(
-            id: UUID(), memberState: MemberStateCode(rawValue: state)!, name: LocalizedText(name),
+            id: AuthorityID(UUID()), memberState: MemberStateCode(rawValue: state)!, name: LocalizedText(name),
             address: PostalAddress(street: "Langelinie Allé 17", postcode: "2100", city: "København", region: region),
             contact: Contact(email: "erst@example.org"), legalAreas: areas, keywords: ["virksomheder"], languages: [.da, .en],
-            status: status, registeredBy: UUID())
+            status: status, registeredBy: CoordinatorID(UUID()))
     }
 }

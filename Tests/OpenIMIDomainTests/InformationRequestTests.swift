@@ -18,7 +18,7 @@ import Testing
     func draft() -> InformationRequest {
         InformationRequest(
             id: RequestID.random(), procedure: "pq-information-request", legalArea: "professional-qualifications", questionSetVersion: 1,
-            involvement: Involvement(requester: requester.id.uuid!, responder: responder.id.uuid!),
+            involvement: Involvement(requester: requester.id.authority!, responder: responder.id.authority!),
             deadline: now.addingTimeInterval(14 * 86_400),
             subject: .person(
                 NaturalPerson(givenNames: "Anna", familyNames: "Hansen", dateOfBirth: nil, nationalities: ["DK"], identifiers: [])),
@@ -36,7 +36,9 @@ import Testing
             .forward, by: .responder, actor: actor(responder), responderState: .si,
             details: StepDetails(comment: "Better placed", forwardTo: betterPlaced),
             at: now)
-        #expect(request.involvement.responder == betterPlaced.id.uuid && request.involvement.earlierResponders == [responder.id.uuid!])
+        #expect(
+            request.involvement.responder == betterPlaced.id.authority && request.involvement.earlierResponders == [responder.id.authority!]
+        )
         let proposed = now.addingTimeInterval(30 * 86_400)
         request = try request.taking(
             .accept, by: .responder, actor: actor(betterPlaced), responderState: .si, details: StepDetails(proposedDeadline: proposed),

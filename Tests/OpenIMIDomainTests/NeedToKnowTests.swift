@@ -22,8 +22,8 @@ import Testing
 
     @Test func onlyInvolvedUsersWithARoleInTheAreaSeePersonalData() {
         let involvement = Involvement(
-            requester: requester.id.uuid!, responder: responder.id.uuid!, earlierResponders: [earlier.id.uuid!],
-            referredTo: coordinator.id.uuid)
+            requester: requester.id.authority!, responder: responder.id.authority!, earlierResponders: [earlier.id.authority!],
+            referredTo: coordinator.id.coordinator)
         let area = "professional-qualifications"
         let handler: Set<Role> = [.requestHandler(legalArea: area)]
         #expect(involvement.mayReadPersonalData(principal(requester, handler), legalArea: area))

@@ -12,7 +12,8 @@ import Testing
     func request(_ state: RequestState, deadlineIn days: Double = 10) -> InformationRequest {
         var request = InformationRequest(
             id: RequestID.random(), procedure: "p", legalArea: "services", questionSetVersion: 1,
-            involvement: Involvement(requester: requester, responder: responder), deadline: now.addingTimeInterval(days * 86_400),
+            involvement: Involvement(requester: AuthorityID(requester), responder: AuthorityID(responder)),
+            deadline: now.addingTimeInterval(days * 86_400),
             subject: .business(Business(name: "Firma ApS", registrationNumber: "12345678", registrationState: "DK")), questions: ["q"],
             freeText: nil, createdBy: StepActor(userID: UUID(), organisationID: requester), at: now)
         request.state = state
@@ -70,12 +71,12 @@ import Testing
         #expect(RequestNotificationRule.recipients(before: sent, after: accepted, actor: responder) == [requester])
         var forwarded = request(.forwarded)
         let better = UUID()
-        forwarded.involvement.responder = better
-        forwarded.involvement.earlierResponders = [responder]
+        forwarded.involvement.responder = AuthorityID(better)
+        forwarded.involvement.earlierResponders = [AuthorityID(responder)]
         #expect(Set(RequestNotificationRule.recipients(before: sent, after: forwarded, actor: responder)) == [requester, better])
         let coordinator = UUID()
         var referred = request(.referred)
-        referred.involvement.referredTo = coordinator
+        referred.involvement.referredTo = CoordinatorID(coordinator)
         #expect(
             Set(RequestNotificationRule.recipients(before: request(.answered), after: referred, actor: requester)) == [
                 responder, coordinator,

@@ -32,7 +32,7 @@ import Testing
 
     @Test func onlyAnInvolvedAuthoritysDataAdministratorMayOpen() {
         let requester = UUID(), responder = UUID(), stranger = UUID()
-        let involvement = Involvement(requester: requester, responder: responder)
+        let involvement = Involvement(requester: AuthorityID(requester), responder: AuthorityID(responder))
         func principal(_ organisation: UUID, _ roles: Set<Role>) -> Principal {
             NeedToKnowTests().principal(
                 Organisation(id: .authority(AuthorityID(organisation)), memberState: .dk, legalAreas: ["services"]), roles)

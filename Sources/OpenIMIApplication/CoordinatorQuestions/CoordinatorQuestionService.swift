@@ -29,7 +29,7 @@ public struct CoordinatorQuestionService: Sendable {
             throw CoordinatorQuestionError.noNationalCoordinator
         }
         let question = try CoordinatorQuestion.asking(
-            subject: subject, text: text, by: principal, coordinator: coordinator.id, id: UUID(), at: now)
+            subject: subject, text: text, by: principal, coordinator: coordinator.id.uuid, id: UUID(), at: now)
         let key = try await registerKey()
         try await database.transaction { sql in try await CoordinatorQuestionRepository(sql: sql, key: key).insert(question) }
         return question

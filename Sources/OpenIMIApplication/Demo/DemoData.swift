@@ -40,9 +40,9 @@ public struct DemoData: Sendable {
         let coordinatorRepository = CoordinatorRepository(sql: platform.database.sql)
         let coordinatorRegistry = CoordinatorRegistry(database: platform.database)
         var created = (coordinators: 0, authorities: 0)
-        for coordinator in coordinators where try await coordinatorRepository.find(coordinator.id) == nil {
+        for coordinator in coordinators where try await coordinatorRepository.find(coordinator.id.uuid) == nil {
             if let appointer = coordinator.appointedBy {
-                try await coordinatorRegistry.appoint(coordinator, by: appointer, now: now)
+                try await coordinatorRegistry.appoint(coordinator, by: appointer.uuid, now: now)
             } else {
                 try await coordinatorRegistry.registerNational(coordinator, now: now)
             }
@@ -50,13 +50,13 @@ public struct DemoData: Sendable {
         }
         let authorityRepository = AuthorityRepository(sql: platform.database.sql)
         let authorityRegistry = AuthorityRegistry(database: platform.database)
-        for authority in authorities where try await authorityRepository.find(authority.id) == nil {
-            try await authorityRegistry.register(authority, by: authority.registeredBy, now: now)
+        for authority in authorities where try await authorityRepository.find(authority.id.uuid) == nil {
+            try await authorityRegistry.register(authority, by: authority.registeredBy.uuid, now: now)
             if authority.status != .pending {
-                try await authorityRegistry.apply(.validate, to: authority.id, by: authority.registeredBy, now: now)
+                try await authorityRegistry.apply(.validate, to: authority.id.uuid, by: authority.registeredBy.uuid, now: now)
             }
             if authority.status == .suspended {
-                try await authorityRegistry.apply(.suspend, to: authority.id, by: authority.registeredBy, now: now)
+                try await authorityRegistry.apply(.suspend, to: authority.id.uuid, by: authority.registeredBy.uuid, now: now)
             }
             created.authorities += 1
         }
@@ -88,7 +88,8 @@ public struct DemoData: Sendable {
                 case .regional: .region(region ?? "")
                 }
             return Coordinator(
-                id: id, memberState: memberState, scope: scope, name: name, address: address, contact: contact, appointedBy: appointedBy)
+                id: CoordinatorID(id), memberState: memberState, scope: scope, name: name, address: address, contact: contact,
+                appointedBy: appointedBy.map(CoordinatorID.init))
         }
     }
 
@@ -106,8 +107,8 @@ public struct DemoData: Sendable {
 
         var authority: Authority {
             Authority(
-                id: id, memberState: memberState, name: name, address: address, contact: contact, legalAreas: legalAreas,
-                keywords: keywords, languages: languages, status: status, registeredBy: registeredBy)
+                id: AuthorityID(id), memberState: memberState, name: name, address: address, contact: contact, legalAreas: legalAreas,
+                keywords: keywords, languages: languages, status: status, registeredBy: CoordinatorID(registeredBy))
         }
     }
 }

@@ -118,8 +118,8 @@ public struct DemoRequests {
             }
         return DemoRequestEntry(
             id: request.id.description, state: request.state.rawValue, procedure: request.procedure,
-            requesterId: request.involvement.requester.uuidString.lowercased(),
-            responderId: request.involvement.responder.uuidString.lowercased(),
+            requesterId: request.involvement.requester.description,
+            responderId: request.involvement.responder.description,
             subjectName: name, subjectIdentifiers: identifiers, formalClosureDate: request.formalClosureDate)
     }
 }

@@ -77,8 +77,8 @@ extension DemoData {
     private func organisationName(_ organisation: OrganisationID) -> String {
         switch organisation {
         case .platform: "Platform"
-        case .authority(let id): authorities.first { $0.id == id.uuid }?.name.text(in: .en) ?? ""
-        case .nationalCoordinator(let id), .areaCoordinator(let id): coordinators.first { $0.id == id.uuid }?.name.text(in: .en) ?? ""
+        case .authority(let id): authorities.first { $0.id.uuid == id.uuid }?.name.text(in: .en) ?? ""
+        case .nationalCoordinator(let id), .areaCoordinator(let id): coordinators.first { $0.id.uuid == id.uuid }?.name.text(in: .en) ?? ""
         }
     }
 

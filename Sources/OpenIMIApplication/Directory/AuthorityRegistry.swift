@@ -45,7 +45,7 @@ public struct AuthorityRegistry: Sendable {
         try await database.transaction { sql in
             let actor = try await Self.coordinator(actorID, sql)
             let repository = AuthorityRepository(sql: sql)
-            guard let current = try await repository.find(changed.id) else { throw DirectoryError.unknownAuthority(changed.id) }
+            guard let current = try await repository.find(changed.id.uuid) else { throw DirectoryError.unknownAuthority(changed.id.uuid) }
             try DirectoryPolicy.checkMayChange(current, by: actor)
             let updated = current.replacingDetails(with: changed)
             try await Self.check(updated, sql)

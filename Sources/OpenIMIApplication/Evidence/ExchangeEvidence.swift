@@ -40,9 +40,11 @@ public struct ExchangeEvidence: Sendable {
             "type": .string("openimi.exchange-evidence"), "version": .integer(1), "issuedAt": time(issuedAt),
             "request": .object([
                 "id": id(request.id.uuid), "procedure": .string(request.procedure), "legalArea": .string(request.legalArea),
-                "state": .string(request.state.rawValue), "requester": id(request.involvement.requester),
-                "responder": id(request.involvement.responder), "earlierResponders": .array(request.involvement.earlierResponders.map(id)),
-                "referredTo": request.involvement.referredTo.map(id) ?? .null, "formalClosureAt": time(request.formalClosureDate),
+                "state": .string(request.state.rawValue), "requester": id(request.involvement.requester.uuid),
+                "responder": id(request.involvement.responder.uuid),
+                "earlierResponders": .array(request.involvement.earlierResponders.map { id($0.uuid) }),
+                "referredTo": request.involvement.referredTo.map { id($0.uuid) } ?? .null,
+                "formalClosureAt": time(request.formalClosureDate),
                 "steps": .array(steps),
             ]),
             "content": .object([

@@ -10,14 +10,14 @@ public enum RequestDescription {
         of request: InformationRequest, names: RequestDirectory, handlers: [UserAccount], catalog: Catalog
     ) -> [LabelledValue] {
         var parties = [
-            LabelledValue(label: catalog.text("requests.requester"), value: names.name(request.involvement.requester)),
-            LabelledValue(label: catalog.text("requests.responder"), value: names.name(request.involvement.responder)),
+            LabelledValue(label: catalog.text("requests.requester"), value: names.name(request.involvement.requester.uuid)),
+            LabelledValue(label: catalog.text("requests.responder"), value: names.name(request.involvement.responder.uuid)),
         ]
         for earlier in request.involvement.earlierResponders {
-            parties.append(LabelledValue(label: catalog.text("requests.earlierResponder"), value: names.name(earlier)))
+            parties.append(LabelledValue(label: catalog.text("requests.earlierResponder"), value: names.name(earlier.uuid)))
         }
         if let coordinator = request.involvement.referredTo {
-            parties.append(LabelledValue(label: catalog.text("requests.referredTo"), value: names.name(coordinator)))
+            parties.append(LabelledValue(label: catalog.text("requests.referredTo"), value: names.name(coordinator.uuid)))
         }
         if let allocated = request.allocatedTo {
             let handler = handlers.first { $0.id == allocated }

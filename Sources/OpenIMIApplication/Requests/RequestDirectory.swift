@@ -15,7 +15,8 @@ public struct RequestDirectory: Sendable {
     ) async throws
         -> RequestDirectory
     {
-        let authorities = try await AuthorityRepository(sql: database.sql).find(ids)
+        let found = try await AuthorityRepository(sql: database.sql).find(Set(ids.map(AuthorityID.init)))
+        let authorities = Dictionary(uniqueKeysWithValues: found.map { ($0.key.uuid, $0.value) })
         let coordinatorRepository = CoordinatorRepository(sql: database.sql)
         var coordinators: [UUID: Coordinator] = [:]
         // Only a request referred to a coordinator names one, so these lookups stay rare.
@@ -32,9 +33,10 @@ public struct RequestDirectory: Sendable {
 
     /// The names a page about `request` mentions: its parties, every step's organisation, its legal area.
     public static func load(for request: InformationRequest, database: any Database, language: Language) async throws -> RequestDirectory {
-        var ids = Set([request.involvement.requester, request.involvement.responder] + request.involvement.earlierResponders)
+        let involvement = request.involvement
+        var ids = Set(([involvement.requester, involvement.responder] + involvement.earlierResponders).map(\.uuid))
         ids.formUnion(request.steps.map(\.actor.organisationID))
-        if let coordinator = request.involvement.referredTo { ids.insert(coordinator) }
+        if let coordinator = involvement.referredTo { ids.insert(coordinator.uuid) }
         return try await load(ids, areas: [request.legalArea], database: database, language: language)
     }
 

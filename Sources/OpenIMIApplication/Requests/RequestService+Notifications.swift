@@ -34,7 +34,7 @@ extension RequestService {
             switch notice {
             case .counterparts(let action):
                 RequestNotificationRule.recipients(before: before, after: after, actor: actor).map { ($0, action, nil) }
-            case .user(let user, let action): [(after.involvement.responder, action, user)]
+            case .user(let user, let action): [(after.involvement.responder.uuid, action, user)]
             case nil: []
             }
         var notices: [PendingNotice] = []

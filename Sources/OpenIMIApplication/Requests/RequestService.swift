@@ -68,7 +68,8 @@ public struct RequestService: Sendable {
         guard let requester = principal.organisation.id.uuid else { throw InformationRequestError.responderNotEligible }
         let request = InformationRequest(
             id: .random(), procedure: new.procedure, legalArea: area, questionSetVersion: set.version,
-            involvement: Involvement(requester: requester, responder: responder.id), deadline: new.deadline, subject: new.subject,
+            involvement: Involvement(requester: AuthorityID(requester), responder: responder.id), deadline: new.deadline,
+            subject: new.subject,
             questions: questions, freeText: new.freeText, createdBy: StepActor(userID: principal.user.id, organisationID: requester),
             at: now)
         try await database.transaction { sql in
@@ -127,7 +128,7 @@ public struct RequestService: Sendable {
             // Only forwarding needs the responder's state (the new responder must share it).
             let responderState =
                 action == .forward
-                ? try await AuthorityRepository(sql: database.sql).find(request.involvement.responder)?.memberState : nil
+                ? try await AuthorityRepository(sql: database.sql).find(request.involvement.responder.uuid)?.memberState : nil
             let party = request.involvement.party(of: principal.organisation) ?? .requester
             return try request.taking(
                 action, by: party, actor: StepActor(userID: principal.user.id, organisationID: try principal.actingOrganisationID()),

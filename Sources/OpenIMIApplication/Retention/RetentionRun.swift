@@ -131,7 +131,7 @@ public struct RetentionRun: Sendable {
                 else { return false }
                 let notifications = NotificationRepository(sql: sql)
                 for organisation in Set([request.involvement.requester, request.involvement.responder]) {
-                    try await notifications.record("retention-review", on: request, for: organisation, at: date)
+                    try await notifications.record("retention-review", on: request, for: organisation.uuid, at: date)
                 }
                 return true
             }

@@ -61,10 +61,10 @@ public struct SupervisoryExport: Sendable {
             ids.append(request.id)
             let involvement = request.involvement
             var counterpartStates = Set<String>()
-            for party in [involvement.requester, involvement.responder] + involvement.earlierResponders where party != authorityID {
-                let key = party.uuidString.lowercased()
+            for party in [involvement.requester, involvement.responder] + involvement.earlierResponders where party.uuid != authorityID {
+                let key = party.description
                 if states[key] == nil {
-                    states[key] = try await AuthorityRepository(sql: sql).find(party)?.memberState.rawValue ?? "?"
+                    states[key] = try await AuthorityRepository(sql: sql).find(party.uuid)?.memberState.rawValue ?? "?"
                 }
                 counterpartStates.insert(states[key] ?? "?")
             }
@@ -73,7 +73,7 @@ public struct SupervisoryExport: Sendable {
                     "id": .string(request.id), "procedure": .string(request.procedure),
                     "legalArea": .string(request.legalArea),
                     "state": .string(request.state),
-                    "role": .string(involvement.requester == authorityID ? "requester" : "responder"),
+                    "role": .string(involvement.requester.uuid == authorityID ? "requester" : "responder"),
                     "retentionPhase": .string(request.retentionPhase),
                     "createdAt": .integer(request.createdAt),
                     "formalClosureAt": request.formalClosureAt.map { .integer($0) } ?? .null,

@@ -138,11 +138,11 @@ public enum AccessPolicy {
             switch (own.kind, organisation.kind) {
             case (.platform, .nationalCoordinator): principal.holds(.platformOperator)
             case (.nationalCoordinator, .areaCoordinator):
-                principal.holds(.nationalCoordinator) && organisation.registeredBy == own.id.uuid
+                principal.holds(.nationalCoordinator) && organisation.registeredBy == own.id.coordinator
                     && organisation.memberState == own.memberState
             case (.nationalCoordinator, .authority), (.areaCoordinator, .authority):
                 (principal.holds(.nationalCoordinator) || principal.holds(.areaCoordinator))
-                    && organisation.registeredBy == own.id.uuid && organisation.memberState == own.memberState
+                    && organisation.registeredBy == own.id.coordinator && organisation.memberState == own.memberState
             default: false
             }
         return supervises ? .supervisor : .none

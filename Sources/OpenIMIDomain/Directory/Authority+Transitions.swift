@@ -2,7 +2,7 @@ import Foundation
 
 extension Authority {
     /// The authority as registered by coordinator `coordinator`: pending until validated.
-    public func registered(by coordinator: UUID) -> Authority {
+    public func registered(by coordinator: CoordinatorID) -> Authority {
         var registered = self
         registered.status = .pending
         registered.registeredBy = coordinator

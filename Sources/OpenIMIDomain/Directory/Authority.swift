@@ -3,7 +3,7 @@ import Foundation
 /// A competent authority: a public body registered in IMI for some legal areas.
 public struct Authority: Sendable, Hashable, Identifiable {
     /// The authority's identifier.
-    public internal(set) var id: UUID
+    public internal(set) var id: AuthorityID
     /// The member state the authority belongs to.
     public internal(set) var memberState: MemberStateCode
     /// The authority's name in its own language(s) and in English.
@@ -21,13 +21,13 @@ public struct Authority: Sendable, Hashable, Identifiable {
     /// Where the authority stands in its registration.
     public internal(set) var status: AuthorityStatus
     /// The coordinator that registered the authority.
-    public internal(set) var registeredBy: UUID
+    public internal(set) var registeredBy: CoordinatorID
 
     /// Creates an authority.
     public init(
-        id: UUID, memberState: MemberStateCode, name: LocalizedText, address: PostalAddress,
+        id: AuthorityID, memberState: MemberStateCode, name: LocalizedText, address: PostalAddress,
         contact: Contact, legalAreas: [String], keywords: [String], languages: [Language],
-        status: AuthorityStatus, registeredBy: UUID
+        status: AuthorityStatus, registeredBy: CoordinatorID
     ) {
         self.id = id
         self.memberState = memberState

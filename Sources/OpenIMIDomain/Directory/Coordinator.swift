@@ -4,7 +4,7 @@ import Foundation
 /// regional coordinator appointed by it (IMI Regulation, Art. 6).
 public struct Coordinator: Sendable, Hashable, Identifiable {
     /// The coordinator's identifier.
-    public internal(set) var id: UUID
+    public internal(set) var id: CoordinatorID
     /// The member state the coordinator belongs to.
     public internal(set) var memberState: MemberStateCode
     /// National, area or regional, with its scope.
@@ -16,12 +16,12 @@ public struct Coordinator: Sendable, Hashable, Identifiable {
     /// How to reach the coordinator.
     public internal(set) var contact: Contact
     /// The national coordinator that appointed this one; nil for a national coordinator.
-    public internal(set) var appointedBy: UUID?
+    public internal(set) var appointedBy: CoordinatorID?
 
     /// Creates a coordinator.
     public init(
-        id: UUID, memberState: MemberStateCode, scope: CoordinatorScope, name: LocalizedText,
-        address: PostalAddress, contact: Contact, appointedBy: UUID?
+        id: CoordinatorID, memberState: MemberStateCode, scope: CoordinatorScope, name: LocalizedText,
+        address: PostalAddress, contact: Contact, appointedBy: CoordinatorID?
     ) {
         self.id = id
         self.memberState = memberState

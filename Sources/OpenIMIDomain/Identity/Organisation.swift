@@ -9,7 +9,7 @@ public struct Organisation: Sendable, Hashable {
     /// The legal areas an authority is registered for, or an area coordinator covers.
     public var legalAreas: Set<String>
     /// For an authority: the coordinator that registered it.
-    public var registeredBy: UUID?
+    public var registeredBy: CoordinatorID?
     /// For an authority: whether it is validated (only validated authorities act).
     public var isActive: Bool
     /// For a coordinator body: what it is responsible for.
@@ -18,7 +18,7 @@ public struct Organisation: Sendable, Hashable {
     /// Creates an organisation profile.
     public init(
         id: OrganisationID, memberState: MemberStateCode?, legalAreas: Set<String> = [],
-        registeredBy: UUID? = nil, isActive: Bool = true, coordinatorScope: CoordinatorScope? = nil
+        registeredBy: CoordinatorID? = nil, isActive: Bool = true, coordinatorScope: CoordinatorScope? = nil
     ) {
         self.coordinatorScope = coordinatorScope
         self.id = id
@@ -37,7 +37,7 @@ public struct Organisation: Sendable, Hashable {
     /// The profile of an authority.
     public init(authority: Authority) {
         self.init(
-            id: .authority(AuthorityID(authority.id)), memberState: authority.memberState, legalAreas: Set(authority.legalAreas),
+            id: .authority(authority.id), memberState: authority.memberState, legalAreas: Set(authority.legalAreas),
             registeredBy: authority.registeredBy, isActive: authority.status == .validated)
     }
 
@@ -50,7 +50,7 @@ public struct Organisation: Sendable, Hashable {
             }
         self.init(
             id: coordinator.isNational
-                ? .nationalCoordinator(CoordinatorID(coordinator.id)) : .areaCoordinator(CoordinatorID(coordinator.id)),
+                ? .nationalCoordinator(coordinator.id) : .areaCoordinator(coordinator.id),
             memberState: coordinator.memberState, legalAreas: areas, registeredBy: coordinator.appointedBy,
             coordinatorScope: coordinator.scope)
     }

@@ -8,7 +8,7 @@ extension InformationRequest {
     /// current responder.
     public func allocating(to handler: UserAccount) throws(RequestStepError) -> InformationRequest {
         guard Self.allocatableStates.contains(state), handler.status == .active,
-            handler.organisation == .authority(AuthorityID(involvement.responder)),
+            handler.organisation == .authority(involvement.responder),
             handler.roles.contains(.requestHandler(legalArea: legalArea))
         else { throw .allocationNotAllowed }
         var changed = self

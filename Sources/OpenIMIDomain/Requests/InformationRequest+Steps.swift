@@ -9,10 +9,10 @@ public struct StepDetails: Sendable, Hashable {
     /// With `forward`: the better-placed authority of the responder's state.
     public var forwardTo: Organisation?
     /// With `refer`: the coordinator asked to mediate.
-    public var referTo: UUID?
+    public var referTo: CoordinatorID?
 
     /// Creates step details.
-    public init(comment: String? = nil, proposedDeadline: Date? = nil, forwardTo: Organisation? = nil, referTo: UUID? = nil) {
+    public init(comment: String? = nil, proposedDeadline: Date? = nil, forwardTo: Organisation? = nil, referTo: CoordinatorID? = nil) {
         self.comment = comment
         self.proposedDeadline = proposedDeadline
         self.forwardTo = forwardTo
@@ -44,7 +44,7 @@ extension InformationRequest {
                 changed.proposedDeadline = proposed
             }
         case .forward:
-            guard let target = details.forwardTo, let targetID = target.id.authority?.uuid else { throw .forwardTargetMissing }
+            guard let target = details.forwardTo, let targetID = target.id.authority else { throw .forwardTargetMissing }
             guard target.memberState == responderState, targetID != involvement.responder, targetID != involvement.requester else {
                 throw .forwardOutsideResponderState
             }

@@ -3,16 +3,16 @@ import Foundation
 /// Who takes part in a request: only these may see its personal data (IMI Regulation, Art. 9(4)).
 public struct Involvement: Sendable, Hashable, Codable {
     /// The requesting authority.
-    public var requester: UUID
+    public var requester: AuthorityID
     /// The current responding authority.
-    public var responder: UUID
+    public var responder: AuthorityID
     /// Authorities that held the request before it was forwarded.
-    public var earlierResponders: [UUID]
+    public var earlierResponders: [AuthorityID]
     /// The coordinator the request was referred to, if any.
-    public var referredTo: UUID?
+    public var referredTo: CoordinatorID?
 
     /// Creates the involvement of a new request.
-    public init(requester: UUID, responder: UUID, earlierResponders: [UUID] = [], referredTo: UUID? = nil) {
+    public init(requester: AuthorityID, responder: AuthorityID, earlierResponders: [AuthorityID] = [], referredTo: CoordinatorID? = nil) {
         self.requester = requester
         self.responder = responder
         self.earlierResponders = earlierResponders
@@ -21,13 +21,12 @@ public struct Involvement: Sendable, Hashable, Codable {
 
     /// The part `organisation` plays, or nil when it is not involved.
     public func party(of organisation: Organisation) -> RequestParty? {
-        guard let id = organisation.id.uuid else { return nil }
-        switch organisation.kind {
-        case .authority:
+        switch organisation.id {
+        case .authority(let id):
             if id == requester { return .requester }
             if id == responder || earlierResponders.contains(id) { return .responder }
             return nil
-        case .nationalCoordinator, .areaCoordinator:
+        case .nationalCoordinator(let id), .areaCoordinator(let id):
             return id == referredTo ? .coordinator : nil
         case .platform:
             return nil
@@ -52,6 +51,6 @@ public struct Involvement: Sendable, Hashable, Codable {
 
     /// Whether the current responder (not an earlier one) acts, for steps only the holder may take.
     public func isCurrentResponder(_ organisation: Organisation) -> Bool {
-        organisation.id == .authority(AuthorityID(responder))
+        organisation.id == .authority(responder)
     }
 }

@@ -6,10 +6,10 @@ public enum RequestNotificationRule {
     /// The organisations whose inbox shows the step from `before` to `after`, taken by `actor`.
     public static func recipients(before: InformationRequest, after: InformationRequest, actor: UUID) -> [UUID] {
         guard after.state != .draft else { return [] }
-        var recipients = [after.involvement.requester, after.involvement.responder]
-        if before.involvement.responder != after.involvement.responder { recipients.append(before.involvement.responder) }
+        var recipients = [after.involvement.requester.uuid, after.involvement.responder.uuid]
+        if before.involvement.responder != after.involvement.responder { recipients.append(before.involvement.responder.uuid) }
         if let coordinator = after.involvement.referredTo, before.state == .referred || after.state == .referred {
-            recipients.append(coordinator)
+            recipients.append(coordinator.uuid)
         }
         var seen: Set<UUID> = [actor]
         return recipients.filter { seen.insert($0).inserted }
@@ -21,7 +21,7 @@ public enum RequestNotificationRule {
     /// coordinators at a coordinator.
     public static func mailRecipients(among users: [UserAccount], of organisation: UUID, for request: InformationRequest) -> [UserAccount] {
         let active = users.filter { $0.status == .active && $0.organisation.uuid == organisation && !$0.email.isEmpty }
-        if organisation == request.involvement.responder, let allocated = request.allocatedTo,
+        if organisation == request.involvement.responder.uuid, let allocated = request.allocatedTo,
             let handler = active.first(where: { $0.id == allocated })
         {
             return [handler]
@@ -30,7 +30,7 @@ public enum RequestNotificationRule {
             user.roles.contains { role in
                 switch role {
                 case .requestHandler(let area), .allocator(let area): area == request.legalArea
-                case .nationalCoordinator, .areaCoordinator: organisation == request.involvement.referredTo
+                case .nationalCoordinator, .areaCoordinator: organisation == request.involvement.referredTo?.uuid
                 default: false
                 }
             }

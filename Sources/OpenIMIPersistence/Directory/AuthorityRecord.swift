@@ -64,7 +64,7 @@ public struct AuthorityRecord: Sendable, Codable {
 
     /// The row for `authority`, stamped `now` (keeping `createdAt` when given).
     public init(_ authority: Authority, createdAt: Date, updatedAt: Date) {
-        self.id = authority.id.uuidString.lowercased()
+        self.id = authority.id.description
         self.memberState = authority.memberState.rawValue
         self.status = authority.status.rawValue
         self.nameEn = authority.name.text(in: .en)
@@ -79,7 +79,7 @@ public struct AuthorityRecord: Sendable, Codable {
         self.website = authority.contact.website
         self.languages = JSONText.encode(authority.languages)
         self.keywords = JSONText.encode(authority.keywords)
-        self.registeredBy = authority.registeredBy.uuidString.lowercased()
+        self.registeredBy = authority.registeredBy.description
         self.createdAt = Int64(createdAt.timeIntervalSince1970)
         self.updatedAt = Int64(updatedAt.timeIntervalSince1970)
     }
@@ -90,10 +90,10 @@ public struct AuthorityRecord: Sendable, Codable {
             let status = AuthorityStatus(rawValue: status), let registrar = UUID(uuidString: registeredBy)
         else { throw PersistenceError.corruptRow(table: "authority", key: id) }
         return Authority(
-            id: uuid, memberState: state, name: try JSONText.decode(LocalizedText.self, from: names),
+            id: AuthorityID(uuid), memberState: state, name: try JSONText.decode(LocalizedText.self, from: names),
             address: PostalAddress(street: street, postcode: postcode, city: city, region: region),
             contact: Contact(email: email, phone: phone, website: website), legalAreas: legalAreas.sorted(),
             keywords: try JSONText.decode([String].self, from: keywords),
-            languages: try JSONText.decode([Language].self, from: languages), status: status, registeredBy: registrar)
+            languages: try JSONText.decode([Language].self, from: languages), status: status, registeredBy: CoordinatorID(registrar))
     }
 }

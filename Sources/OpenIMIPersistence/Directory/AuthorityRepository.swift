@@ -29,14 +29,14 @@ public struct AuthorityRepository: Sendable {
             let areas = chunk.flatMap { authority in authority.legalAreas.map { (authority.id, $0) } }
             for rows in areas.chunked(into: 400) {
                 let insert = sql.insert(into: "authority_legal_area").columns("authority_id", "legal_area")
-                for (id, area) in rows { insert.values(SQLBind(id.uuidString.lowercased()), SQLBind(area)) }
+                for (id, area) in rows { insert.values(SQLBind(id.description), SQLBind(area)) }
                 try await insert.run()
             }
             let tokens = chunk.flatMap { authority in Self.searchTokens(of: authority).map { (authority.id, $0.field, $0.token) } }
             for rows in tokens.chunked(into: 400) {
                 let insert = sql.insert(into: "authority_search_token").columns("authority_id", "field", "token")
                 for (id, field, token) in rows {
-                    insert.values(SQLBind(id.uuidString.lowercased()), SQLBind(field), SQLBind(token))
+                    insert.values(SQLBind(id.description), SQLBind(field), SQLBind(token))
                 }
                 try await insert.run()
             }
@@ -45,9 +45,9 @@ public struct AuthorityRepository: Sendable {
 
     /// Replaces the stored details of `authority`. Run inside a transaction.
     public func update(_ authority: Authority, now: Date) async throws {
-        let id = authority.id.uuidString.lowercased()
+        let id = authority.id.description
         let existing = try await sql.select().column("created_at").from("authority").where("id", .equal, id).first()
-        guard let existing else { throw DirectoryError.unknownAuthority(authority.id) }
+        guard let existing else { throw DirectoryError.unknownAuthority(authority.id.uuid) }
         let createdAt = Date(timeIntervalSince1970: TimeInterval(try existing.decode(column: "created_at", as: Int64.self)))
         try await sql.update("authority")
             .set(model: AuthorityRecord(authority, createdAt: createdAt, updatedAt: now), keyEncodingStrategy: .convertToSnakeCase)
@@ -69,10 +69,10 @@ public struct AuthorityRepository: Sendable {
     }
 
     /// The authorities among `ids`, in one query whatever their number.
-    public func find(_ ids: Set<UUID>) async throws -> [UUID: Authority] {
+    public func find(_ ids: Set<AuthorityID>) async throws -> [AuthorityID: Authority] {
         guard !ids.isEmpty else { return [:] }
         let records = try await sql.select().column("*").from("authority")
-            .where("id", .in, ids.map { $0.uuidString.lowercased() }.sorted())
+            .where("id", .in, ids.map(\.description).sorted())
             .all(decoding: AuthorityRecord.self)
         return Dictionary(uniqueKeysWithValues: try await hydrate(records).map { ($0.id, $0) })
     }
@@ -100,7 +100,7 @@ public struct AuthorityRepository: Sendable {
     }
 
     private func writeChildren(of authority: Authority) async throws {
-        let id = authority.id.uuidString.lowercased()
+        let id = authority.id.description
         if !authority.legalAreas.isEmpty {
             let insert = sql.insert(into: "authority_legal_area").columns("authority_id", "legal_area")
             for area in Set(authority.legalAreas).sorted() { insert.values(SQLBind(id), SQLBind(area)) }

@@ -36,7 +36,7 @@ public struct CoordinatorRecord: Sendable, Codable {
 
     /// The row for `coordinator`.
     public init(_ coordinator: Coordinator, createdAt: Date) {
-        self.id = coordinator.id.uuidString.lowercased()
+        self.id = coordinator.id.description
         self.memberState = coordinator.memberState.rawValue
         self.kind = coordinator.scope.kind.rawValue
         switch coordinator.scope {
@@ -52,7 +52,7 @@ public struct CoordinatorRecord: Sendable, Codable {
         self.email = coordinator.contact.email
         self.phone = coordinator.contact.phone
         self.website = coordinator.contact.website
-        self.appointedBy = coordinator.appointedBy?.uuidString.lowercased()
+        self.appointedBy = coordinator.appointedBy?.description
         self.createdAt = Int64(createdAt.timeIntervalSince1970)
     }
 
@@ -68,9 +68,9 @@ public struct CoordinatorRecord: Sendable, Codable {
             case .regional: .region(region ?? "")
             }
         return Coordinator(
-            id: uuid, memberState: state, scope: scope, name: try JSONText.decode(LocalizedText.self, from: names),
+            id: CoordinatorID(uuid), memberState: state, scope: scope, name: try JSONText.decode(LocalizedText.self, from: names),
             address: PostalAddress(street: street, postcode: postcode, city: city, region: region),
             contact: Contact(email: email, phone: phone, website: website),
-            appointedBy: appointedBy.flatMap(UUID.init(uuidString:)))
+            appointedBy: try CoordinatorID.stored(ifPresent: appointedBy, table: "coordinator", key: id))
     }
 }

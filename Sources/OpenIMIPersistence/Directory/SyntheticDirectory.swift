@@ -46,13 +46,13 @@ public enum SyntheticDirectory {
             let englishName = "\(english[index % english.count]) \(english[(index / 10) % english.count]) \(index)"
             let areas = (0..<(1 + index % 3)).map { legalAreas[(index + $0 * 5) % legalAreas.count] }
             return Authority(
-                id: UUID(), memberState: MemberStateCode(rawValue: states[language]!)!,
+                id: AuthorityID(UUID()), memberState: MemberStateCode(rawValue: states[language]!)!,
                 name: LocalizedText([language: "\(own) \(index)", .en: englishName]),
                 address: PostalAddress(
                     street: "Street \(index)", postcode: "\(1000 + index % 9000)", city: vocabulary[index % vocabulary.count]),
                 contact: Contact(email: "office\(index)@authority.example"), legalAreas: Array(Set(areas)),
                 keywords: ["competence \(index % 50)", distinctiveWord(index / 7 + 40_000)], languages: [language, .en],
-                status: .validated, registeredBy: registrar)
+                status: .validated, registeredBy: CoordinatorID(registrar))
         }
     }
 }

@@ -71,10 +71,10 @@ public struct RequestRecord: Sendable, Codable {
         procedure = request.procedure
         legalArea = request.legalArea
         questionSetVersion = request.questionSetVersion
-        requesterId = request.involvement.requester.uuidString.lowercased()
-        responderId = request.involvement.responder.uuidString.lowercased()
-        earlierResponders = JSONText.encode(request.involvement.earlierResponders.map { $0.uuidString.lowercased() })
-        referredTo = request.involvement.referredTo?.uuidString.lowercased()
+        requesterId = request.involvement.requester.description
+        responderId = request.involvement.responder.description
+        earlierResponders = JSONText.encode(request.involvement.earlierResponders.map { $0.description })
+        referredTo = request.involvement.referredTo?.description
         state = request.state.rawValue
         version = request.version
         deadline = request.deadline.epochSeconds
@@ -95,15 +95,14 @@ public struct RequestRecord: Sendable, Codable {
             let state = RequestState(rawValue: state)
         else { throw PersistenceError.corruptRow(table: "information_request", key: id) }
         let personal = try JSONText.decode(PersonalData.self, from: try key.open(personalData, context: Self.personalDataContext(id)))
-        let earlier = try JSONText.decode([String].self, from: earlierResponders).map { text in
-            guard let earlier = UUID(uuidString: text) else { throw PersistenceError.corruptRow(table: "information_request", key: id) }
-            return earlier
+        let earlier = try JSONText.decode([String].self, from: earlierResponders).map {
+            try AuthorityID.stored($0, table: "information_request", key: id)
         }
         return InformationRequest(
             stored: RequestID(uuid), procedure: procedure, legalArea: legalArea, questionSetVersion: questionSetVersion,
             involvement: Involvement(
-                requester: requester, responder: responder, earlierResponders: earlier,
-                referredTo: referredTo.flatMap(UUID.init(uuidString:))),
+                requester: AuthorityID(requester), responder: AuthorityID(responder), earlierResponders: earlier,
+                referredTo: try CoordinatorID.stored(ifPresent: referredTo, table: "information_request", key: id)),
             state: state, version: version, deadline: Date(timeIntervalSince1970: TimeInterval(deadline)),
             proposedDeadline: proposedDeadline.map { Date(timeIntervalSince1970: TimeInterval($0)) }, subject: personal.subject,
             questions: try JSONText.decode([String].self, from: questions), freeText: personal.freeText, answers: personal.answers,

@@ -125,8 +125,10 @@ extension RequestRepository {
         else { throw PersistenceError.corruptRow(table: "information_request", key: "involvement") }
         let earlier = try JSONText.decode([String].self, from: try row.decode(column: "earlier_responders", as: String.self))
         return Involvement(
-            requester: requester, responder: responder, earlierResponders: earlier.compactMap(UUID.init(uuidString:)),
-            referredTo: try row.decode(column: "referred_to", as: String?.self).flatMap(UUID.init(uuidString:)))
+            requester: AuthorityID(requester), responder: AuthorityID(responder),
+            earlierResponders: try earlier.map { try AuthorityID.stored($0, table: "information_request", key: "earlier_responders") },
+            referredTo: try CoordinatorID.stored(
+                ifPresent: try row.decode(column: "referred_to", as: String?.self), table: "information_request", key: "referred_to"))
     }
 
     /// The parties, area, state and retention phase of request `id`.

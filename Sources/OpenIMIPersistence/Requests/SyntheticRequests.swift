@@ -7,7 +7,7 @@ public enum SyntheticRequests {
     /// `count` requests of `procedure` between `authorities` (pairs from different states), created
     /// over the year before `now`, by `actor` ids standing in for users.
     public static func requests(
-        count: Int, procedure: String, legalArea: String, questions: [String], authorities: [(id: UUID, state: MemberStateCode)],
+        count: Int, procedure: String, legalArea: String, questions: [String], authorities: [(id: AuthorityID, state: MemberStateCode)],
         now: Date
     ) -> [InformationRequest] {
         var generator = SplitMix(seed: 42)
@@ -19,7 +19,7 @@ public enum SyntheticRequests {
             let start = now.addingTimeInterval(-Double(generator.next() % (365 * 86_400)))
             let roll = generator.next() % 100
             let state: RequestState = roll < 80 ? .closed : roll < 85 ? .withdrawn : open[Int(roll) % open.count]
-            let actor = StepActor(userID: requester.id, organisationID: requester.id)
+            let actor = StepActor(userID: requester.id.uuid, organisationID: requester.id.uuid)
             let created = Date(timeIntervalSince1970: start.timeIntervalSince1970)
             var steps = [RequestStep(action: nil, from: nil, to: .draft, actor: actor, at: created, comment: nil)]
             if state != .draft {

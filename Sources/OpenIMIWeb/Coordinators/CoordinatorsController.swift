@@ -31,7 +31,7 @@ struct CoordinatorsController: Sendable {
         let contact: Contact
 
         init(_ coordinator: Coordinator) {
-            id = coordinator.id.uuidString.lowercased()
+            id = coordinator.id.description
             memberState = coordinator.memberState.rawValue
             kind = coordinator.scope.kind.rawValue
             switch coordinator.scope {

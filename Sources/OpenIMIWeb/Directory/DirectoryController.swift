@@ -88,7 +88,7 @@ struct DirectoryController: Sendable {
         let languages: [String]
 
         init(_ authority: Authority) {
-            id = authority.id.uuidString.lowercased()
+            id = authority.id.description
             memberState = authority.memberState.rawValue
             status = authority.status.rawValue
             name = authority.name.dictionary

@@ -28,7 +28,7 @@ struct DirectoryPage {
             let shown = authority.name.values[language] ?? authority.name.text(in: .en)
             let own = authority.name.values.filter { $0.key != language && $0.key != .en }.sorted { $0.key < $1.key }.first
             return Result(
-                href: Site.authority.link(authority.id.uuidString.lowercased()), name: shown,
+                href: Site.authority.link(authority.id.description), name: shown,
                 otherName: own?.value, otherLang: own?.key.rawValue ?? "",
                 state: stateNames[authority.memberState] ?? authority.memberState.rawValue,
                 areas: authority.legalAreas.map { areaNames[$0] ?? $0 }.joined(separator: ", "))

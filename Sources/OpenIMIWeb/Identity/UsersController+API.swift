@@ -185,7 +185,7 @@ extension UsersController {
         return JSONResponse(
             value: OverdueDTO(
                 authorities: overdue.map {
-                    OverdueDTO.Entry(authorityId: $0.0.id.uuidString.lowercased(), userList: UserListStatusDTO($0.1))
+                    OverdueDTO.Entry(authorityId: $0.0.id.description, userList: UserListStatusDTO($0.1))
                 }))
     }
 }

@@ -64,7 +64,7 @@ struct UsersController: Sendable {
     private func supervisedAuthorities(_ session: ActiveSession) async throws -> [Authority] {
         let own = session.principal.organisation
         guard own.kind == .nationalCoordinator || own.kind == .areaCoordinator, let state = own.memberState else { return [] }
-        return try await AuthorityRepository(sql: database.sql).list(memberState: state).filter { $0.registeredBy == own.id.uuid }
+        return try await AuthorityRepository(sql: database.sql).list(memberState: state).filter { $0.registeredBy == own.id.coordinator }
     }
 
     private func name(of organisation: Organisation, language: Language) async throws -> String {
@@ -167,7 +167,7 @@ struct UsersController: Sendable {
                 OverduePage.Row(
                     name: $0.0.name.values[context.language] ?? $0.0.name.text(in: .en), dueDate: DateText.day($0.1.dueDate),
                     lastConfirmed: $0.1.last.map { DateText.day($0.confirmedAt) } ?? "—",
-                    href: Site.users.link(query: "organisation=authority:\($0.0.id.uuidString.lowercased())"))
+                    href: Site.users.link(query: "organisation=authority:\($0.0.id.description)"))
             })
         return views.render("overdue", title: catalog.text("overdue.title"), page: page, request: request, context: context)
     }

@@ -65,7 +65,7 @@ struct UsersPage {
         self.supervised = supervised.map {
             Link(
                 name: $0.name.values[catalog.language] ?? $0.name.text(in: .en),
-                href: Site.users.link(query: "organisation=authority:\($0.id.uuidString.lowercased())"))
+                href: Site.users.link(query: "organisation=authority:\($0.id.description)"))
         }
         self.hasSupervised = !supervised.isEmpty
         self.notice = notice

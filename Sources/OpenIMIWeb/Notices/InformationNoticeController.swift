@@ -59,7 +59,7 @@ struct InformationNoticeController: Sendable {
         let catalog = catalogs.catalog(for: language)
         let report = InformationNotice.report(
             of: read, questionSet: requests.questionSets[read.procedure], names: names,
-            issuer: session.principal.organisation.id.uuid ?? read.involvement.requester, catalog: catalog, now: now)
+            issuer: session.principal.organisation.id.uuid ?? read.involvement.requester.uuid, catalog: catalog, now: now)
         return (report, now, id, catalog)
     }
 

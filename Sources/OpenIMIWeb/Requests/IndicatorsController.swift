@@ -26,7 +26,7 @@ struct IndicatorsController: Sendable {
             responders = [id]
         } else if let text = request.query("memberState") {
             guard let state = MemberStateCode(rawValue: text) else { throw RequestError.invalidParameter("memberState", .notAllowed) }
-            responders = try await AuthorityRepository(sql: database.sql).list(memberState: state, limit: 100_000).map(\.id)
+            responders = try await AuthorityRepository(sql: database.sql).list(memberState: state, limit: 100_000).map(\.id.uuid)
         } else {
             throw RequestError.invalidParameter("memberState", .required)
         }

@@ -73,7 +73,7 @@ struct NewRequestPage {
             searchName: searchName ?? "",
             responders: responders.filter { $0.memberState != principal.organisation.memberState }.map {
                 Option(
-                    id: $0.id.uuidString.lowercased(), text: "\($0.name.text(in: language)) (\($0.memberState.rawValue))", selected: false)
+                    id: $0.id.description, text: "\($0.name.text(in: language)) (\($0.memberState.rawValue))", selected: false)
             },
             hasResponders: responders.contains { $0.memberState != principal.organisation.memberState },
             sections: questionSet.sections.map { section in

@@ -145,7 +145,7 @@ struct RequestPage {
                 action: action.rawValue, label: catalog.text("requestAction.\(action.rawValue)"), isAccept: action == .accept,
                 isForward: action == .forward,
                 forwardTargets: action == .forward
-                    ? forwardTargets.map { Option(id: $0.id.uuidString.lowercased(), text: $0.name.text(in: language), selected: false) }
+                    ? forwardTargets.map { Option(id: $0.id.description, text: $0.name.text(in: language), selected: false) }
                     : [])
         }
         allocation =

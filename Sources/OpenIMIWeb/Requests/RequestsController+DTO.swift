@@ -151,9 +151,9 @@ extension RequestsController {
             procedure = request.procedure
             legalArea = request.legalArea
             questionSetVersion = request.questionSetVersion
-            requesterId = request.involvement.requester.uuidString.lowercased()
-            responderId = request.involvement.responder.uuidString.lowercased()
-            earlierResponderIds = request.involvement.earlierResponders.map { $0.uuidString.lowercased() }
+            requesterId = request.involvement.requester.description
+            responderId = request.involvement.responder.description
+            earlierResponderIds = request.involvement.earlierResponders.map { $0.description }
             state = request.state.rawValue
             version = request.version
             deadline = request.deadline

@@ -110,7 +110,7 @@ struct RightsRegisterController: Sendable {
         let now = clock.now()
         let (entry, exported) = try await rightsRegister.export(try context.identifier("id"), by: session.principal, now: now)
         let catalog = catalogs.catalog(for: catalogs.languages.contains(entry.language) ? entry.language : .en)
-        var ids = Set(exported.compactMap(\.request).flatMap { [$0.involvement.requester, $0.involvement.responder] })
+        var ids = Set(exported.compactMap(\.request).flatMap { [$0.involvement.requester.uuid, $0.involvement.responder.uuid] })
         if let own = session.principal.organisation.id.uuid { ids.insert(own) }
         let names = try await RequestDirectory.load(
             ids, areas: Set(exported.map(\.match.legalArea)), database: database, language: catalog.language)

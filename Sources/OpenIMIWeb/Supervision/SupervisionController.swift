@@ -49,7 +49,7 @@ struct SupervisionController: Sendable {
         let catalog = catalogs.catalog(for: context.language)
         let today = RightsRequest.day(of: clock.now())
         let page = SupervisionPage(
-            authorities: mayExport.map { .init(id: $0.id.uuidString.lowercased(), name: $0.name.text(in: context.language)) },
+            authorities: mayExport.map { .init(id: $0.id.description, name: $0.name.text(in: context.language)) },
             from: String(today.prefix(4)) + "-01-01", through: today)
         return views.render(
             "supervision", title: catalog.text("supervision.title"), page: page, request: request, context: context)
