@@ -46,7 +46,8 @@ struct IdentityFixture {
 
     static func account(kind: OrganisationKind, id: UUID?, name: String, roles: Set<Role>, now: Date) -> UserAccount {
         UserAccount(
-            id: UUID(), organisation: OrganisationID(kind: kind, id: id)!, username: name, fullName: name, email: "\(name)@example.org",
+            id: UserID(UUID()), organisation: OrganisationID(kind: kind, id: id)!, username: name, fullName: name,
+            email: "\(name)@example.org",
             language: .da, status: .active, roles: roles, createdAt: now)
     }
 

@@ -29,7 +29,7 @@ import Testing
 
     static func user(_ organisation: Organisation, roles: Set<Role>) -> UserAccount {
         UserAccount(
-            id: UUID(), organisation: organisation.id, username: "u\(UUID().uuidString.prefix(6))",
+            id: UserID(UUID()), organisation: organisation.id, username: "u\(UUID().uuidString.prefix(6))",
             fullName: "User", email: "u@x.example", language: .en, status: .active, roles: roles, createdAt: Date())
     }
 

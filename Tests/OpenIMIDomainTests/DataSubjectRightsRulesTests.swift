@@ -21,7 +21,7 @@ import Testing
         ConsentRecord(
             id: UUID(), requestID: UUID(), legalArea: "solvit", purpose: purpose, givenBy: "Mette Kjær", language: .da,
             wordingVersion: "2026-1",
-            givenAt: given, recordedBy: StepActor(userID: UUID(), organisationID: UUID()), withdrawnAt: withdrawn)
+            givenAt: given, recordedBy: StepActor(userID: UserID(UUID()), organisationID: UUID()), withdrawnAt: withdrawn)
     }
 
     @Test func aRightsRequestIsDueThirtyDaysAfterReceiptAndOverdueTheDayAfter() throws {
@@ -109,15 +109,16 @@ import Testing
             user: AccessPolicyMatrixTests.user(Self.authority, roles: [.requestHandler(legalArea: "services")]),
             organisation: Self.authority)
         let question = try CoordinatorQuestion.asking(
-            subject: "Sanktioner", text: "Må vi?", by: asker, coordinator: nimic.id.uuid!, id: UUID(), at: Self.now)
+            subject: "Sanktioner", text: "Må vi?", by: asker, coordinator: nimic.id.coordinator!, id: UUID(), at: Self.now)
         let coordinatorUser = Principal(user: AccessPolicyMatrixTests.user(nimic, roles: [.nationalCoordinator]), organisation: nimic)
         let otherUser = Principal(
             user: AccessPolicyMatrixTests.user(Self.authority, roles: [.localDataAdministrator]), organisation: Self.authority)
         #expect(question.isVisible(to: asker) && question.isVisible(to: coordinatorUser) && !question.isVisible(to: otherUser))
         let answered = try question.answering("Ja", by: coordinatorUser.user.id, at: Self.now)
-        #expect(throws: CoordinatorQuestionError.alreadyAnswered) { try answered.answering("Igen", by: UUID(), at: Self.now) }
+        #expect(throws: CoordinatorQuestionError.alreadyAnswered) { try answered.answering("Igen", by: UserID(UUID()), at: Self.now) }
         #expect(throws: CoordinatorQuestionError.missing("text")) {
-            try CoordinatorQuestion.asking(subject: "x", text: "  ", by: asker, coordinator: nimic.id.uuid!, id: UUID(), at: Self.now)
+            try CoordinatorQuestion.asking(
+                subject: "x", text: "  ", by: asker, coordinator: nimic.id.coordinator!, id: UUID(), at: Self.now)
         }
         #expect(AccessPolicy.decide(asker, .askCoordinator, on: .memberState(.dk)) == .allow)
         #expect(AccessPolicy.decide(asker, .askCoordinator, on: .memberState(.si)) == .deny(.otherMemberState))

@@ -54,7 +54,7 @@ import Testing
         let organisation = UUID()
         func user(_ roles: Set<Role>, _ status: UserStatus = .active) -> UserAccount {
             UserAccount(
-                id: UUID(), organisation: .authority(AuthorityID(organisation)), username: "x", fullName: "x", email: "x@y.z",
+                id: UserID(UUID()), organisation: .authority(AuthorityID(organisation)), username: "x", fullName: "x", email: "x@y.z",
                 language: .en, status: status, roles: roles, createdAt: start)
         }
         let admin = user([.localDataAdministrator])

@@ -27,7 +27,7 @@ import Testing
             createdBy: actor(requester), at: now)
     }
 
-    func actor(_ organisation: Organisation) -> StepActor { StepActor(userID: UUID(), organisationID: organisation.id.uuid!) }
+    func actor(_ organisation: Organisation) -> StepActor { StepActor(userID: UserID(UUID()), organisationID: organisation.id.uuid!) }
 
     @Test func aRequestTravelsThroughForwardAnswerAndClosure() throws {
         var request = draft()

@@ -14,7 +14,7 @@ import Testing
     func principal(_ organisation: Organisation, _ roles: Set<Role>) -> Principal {
         Principal(
             user: UserAccount(
-                id: UUID(), organisation: organisation.id, username: "u", fullName: "U",
+                id: UserID(UUID()), organisation: organisation.id, username: "u", fullName: "U",
                 email: "u@x.example",
                 language: .en, status: .active, roles: roles, createdAt: Date()),
             organisation: organisation)

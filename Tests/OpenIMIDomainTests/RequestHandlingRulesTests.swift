@@ -15,7 +15,7 @@ import Testing
             involvement: Involvement(requester: AuthorityID(requester), responder: AuthorityID(responder)),
             deadline: now.addingTimeInterval(days * 86_400),
             subject: .business(Business(name: "Firma ApS", registrationNumber: "12345678", registrationState: "DK")), questions: ["q"],
-            freeText: nil, createdBy: StepActor(userID: UUID(), organisationID: requester), at: now)
+            freeText: nil, createdBy: StepActor(userID: UserID(UUID()), organisationID: requester), at: now)
         request.state = state
         return request
     }
@@ -90,7 +90,7 @@ import Testing
     @Test func allocationRoutesToAnActiveHandlerOfTheResponderInTheArea() throws {
         func user(_ organisation: UUID, _ roles: Set<Role>, status: UserStatus = .active) -> UserAccount {
             UserAccount(
-                id: UUID(), organisation: .authority(AuthorityID(organisation)), username: "h", fullName: "H", email: "h@x.example",
+                id: UserID(UUID()), organisation: .authority(AuthorityID(organisation)), username: "h", fullName: "H", email: "h@x.example",
                 language: .sl, status: status, roles: roles, createdAt: now)
         }
         let handler = user(responder, [.requestHandler(legalArea: "services")])

@@ -11,7 +11,7 @@ import Testing
     static func record(_ organisation: OrganisationID) -> UserRecord {
         UserRecord(
             UserAccount(
-                id: UUID(), organisation: organisation, username: "u", fullName: "U", email: "u@example.org", language: .da,
+                id: UserID(UUID()), organisation: organisation, username: "u", fullName: "U", email: "u@example.org", language: .da,
                 status: .active, roles: [], createdAt: now), now: now)
     }
 

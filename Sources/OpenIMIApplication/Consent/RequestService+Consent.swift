@@ -54,7 +54,7 @@ extension RequestService {
         try await database.transaction { sql in
             try await ConsentRepository(sql: sql, keys: keys).insert(record, now: now)
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .write,
+                userID: principal.user.id.uuid, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .write,
                 purpose: .recordConsent(consent.purpose), fields: ["consent"], at: now)
         }
         return record
@@ -79,7 +79,7 @@ extension RequestService {
                 throw ConsentError.alreadyWithdrawn
             }
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .write,
+                userID: principal.user.id.uuid, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .write,
                 purpose: .withdrawConsent(record.purpose), fields: ["consent"], at: now)
         }
         return withdrawn

@@ -29,7 +29,7 @@ public struct CoordinatorQuestionService: Sendable {
             throw CoordinatorQuestionError.noNationalCoordinator
         }
         let question = try CoordinatorQuestion.asking(
-            subject: subject, text: text, by: principal, coordinator: coordinator.id.uuid, id: UUID(), at: now)
+            subject: subject, text: text, by: principal, coordinator: coordinator.id, id: UUID(), at: now)
         let key = try await registerKey()
         try await database.transaction { sql in try await CoordinatorQuestionRepository(sql: sql, key: key).insert(question) }
         return question
@@ -37,7 +37,7 @@ public struct CoordinatorQuestionService: Sendable {
 
     /// The questions `principal` asked, newest first.
     public func asked(by principal: Principal) async throws -> [CoordinatorQuestion] {
-        try await load(where: .askedBy, principal.user.id)
+        try await load(where: .askedBy, principal.user.id.uuid)
     }
 
     /// The questions sent to `principal`'s national coordinator, unanswered first, then newest first.

@@ -59,7 +59,7 @@ extension DemoData {
                 provisioned = try await platform.identity.reprovision(existingID, username: demo.username, password: password, now: now)
             } else {
                 let user = UserAccount(
-                    id: UUID(), organisation: reference, username: demo.username, fullName: demo.fullName,
+                    id: UserID.random(), organisation: reference, username: demo.username, fullName: demo.fullName,
                     email: "\(demo.username)@demo.example", language: .en, status: .active, roles: roles, createdAt: now)
                 provisioned = try await platform.identity.provision(user, password: password, now: now)
             }

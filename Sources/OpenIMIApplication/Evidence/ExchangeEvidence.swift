@@ -32,7 +32,7 @@ public struct ExchangeEvidence: Sendable {
             .object([
                 "position": .integer(Int64(position)), "action": step.action.map { .string($0.rawValue) } ?? .null,
                 "from": step.from.map { .string($0.rawValue) } ?? .null, "to": .string(step.to.rawValue), "at": time(step.at),
-                "user": id(step.actor.userID), "organisation": id(step.actor.organisationID),
+                "user": id(step.actor.userID.uuid), "organisation": id(step.actor.organisationID),
                 "commentSha256": step.comment.map { .string(ContentDigest.sha256(Data($0.utf8))) } ?? .null,
             ])
         }

@@ -47,7 +47,7 @@ public struct ExchangeEvidenceService: Sendable {
         let read = request
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .read,
+                userID: principal.user.id.uuid, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .read,
                 purpose: purpose, fields: showsPersonalData ? RequestService.personalFields : [],
                 digest: showsPersonalData ? RequestRecord.personalDataDigest(of: read) : nil, at: now)
         }

@@ -131,7 +131,7 @@ public struct ExchangeReport {
             let action = catalog.text(step.action.map { "requestAction.\($0.rawValue)" } ?? "requests.created")
             let who = catalog.text(
                 "report.actor",
-                ["organisation": names.name(step.actor.organisationID), "user": actors[step.actor.userID]?.fullName ?? "—"])
+                ["organisation": names.name(step.actor.organisationID), "user": actors[step.actor.userID.uuid]?.fullName ?? "—"])
             let comment = step.comment.map { "\n\(catalog.text("requests.comment")): \($0)" } ?? ""
             return .field(DateText.minute(step.at), "\(action) — \(who)\(comment)", small: false)
         }

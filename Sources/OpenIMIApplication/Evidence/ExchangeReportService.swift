@@ -28,7 +28,7 @@ public struct ExchangeReportService: Sendable {
         let users = UserRepository(sql: requests.database.sql)
         var actors: [UUID: UserAccount] = [:]
         for userID in Set(request.steps.map(\.actor.userID) + [request.allocatedTo].compactMap { $0 }) {
-            actors[userID] = try await users.find(userID)
+            actors[userID.uuid] = try await users.find(userID.uuid)
         }
         let report = ExchangeReport(
             issued: issued, questionSet: requests.questionSets[request.procedure], names: names, actors: actors, reader: principal,

@@ -52,14 +52,14 @@ extension IdentityService {
             throw IdentityError.invalidField("email", .malformed)
         }
         let user = UserAccount(
-            id: UUID(), organisation: organisation.id, username: username,
+            id: UserID.random(), organisation: organisation.id, username: username,
             fullName: new.fullName.trimmingCharacters(in: .whitespaces), email: new.email, language: new.language, status: .invited,
             roles: [], createdAt: now)
         for role in new.roles { try authorize(principal, .grantRole(role), on: .user(user, of: organisation)) }
         let withRoles = user.holding(new.roles)
         let token = try await database.transaction { sql in
             try await UserRepository(sql: sql).insert(withRoles, now: now)
-            return try await issueActivation(for: user.id, sql: sql, now: now)
+            return try await issueActivation(for: user.id.uuid, sql: sql, now: now)
         }
         return CreatedUser(user: withRoles, activationToken: token)
     }
@@ -117,12 +117,12 @@ extension IdentityService {
     /// Changes the principal's own password after checking the current one.
     public func changeOwnPassword(_ principal: Principal, current: String, new: String, now: Date) async throws {
         try authorize(principal, .manageOwnAccount, on: .ownAccount)
-        let record = try await UserRepository(sql: database.sql).record(id: principal.user.id)
+        let record = try await UserRepository(sql: database.sql).record(id: principal.user.id.uuid)
         guard hasher.verify(current, against: record?.passwordHash) else { throw IdentityError.signInFailed }
         try checkPassword(new)
         let hash = hasher.hash(new)
         try await database.transaction { sql in
-            try await UserRepository(sql: sql).setColumns(principal.user.id, ["password_hash": hash, "updated_at": now.epochSeconds])
+            try await UserRepository(sql: sql).setColumns(principal.user.id.uuid, ["password_hash": hash, "updated_at": now.epochSeconds])
         }
     }
 

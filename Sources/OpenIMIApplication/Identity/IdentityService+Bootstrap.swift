@@ -27,7 +27,7 @@ extension IdentityService {
         try await database.transaction { sql in
             let repository = UserRepository(sql: sql)
             try await repository.insert(account, now: now)
-            try await repository.setColumns(account.id, ["password_hash": hash, "totp_secret_sealed": sealed, "totp_confirmed": true])
+            try await repository.setColumns(account.id.uuid, ["password_hash": hash, "totp_secret_sealed": sealed, "totp_confirmed": true])
         }
         return ProvisionedCredentials(
             username: user.username, password: password, totpSecretBase32: OneTimeCode(secret: secret).base32Secret, totpSecret: secret)

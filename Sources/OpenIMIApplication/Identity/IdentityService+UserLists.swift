@@ -11,7 +11,7 @@ extension IdentityService {
             let users = try await UserRepository(sql: sql).users(of: organisation.id)
             let listing = users.map { "\($0.username)|\($0.status.rawValue)|\($0.roles.sorted().map(\.code).joined(separator: ","))" }
             let confirmation = UserListConfirmation(
-                confirmedBy: principal.user.id, confirmedAt: now, userCount: users.count,
+                confirmedBy: principal.user.id.uuid, confirmedAt: now, userCount: users.count,
                 listDigest: OpaqueToken.hash(listing.joined(separator: "\n")))
             try await UserListConfirmationRepository(sql: sql).insert(confirmation, of: organisation.id)
             return confirmation

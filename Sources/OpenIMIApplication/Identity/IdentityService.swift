@@ -50,7 +50,7 @@ public struct IdentityService: Sendable {
         guard case .deny(let reason) = decision else { return }
         logger.notice(
             "Access denied",
-            metadata: ["user.id": "\(principal.user.id.uuidString.lowercased())", "action": "\(action)", "reason": "\(reason)"])
+            metadata: ["user.id": "\(principal.user.id.description)", "action": "\(action)", "reason": "\(reason)"])
         throw IdentityError.forbidden(reason)
     }
 

@@ -21,7 +21,7 @@ extension RequestService {
         try await database.transaction { sql in
             try await AttachmentRepository(sql: sql, keys: keys).insert(attachment, content: content)
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: organisation, requestID: id.uuid, operation: .write, purpose: .attach,
+                userID: principal.user.id.uuid, organisationID: organisation, requestID: id.uuid, operation: .write, purpose: .attach,
                 fields: ["attachments/\(attachment.id.uuidString.lowercased())"], digest: attachment.sha256, at: now)
         }
         return attachment
@@ -67,7 +67,7 @@ extension RequestService {
         }
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .read,
+                userID: principal.user.id.uuid, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .read,
                 purpose: purpose, fields: ["attachments/\(attachmentID.uuidString.lowercased())"], digest: found.0.sha256, at: now)
         }
         return found

@@ -25,9 +25,9 @@ extension RequestService {
         let keys = keys
         try await database.transaction { sql in
             try await BlockedDataRepository(sql: sql, ring: keys).recordOpening(
-                opening, of: id.uuid, by: principal.user.id, organisation: try principal.actingOrganisationID(), at: now)
+                opening, of: id.uuid, by: principal.user.id.uuid, organisation: try principal.actingOrganisationID(), at: now)
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .read,
+                userID: principal.user.id.uuid, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .read,
                 purpose: .openBlocked(opening.purpose), fields: Self.personalFields,
                 digest: RequestRecord.personalDataDigest(of: request), at: now)
         }

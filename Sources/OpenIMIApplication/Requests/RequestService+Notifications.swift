@@ -41,7 +41,7 @@ extension RequestService {
         for (organisation, action, user) in targets {
             let users = try await UserRepository(sql: sql).users(inOrganisation: organisation)
             let recipients =
-                if let user { users.filter { $0.id == user && $0.status == .active && !$0.email.isEmpty } } else {
+                if let user { users.filter { $0.id.uuid == user && $0.status == .active && !$0.email.isEmpty } } else {
                     RequestNotificationRule.mailRecipients(among: users, of: organisation, for: after)
                 }
             notices.append(
@@ -64,6 +64,6 @@ extension RequestService {
     public func notifications(of principal: Principal, limit: Int = 20) async throws -> [RequestNotification] {
         let areas = try await inboxAreas(of: principal)
         guard let id = principal.organisation.id.uuid else { throw IdentityError.forbidden(.missingRole) }
-        return try await NotificationRepository(sql: database.sql).latest(for: id, user: principal.user.id, areas: areas, limit: limit)
+        return try await NotificationRepository(sql: database.sql).latest(for: id, user: principal.user.id.uuid, areas: areas, limit: limit)
     }
 }

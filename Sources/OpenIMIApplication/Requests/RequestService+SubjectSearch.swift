@@ -47,7 +47,7 @@ extension RequestService {
                 let log = AccessLog(sql: sql)
                 for match in found {
                     try await log.record(
-                        userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: match.id,
+                        userID: principal.user.id.uuid, organisationID: try principal.actingOrganisationID(), requestID: match.id,
                         operation: .search, purpose: purpose, fields: ["subject"], at: now)
                 }
             }

@@ -75,7 +75,8 @@ public struct RequestService: Sendable {
         try await database.transaction { sql in
             try await RequestRepository(sql: sql, keys: keys).insert(request, now: now)
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: requester, requestID: request.id.uuid, operation: .write, purpose: .createDraft,
+                userID: principal.user.id.uuid, organisationID: requester, requestID: request.id.uuid, operation: .write,
+                purpose: .createDraft,
                 fields: Self.personalFields, digest: RequestRecord.personalDataDigest(of: request), at: now)
         }
         return request
@@ -93,7 +94,7 @@ public struct RequestService: Sendable {
     func logRead(_ request: InformationRequest, by principal: Principal, purpose: AccessPurpose, now: Date) async throws {
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: request.id.uuid,
+                userID: principal.user.id.uuid, organisationID: try principal.actingOrganisationID(), requestID: request.id.uuid,
                 operation: .read,
                 purpose: purpose, fields: Self.personalFields, digest: RequestRecord.personalDataDigest(of: request), at: now)
         }
@@ -103,7 +104,7 @@ public struct RequestService: Sendable {
     func logListRead(of id: RequestID, fields: [String], by principal: Principal, purpose: AccessPurpose, now: Date) async throws {
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .read,
+                userID: principal.user.id.uuid, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .read,
                 purpose: purpose, fields: fields, at: now)
         }
     }
@@ -261,7 +262,8 @@ public struct RequestService: Sendable {
             }
             try await alongside(sql)
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: organisation, requestID: changed.id.uuid, operation: .write, purpose: purpose,
+                userID: principal.user.id.uuid, organisationID: organisation, requestID: changed.id.uuid, operation: .write,
+                purpose: purpose,
                 fields: fields, digest: RequestRecord.personalDataDigest(of: changed), at: now)
             try await Self.record(notices, on: changed, sql: sql, at: now)
         }

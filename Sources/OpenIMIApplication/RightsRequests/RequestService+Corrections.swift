@@ -24,9 +24,9 @@ extension RequestService {
         guard notice.appliedAt == nil else { return notice }
         try await database.transaction { sql in
             try await DataCorrectionRepository(sql: sql).recordApplication(
-                of: id, by: principal.user.id, organisation: try principal.actingOrganisationID(), at: now)
+                of: id, by: principal.user.id.uuid, organisation: try principal.actingOrganisationID(), at: now)
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: notice.requestID,
+                userID: principal.user.id.uuid, organisationID: try principal.actingOrganisationID(), requestID: notice.requestID,
                 operation: .write, purpose: .correctionApplied, fields: ["subject.\(notice.field.rawValue)"], at: now)
         }
         return CorrectionNotice(

@@ -114,9 +114,10 @@ extension RightsRegister {
         let keys = requests.keys
         try await database.transaction { sql in
             try await BlockedDataRepository(sql: sql, ring: keys).recordContest(
-                of: field, correctedValue: correctedValue, request: requestID.uuid, rightsRequest: entry.id, by: principal.user.id, at: now)
+                of: field, correctedValue: correctedValue, request: requestID.uuid, rightsRequest: entry.id, by: principal.user.id.uuid,
+                at: now)
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id, organisationID: try principal.actingOrganisationID(), requestID: requestID.uuid,
+                userID: principal.user.id.uuid, organisationID: try principal.actingOrganisationID(), requestID: requestID.uuid,
                 operation: .write,
                 purpose: .rightsAction(entry.kind, entry.id, .contest), fields: ["contest.\(field.rawValue)"], at: now)
         }

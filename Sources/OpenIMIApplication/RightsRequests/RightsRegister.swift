@@ -66,7 +66,7 @@ public struct RightsRegister: Sendable {
         _ = try authority(of: principal)
         let entry = try RightsRequest.receiving(
             new.kind, subject: new.subject, identification: new.identification, language: new.language, receivedOn: new.receivedOn,
-            authority: principal.organisation, by: principal.user.id, id: UUID(), now: now)
+            authority: principal.organisation, by: principal.user.id.uuid, id: UUID(), now: now)
         let key = try await registerKey()
         try await database.transaction { sql in try await RightsRequestRepository(sql: sql, key: key).insert(entry, now: now) }
         return entry

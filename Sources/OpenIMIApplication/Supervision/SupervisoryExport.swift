@@ -90,7 +90,7 @@ public struct SupervisoryExport: Sendable {
             "authority": .object(["id": .string(organisation), "memberState": .string(authority.memberState.rawValue)]),
             "period": .object(["from": .string(from), "through": .string(through)]),
             "exportedBy": .object([
-                "user": .string(principal.user.id.uuidString.lowercased()),
+                "user": .string(principal.user.id.description),
                 "organisation": .string((try principal.actingOrganisationID()).uuidString.lowercased()),
             ]),
             "requests": .array(payloadRequests),

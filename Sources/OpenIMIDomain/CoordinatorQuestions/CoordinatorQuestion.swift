@@ -13,9 +13,9 @@ public struct CoordinatorQuestion: Sendable, Hashable, Identifiable {
     /// The member state whose national coordinator is asked.
     public internal(set) var memberState: MemberStateCode
     /// The national coordinator asked.
-    public internal(set) var coordinatorID: UUID
+    public internal(set) var coordinatorID: CoordinatorID
     /// The user who asked.
-    public internal(set) var askedBy: UUID
+    public internal(set) var askedBy: UserID
     /// The asker's organisation.
     public internal(set) var askerOrganisation: OrganisationKind
     /// The asker's organisation's identifier.
@@ -31,7 +31,7 @@ public struct CoordinatorQuestion: Sendable, Hashable, Identifiable {
 
     /// Creates a question as stored.
     public init(
-        id: UUID, memberState: MemberStateCode, coordinatorID: UUID, askedBy: UUID, askerOrganisation: OrganisationKind,
+        id: UUID, memberState: MemberStateCode, coordinatorID: CoordinatorID, askedBy: UserID, askerOrganisation: OrganisationKind,
         askerOrganisationID: UUID, subject: String, text: String, askedAt: Date, answer: CoordinatorAnswer?
     ) {
         self.id = id
@@ -48,7 +48,7 @@ public struct CoordinatorQuestion: Sendable, Hashable, Identifiable {
 
     /// A new question from `principal` to `coordinator`, the national coordinator of the asker's state.
     public static func asking(
-        subject: String, text: String, by principal: Principal, coordinator: UUID, id: UUID, at now: Date
+        subject: String, text: String, by principal: Principal, coordinator: CoordinatorID, id: UUID, at now: Date
     ) throws(CoordinatorQuestionError) -> CoordinatorQuestion {
         guard let state = principal.organisation.memberState, let organisationID = principal.organisation.id.uuid else {
             throw .noNationalCoordinator
@@ -62,7 +62,7 @@ public struct CoordinatorQuestion: Sendable, Hashable, Identifiable {
     }
 
     /// The question with `text` as its answer; a question is answered once.
-    public func answering(_ text: String, by user: UUID, at now: Date) throws(CoordinatorQuestionError) -> CoordinatorQuestion {
+    public func answering(_ text: String, by user: UserID, at now: Date) throws(CoordinatorQuestionError) -> CoordinatorQuestion {
         guard answer == nil else { throw .alreadyAnswered }
         var answered = self
         answered.answer = CoordinatorAnswer(
@@ -88,12 +88,12 @@ public struct CoordinatorAnswer: Sendable, Hashable {
     /// The answer.
     public internal(set) var text: String
     /// The coordinator's user who answered.
-    public internal(set) var by: UUID
+    public internal(set) var by: UserID
     /// When.
     public internal(set) var at: Date
 
     /// Creates an answer.
-    public init(text: String, by: UUID, at: Date) {
+    public init(text: String, by: UserID, at: Date) {
         self.text = text
         self.by = by
         self.at = at
@@ -109,9 +109,9 @@ public enum CoordinatorQuestionRule {
     }
 
     /// Whether `principal` answers for the national coordinator `coordinator` of `state`.
-    public static func answers(_ principal: Principal, for state: MemberStateCode, coordinator: UUID) -> Bool {
+    public static func answers(_ principal: Principal, for state: MemberStateCode, coordinator: CoordinatorID) -> Bool {
         principal.user.status == .active && principal.organisation.kind == .nationalCoordinator
-            && principal.organisation.id == .nationalCoordinator(CoordinatorID(coordinator)) && principal.organisation.memberState == state
+            && principal.organisation.id == .nationalCoordinator(coordinator) && principal.organisation.memberState == state
             && principal.holds(.nationalCoordinator)
     }
 }

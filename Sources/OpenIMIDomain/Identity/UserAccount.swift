@@ -3,7 +3,7 @@ import Foundation
 /// A person working for one IMI actor, with the roles that actor granted them.
 public struct UserAccount: Sendable, Hashable, Identifiable {
     /// The user's identifier.
-    public internal(set) var id: UUID
+    public internal(set) var id: UserID
     /// The actor the user belongs to.
     public internal(set) var organisation: OrganisationID
     /// The sign-in name, unique on the platform.
@@ -25,7 +25,7 @@ public struct UserAccount: Sendable, Hashable, Identifiable {
 
     /// Creates a user account.
     public init(
-        id: UUID, organisation: OrganisationID, username: String, fullName: String, email: String,
+        id: UserID, organisation: OrganisationID, username: String, fullName: String, email: String,
         language: Language, status: UserStatus, roles: Set<Role>, lastSignInAt: Date? = nil, createdAt: Date
     ) {
         self.id = id

@@ -6,7 +6,7 @@ extension InformationRequest {
     public init(
         stored id: RequestID, procedure: String, legalArea: String, questionSetVersion: Int, involvement: Involvement, state: RequestState,
         version: Int, deadline: Date, proposedDeadline: Date?, subject: DataSubject, questions: [String], freeText: FreeText?,
-        answers: [String: Answer], steps: [RequestStep], formalClosureDate: Date?, allocatedTo: UUID?
+        answers: [String: Answer], steps: [RequestStep], formalClosureDate: Date?, allocatedTo: UserID?
     ) {
         self.id = id
         self.procedure = procedure

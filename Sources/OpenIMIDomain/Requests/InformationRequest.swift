@@ -33,7 +33,7 @@ public struct InformationRequest: Sendable, Hashable, Identifiable {
     /// When it was formally closed; retention counts from here.
     public internal(set) var formalClosureDate: Date?
     /// The request handler of the current responder an allocator routed it to, if any.
-    public internal(set) var allocatedTo: UUID?
+    public internal(set) var allocatedTo: UserID?
 
     /// A new draft.
     public init(
@@ -93,12 +93,12 @@ public struct Answer: Sendable, Hashable, Codable {
 /// Who took a step.
 public struct StepActor: Sendable, Hashable, Codable {
     /// The user.
-    public internal(set) var userID: UUID
+    public internal(set) var userID: UserID
     /// Their organisation.
     public internal(set) var organisationID: UUID
 
     /// Creates an actor.
-    public init(userID: UUID, organisationID: UUID) {
+    public init(userID: UserID, organisationID: UUID) {
         self.userID = userID
         self.organisationID = organisationID
     }

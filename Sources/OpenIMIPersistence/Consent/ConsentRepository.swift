@@ -31,7 +31,7 @@ public struct ConsentRepository: Sendable {
                 SQLBind(id), SQLBind(request), SQLBind(record.legalArea), SQLBind(record.purpose.rawValue),
                 SQLBind(try key.seal(record.givenBy, context: "consent_record/\(id)/given_by")), SQLBind(record.language.rawValue),
                 SQLBind(record.wordingVersion), SQLBind(record.givenAt.epochSeconds),
-                SQLBind(record.recordedBy.userID.uuidString.lowercased()),
+                SQLBind(record.recordedBy.userID.description),
                 SQLBind(record.recordedBy.organisationID.uuidString.lowercased()),
                 SQLBind(now.epochSeconds)
             ).run()
@@ -65,7 +65,7 @@ public struct ConsentRepository: Sendable {
                 givenBy: try key.map { try $0.open(sealed, context: "consent_record/\(id)/given_by") } ?? "",
                 language: language, wordingVersion: try row.decode(column: "wording_version", as: String.self),
                 givenAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "given_at", as: Int64.self))),
-                recordedBy: StepActor(userID: user, organisationID: organisation),
+                recordedBy: StepActor(userID: UserID(user), organisationID: organisation),
                 withdrawnAt: try row.decode(column: "withdrawn_at", as: Int64?.self).map { Date(timeIntervalSince1970: TimeInterval($0)) })
         }
     }

@@ -25,8 +25,8 @@ public struct CoordinatorQuestionRepository: Sendable {
                 "asked_at"
             )
             .values(
-                SQLBind(id), SQLBind(question.memberState.rawValue), SQLBind(question.coordinatorID.uuidString.lowercased()),
-                SQLBind(question.askedBy.uuidString.lowercased()), SQLBind(question.askerOrganisation.rawValue),
+                SQLBind(id), SQLBind(question.memberState.rawValue), SQLBind(question.coordinatorID.description),
+                SQLBind(question.askedBy.description), SQLBind(question.askerOrganisation.rawValue),
                 SQLBind(question.askerOrganisationID.uuidString.lowercased()),
                 SQLBind(try key.seal(question.subject, context: "coordinator_question/\(id)/subject")),
                 SQLBind(try key.seal(question.text, context: "coordinator_question/\(id)/body")), SQLBind(question.askedAt.epochSeconds)
@@ -39,7 +39,7 @@ public struct CoordinatorQuestionRepository: Sendable {
         let row = question.id.uuidString.lowercased()
         return try await !sql.update("coordinator_question")
             .set("answer", to: try key.seal(answer.text, context: "coordinator_question/\(row)/answer"))
-            .set("answered_by", to: answer.by.uuidString.lowercased()).set("answered_at", to: answer.at.epochSeconds)
+            .set("answered_by", to: answer.by.description).set("answered_at", to: answer.at.epochSeconds)
             .where("id", .equal, row).where("answered_at", .is, SQLLiteral.null).returning("id").all().isEmpty
     }
 
@@ -76,11 +76,11 @@ public struct CoordinatorQuestionRepository: Sendable {
                 let at = try row.decode(column: "answered_at", as: Int64?.self)
             else { throw PersistenceError.corruptRow(table: table, key: id) }
             answer = CoordinatorAnswer(
-                text: try key.open(sealed, context: "coordinator_question/\(id)/answer"), by: by,
+                text: try key.open(sealed, context: "coordinator_question/\(id)/answer"), by: UserID(by),
                 at: Date(timeIntervalSince1970: TimeInterval(at)))
         }
         return CoordinatorQuestion(
-            id: uuid, memberState: state, coordinatorID: coordinator, askedBy: asker, askerOrganisation: kind,
+            id: uuid, memberState: state, coordinatorID: CoordinatorID(coordinator), askedBy: UserID(asker), askerOrganisation: kind,
             askerOrganisationID: organisation,
             subject: try key.open(try row.decode(column: "subject", as: String.self), context: "coordinator_question/\(id)/subject"),
             text: try key.open(try row.decode(column: "body", as: String.self), context: "coordinator_question/\(id)/body"),

@@ -24,7 +24,7 @@ public struct SessionStore: Sendable {
         try await sql.insert(into: "user_session")
             .columns("token_hash", "user_id", "kind", "csrf_token", "created_at", "last_seen_at")
             .values(
-                SQLBind(OpaqueToken.hash(token)), SQLBind(user.id.uuidString.lowercased()), SQLBind(kind.rawValue), SQLBind(csrf),
+                SQLBind(OpaqueToken.hash(token)), SQLBind(user.id.description), SQLBind(kind.rawValue), SQLBind(csrf),
                 SQLBind(now.epochSeconds), SQLBind(now.epochSeconds)
             )
             .run()

@@ -61,7 +61,7 @@ public struct UserRecord: Sendable, Codable {
 
     /// A new row for `user` without credentials.
     public init(_ user: UserAccount, now: Date) {
-        self.id = user.id.uuidString.lowercased()
+        self.id = user.id.description
         self.organisationKind = user.organisation.kind.rawValue
         self.organisationId = user.organisation.uuid?.uuidString.lowercased()
         self.username = user.username
@@ -89,7 +89,7 @@ public struct UserRecord: Sendable, Codable {
             let status = UserStatus(rawValue: status)
         else { throw PersistenceError.corruptRow(table: "user_account", key: id) }
         return UserAccount(
-            id: uuid, organisation: organisation, username: username,
+            id: UserID(uuid), organisation: organisation, username: username,
             fullName: fullName, email: email, language: language, status: status, roles: roles,
             lastSignInAt: lastSignInAt.map { Date(timeIntervalSince1970: TimeInterval($0)) },
             createdAt: Date(timeIntervalSince1970: TimeInterval(createdAt)))

@@ -16,7 +16,7 @@ public struct UserRepository: Sendable {
     public func insert(_ user: UserAccount, now: Date) async throws {
         if try await record(username: user.username) != nil { throw IdentityError.usernameTaken }
         try await sql.insert(into: "user_account").model(UserRecord(user, now: now), keyEncodingStrategy: .convertToSnakeCase).run()
-        try await replaceRoles(of: user.id, with: user.roles)
+        try await replaceRoles(of: user.id.uuid, with: user.roles)
     }
 
     /// The record of `username`.
@@ -67,8 +67,8 @@ public struct UserRepository: Sendable {
         try await sql.update("user_account")
             .set("full_name", to: user.fullName).set("email", to: user.email).set("language", to: user.language.rawValue)
             .set("status", to: user.status.rawValue).set("updated_at", to: now.epochSeconds)
-            .where("id", .equal, user.id.uuidString.lowercased()).run()
-        try await replaceRoles(of: user.id, with: user.roles)
+            .where("id", .equal, user.id.description).run()
+        try await replaceRoles(of: user.id.uuid, with: user.roles)
     }
 
     /// Updates credential and counter columns of a user. Run inside a transaction.

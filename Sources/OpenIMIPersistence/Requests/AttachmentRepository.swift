@@ -32,7 +32,7 @@ public struct AttachmentRepository: Sendable {
                 SQLBind(try key.seal(attachment.name, context: Self.nameContext(id))), SQLBind(attachment.mediaType.rawValue),
                 SQLBind(attachment.size), SQLBind(attachment.sha256),
                 SQLBind(try key.seal(blob: content, context: Self.contentContext(id))),
-                SQLBind(attachment.uploadedBy.userID.uuidString.lowercased()),
+                SQLBind(attachment.uploadedBy.userID.description),
                 SQLBind(attachment.uploadedBy.organisationID.uuidString.lowercased()), SQLBind(attachment.uploadedAt.epochSeconds)
             ).run()
     }
@@ -72,7 +72,7 @@ public struct AttachmentRepository: Sendable {
             id: uuid, requestID: request, name: try key.open(try row.decode(column: "name", as: String.self), context: nameContext(id)),
             mediaType: type,
             size: try row.decode(column: "size", as: Int.self), sha256: try row.decode(column: "sha256", as: String.self),
-            uploadedBy: StepActor(userID: user, organisationID: organisation),
+            uploadedBy: StepActor(userID: UserID(user), organisationID: organisation),
             uploadedAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "uploaded_at", as: Int64.self))))
     }
 }

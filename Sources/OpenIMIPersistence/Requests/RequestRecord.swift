@@ -84,7 +84,7 @@ public struct RequestRecord: Sendable, Codable {
         personalData = try key.seal(
             JSONText.encode(PersonalData(subject: request.subject, freeText: request.freeText, answers: request.answers)),
             context: Self.personalDataContext(id))
-        allocatedTo = request.allocatedTo?.uuidString.lowercased()
+        allocatedTo = request.allocatedTo?.description
         self.createdAt = createdAt.epochSeconds
         updatedAt = now.epochSeconds
     }
@@ -107,6 +107,6 @@ public struct RequestRecord: Sendable, Codable {
             proposedDeadline: proposedDeadline.map { Date(timeIntervalSince1970: TimeInterval($0)) }, subject: personal.subject,
             questions: try JSONText.decode([String].self, from: questions), freeText: personal.freeText, answers: personal.answers,
             steps: steps, formalClosureDate: formalClosureAt.map { Date(timeIntervalSince1970: TimeInterval($0)) },
-            allocatedTo: allocatedTo.flatMap(UUID.init(uuidString:)))
+            allocatedTo: try UserID.stored(ifPresent: allocatedTo, table: "information_request", key: id))
     }
 }

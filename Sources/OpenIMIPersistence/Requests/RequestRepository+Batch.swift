@@ -31,7 +31,7 @@ extension RequestRepository {
                     }
                     insert.values(
                         SQLBind(key), SQLBind(position), SQLBind(step.action?.rawValue),
-                        SQLBind(step.from?.rawValue), SQLBind(step.to.rawValue), SQLBind(step.actor.userID.uuidString.lowercased()),
+                        SQLBind(step.from?.rawValue), SQLBind(step.to.rawValue), SQLBind(step.actor.userID.description),
                         SQLBind(step.actor.organisationID.uuidString.lowercased()), SQLBind(step.at.epochSeconds), SQLBind(comment))
                 }
                 try await insert.run()

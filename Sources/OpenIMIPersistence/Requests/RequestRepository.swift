@@ -72,7 +72,7 @@ public struct RequestRepository: Sendable {
                 from: try row.decodeIfPresent(column: "from_state", as: RequestState.self, table: "request_step"),
                 to: try row.decode(column: "to_state", as: RequestState.self, table: "request_step"),
                 actor: StepActor(
-                    userID: try row.decodeUUID(column: "user_id", table: "request_step"),
+                    userID: UserID(try row.decodeUUID(column: "user_id", table: "request_step")),
                     organisationID: try row.decodeUUID(column: "organisation_id", table: "request_step")),
                 at: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "at", as: Int64.self))),
                 comment: try row.decodeNil(column: "comment")
@@ -93,7 +93,7 @@ public struct RequestRepository: Sendable {
             let comment = try step.comment.map { try dataKey.seal($0, context: RequestRecord.commentContext(key, position: position)) }
             insert.values(
                 SQLBind(key), SQLBind(position), SQLBind(step.action?.rawValue), SQLBind(step.from?.rawValue), SQLBind(step.to.rawValue),
-                SQLBind(step.actor.userID.uuidString.lowercased()), SQLBind(step.actor.organisationID.uuidString.lowercased()),
+                SQLBind(step.actor.userID.description), SQLBind(step.actor.organisationID.uuidString.lowercased()),
                 SQLBind(step.at.epochSeconds), SQLBind(comment))
         }
         try await insert.run()

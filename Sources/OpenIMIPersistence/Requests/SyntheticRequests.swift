@@ -19,7 +19,7 @@ public enum SyntheticRequests {
             let start = now.addingTimeInterval(-Double(generator.next() % (365 * 86_400)))
             let roll = generator.next() % 100
             let state: RequestState = roll < 80 ? .closed : roll < 85 ? .withdrawn : open[Int(roll) % open.count]
-            let actor = StepActor(userID: requester.id.uuid, organisationID: requester.id.uuid)
+            let actor = StepActor(userID: UserID(requester.id.uuid), organisationID: requester.id.uuid)
             let created = Date(timeIntervalSince1970: start.timeIntervalSince1970)
             var steps = [RequestStep(action: nil, from: nil, to: .draft, actor: actor, at: created, comment: nil)]
             if state != .draft {

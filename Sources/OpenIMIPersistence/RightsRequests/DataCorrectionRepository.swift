@@ -21,7 +21,7 @@ public struct DataCorrectionRepository: Sendable {
             .values(
                 SQLBind(correction.id.uuidString.lowercased()), SQLBind(correction.rightsRequestID.uuidString.lowercased()),
                 SQLBind(correction.requestID.uuidString.lowercased()), SQLBind(correction.field.rawValue),
-                SQLBind(correction.oldValueDigest), SQLBind(correction.correctedBy.userID.uuidString.lowercased()),
+                SQLBind(correction.oldValueDigest), SQLBind(correction.correctedBy.userID.description),
                 SQLBind(correction.correctedBy.organisationID.uuidString.lowercased()), SQLBind(correction.correctedAt.epochSeconds)
             ).run()
     }

@@ -136,7 +136,7 @@ struct UserDTO: Codable, Sendable {
     let lastSignInAt: Date?
 
     init(_ user: UserAccount) {
-        id = user.id.uuidString.lowercased()
+        id = user.id.description
         username = user.username
         fullName = user.fullName
         email = user.email

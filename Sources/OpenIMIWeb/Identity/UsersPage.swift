@@ -36,7 +36,7 @@ struct UsersPage {
                 ]
             }
         let newcomer = UserAccount(
-            id: UUID(), organisation: organisation.id, username: "", fullName: "", email: "",
+            id: UserID.random(), organisation: organisation.id, username: "", fullName: "", email: "",
             language: .en, status: .invited, roles: [], createdAt: Date())
         self.organisation = organisation.id.description
         self.organisationName = organisationName
@@ -52,7 +52,7 @@ struct UsersPage {
                 .filter { AccessPolicy.decide(principal, .grantRole($0), on: .user(user, of: organisation)).isAllowed }
                 .map { RoleOption(code: $0.code, name: name($0)) }
             return Row(
-                id: user.id.uuidString.lowercased(), username: user.username, fullName: user.fullName, email: user.email,
+                id: user.id.description, username: user.username, fullName: user.fullName, email: user.email,
                 status: catalog.text("userStatus.\(user.status.rawValue)"), isSuspended: user.status == .suspended,
                 roles: held.map { RoleOption(code: $0.code, name: name($0)) },
                 grantable: grantable, hasGrantable: !grantable.isEmpty,

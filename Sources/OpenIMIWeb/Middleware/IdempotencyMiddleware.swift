@@ -43,7 +43,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
         hasher.update(data: Data("\(request.method.rawValue) \(request.uri.path)?\(request.uri.query ?? "")\n".utf8))
         hasher.update(data: Data(buffer: buffer))
         let fingerprint = ContentDigest.hex(hasher.finalize())
-        switch try await store.claim(userID: user, key: key, fingerprint: fingerprint, now: clock.now()) {
+        switch try await store.claim(userID: user.uuid, key: key, fingerprint: fingerprint, now: clock.now()) {
         case .replay(let outcome):
             return try await replay(outcome, of: request, context: context, next: next)
         case .inProgress:
@@ -54,18 +54,18 @@ struct IdempotencyMiddleware: RouterMiddleware {
             do {
                 let response = try await next(request, context)
                 guard response.status.code < 400 else {
-                    try await store.release(userID: user, key: key)
+                    try await store.release(userID: user.uuid, key: key)
                     return response
                 }
                 let outcome = IdempotencyStore.Outcome(
                     status: Int(response.status.code), location: Self.sameSite(response.headers[.location]),
                     contentLocation: Self.sameSite(response.headers[.contentLocation]))
                 try await store.complete(
-                    userID: user, key: key, outcome: outcome,
+                    userID: user.uuid, key: key, outcome: outcome,
                     requestID: Self.requestID(in: [outcome.contentLocation, outcome.location, request.uri.path]))
                 return response
             } catch {
-                try? await store.release(userID: user, key: key)
+                try? await store.release(userID: user.uuid, key: key)
                 throw error
             }
         }

@@ -55,7 +55,7 @@ struct InboxPage {
                 counterpart: counterpart.map(names.name) ?? "—", state: catalog.text("requestState.\(state.rawValue)"),
                 deadline: DateText.day(deadline), status: status.rawValue,
                 statusLabel: status == .overdue || status == .dueSoon ? catalog.text("deadlineStatus.\(status.rawValue)") : nil,
-                allocatedToMe: summary.allocatedTo == principal.user.id.uuidString.lowercased())
+                allocatedToMe: summary.allocatedTo == principal.user.id.description)
         }
         hasRows = !rows.isEmpty
         let open = InboxQuery.openStates

@@ -153,7 +153,7 @@ struct RequestPage {
             ? AllocationForm(
                 handlers: handlers.map {
                     Option(
-                        id: $0.id.uuidString.lowercased(), text: "\($0.fullName) (\($0.username))", selected: $0.id == request.allocatedTo)
+                        id: $0.id.description, text: "\($0.fullName) (\($0.username))", selected: $0.id == request.allocatedTo)
                 }) : nil
         steps = request.steps.map {
             StepRow(

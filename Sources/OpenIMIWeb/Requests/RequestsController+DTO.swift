@@ -159,14 +159,14 @@ extension RequestsController {
             deadline = request.deadline
             proposedDeadline = request.proposedDeadline
             formalClosureDate = request.formalClosureDate
-            allocatedTo = request.allocatedTo?.uuidString.lowercased()
+            allocatedTo = request.allocatedTo?.description
             subject = SubjectDTO(request.subject)
             questions = request.questions
             freeText = request.freeText.map { FreeTextDTO(text: $0.text, language: $0.language.rawValue) }
             answers = request.answers
             steps = request.steps.map {
                 Step(
-                    action: $0.action?.rawValue, to: $0.to.rawValue, at: $0.at, userId: $0.actor.userID.uuidString.lowercased(),
+                    action: $0.action?.rawValue, to: $0.to.rawValue, at: $0.at, userId: $0.actor.userID.description,
                     organisationId: $0.actor.organisationID.uuidString.lowercased(), comment: $0.comment)
             }
         }

@@ -167,7 +167,7 @@ extension InboxQuery {
         let limit = try request.queryInt("limit", default: 50, in: 1...200)
         let offset = try request.queryInt("offset", default: 0, in: 0...InboxQuery.maximumOffset)
         self.init(
-            states: states ?? InboxQuery.openStates, allocatedTo: mine == true ? session.principal.user.id : nil, offset: offset,
+            states: states ?? InboxQuery.openStates, allocatedTo: mine == true ? session.principal.user.id.uuid : nil, offset: offset,
             limit: limit)
     }
 }
