@@ -23,9 +23,9 @@ struct RequestBenchmark {
         let database = platform.database
         _ = try await DemoData.bundled().load(into: platform)
         let dk = try await principal("dk.handler"), si = try await principal("si.handler")
-        let area = "professional-qualifications", procedure = "pq-information-request"
+        let area: LegalAreaCode = "professional-qualifications", procedure: ProcedureCode = "pq-information-request"
         let authorities = try await AuthorityRepository(sql: database.sql).search(
-            try DirectoryQuery(legalArea: area, perPage: DirectoryQuery.maximumPerPage)
+            try DirectoryQuery(legalArea: area.rawValue, perPage: DirectoryQuery.maximumPerPage)
         ).items.map { (id: $0.id, state: $0.memberState) }
         let loadStart = ContinuousClock.now
         let generated = SyntheticRequests.requests(
@@ -60,7 +60,7 @@ struct RequestBenchmark {
             "SELECT id FROM information_request WHERE (requester_id = \(bind: dkID) OR responder_id = \(bind: dkID)) AND state <> 'draft' LIMIT 5000"
         ).all().map { try $0.decode(column: "id", as: String.self) }
         let inboxSize = try await RequestRepository(sql: database.sql, keys: platform.requests.keys).inboxCounts(
-            of: dk.organisation, areas: [area], states: Set(RequestState.allCases))
+            of: dk.organisation, areas: [area.rawValue], states: Set(RequestState.allCases))
 
         let app = Application(
             router: try await buildRouter(platform: platform).router,
@@ -69,7 +69,7 @@ struct RequestBenchmark {
         defer { server.cancel() }
         try await measure(
             client: BenchmarkClient(host: "127.0.0.1", port: settings.port), web: web, dkToken: dkToken, siToken: siToken,
-            readable: readable, inboxSize: inboxSize, responderID: siID, procedure: procedure)
+            readable: readable, inboxSize: inboxSize, responderID: siID, procedure: procedure.rawValue)
     }
 
     /// Times the reads one by one, then runs the cycles from concurrent clients.

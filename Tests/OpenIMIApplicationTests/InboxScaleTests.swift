@@ -20,7 +20,7 @@ import Testing
                             state, names: [state == "DK" ? .da : .sl: "Organ \(authorities.count)", .en: "Authority \(authorities.count)"]),
                         by: coordinator, in: database))
             }
-            let area = "professional-qualifications"
+            let area: LegalAreaCode = "professional-qualifications"
             let requests = SyntheticRequests.requests(
                 count: 20_000, procedure: "pq-information-request", legalArea: area, questions: ["legally-established"],
                 authorities: authorities.map { ($0.id, $0.memberState) }, now: Date())
@@ -30,7 +30,7 @@ import Testing
             try await database.transaction { sql in try await AuthorityRepository(sql: sql).analyze() }
 
             let danish = Organisation(authority: authorities[0])
-            let page = try await repository.inbox(of: danish, areas: [area], query: InboxQuery())
+            let page = try await repository.inbox(of: danish, areas: [area.rawValue], query: InboxQuery())
             let key = authorities[0].id.description
             let expected = try await database.sql.raw(
                 """
@@ -41,12 +41,12 @@ import Testing
             ).all().map { try $0.decode(column: "id", as: String.self) }
             #expect(page.count == 50 && page.map(\.id) == expected)
 
-            let secondPage = try await repository.inbox(of: danish, areas: [area], query: InboxQuery(offset: 50, limit: 50))
+            let secondPage = try await repository.inbox(of: danish, areas: [area.rawValue], query: InboxQuery(offset: 50, limit: 50))
             #expect(Set(secondPage.map(\.id)).isDisjoint(with: expected) && secondPage.count == 50)
-            let counts = try await repository.inboxCounts(of: danish, areas: [area])
+            let counts = try await repository.inboxCounts(of: danish, areas: [area.rawValue])
             #expect(counts.keys.allSatisfy { !$0.isFinal } && counts.values.reduce(0, +) > 100)
 
-            let plan = try await repository.inboxPlan(of: danish, areas: [area], query: InboxQuery(), kind: database.kind)
+            let plan = try await repository.inboxPlan(of: danish, areas: [area.rawValue], query: InboxQuery(), kind: database.kind)
                 .joined(separator: "\n")
             #expect(plan.contains("information_request_requester_open"), "\(plan)")
             #expect(plan.contains("information_request_responder_open"), "\(plan)")

@@ -31,7 +31,7 @@ import Testing
 
     /// Stores one request per `(area, formal closure)`; a nil closure leaves it open, last changed `idleSince`.
     static func setUp(
-        _ database: any Database, _ plan: [(String, Date?)], idleSince: Date = asOf
+        _ database: any Database, _ plan: [(LegalAreaCode, Date?)], idleSince: Date = asOf
     ) async throws -> Setup {
         let keys = TestKeys.ring()
         let store = SigningKeyStore(directory: FileManager.default.temporaryDirectory.appendingPathComponent("openimi-ret-\(UUID())"))
@@ -61,7 +61,7 @@ import Testing
 
     @Test func blockingFollowsEachAreasPeriodAndDeletionComes36MonthsAfterClosure() async throws {
         try await TestDatabase.withDatabase { database in
-            let pq = "professional-qualifications", road = "road-transport-posting"
+            let pq: LegalAreaCode = "professional-qualifications", road: LegalAreaCode = "road-transport-posting"
             let setup = try await Self.setUp(
                 database,
                 [

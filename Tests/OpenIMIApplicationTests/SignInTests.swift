@@ -164,7 +164,7 @@ import Testing
             let secondActive = draft
             try await database.transaction { sql in try await UserRepository(sql: sql).update(secondActive, now: later) }
             let secondPrincipal = Principal(user: secondActive, organisation: fixture.administrator.organisation)
-            try await fixture.identity.suspend(fixture.administrator.user.id.uuid, by: secondPrincipal, now: later)
+            try await fixture.identity.suspend(fixture.administrator.user.id, by: secondPrincipal, now: later)
             #expect(try await fixture.identity.session(token: api.token, now: later.addingTimeInterval(60)) == nil)
         }
     }

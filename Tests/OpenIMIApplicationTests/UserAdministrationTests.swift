@@ -15,7 +15,7 @@ import Testing
             let now = fixture.start
             for role in [Role.platformOperator, .nationalCoordinator, .areaCoordinator, .reader(legalArea: "solvit")] {
                 await #expect(throws: IdentityError.forbidden(.roleNotGrantable)) {
-                    try await identity.grant(role, to: admin.user.id.uuid, by: admin, now: now)
+                    try await identity.grant(role, to: admin.user.id, by: admin, now: now)
                 }
                 await #expect(throws: IdentityError.forbidden(.roleNotGrantable)) {
                     try await identity.createUser(
@@ -31,7 +31,7 @@ import Testing
                     kind: .authority, id: other.id.uuid, name: "out.dk", roles: [.localDataAdministrator], now: now),
                 organisation: Organisation(authority: other))
             await #expect(throws: IdentityError.forbidden(.otherOrganisation)) {
-                try await identity.suspend(admin.user.id.uuid, by: outsider, now: now)
+                try await identity.suspend(admin.user.id, by: outsider, now: now)
             }
             await #expect(throws: IdentityError.forbidden(.otherOrganisation)) {
                 try await identity.users(of: admin.organisation, by: outsider)
@@ -48,10 +48,10 @@ import Testing
             let now = fixture.start
             await #expect(throws: IdentityError.lastAdministrator) {
                 try await fixture.identity.withdraw(
-                    .localDataAdministrator, from: fixture.administrator.user.id.uuid, by: fixture.administrator, now: now)
+                    .localDataAdministrator, from: fixture.administrator.user.id, by: fixture.administrator, now: now)
             }
             await #expect(throws: IdentityError.lastAdministrator) {
-                try await fixture.identity.suspend(fixture.administrator.user.id.uuid, by: fixture.coordinatorUser, now: now)
+                try await fixture.identity.suspend(fixture.administrator.user.id, by: fixture.coordinatorUser, now: now)
             }
             let handler = try await fixture.identity.createUser(
                 NewUser(
@@ -59,14 +59,14 @@ import Testing
                     roles: [.requestHandler(legalArea: "services")]),
                 in: fixture.administrator.organisation, by: fixture.administrator, now: now)
             await #expect(throws: IdentityError.forbidden(.roleNotGrantable)) {
-                try await fixture.identity.suspend(handler.user.id.uuid, by: fixture.coordinatorUser, now: now)
+                try await fixture.identity.suspend(handler.user.id, by: fixture.coordinatorUser, now: now)
             }
             let second = try await fixture.identity.createUser(
                 NewUser(username: "admin2.dk", fullName: "A2", email: "a2@example.org", language: .da, roles: [.localDataAdministrator]),
                 in: fixture.administrator.organisation, by: fixture.coordinatorUser, now: now)
             #expect(second.user.roles == [.localDataAdministrator])
             let reset = try await fixture.identity.resetSecondFactor(
-                of: fixture.administrator.user.id.uuid, by: fixture.coordinatorUser, now: now)
+                of: fixture.administrator.user.id, by: fixture.coordinatorUser, now: now)
             #expect(!reset.activationToken.isEmpty)
             let record = try await UserRepository(sql: database.sql).record(id: fixture.administrator.user.id.uuid)
             #expect(record?.totpSecretSealed == nil && record?.totpConfirmed == false)

@@ -8,7 +8,7 @@ import Testing
         let areas = try ReferenceDataFiles.bundled().legalAreas
         for area in areas {
             for procedure in area.procedures where procedure.kind == .informationRequest {
-                let set = try #require(sets[procedure.code], "no question set for \(procedure.code)")
+                let set = try #require(sets[procedure.code.rawValue], "no question set for \(procedure.code)")
                 #expect(set.version >= 1)
                 #expect(set.languages.isSuperset(of: [.en, .da, .sl]), "\(procedure.code) lacks a translation")
                 let ids = set.questions.map(\.id)
@@ -23,7 +23,7 @@ import Testing
                 }
             }
         }
-        let procedures = Set(areas.flatMap { $0.procedures.map(\.code) })
+        let procedures = Set(areas.flatMap { $0.procedures.map(\.code.rawValue) })
         #expect(Set(sets.keys).isSubset(of: procedures), "a question set names an unknown procedure")
         let qualifications = try #require(sets["pq-information-request"])
         #expect(qualifications.question("disciplinary-sanctions")?.sensitive == true)

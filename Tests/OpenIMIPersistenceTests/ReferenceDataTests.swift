@@ -12,7 +12,7 @@ import Testing
         #expect(files.memberStates.filter(\.isEUMember).count == 27)
         #expect(files.memberStates.allSatisfy { !$0.officialLanguages.isEmpty })
         let codes = Set(files.legalAreas.map(\.code))
-        for expected in [
+        for expected: LegalAreaCode in [
             "professional-qualifications", "services", "posting-of-workers", "road-transport-posting", "patients-rights", "solvit",
             "euro-cash-transport", "cultural-objects", "public-documents", "e-commerce", "single-digital-gateway", "gdpr-cooperation",
             "train-drivers", "non-road-mobile-machinery",

@@ -34,10 +34,10 @@ extension RequestService {
         try evidence.requireSigning()
         let request = try await visible(id, to: principal)
         try identity.authorize(
-            principal, .recordConsent, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
+            principal, .recordConsent, on: .request(request.involvement, legalArea: request.legalArea.rawValue, state: request.state))
         guard !request.state.isFinal else { throw ConsentError.requestFinished }
-        guard let area = try await RegistryRepository(sql: database.sql).legalArea(request.legalArea) else {
-            throw InformationRequestError.unknownProcedure(request.procedure)
+        guard let area = try await RegistryRepository(sql: database.sql).legalArea(request.legalArea.rawValue) else {
+            throw InformationRequestError.unknownProcedure(request.procedure.rawValue)
         }
         let needed =
             switch consent.purpose {
@@ -47,7 +47,7 @@ extension RequestService {
         guard needed else { throw ConsentError.invalid("purpose") }
         try ConsentRule.validate(givenBy: consent.givenBy, wordingVersion: consent.wordingVersion, givenAt: consent.givenAt, now: now)
         let record = ConsentRecord(
-            id: UUID(), requestID: id.uuid, legalArea: area.code, purpose: consent.purpose,
+            id: UUID(), requestID: id.uuid, legalArea: area.code.rawValue, purpose: consent.purpose,
             givenBy: consent.givenBy.trimmingCharacters(in: .whitespacesAndNewlines), language: consent.language,
             wordingVersion: consent.wordingVersion, givenAt: consent.givenAt,
             recordedBy: StepActor(userID: principal.user.id, organisationID: try principal.actingOrganisationID()), withdrawnAt: nil)

@@ -117,7 +117,7 @@ public struct DemoRequests {
             case .business(let business): (business.name, [business.registrationNumber])
             }
         return DemoRequestEntry(
-            id: request.id.description, state: request.state.rawValue, procedure: request.procedure,
+            id: request.id.description, state: request.state.rawValue, procedure: request.procedure.rawValue,
             requesterId: request.involvement.requester.description,
             responderId: request.involvement.responder.description,
             subjectName: name, subjectIdentifiers: identifiers, formalClosureDate: request.formalClosureDate)

@@ -56,7 +56,8 @@ extension DemoData {
             let provisioned: ProvisionedCredentials
             if let existing = try await repository.record(username: demo.username), let existingID = UUID(uuidString: existing.id) {
                 guard refresh else { continue }
-                provisioned = try await platform.identity.reprovision(existingID, username: demo.username, password: password, now: now)
+                provisioned = try await platform.identity.reprovision(
+                    UserID(existingID), username: demo.username, password: password, now: now)
             } else {
                 let user = UserAccount(
                     id: UserID.random(), organisation: reference, username: demo.username, fullName: demo.fullName,

@@ -39,7 +39,8 @@ public struct ExchangeEvidence: Sendable {
         return .object([
             "type": .string("openimi.exchange-evidence"), "version": .integer(1), "issuedAt": time(issuedAt),
             "request": .object([
-                "id": id(request.id.uuid), "procedure": .string(request.procedure), "legalArea": .string(request.legalArea),
+                "id": id(request.id.uuid), "procedure": .string(request.procedure.rawValue),
+                "legalArea": .string(request.legalArea.rawValue),
                 "state": .string(request.state.rawValue), "requester": id(request.involvement.requester.uuid),
                 "responder": id(request.involvement.responder.uuid),
                 "earlierResponders": .array(request.involvement.earlierResponders.map { id($0.uuid) }),

@@ -52,10 +52,10 @@ public struct ExchangeReport {
         pageNumbering = catalog.text("report.page")
         var summary: [Row] = [
             .field(catalog.text("report.requestID"), id, small: false),
-            .field(catalog.text("inbox.procedure"), names.procedureName(request.procedure), small: false),
-            .field(catalog.text("report.legalArea"), names.areaName(request.legalArea), small: false),
+            .field(catalog.text("inbox.procedure"), names.procedureName(request.procedure.rawValue), small: false),
+            .field(catalog.text("report.legalArea"), names.areaName(request.legalArea.rawValue), small: false),
         ]
-        for act in names.legalActs(request.legalArea) {
+        for act in names.legalActs(request.legalArea.rawValue) {
             summary.append(
                 .field(catalog.text("report.legalActs"), "\(act.citation.text(in: catalog.language)) (CELEX \(act.celex))", small: false))
         }

@@ -31,7 +31,7 @@ public struct ExchangeReportService: Sendable {
             actors[userID.uuid] = try await users.find(userID.uuid)
         }
         let report = ExchangeReport(
-            issued: issued, questionSet: requests.questionSets[request.procedure], names: names, actors: actors, reader: principal,
+            issued: issued, questionSet: requests.questionSets[request.procedure.rawValue], names: names, actors: actors, reader: principal,
             signing: try printer.keys.current(), catalog: catalog, now: now)
         var document = report.document(fonts: fonts, language: catalog.language.rawValue)
         document.embed(.init(name: "evidence.jws", mediaType: "application/jose", data: Array(issued.jws.utf8)))

@@ -66,37 +66,37 @@ extension IdentityService {
 
     /// Grants `role` to the user `id`.
     @discardableResult
-    public func grant(_ role: Role, to id: UUID, by principal: Principal, now: Date) async throws -> UserAccount {
+    public func grant(_ role: Role, to id: UserID, by principal: Principal, now: Date) async throws -> UserAccount {
         try await change(id, by: principal, action: .grantRole(role), now: now) { $0.granting(role) }
     }
 
     /// Withdraws `role` from the user `id`; the organisation's last administrator keeps theirs.
     @discardableResult
-    public func withdraw(_ role: Role, from id: UUID, by principal: Principal, now: Date) async throws -> UserAccount {
+    public func withdraw(_ role: Role, from id: UserID, by principal: Principal, now: Date) async throws -> UserAccount {
         try await change(id, by: principal, action: .withdrawRole(role), now: now) { $0.withdrawing(role) }
     }
 
     /// Suspends the user `id`: their sessions and tokens stop working at once.
     @discardableResult
-    public func suspend(_ id: UUID, by principal: Principal, now: Date) async throws -> UserAccount {
+    public func suspend(_ id: UserID, by principal: Principal, now: Date) async throws -> UserAccount {
         try await change(id, by: principal, action: .changeUser, now: now) { $0.suspended() }
     }
 
     /// Lifts a suspension; the user signs in as before.
     @discardableResult
-    public func reinstate(_ id: UUID, by principal: Principal, now: Date) async throws -> UserAccount {
+    public func reinstate(_ id: UserID, by principal: Principal, now: Date) async throws -> UserAccount {
         try await change(id, by: principal, action: .changeUser, now: now) { $0.reinstated() }
     }
 
     /// Clears the user's second factor and issues a new activation link to enrol again.
-    public func resetSecondFactor(of id: UUID, by principal: Principal, now: Date) async throws -> CreatedUser {
+    public func resetSecondFactor(of id: UserID, by principal: Principal, now: Date) async throws -> CreatedUser {
         let user = try await change(id, by: principal, action: .changeUser, now: now) { $0 }
         let token = try await database.transaction { sql in
             try await UserRepository(sql: sql).setColumns(
-                id, ["totp_secret_sealed": String?.none, "totp_confirmed": false, "totp_last_step": Int64?.none])
-            try await RecoveryCodeRepository(sql: sql).removeAll(of: id)
-            try await SessionStore(sql: sql).revokeAll(of: id, now: now)
-            return try await issueActivation(for: id, sql: sql, now: now)
+                id.uuid, ["totp_secret_sealed": String?.none, "totp_confirmed": false, "totp_last_step": Int64?.none])
+            try await RecoveryCodeRepository(sql: sql).removeAll(of: id.uuid)
+            try await SessionStore(sql: sql).revokeAll(of: id.uuid, now: now)
+            return try await issueActivation(for: id.uuid, sql: sql, now: now)
         }
         return CreatedUser(user: user, activationToken: token)
     }
@@ -129,9 +129,9 @@ extension IdentityService {
     /// Loads, authorises and saves one change to a user, keeping an administrator and revoking
     /// sessions of users who are no longer active.
     private func change(
-        _ id: UUID, by principal: Principal, action: AccessAction, now: Date, _ transition: @Sendable (UserAccount) -> UserAccount
+        _ id: UserID, by principal: Principal, action: AccessAction, now: Date, _ transition: @Sendable (UserAccount) -> UserAccount
     ) async throws -> UserAccount {
-        guard let before = try await UserRepository(sql: database.sql).find(id),
+        guard let before = try await UserRepository(sql: database.sql).find(id.uuid),
             let organisation = try await organisation(before.organisation)
         else { throw IdentityError.unknownUser }
         try authorize(principal, action, on: .user(before, of: organisation))
@@ -140,7 +140,7 @@ extension IdentityService {
             let colleagues = try await UserRepository(sql: sql).users(of: organisation.id)
             try UserAdministration.checkKeepsAnAdministrator(users: colleagues, replacing: before, with: changed)
             try await UserRepository(sql: sql).update(changed, now: now)
-            if changed.status != .active { try await SessionStore(sql: sql).revokeAll(of: id, now: now) }
+            if changed.status != .active { try await SessionStore(sql: sql).revokeAll(of: id.uuid, now: now) }
         }
         return changed
     }

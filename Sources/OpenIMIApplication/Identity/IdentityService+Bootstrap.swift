@@ -35,20 +35,20 @@ extension IdentityService {
 
     /// Gives an existing account a new password and one-time-code secret and makes it active again;
     /// for the platform's own provisioning only (refreshing demo credentials).
-    public func reprovision(_ id: UUID, username: String, password: String, now: Date) async throws -> ProvisionedCredentials {
+    public func reprovision(_ id: UserID, username: String, password: String, now: Date) async throws -> ProvisionedCredentials {
         try checkPassword(password)
         let secret = OneTimeCode.newSecret(random: random)
         let sealed = try secrets.seal(secret)
         let hash = hasher.hash(password)
         try await database.transaction { sql in
             try await UserRepository(sql: sql).setColumns(
-                id,
+                id.uuid,
                 [
                     "password_hash": hash, "totp_secret_sealed": sealed, "totp_confirmed": true, "totp_last_step": Int64?.none,
                     "status": UserStatus.active.rawValue, "failed_attempts": 0, "locked_until": Int64?.none,
                     "last_sign_in_at": now.epochSeconds,
                 ])
-            try await SessionStore(sql: sql).revokeAll(of: id, now: now)
+            try await SessionStore(sql: sql).revokeAll(of: id.uuid, now: now)
         }
         return ProvisionedCredentials(
             username: username, password: password, totpSecretBase32: OneTimeCode(secret: secret).base32Secret, totpSecret: secret)

@@ -17,10 +17,10 @@ public enum InformationNotice {
             Row.paragraph("• " + catalog.text("notice.category.\($0.rawValue)"), bold: false)
         }
         var basis: [Row] = [
-            .field(catalog.text("inbox.procedure"), names.procedureName(request.procedure), small: false),
-            .field(catalog.text("report.legalArea"), names.areaName(request.legalArea), small: false),
+            .field(catalog.text("inbox.procedure"), names.procedureName(request.procedure.rawValue), small: false),
+            .field(catalog.text("report.legalArea"), names.areaName(request.legalArea.rawValue), small: false),
         ]
-        for act in names.legalActs(request.legalArea) {
+        for act in names.legalActs(request.legalArea.rawValue) {
             basis.append(
                 .field(catalog.text("report.legalActs"), "\(act.citation.text(in: catalog.language)) (CELEX \(act.celex))", small: false))
         }
@@ -28,7 +28,7 @@ public enum InformationNotice {
             .paragraph(
                 catalog.text(
                     area?.consentIsLegalBasis == true ? "notice.basis.consent" : "notice.basis.law",
-                    ["procedure": names.procedureName(request.procedure)]),
+                    ["procedure": names.procedureName(request.procedure.rawValue)]),
                 bold: false))
         var retention: [Row] = [
             .paragraph(

@@ -37,12 +37,12 @@ public struct RequestDirectory: Sendable {
         var ids = Set(([involvement.requester, involvement.responder] + involvement.earlierResponders).map(\.uuid))
         ids.formUnion(request.steps.map(\.actor.organisationID))
         if let coordinator = involvement.referredTo { ids.insert(coordinator.uuid) }
-        return try await load(ids, areas: [request.legalArea], database: database, language: language)
+        return try await load(ids, areas: [request.legalArea.rawValue], database: database, language: language)
     }
 
     /// The legal acts of the legal area `code`.
     public func legalActs(_ code: String) -> [LegalAct] {
-        areas.first { $0.code == code }?.legalActs ?? []
+        areas.first { $0.code.rawValue == code }?.legalActs ?? []
     }
 
     /// The organisation's name and state, e.g. "Zdravniška zbornica Slovenije (SI)".
@@ -54,11 +54,11 @@ public struct RequestDirectory: Sendable {
 
     /// The procedure's name in the reader's language.
     public func procedureName(_ code: String) -> String {
-        areas.lazy.flatMap(\.procedures).first { $0.code == code }?.name.text(in: language) ?? code
+        areas.lazy.flatMap(\.procedures).first { $0.code.rawValue == code }?.name.text(in: language) ?? code
     }
 
     /// The legal area's name in the reader's language.
     public func areaName(_ code: String) -> String {
-        areas.first { $0.code == code }?.name.text(in: language) ?? code
+        areas.first { $0.code.rawValue == code }?.name.text(in: language) ?? code
     }
 }

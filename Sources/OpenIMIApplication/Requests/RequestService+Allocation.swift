@@ -37,7 +37,7 @@ extension RequestService {
             return []
         }
         return try await AuthorityRepository(sql: database.sql).list(memberState: state).filter {
-            $0.status == .validated && $0.legalAreas.contains(request.legalArea) && $0.id != request.involvement.responder
+            $0.status == .validated && $0.legalAreas.contains(request.legalArea.rawValue) && $0.id != request.involvement.responder
         }
     }
 }

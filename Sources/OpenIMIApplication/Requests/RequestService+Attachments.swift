@@ -9,7 +9,7 @@ extension RequestService {
         try evidence.requireSigning()
         let request = try await visible(id, to: principal)
         try identity.authorize(
-            principal, .attachToRequest, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
+            principal, .attachToRequest, on: .request(request.involvement, legalArea: request.legalArea.rawValue, state: request.state))
         try await requireConsentBasis(of: id, now: now)
         let type = try AttachmentRule.check(name: name, content: content)
         let organisation = try principal.actingOrganisationID()

@@ -57,9 +57,9 @@ public struct RequestService: Sendable {
         guard let (procedure, area) = try await RegistryRepository(sql: database.sql).procedure(new.procedure),
             procedure.kind == .informationRequest, let set = questionSets[new.procedure]
         else { throw InformationRequestError.unknownProcedure(new.procedure) }
-        try identity.authorize(principal, .createRequest(legalArea: area), on: .organisation(principal.organisation))
+        try identity.authorize(principal, .createRequest(legalArea: area.rawValue), on: .organisation(principal.organisation))
         guard let responder = try await AuthorityRepository(sql: database.sql).find(new.responder), responder.status == .validated,
-            responder.legalAreas.contains(area), responder.memberState != principal.organisation.memberState
+            responder.legalAreas.contains(area.rawValue), responder.memberState != principal.organisation.memberState
         else { throw InformationRequestError.responderNotEligible }
         for question in new.questions where set.question(question) == nil { throw InformationRequestError.unknownQuestion(question) }
         // Asked in the order of the question set, each once.
@@ -67,7 +67,7 @@ public struct RequestService: Sendable {
         try new.subject.validate()
         guard let requester = principal.organisation.id.uuid else { throw InformationRequestError.responderNotEligible }
         let request = InformationRequest(
-            id: .random(), procedure: new.procedure, legalArea: area, questionSetVersion: set.version,
+            id: .random(), procedure: procedure.code, legalArea: area, questionSetVersion: set.version,
             involvement: Involvement(requester: AuthorityID(requester), responder: responder.id), deadline: new.deadline,
             subject: new.subject,
             questions: questions, freeText: new.freeText, createdBy: StepActor(userID: principal.user.id, organisationID: requester),
@@ -145,11 +145,11 @@ public struct RequestService: Sendable {
             id, expectedVersion: expectedVersion, by: principal, action: .answerQuestion, purpose: .answer(question: question), now: now
         ) {
             request in
-            guard let question = questionSets[request.procedure]?.question(question) else {
+            guard let question = questionSets[request.procedure.rawValue]?.question(question) else {
                 throw InformationRequestError.unknownQuestion(question)
             }
-            guard let area = try await RegistryRepository(sql: database.sql).legalArea(request.legalArea) else {
-                throw InformationRequestError.unknownProcedure(request.procedure)
+            guard let area = try await RegistryRepository(sql: database.sql).legalArea(request.legalArea.rawValue) else {
+                throw InformationRequestError.unknownProcedure(request.procedure.rawValue)
             }
             let attachments =
                 question.answer == .document
@@ -196,7 +196,7 @@ public struct RequestService: Sendable {
             guard principal.holds(.nationalCoordinator) || principal.holds(.areaCoordinator) else {
                 throw IdentityError.forbidden(.missingRole)
             }
-            return Set(try await RegistryRepository(sql: database.sql).legalAreas().map(\.code))
+            return Set(try await RegistryRepository(sql: database.sql).legalAreas().map(\.code.rawValue))
         case .platform:
             throw IdentityError.forbidden(.missingRole)
         }
@@ -228,7 +228,8 @@ public struct RequestService: Sendable {
     ) async throws -> InformationRequest {
         try evidence.requireSigning()
         let request = try await visible(id, to: principal)
-        try identity.authorize(principal, action, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
+        try identity.authorize(
+            principal, action, on: .request(request.involvement, legalArea: request.legalArea.rawValue, state: request.state))
         try await requireConsentBasis(of: id, now: now)
         guard request.version == expectedVersion else { throw InformationRequestError.conflict(currentVersion: request.version) }
         let changed = try await mutate(request)

@@ -24,7 +24,7 @@ public struct DeletionReceipt: Sendable {
     public var payload: CanonicalJSON {
         .object([
             "type": .string("openimi.deletion-receipt"), "version": .integer(1),
-            "request": .string(request.id.description), "legalArea": .string(request.legalArea),
+            "request": .string(request.id.description), "legalArea": .string(request.legalArea.rawValue),
             "formalClosureAt": request.formalClosureDate.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null,
             "deletedAt": .integer(Int64(deletedAt.timeIntervalSince1970)), "reason": .string(reason.rawValue),
             "personalDataSha256": .string(personalDataSha256),

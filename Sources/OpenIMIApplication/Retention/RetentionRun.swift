@@ -53,7 +53,9 @@ public struct RetentionRun: Sendable {
         for area in try await RegistryRepository(sql: database.sql).legalAreas() {
             // Every request whose blocking date can have passed: a month has at least 28 days.
             let earliest = date.addingTimeInterval(-Double(area.retention.blockAfterMonths) * 28 * 86_400)
-            for (id, closure, phase) in try await RetentionRepository(sql: database.sql).closed(in: area.code, closedBefore: earliest) {
+            for (id, closure, phase) in try await RetentionRepository(sql: database.sql).closed(
+                in: area.code.rawValue, closedBefore: earliest)
+            {
                 guard outcome.blocked + outcome.deleted + outcome.flagged < limit else { return outcome }
                 switch (area.retention.phase(formalClosure: closure, at: date), phase) {
                 case (.blocked, .active):

@@ -30,7 +30,7 @@ public enum PersonalDataExport {
                 }
                 rows += RequestDescription.subject(request.subject, catalog: catalog).map { .field($0.label, $0.value, small: false) }
                 rows += ExchangeReport.questions(
-                    of: request, questionSet: questionSets[request.procedure], attachments: item.attachments, catalog: catalog)
+                    of: request, questionSet: questionSets[request.procedure.rawValue], attachments: item.attachments, catalog: catalog)
             } else {
                 rows.append(.paragraph(catalog.text("export.deleted"), bold: false))
             }

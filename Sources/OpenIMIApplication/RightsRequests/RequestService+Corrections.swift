@@ -20,7 +20,7 @@ extension RequestService {
         }
         let request = try await visible(RequestID(notice.requestID), to: principal)
         try identity.authorize(
-            principal, .applyCorrection, on: .request(request.involvement, legalArea: request.legalArea, state: request.state))
+            principal, .applyCorrection, on: .request(request.involvement, legalArea: request.legalArea.rawValue, state: request.state))
         guard notice.appliedAt == nil else { return notice }
         try await database.transaction { sql in
             try await DataCorrectionRepository(sql: sql).recordApplication(

@@ -79,7 +79,7 @@ public enum ConsentRule {
     /// Whether processing of a request in `area` must stop: its legal basis is consent and the
     /// consent given for it was withdrawn (and none is in force).
     public static func processingWithdrawn(area: LegalArea, records: [ConsentRecord], at date: Date) -> Bool {
-        area.consentIsLegalBasis && processingConsentWithdrawn(records.filter { $0.legalArea == area.code }, at: date)
+        area.consentIsLegalBasis && processingConsentWithdrawn(records.filter { $0.legalArea == area.code.rawValue }, at: date)
     }
 
     /// Whether `records` hold a consent to processing and none of them is in force at `date`:

@@ -4,7 +4,7 @@
 /// Art. 3 and Annex); every exchange is bound to one procedure of one area.
 public struct LegalArea: Sendable, Hashable, Codable, Identifiable {
     /// A stable identifier such as "professional-qualifications".
-    public var code: String
+    public var code: LegalAreaCode
     /// The area's name in the interface languages.
     public var name: LocalizedText
     /// The EU acts that provide for administrative cooperation in this area.
@@ -19,11 +19,11 @@ public struct LegalArea: Sendable, Hashable, Codable, Identifiable {
     public var procedures: [Procedure]
 
     /// The area's identity: its code.
-    public var id: String { code }
+    public var id: LegalAreaCode { code }
 
     /// Creates a legal area.
     public init(
-        code: String, name: LocalizedText, legalActs: [LegalAct], retention: RetentionRule,
+        code: LegalAreaCode, name: LocalizedText, legalActs: [LegalAct], retention: RetentionRule,
         sanctionsDataAllowed: Bool, consentIsLegalBasis: Bool, procedures: [Procedure]
     ) {
         self.code = code

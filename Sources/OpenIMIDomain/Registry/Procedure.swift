@@ -1,7 +1,7 @@
 /// An administrative cooperation procedure of a legal area.
 public struct Procedure: Sendable, Hashable, Codable, Identifiable {
     /// A stable identifier such as "pq-information-request".
-    public var code: String
+    public var code: ProcedureCode
     /// What kind of exchange the procedure is.
     public var kind: ProcedureKind
     /// The procedure's name in the interface languages.
@@ -10,10 +10,10 @@ public struct Procedure: Sendable, Hashable, Codable, Identifiable {
     public var legalBasis: String
 
     /// The procedure's identity: its code.
-    public var id: String { code }
+    public var id: ProcedureCode { code }
 
     /// Creates a procedure.
-    public init(code: String, kind: ProcedureKind, name: LocalizedText, legalBasis: String) {
+    public init(code: ProcedureCode, kind: ProcedureKind, name: LocalizedText, legalBasis: String) {
         self.code = code
         self.kind = kind
         self.name = name

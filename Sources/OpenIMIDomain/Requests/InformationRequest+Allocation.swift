@@ -9,7 +9,7 @@ extension InformationRequest {
     public func allocating(to handler: UserAccount) throws(RequestStepError) -> InformationRequest {
         guard Self.allocatableStates.contains(state), handler.status == .active,
             handler.organisation == .authority(involvement.responder),
-            handler.roles.contains(.requestHandler(legalArea: legalArea))
+            handler.roles.contains(.requestHandler(legalArea: legalArea.rawValue))
         else { throw .allocationNotAllowed }
         var changed = self
         changed.allocatedTo = handler.id

@@ -48,7 +48,7 @@ extension InformationRequest {
             guard target.memberState == responderState, targetID != involvement.responder, targetID != involvement.requester else {
                 throw .forwardOutsideResponderState
             }
-            guard target.legalAreas.contains(legalArea), target.isActive else { throw .forwardTargetNotCompetent }
+            guard target.legalAreas.contains(legalArea.rawValue), target.isActive else { throw .forwardTargetNotCompetent }
             changed.involvement.earlierResponders.append(involvement.responder)
             changed.involvement.responder = targetID
             changed.proposedDeadline = nil

@@ -4,7 +4,8 @@ extension InformationRequest {
     /// A request exactly as it was stored, every field given. Repositories rebuild requests this
     /// way; everything else changes a request only through its transitions.
     public init(
-        stored id: RequestID, procedure: String, legalArea: String, questionSetVersion: Int, involvement: Involvement, state: RequestState,
+        stored id: RequestID, procedure: ProcedureCode, legalArea: LegalAreaCode, questionSetVersion: Int, involvement: Involvement,
+        state: RequestState,
         version: Int, deadline: Date, proposedDeadline: Date?, subject: DataSubject, questions: [String], freeText: FreeText?,
         answers: [String: Answer], steps: [RequestStep], formalClosureDate: Date?, allocatedTo: UserID?
     ) {

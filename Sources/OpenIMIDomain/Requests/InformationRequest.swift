@@ -5,9 +5,9 @@ public struct InformationRequest: Sendable, Hashable, Identifiable {
     /// The request's identifier.
     public internal(set) var id: RequestID
     /// The procedure it is made under.
-    public internal(set) var procedure: String
+    public internal(set) var procedure: ProcedureCode
     /// The procedure's legal area.
-    public internal(set) var legalArea: String
+    public internal(set) var legalArea: LegalAreaCode
     /// The version of the question set the questions come from.
     public internal(set) var questionSetVersion: Int
     /// Who takes part.
@@ -37,7 +37,8 @@ public struct InformationRequest: Sendable, Hashable, Identifiable {
 
     /// A new draft.
     public init(
-        id: RequestID, procedure: String, legalArea: String, questionSetVersion: Int, involvement: Involvement, deadline: Date,
+        id: RequestID, procedure: ProcedureCode, legalArea: LegalAreaCode, questionSetVersion: Int, involvement: Involvement,
+        deadline: Date,
         subject: DataSubject, questions: [String], freeText: FreeText?, createdBy: StepActor, at now: Date
     ) {
         self.id = id

@@ -29,7 +29,7 @@ public enum RequestNotificationRule {
         return active.filter { user in
             user.roles.contains { role in
                 switch role {
-                case .requestHandler(let area), .allocator(let area): area == request.legalArea
+                case .requestHandler(let area), .allocator(let area): area == request.legalArea.rawValue
                 case .nationalCoordinator, .areaCoordinator: organisation == request.involvement.referredTo?.uuid
                 default: false
                 }

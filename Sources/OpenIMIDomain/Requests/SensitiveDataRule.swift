@@ -14,10 +14,10 @@ public enum SensitiveDataRule {
         area: LegalArea, justification: String?, consents: [ConsentRecord] = [], at date: Date = .distantPast
     ) throws(RequestDataError) {
         switch area.sanctionsDataBasis {
-        case .notAllowed: throw .sensitiveDataNotAllowed(area: area.code)
+        case .notAllowed: throw .sensitiveDataNotAllowed(area: area.code.rawValue)
         case .legalAct: break
         case .explicitConsent:
-            guard ConsentRule.isGiven(.sanctionsData, in: area.code, by: consents, at: date) else { throw .consentRequired }
+            guard ConsentRule.isGiven(.sanctionsData, in: area.code.rawValue, by: consents, at: date) else { throw .consentRequired }
         }
         let text = justification?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard text.count >= minimumJustificationLength else { throw .justificationRequired }

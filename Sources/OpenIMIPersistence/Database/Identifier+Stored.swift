@@ -16,3 +16,12 @@ extension Identifier {
         return try stored(text, table: table, key: key)
     }
 }
+
+extension Code {
+    /// The code stored as `text` in a row of `table` (named by `key`); a malformed one is a corrupt
+    /// row, never a default.
+    static func stored(_ text: String, table: String, key: String) throws -> Self {
+        guard let code = Self(rawValue: text) else { throw PersistenceError.corruptRow(table: table, key: key) }
+        return code
+    }
+}

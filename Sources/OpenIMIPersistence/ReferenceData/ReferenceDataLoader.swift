@@ -32,7 +32,7 @@ public struct ReferenceDataLoader: Sendable {
                     .onConflict(with: "code") { try $0.set(excludedContentOf: record, keyEncodingStrategy: .convertToSnakeCase) }
                     .run()
                 for (index, procedure) in area.procedures.enumerated() {
-                    let record = ProcedureRecord(procedure, legalArea: area.code, position: index)
+                    let record = ProcedureRecord(procedure, legalArea: area.code.rawValue, position: index)
                     try await sql.insert(into: "procedure")
                         .model(record, keyEncodingStrategy: .convertToSnakeCase)
                         .onConflict(with: "code") { try $0.set(excludedContentOf: record, keyEncodingStrategy: .convertToSnakeCase) }

@@ -51,7 +51,7 @@ public struct LegalAreaRecord: Sendable, Codable {
     public var consentIsLegalBasis: Bool
 
     init(_ area: LegalArea, position: Int) {
-        self.code = area.code
+        self.code = area.code.rawValue
         self.position = position
         self.names = JSONText.encode(area.name)
         self.legalActs = JSONText.encode(area.legalActs)
@@ -64,7 +64,8 @@ public struct LegalAreaRecord: Sendable, Codable {
     /// The domain value, with its procedures.
     public func legalArea(procedures: [Procedure]) throws -> LegalArea {
         LegalArea(
-            code: code, name: try JSONText.decode(LocalizedText.self, from: names),
+            code: try LegalAreaCode.stored(code, table: "legal_area", key: code),
+            name: try JSONText.decode(LocalizedText.self, from: names),
             legalActs: try JSONText.decode([LegalAct].self, from: legalActs),
             retention: try RetentionRule(blockAfterMonths: blockAfterMonths),
             sanctionsDataAllowed: sanctionsDataAllowed, consentIsLegalBasis: consentIsLegalBasis,
@@ -88,7 +89,7 @@ public struct ProcedureRecord: Sendable, Codable {
     public var legalBasis: String
 
     init(_ procedure: Procedure, legalArea: String, position: Int) {
-        self.code = procedure.code
+        self.code = procedure.code.rawValue
         self.legalArea = legalArea
         self.position = position
         self.kind = procedure.kind.rawValue
@@ -99,6 +100,8 @@ public struct ProcedureRecord: Sendable, Codable {
     /// The domain value.
     public func procedure() throws -> Procedure {
         guard let kind = ProcedureKind(rawValue: kind) else { throw PersistenceError.corruptRow(table: "procedure", key: code) }
-        return Procedure(code: code, kind: kind, name: try JSONText.decode(LocalizedText.self, from: names), legalBasis: legalBasis)
+        return Procedure(
+            code: try ProcedureCode.stored(code, table: "procedure", key: code), kind: kind,
+            name: try JSONText.decode(LocalizedText.self, from: names), legalBasis: legalBasis)
     }
 }

@@ -49,12 +49,12 @@ public struct RegistryRepository: Sendable {
     }
 
     /// The procedure `code` and the code of its legal area, if loaded.
-    public func procedure(_ code: String) async throws -> (procedure: Procedure, legalArea: String)? {
+    public func procedure(_ code: String) async throws -> (procedure: Procedure, legalArea: LegalAreaCode)? {
         guard
             let record = try await sql.select().column("*").from("procedure").where("code", .equal, code).first(
                 decoding: ProcedureRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { return nil }
-        return (try record.procedure(), record.legalArea)
+        return (try record.procedure(), try LegalAreaCode.stored(record.legalArea, table: "procedure", key: record.code))
     }
 
     /// The codes of all loaded legal areas.

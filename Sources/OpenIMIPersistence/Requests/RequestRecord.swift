@@ -68,8 +68,8 @@ public struct RequestRecord: Sendable, Codable {
     /// The row for `request`, its personal data sealed with `key`.
     public init(_ request: InformationRequest, createdAt: Date, now: Date, key: DataKey) throws {
         id = request.id.description
-        procedure = request.procedure
-        legalArea = request.legalArea
+        procedure = request.procedure.rawValue
+        legalArea = request.legalArea.rawValue
         questionSetVersion = request.questionSetVersion
         requesterId = request.involvement.requester.description
         responderId = request.involvement.responder.description
@@ -99,7 +99,8 @@ public struct RequestRecord: Sendable, Codable {
             try AuthorityID.stored($0, table: "information_request", key: id)
         }
         return InformationRequest(
-            stored: RequestID(uuid), procedure: procedure, legalArea: legalArea, questionSetVersion: questionSetVersion,
+            stored: RequestID(uuid), procedure: try ProcedureCode.stored(procedure, table: "information_request", key: id),
+            legalArea: try LegalAreaCode.stored(legalArea, table: "information_request", key: id), questionSetVersion: questionSetVersion,
             involvement: Involvement(
                 requester: AuthorityID(requester), responder: AuthorityID(responder), earlierResponders: earlier,
                 referredTo: try CoordinatorID.stored(ifPresent: referredTo, table: "information_request", key: id)),

@@ -7,7 +7,8 @@ public enum SyntheticRequests {
     /// `count` requests of `procedure` between `authorities` (pairs from different states), created
     /// over the year before `now`, by `actor` ids standing in for users.
     public static func requests(
-        count: Int, procedure: String, legalArea: String, questions: [String], authorities: [(id: AuthorityID, state: MemberStateCode)],
+        count: Int, procedure: ProcedureCode, legalArea: LegalAreaCode, questions: [String],
+        authorities: [(id: AuthorityID, state: MemberStateCode)],
         now: Date
     ) -> [InformationRequest] {
         var generator = SplitMix(seed: 42)

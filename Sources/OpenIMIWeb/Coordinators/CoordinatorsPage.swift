@@ -11,7 +11,7 @@ struct CoordinatorsPage {
 
     init(coordinators: [Coordinator], states: [MemberState], areas: [LegalArea], catalog: Catalog) {
         let stateNames = Dictionary(uniqueKeysWithValues: states.map { ($0.code, $0.name.text(in: catalog.language)) })
-        let areaNames = Dictionary(uniqueKeysWithValues: areas.map { ($0.code, $0.name.text(in: catalog.language)) })
+        let areaNames = Dictionary(uniqueKeysWithValues: areas.map { ($0.code.rawValue, $0.name.text(in: catalog.language)) })
         let rows = coordinators.map { coordinator in
             let scope: String =
                 switch coordinator.scope {

@@ -26,7 +26,7 @@ struct AuthorityPage {
         self.email = authority.contact.email
         self.phone = authority.contact.phone
         self.website = authority.contact.website
-        let areaNames = Dictionary(uniqueKeysWithValues: areas.map { ($0.code, $0.name.text(in: language)) })
+        let areaNames = Dictionary(uniqueKeysWithValues: areas.map { ($0.code.rawValue, $0.name.text(in: language)) })
         self.areas = authority.legalAreas.map { Area(code: $0, name: areaNames[$0] ?? $0) }
         self.keywords = authority.keywords.joined(separator: ", ")
         self.languages = authority.languages.map(\.endonym).joined(separator: ", ")

@@ -16,14 +16,16 @@ struct DirectoryPage {
     init(query: DirectoryQuery, results: Page<Authority>, states: [MemberState], areas: [LegalArea], catalog: Catalog) {
         let language = catalog.language
         let stateNames = Dictionary(uniqueKeysWithValues: states.map { ($0.code, $0.name.text(in: language)) })
-        let areaNames = Dictionary(uniqueKeysWithValues: areas.map { ($0.code, $0.name.text(in: language)) })
+        let areaNames = Dictionary(uniqueKeysWithValues: areas.map { ($0.code.rawValue, $0.name.text(in: language)) })
         self.name = query.name ?? ""
         self.keyword = query.keyword ?? ""
         self.states = states.map {
             Option(value: $0.code.rawValue, label: $0.name.text(in: language), selected: $0.code == query.memberState)
         }
         .sorted { $0.label < $1.label }
-        self.areas = areas.map { Option(value: $0.code, label: $0.name.text(in: language), selected: $0.code == query.legalArea) }
+        self.areas = areas.map {
+            Option(value: $0.code.rawValue, label: $0.name.text(in: language), selected: $0.code.rawValue == query.legalArea)
+        }
         self.results = results.items.map { authority in
             let shown = authority.name.values[language] ?? authority.name.text(in: .en)
             let own = authority.name.values.filter { $0.key != language && $0.key != .en }.sorted { $0.key < $1.key }.first

@@ -35,8 +35,9 @@ struct UsersController: Sendable {
         return organisation
     }
 
-    func userID(_ context: AppRequestContext) throws -> UUID {
-        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw IdentityError.unknownUser }
+    /// The user named by the path parameter `id`; an unknown user when it is not an id.
+    func userID(_ context: AppRequestContext) throws -> UserID {
+        guard let text = context.parameters.get("id"), let id = UserID(text) else { throw IdentityError.unknownUser }
         return id
     }
 

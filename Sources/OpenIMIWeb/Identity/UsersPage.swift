@@ -22,7 +22,7 @@ struct UsersPage {
         principal: Principal, organisation: Organisation, organisationName: String, users: [UserAccount], status: UserListStatus,
         areas: [LegalArea], supervised: [Authority], notice: UsersController.Notice?, catalog: Catalog
     ) {
-        let areaNames = Dictionary(uniqueKeysWithValues: areas.map { ($0.code, $0.name.text(in: catalog.language)) })
+        let areaNames = Dictionary(uniqueKeysWithValues: areas.map { ($0.code.rawValue, $0.name.text(in: catalog.language)) })
         func name(_ role: Role) -> String {
             let kind = catalog.text("role.\(role.kind.rawValue)")
             return role.legalArea.map { "\(kind) · \(areaNames[$0] ?? $0)" } ?? kind

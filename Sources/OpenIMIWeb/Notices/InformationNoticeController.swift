@@ -58,7 +58,7 @@ struct InformationNoticeController: Sendable {
         let names = try await RequestDirectory.load(for: read, database: database, language: language)
         let catalog = catalogs.catalog(for: language)
         let report = InformationNotice.report(
-            of: read, questionSet: requests.questionSets[read.procedure], names: names,
+            of: read, questionSet: requests.questionSets[read.procedure.rawValue], names: names,
             issuer: session.principal.organisation.id.uuid ?? read.involvement.requester.uuid, catalog: catalog, now: now)
         return (report, now, id, catalog)
     }

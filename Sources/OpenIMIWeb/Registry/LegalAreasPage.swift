@@ -8,7 +8,7 @@ struct LegalAreasPage {
     init(areas: [LegalArea], catalog: Catalog) {
         self.areas = areas.map { area in
             Area(
-                code: area.code, name: area.name.text(in: catalog.language),
+                code: area.code.rawValue, name: area.name.text(in: catalog.language),
                 acts: area.legalActs.enumerated().map { index, act in
                     Act(celex: act.celex, citation: act.citation.text(in: catalog.language), last: index == area.legalActs.count - 1)
                 },

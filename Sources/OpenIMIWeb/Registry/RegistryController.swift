@@ -33,7 +33,7 @@ struct RegistryController: Sendable {
         let procedures: [ProcedureDTO]
 
         init(_ area: LegalArea) {
-            code = area.code
+            code = area.code.rawValue
             name = area.name.dictionary
             legalActs = area.legalActs.map { LegalActDTO(celex: $0.celex, citation: $0.citation.dictionary) }
             blockAfterMonths = area.retention.blockAfterMonths
@@ -41,7 +41,7 @@ struct RegistryController: Sendable {
             sanctionsDataAllowed = area.sanctionsDataAllowed
             consentIsLegalBasis = area.consentIsLegalBasis
             procedures = area.procedures.map {
-                ProcedureDTO(code: $0.code, kind: $0.kind.rawValue, name: $0.name.dictionary, legalBasis: $0.legalBasis)
+                ProcedureDTO(code: $0.code.rawValue, kind: $0.kind.rawValue, name: $0.name.dictionary, legalBasis: $0.legalBasis)
             }
         }
     }

@@ -52,21 +52,23 @@ struct NewRequestPage {
     ) {
         let language = catalog.language
         let handled = areas.filter { area in
-            principal.organisation.legalAreas.contains(area.code) && principal.holds(.requestHandler(legalArea: area.code))
+            principal.organisation.legalAreas.contains(area.code.rawValue)
+                && principal.holds(.requestHandler(legalArea: area.code.rawValue))
         }
         procedures = handled.flatMap { area in
             area.procedures.filter { $0.kind == .informationRequest }.map {
                 ProcedureLink(
-                    code: $0.code, name: $0.name.text(in: language), area: area.name.text(in: language),
+                    code: $0.code.rawValue, name: $0.name.text(in: language), area: area.name.text(in: language),
                     href: Site.newRequest.link(query: "procedure=\($0.code)"))
             }
         }
-        guard let chosen, let procedure = handled.lazy.flatMap(\.procedures).first(where: { $0.code == chosen }), let questionSet else {
+        guard let chosen, let procedure = handled.lazy.flatMap(\.procedures).first(where: { $0.code.rawValue == chosen }), let questionSet
+        else {
             self.procedure = nil
             return
         }
         self.procedure = ProcedureForm(
-            code: procedure.code, name: procedure.name.text(in: language),
+            code: procedure.code.rawValue, name: procedure.name.text(in: language),
             states: memberStates.filter { $0.code != principal.organisation.memberState }.map {
                 Option(id: $0.code.rawValue, text: $0.name.text(in: language), selected: $0.code.rawValue == searchState)
             },

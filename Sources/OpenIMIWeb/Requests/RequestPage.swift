@@ -94,12 +94,12 @@ struct RequestPage {
         names: RequestDirectory, forwardTargets: [Authority], handlers: [UserAccount], catalog: Catalog, now: Date
     ) {
         let language = catalog.language
-        let target = AccessTarget.request(request.involvement, legalArea: request.legalArea, state: request.state)
+        let target = AccessTarget.request(request.involvement, legalArea: request.legalArea.rawValue, state: request.state)
         func allowed(_ action: AccessAction) -> Bool { AccessPolicy.decide(principal, action, on: target).isAllowed }
         id = request.id.description
         version = request.version
-        procedure = names.procedureName(request.procedure)
-        area = names.areaName(request.legalArea)
+        procedure = names.procedureName(request.procedure.rawValue)
+        area = names.areaName(request.legalArea.rawValue)
         state = catalog.text("requestState.\(request.state.rawValue)")
         deadline = DateText.day(request.deadline)
         let status = DeadlineStatus.of(state: request.state, deadline: request.deadline, at: now)

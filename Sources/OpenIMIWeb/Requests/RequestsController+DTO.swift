@@ -148,8 +148,8 @@ extension RequestsController {
 
         init(_ request: InformationRequest) {
             id = request.id.description
-            procedure = request.procedure
-            legalArea = request.legalArea
+            procedure = request.procedure.rawValue
+            legalArea = request.legalArea.rawValue
             questionSetVersion = request.questionSetVersion
             requesterId = request.involvement.requester.description
             responderId = request.involvement.responder.description

@@ -24,7 +24,7 @@ extension RequestsController {
         let registry = RegistryRepository(sql: database.sql)
         let areas = try await registry.legalAreas()
         let chosen = request.query("procedure")
-        let area = areas.first { $0.procedures.contains { $0.code == chosen } }
+        let area = areas.first { $0.procedures.contains { $0.code.rawValue == chosen } }
         var responders: [Authority] = []
         if let area {
             let state = try request.query("state").map { code -> MemberStateCode in
@@ -33,7 +33,7 @@ extension RequestsController {
             }
             responders = try await AuthorityRepository(sql: database.sql).search(
                 try DirectoryQuery(
-                    memberState: state, legalArea: area.code, name: request.query("name"), perPage: DirectoryQuery.maximumPerPage)
+                    memberState: state, legalArea: area.code.rawValue, name: request.query("name"), perPage: DirectoryQuery.maximumPerPage)
             ).items
         }
         let catalog = catalogs.catalog(for: context.language)
@@ -60,11 +60,12 @@ extension RequestsController {
     ) async throws -> HTMLPage {
         let now = clock.now()
         let names = try await RequestDirectory.load(for: read, database: database, language: context.language)
-        let handlers = try await requests.allocatableHandlers(for: session.principal, legalArea: read.legalArea)
+        let handlers = try await requests.allocatableHandlers(for: session.principal, legalArea: read.legalArea.rawValue)
         let forwardTargets = try await requests.forwardTargets(of: read, for: session.principal)
         let catalog = catalogs.catalog(for: context.language)
         let page = RequestPage(
-            request: read, questionSet: requests.questionSets[read.procedure], attachments: attachments, principal: session.principal,
+            request: read, questionSet: requests.questionSets[read.procedure.rawValue], attachments: attachments,
+            principal: session.principal,
             names: names, forwardTargets: forwardTargets, handlers: handlers, catalog: catalog, now: now)
         return views.render("request", title: page.procedure, page: page, request: request, context: context)
     }
