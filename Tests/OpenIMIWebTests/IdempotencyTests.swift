@@ -108,9 +108,7 @@ import Testing
     @Test func aRepeatedUploadReadsTheAttachmentsDescriptionAndABodyThatCannotBeReadAgainIsRefused() async throws {
         let clock = ManualClock()
         try await TestApp.runWithUsers(clock: clock) { client, database, users in
-            let id = try #require(
-                try await database.sql.select().column("id").from("information_request")
-                    .where("state", .equal, "additional-information-requested").first()?.decode(column: "id", as: String.self))
+            let id = try await TestApp.demoRequest(in: .additionalInformationRequested, database)
             let german = try await TestApp.apiToken(client, users["de.handler"]!, clock: clock)
             func upload() async throws -> TestResponse {
                 try await client.execute(

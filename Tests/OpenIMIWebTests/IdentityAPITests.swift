@@ -98,6 +98,15 @@ import Testing
                 uri: "/api/v1/organisations/authority/\(authority)/user-list-confirmations", method: .post,
                 headers: [.authorization: "Bearer \(admin)"])
             #expect(try confirmList.status == .created && (confirmList.json()["userCount"] as? Int) == 6)
+
+            // The platform's own users, at the platform's address (any well-formed id; a malformed one is unknown).
+            let operatorToken = try await TestApp.apiToken(client, users["operator"]!, clock: clock)
+            let platformUsers = try await client.execute(
+                uri: "/api/v1/organisations/platform/\(UUID())/users", method: .get, headers: [.authorization: "Bearer \(operatorToken)"])
+            #expect(platformUsers.status == .ok && platformUsers.text.contains("operator"), "\(platformUsers.status)")
+            let malformed = try await client.execute(
+                uri: "/api/v1/organisations/platform/x/users", method: .get, headers: [.authorization: "Bearer \(operatorToken)"])
+            #expect(malformed.status == .notFound)
         }
     }
 }

@@ -16,9 +16,7 @@ import Testing
         let clock = ManualClock()
         try await TestApp.runWithUsers(clock: clock) { client, database, users in
             // The demo request from Germany to Denmark about Jonas Schmidt, waiting for more information.
-            let id = try #require(
-                try await database.sql.select().column("id").from("information_request")
-                    .where("state", .equal, "additional-information-requested").first()?.decode(column: "id", as: String.self))
+            let id = try await TestApp.demoRequest(in: .additionalInformationRequested, database)
             let german = try await TestApp.apiToken(client, users["de.handler"]!, clock: clock)
             let uploaded = try await client.execute(
                 uri: "/api/v1/requests/\(id)/attachments?name=Schmidt-Approbation.pdf", method: .post,

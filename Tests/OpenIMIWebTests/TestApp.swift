@@ -3,10 +3,12 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import OpenIMIApplication
+import OpenIMIDomain
 import OpenIMIPersistence
 import OpenIMISecurity
 import OpenIMITestSupport
 import OpenIMIWeb
+import SQLKit
 import Testing
 
 /// Runs the real application (built by `buildApplication`) on a fresh database, with a second
@@ -136,6 +138,16 @@ extension TestClientProtocol {
         try await execute(
             uri: uri, method: method, headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
             body: body.map { ByteBuffer(string: $0) })
+    }
+}
+
+extension TestApp {
+    /// The id of the demo request in `state` (the demo data hold one German request to Denmark
+    /// about Jonas Schmidt waiting for more information).
+    static func demoRequest(in state: RequestState, _ database: any Database) async throws -> String {
+        try #require(
+            try await database.sql.select().column("id").from("information_request").where("state", .equal, state.rawValue)
+                .first()?.decode(column: "id", as: String.self))
     }
 }
 

@@ -18,10 +18,11 @@ extension IdentityService {
         let record = try await users.record(username: name)
         if try await isThrottled(address: address, now: now) { throw IdentityError.tooManyAttempts }
         let passwordMatches = hasher.verify(password, against: record?.passwordHash)
-        guard let record, let id = UUID(uuidString: record.id) else {
+        guard let record else {
             try await recordAddressFailure(address, now: now)
             throw IdentityError.signInFailed
         }
+        guard let id = UUID(uuidString: record.id) else { throw PersistenceError.corruptRow(table: "user_account", key: "id") }
         let locked = lockout.isLocked(until: record.lockedUntil.map { Date(timeIntervalSince1970: TimeInterval($0)) }, at: now)
         let secondFactor = passwordMatches && !locked ? try await acceptedSecondFactor(record, code: code, now: now) : nil
         guard let secondFactor, record.status == UserStatus.active.rawValue, record.totpConfirmed else {

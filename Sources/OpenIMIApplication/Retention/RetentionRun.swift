@@ -77,8 +77,9 @@ public struct RetentionRun: Sendable {
 
     /// Blocks request `id` if still active; false when another run did.
     func block(_ id: String, at date: Date, purpose: AccessPurpose = .block(.retention)) async throws -> Bool {
-        try await database.transaction { sql in
-            guard let uuid = UUID(uuidString: id), try await RetentionRepository(sql: sql).block(id, at: date) else { return false }
+        let uuid = try Self.requestUUID(id)
+        return try await database.transaction { sql in
+            guard try await RetentionRepository(sql: sql).block(id, at: date) else { return false }
             try await AccessLog(sql: sql).record(
                 userID: Self.platformActor, organisationID: Self.platformActor, requestID: uuid, operation: .block,
                 purpose: purpose, fields: RequestService.personalFields, at: date)
@@ -90,7 +91,7 @@ public struct RetentionRun: Sendable {
     /// destroys its data key, empties the sealed columns, removes its attachments, logs it, and keeps
     /// a signed receipt. False when another run deleted it first.
     public func delete(_ id: String, at date: Date, reason: DeletionReason = .retention) async throws -> Bool {
-        guard let uuid = UUID(uuidString: id) else { return false }
+        let uuid = try Self.requestUUID(id)
         _ = try await block(id, at: date, purpose: .block(reason))
         let identity = try signing.current()
         return try await database.transaction { sql in
@@ -126,7 +127,8 @@ public struct RetentionRun: Sendable {
         let earliest = date.addingTimeInterval(-Double(review.afterMonths) * 28 * 86_400)
         var flagged = 0
         for (id, activity) in try await RetentionRepository(sql: database.sql).unclosed(idleSince: earliest, limit: limit) {
-            guard review.isDue(formalClosure: nil, lastActivity: activity, at: date), let uuid = UUID(uuidString: id) else { continue }
+            guard review.isDue(formalClosure: nil, lastActivity: activity, at: date) else { continue }
+            let uuid = try Self.requestUUID(id)
             let marked = try await database.transaction { sql in
                 guard try await RetentionRepository(sql: sql).flagForReview(id, at: date),
                     let request = try await RequestRepository(sql: sql, keys: keys).find(uuid)
@@ -140,5 +142,12 @@ public struct RetentionRun: Sendable {
             if marked { flagged += 1 }
         }
         return flagged
+    }
+
+    /// The UUID of the request stored as `id`; a stored id that is not one is a corrupt row, which
+    /// stops the run instead of leaving that request's data in place unreported.
+    static func requestUUID(_ id: String) throws -> UUID {
+        guard let uuid = UUID(uuidString: id) else { throw PersistenceError.corruptRow(table: "information_request", key: id) }
+        return uuid
     }
 }

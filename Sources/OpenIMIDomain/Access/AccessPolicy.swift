@@ -80,7 +80,7 @@ public enum AccessPolicy {
             if party == .responder, !involvement.isCurrentResponder(principal.organisation) { return .deny(.otherOrganisation) }
             return principal.holds(.requestHandler(legalArea: area)) ? .allow : .deny(.missingRole)
         case (.askCoordinator, .memberState(let state)):
-            guard principal.organisation.id != nil else { return .deny(.notApplicable) }
+            guard principal.organisation.id != .platform else { return .deny(.notApplicable) }
             return principal.organisation.memberState == state ? .allow : .deny(.otherMemberState)
         case (.keepRightsRegister, .organisation(let organisation)):
             guard organisation.kind == .authority, principal.organisation.kind == .authority, organisation.id == principal.organisation.id

@@ -55,7 +55,10 @@ public struct PersonalDataSealing: Sendable {
                 let repository = RequestRepository(sql: sql, keys: keys)
                 var requests: [InformationRequest] = []
                 for id in ids {
-                    if let uuid = UUID(uuidString: id), let request = try await repository.find(uuid) { requests.append(request) }
+                    guard let uuid = UUID(uuidString: id) else {
+                        throw PersistenceError.corruptRow(table: "information_request", key: id)
+                    }
+                    if let request = try await repository.find(uuid) { requests.append(request) }
                 }
                 try await SubjectIndexRepository(sql: sql, ring: keys).add(requests, index: index)
             }

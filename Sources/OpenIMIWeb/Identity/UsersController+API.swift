@@ -18,11 +18,14 @@ extension UsersController {
         routes.signedIn(Site.API.userListsOverdue, use: apiUserListsOverdue)
     }
 
+    /// The organisation of the path's `{kind}/{id}`. The platform has no id of its own: its address
+    /// takes any well-formed one (the API's paths all have the same shape).
     private func apiOrganisation(_ context: AppRequestContext) async throws -> Organisation {
-        guard let kind = context.parameters.get("kind"), let id = context.parameters.get("id"),
-            let reference = OrganisationID(reference: "\(kind):\(id)"),
-            let organisation = try await identity.organisation(reference)
-        else { throw RequestError.notFound }
+        guard let kind = context.parameters.get("kind"), let id = context.parameters.get("id") else { throw RequestError.notFound }
+        let reference =
+            kind == OrganisationKind.platform.rawValue
+            ? UUID(uuidString: id).map { _ in OrganisationID.platform } : OrganisationID(reference: "\(kind):\(id)")
+        guard let reference, let organisation = try await identity.organisation(reference) else { throw RequestError.notFound }
         return organisation
     }
 

@@ -18,19 +18,23 @@ import Synchronization
 /// data are deleted, the repeat says so instead of returning them. A response that named no
 /// readable resource (a consent record, a user created with its activation token) cannot be given
 /// again: its repeat is refused with 409 `idempotency-key-used`, still without a second effect. A
-/// 204 is repeated as it was.
+/// 204 is repeated as it was. Searches ignore the key: repeating one changes nothing. A repeat of
+/// opening blocked data answers as reading the request does now (410 while it stays blocked): the
+/// opening itself is not repeated.
 struct IdempotencyMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let header = HTTPField.Name("Idempotency-Key")!
     static let replayed = HTTPField.Name("Idempotent-Replayed")!
+    /// POSTs that only search: repeating one has no second effect, so it is simply answered again.
+    static let searches: Set<String> = [Site.API.postSubjectSearch.pattern, Site.API.postAuthoritiesSearch.pattern]
     let store: IdempotencyStore
     let clock: any AppClock
     /// The whole router, for reading the resource again: `next` only reaches the route already chosen.
     let reads: ReplayReads
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .post, request.uri.path.hasPrefix(Site.apiPrefix), let key = request.headers[Self.header],
-            let user = context.session?.principal.user.id
+        guard request.method == .post, request.uri.path.hasPrefix(Site.apiPrefix), !Self.searches.contains(request.uri.path),
+            let key = request.headers[Self.header], let user = context.session?.principal.user.id
         else { return try await next(request, context) }
         guard (1...200).contains(key.count), key.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
             throw RequestError.invalidParameter("Idempotency-Key", .malformed)
