@@ -17,7 +17,7 @@ extension RequestsController {
 
     /// The signed evidence of the request in the path (`application/jose`), for an involved user.
     func evidence(_ context: AppRequestContext, _ session: ActiveSession) async throws -> Download {
-        let id = try requestID(context)
+        let id = try context.requestID()
         let jws = try await exchangeEvidence.evidence(of: id, by: session.principal, now: clock.now())
         return Download(
             contentType: "application/jose", filename: "openimi-evidence-\(id.description).jws", bytes: Array(jws.utf8))
@@ -26,7 +26,7 @@ extension RequestsController {
     /// The signed PDF report of the request in the path (`application/pdf`) in the reader's
     /// language, for an involved user; logged with `purpose`.
     func report(_ context: AppRequestContext, _ session: ActiveSession, purpose: AccessPurpose) async throws -> Download {
-        let id = try requestID(context)
+        let id = try context.requestID()
         let pdf = try await exchangeReports.report(
             of: id, by: session.principal, purpose: purpose, catalog: catalogs.catalog(for: context.language))
         return Download(contentType: "application/pdf", filename: "openimi-report-\(id.description).pdf", bytes: pdf)
@@ -38,7 +38,7 @@ extension RequestsController {
             throw InformationRequestError.notFound
         }
         let (attachment, content) = try await requests.attachment(
-            attachmentID, of: try requestID(context), by: session.principal, purpose: purpose, now: clock.now())
+            attachmentID, of: try context.requestID(), by: session.principal, purpose: purpose, now: clock.now())
         let fallback = attachment.name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0.value >= 0x20 ? String($0) : "_" }.joined()
         let encoded = attachment.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
         return Response(
@@ -64,7 +64,7 @@ extension RequestsController {
             throw AttachmentError.tooLarge(limit: AttachmentRule.maximumSize)
         }
         let attachment = try await requests.attach(
-            try requestID(context), name: name, content: Data(buffer: buffer), by: session.principal, now: clock.now())
+            try context.requestID(), name: name, content: Data(buffer: buffer), by: session.principal, now: clock.now())
         return JSONResponse(
             value: AttachmentDTO(attachment), status: .created,
             location: Site.API.requestAttachment.link(attachment.requestID.uuidString.lowercased(), attachment.id.uuidString.lowercased()))
@@ -77,7 +77,7 @@ extension RequestsController {
         JSONResponse(
             value: AttachmentDTO(
                 try await requests.attachmentDescription(
-                    try context.identifier("attachment"), of: try requestID(context), by: session.principal,
+                    try context.identifier("attachment"), of: try context.requestID(), by: session.principal,
                     purpose: .read(.api, .getAttachmentDescription), now: clock.now())))
     }
 
@@ -88,7 +88,7 @@ extension RequestsController {
         JSONResponse(
             value: AttachmentsDTO(
                 attachments: try await requests.attachments(
-                    of: try requestID(context), by: session.principal, purpose: .read(.api, .listAttachments), now: clock.now()
+                    of: try context.requestID(), by: session.principal, purpose: .read(.api, .listAttachments), now: clock.now()
                 ).map(AttachmentDTO.init)))
     }
 

@@ -17,7 +17,7 @@ extension RequestsController {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let catalog = catalogs.catalog(for: context.language)
-        let page = BlockedAccessPage(id: try requestID(context).description, catalog: catalog)
+        let page = BlockedAccessPage(id: try context.requestID().description, catalog: catalog)
         return views.render(
             "blocked-access", title: catalog.text("blocked.title"), page: page, request: request, context: context)
     }
@@ -33,7 +33,7 @@ extension RequestsController {
         let opening = try BlockedDataOpening(
             purpose: purpose, justification: fields["justification"] ?? "", rightsRequestReference: Self.text(fields["reference"]))
         let opened = try await requests.openBlocked(
-            try requestID(context), opening, by: session.principal, now: clock.now())
+            try context.requestID(), opening, by: session.principal, now: clock.now())
         return try await requestPage(opened.request, attachments: opened.attachments, request, context, session)
     }
 }

@@ -106,7 +106,7 @@ extension RequestsController {
 
     /// `GET /requests/{id}`.
     func viewRequest(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
-        try await requestPage(try requestID(context), request, context, session)
+        try await requestPage(try context.requestID(), request, context, session)
     }
 
     /// `GET /requests/{id}/attachments/{attachment}`.

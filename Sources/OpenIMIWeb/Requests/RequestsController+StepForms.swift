@@ -84,7 +84,7 @@ extension RequestsController {
             return id
         }
         let proposed = try Self.optionalDay(fields["proposedDeadline"], field: "proposedDeadline")
-        let id = try requestID(context)
+        let id = try context.requestID()
         _ = try await requests.act(
             id, action, details: StepDetails(comment: Self.text(fields["comment"]), proposedDeadline: proposed),
             forwardTo: action == .forward ? forwardTo : nil, expectedVersion: try Self.version(fields), by: session.principal,
@@ -99,7 +99,7 @@ extension RequestsController {
         let fields = try await request.form()
         let chosen = fields.values.keys.filter { $0.hasPrefix("option:") }.map { String($0.dropFirst(7)) }.sorted()
         let value = chosen.isEmpty ? fields["value"] ?? "" : chosen.joined(separator: ",")
-        let id = try requestID(context)
+        let id = try context.requestID()
         _ = try await requests.answer(
             id, question: context.parameters.get("question") ?? "",
             answer: Answer(value: value, justification: Self.text(fields["justification"]), language: context.language),
@@ -112,7 +112,7 @@ extension RequestsController {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let fields = try await request.form()
-        let id = try requestID(context)
+        let id = try context.requestID()
         _ = try await requests.decideProposedDeadline(
             id, accept: fields["accept"] == "yes", expectedVersion: try Self.version(fields), by: session.principal,
             now: clock.now())
@@ -127,7 +127,7 @@ extension RequestsController {
         guard let handler = fields["handlerId"].flatMap(UUID.init(uuidString:)) else {
             throw RequestError.invalidParameter("handlerId", .malformed)
         }
-        let id = try requestID(context)
+        let id = try context.requestID()
         _ = try await requests.allocate(
             id, to: handler, expectedVersion: try Self.version(fields), by: session.principal, now: clock.now())
         return Self.redirect(to: id)
@@ -139,7 +139,7 @@ extension RequestsController {
     ) async throws -> some ResponseGenerator {
         let form = try request.multipartForm(context)
         guard let file = form.files["file"] else { throw AttachmentError.empty }
-        let id = try requestID(context)
+        let id = try context.requestID()
         _ = try await requests.attach(id, name: file.name, content: file.content, by: session.principal, now: clock.now())
         return Self.redirect(to: id)
     }

@@ -36,10 +36,6 @@ struct RequestsController: Sendable {
         addPageRoutes(to: routes)
     }
 
-    func requestID(_ context: AppRequestContext) throws -> RequestID {
-        try context.requestID()
-    }
-
     /// `POST /api/v1/requests`.
     func apiPostRequests(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
     {
@@ -69,7 +65,7 @@ struct RequestsController: Sendable {
         JSONResponse(
             value: RequestDTO(
                 try await requests.read(
-                    try requestID(context), by: session.principal, purpose: .read(.api, .getRequest), now: clock.now())))
+                    try context.requestID(), by: session.principal, purpose: .read(.api, .getRequest), now: clock.now())))
     }
 
     /// `POST /api/v1/requests/{id}/steps`.
@@ -83,7 +79,7 @@ struct RequestsController: Sendable {
             return id
         }
         let changed = try await requests.act(
-            try requestID(context), action, details: StepDetails(comment: body.comment, proposedDeadline: body.proposedDeadline),
+            try context.requestID(), action, details: StepDetails(comment: body.comment, proposedDeadline: body.proposedDeadline),
             forwardTo: forwardTo,
             expectedVersion: body.version, by: session.principal, now: clock.now())
         return JSONResponse(value: RequestDTO(changed))
@@ -99,7 +95,7 @@ struct RequestsController: Sendable {
             return language
         }
         let changed = try await requests.answer(
-            try requestID(context), question: context.parameters.get("question") ?? "",
+            try context.requestID(), question: context.parameters.get("question") ?? "",
             answer: Answer(value: body.value, justification: body.justification, language: language), expectedVersion: body.version,
             by: session.principal, now: clock.now())
         return JSONResponse(value: RequestDTO(changed))
@@ -112,7 +108,7 @@ struct RequestsController: Sendable {
         let body = try await request.decodeStrictJSON(AllocationBody.self, context: context)
         guard let handler = UUID(uuidString: body.handlerId) else { throw RequestError.invalidParameter("handlerId", .malformed) }
         let changed = try await requests.allocate(
-            try requestID(context), to: handler, expectedVersion: body.version, by: session.principal, now: clock.now())
+            try context.requestID(), to: handler, expectedVersion: body.version, by: session.principal, now: clock.now())
         return JSONResponse(value: RequestDTO(changed))
     }
 
@@ -129,7 +125,7 @@ struct RequestsController: Sendable {
     ) async throws -> some ResponseGenerator {
         let body = try await request.decodeStrictJSON(DeadlineBody.self, context: context)
         let changed = try await requests.decideProposedDeadline(
-            try requestID(context), accept: body.accept, expectedVersion: body.version, by: session.principal, now: clock.now()
+            try context.requestID(), accept: body.accept, expectedVersion: body.version, by: session.principal, now: clock.now()
         )
         return JSONResponse(value: RequestDTO(changed))
     }
@@ -142,7 +138,7 @@ struct RequestsController: Sendable {
         return JSONResponse(
             value: RequestDTO(
                 try await requests.openBlocked(
-                    try requestID(context), try body.opening(), by: session.principal, now: clock.now()
+                    try context.requestID(), try body.opening(), by: session.principal, now: clock.now()
                 )
                 .request))
     }
