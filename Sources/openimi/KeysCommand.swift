@@ -14,7 +14,7 @@ struct KeysCommand: ParsableCommand {
             permissions on first start. A running server keeps the key it started with: restart it \
             after importing a certificate or rotating the key.
             """,
-        subcommands: [Show.self, Export.self, Request.self, Import.self, Rotate.self], defaultSubcommand: Show.self)
+        subcommands: [Show.self, Export.self, LogKey.self, Request.self, Import.self, Rotate.self], defaultSubcommand: Show.self)
 
     /// Where the keys are, from `--key-directory`, then the environment, then the default.
     struct Location: ParsableArguments {
@@ -46,6 +46,28 @@ struct KeysCommand: ParsableCommand {
             for earlier in try store.identities() where earlier.keyID != current.keyID {
                 print(KeyDescription(earlier).lines(heading: "Earlier key").joined(separator: "\n"))
             }
+        }
+    }
+
+    /// `openimi keys log-key`.
+    struct LogKey: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "log-key",
+            abstract: "Print the access log's note verifier key (of the key in use): what witnesses are given with --log.")
+        @OptionGroup var location: Location
+        @Option(help: "The log's origin (env OPENIMI_LOG_ORIGIN; by default from OPENIMI_PUBLIC_URL).")
+        var origin: String?
+
+        func run() throws {
+            var flags: [AppConfig.Key: String] = [:]
+            if let origin { flags[.logOrigin] = origin }
+            let config: AppConfig
+            do {
+                config = try AppConfig.resolve(flags: flags, environment: ProcessInfo.processInfo.environment)
+            } catch {
+                throw ValidationError(error.description)
+            }
+            print(try location.store().current().noteSigner(origin: config.resolvedLogOrigin).verifier.vkey)
         }
     }
 

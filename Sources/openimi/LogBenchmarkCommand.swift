@@ -89,9 +89,8 @@ struct LogBenchmark {
             "First checkpoint over \(checkpoint?.treeSize ?? 0) entries (reading every entry hash) in \(ContinuousClock.now - checkpointStart)"
         )
 
-        let keys = try platform.keys.publicKeys()
         let verifyStart = ContinuousClock.now
-        let summary = try await LogVerifier(database: database, keys: keys).verify()
+        let summary = try await LogVerifier(database: database, identities: try platform.keys.identities()).verify()
         print("Verified \(summary.entries) entries and \(summary.checkpoints) checkpoint(s) in \(ContinuousClock.now - verifyStart)")
 
         if let checkpoint {

@@ -19,8 +19,9 @@ struct VerifyReportCommand: AsyncParsableCommand {
             authority that issued it; the signing certificate's key usage must allow digital signatures. \
             When CERT.pem is an authority that certifies many organisations, --signer names the one you \
             expect (an organisation name or the whole subject), so that a report signed by another of its \
-            certificates is refused. Needs neither the platform nor its database. Exits 0 with a summary \
-            naming the signer, or 1 with the reason.
+            certificates is refused. --witness names a witness whose cosignature on the log checkpoint \
+            must verify when present, and --quorum how many of them must have cosigned. Needs neither the \
+            platform nor its database. Exits 0 with a summary naming the signer, or 1 with the reason.
             """)
 
     @Argument(help: "The report (PDF) or evidence (JWS) file.")
@@ -32,7 +33,19 @@ struct VerifyReportCommand: AsyncParsableCommand {
     @Option(help: "The organisation (O=) or whole subject (e.g. \"CN=OpenIMI,O=OpenIMI\") the signing certificate must name.")
     var signer: String?
 
+    @Option(help: "A witness's verifier key (type 0x04) whose cosignature is checked. Repeatable.")
+    var witness: [String] = []
+
+    @Option(help: "How many of the --witness keys must have cosigned the checkpoint.")
+    var quorum = 0
+
     func run() async throws {
+        let policy: WitnessQuorum
+        do {
+            policy = try WitnessQuorum(witnesses: try witness.map { try NoteVerifier(vkey: $0) }, quorum: quorum)
+        } catch {
+            throw ValidationError("--witness/--quorum: \(error)")
+        }
         let trusted: Certificate
         do {
             trusted = try Certificate(pemEncoded: try String(contentsOfFile: trust, encoding: .utf8))
@@ -50,7 +63,7 @@ struct VerifyReportCommand: AsyncParsableCommand {
             }
             var pdfSigner: Certificate?
             if bytes.starts(with: Array("%PDF-".utf8)) { pdfSigner = try await PDFSignatureVerifier(trusted: trusted).verify(bytes) }
-            let summary = try ExchangeEvidenceVerifier(trusted: trusted).verify(String(decoding: evidence, as: UTF8.self))
+            let summary = try ExchangeEvidenceVerifier(trusted: trusted, witnesses: policy).verify(String(decoding: evidence, as: UTF8.self))
             for certificate in [pdfSigner, summary.signer].compactMap({ $0 }) {
                 if let signer, !certificate.names(signer: signer) {
                     throw SignerMismatch(expected: signer, found: String(describing: certificate.subject))
@@ -58,7 +71,8 @@ struct VerifyReportCommand: AsyncParsableCommand {
             }
             print(
                 "\(kind) verified: request \(summary.request), \(summary.entries) log entries proved against the checkpoint of "
-                    + "\(summary.treeSize) entries, signed by \(summary.signer.subject) (key \(summary.keyID.prefix(16))…)")
+                    + "\(summary.treeSize) entries, signed by \(summary.signer.subject) (key \(summary.keyID.prefix(16))…)"
+                    + (summary.witnessedBy.isEmpty ? "" : "; cosigned by witnesses \(summary.witnessedBy.joined(separator: ", "))"))
         } catch {
             FileHandle.standardError.write(Data("Report does not verify: \(error)\n".utf8))
             throw ExitCode.failure

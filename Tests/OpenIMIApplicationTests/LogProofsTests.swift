@@ -30,7 +30,7 @@ import Testing
             let stored = try await database.sql.raw("SELECT COUNT(*) AS n FROM log_subtree").first()?.decode(column: "n", as: Int.self)
             #expect(stored == 3, "two subtrees of 256 and one of 512")
             for checkpoint in checkpoints {
-                #expect(checkpoint.isSigned(by: identity.privateKey.publicKey))
+                #expect(checkpoint.isSigned(by: try identity.noteSigner(origin: LogCheckpointer.defaultOrigin).verifier))
                 let size = Int(checkpoint.treeSize)
                 for index in [0, 1, 255, 256, 257, 298, 299, 511, 512, 640, 699] where index < size {
                     let proof = try await LogProofs(sql: database.sql).inclusionProof(sequence: Int64(index), treeSize: checkpoint.treeSize)

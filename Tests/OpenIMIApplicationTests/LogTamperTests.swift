@@ -32,7 +32,7 @@ import Testing
                 }
                 if (n + 1) % every == 0 { try await checkpointer.checkpoint(now: Date(timeIntervalSince1970: 1_800_000_100)) }
             }
-            try await body(database, LogVerifier(database: database, keys: [identity.keyID: identity.privateKey.publicKey]), checkpointer)
+            try await body(database, LogVerifier(database: database, identities: [identity]), checkpointer)
         }
     }
 

@@ -48,19 +48,23 @@ import Testing
 
     @Test func aCheckpointVerifiesWithItsKeyOnlyAndBreaksWhenChanged() throws {
         let identity = try SigningIdentity.create(subject: try SigningIdentity.subject(organisation: "Test"), now: Date())
-        let other = P256.Signing.PrivateKey()
         let root = MerkleTree.leafHash(Array("x".utf8))
-        let checkpoint = try LogCheckpoint.sign(treeSize: 42, rootHash: root, at: 1_800_000_000, with: identity)
+        let checkpoint = try LogCheckpoint.sign(treeSize: 42, rootHash: root, origin: "example.org/log", at: 1_800_000_000, with: identity)
+        let logKey = try identity.noteSigner(origin: "example.org/log").verifier
         #expect(checkpoint.keyID == identity.keyID)
-        #expect(checkpoint.isSigned(by: identity.privateKey.publicKey))
-        #expect(!checkpoint.isSigned(by: other.publicKey))
-        let larger = LogCheckpoint(treeSize: 43, rootHash: root, at: 1_800_000_000, keyID: identity.keyID, signature: checkpoint.signature)
-        #expect(!larger.isSigned(by: identity.privateKey.publicKey))
-        var flipped = checkpoint.signature
-        flipped[flipped.count - 1] ^= 1
-        #expect(
-            !LogCheckpoint(treeSize: 42, rootHash: root, at: 1_800_000_000, keyID: identity.keyID, signature: flipped).isSigned(
-                by: identity.privateKey.publicKey))
+        #expect(checkpoint.isSigned(by: logKey))
+        let other = try SigningIdentity.create(subject: try SigningIdentity.subject(organisation: "Other"), now: Date())
+        #expect(!checkpoint.isSigned(by: try other.noteSigner(origin: "example.org/log").verifier))
+        #expect(!checkpoint.isSigned(by: try identity.noteSigner(origin: "example.org/other-log").verifier))
+        let note = try #require(checkpoint.note)
+        #expect(note.text == "example.org/log\n42\n\(Base64.encode(root))\n")
+        // Another size under the same signature does not verify.
+        let larger = SignedNote(text: "example.org/log\n43\n\(Base64.encode(root))\n", signatures: note.signatures)
+        #expect(!larger.isSigned(by: logKey))
+        var bytes = note.signatures[0].bytes
+        bytes[bytes.count - 1] ^= 1
+        let flipped = SignedNote(text: note.text, signatures: [NoteSignature(name: logKey.name, keyID: logKey.keyID, bytes: bytes)])
+        #expect(!flipped.isSigned(by: logKey))
     }
 
     @Test func hexRoundTrips() {

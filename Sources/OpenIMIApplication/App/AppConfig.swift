@@ -54,6 +54,27 @@ public struct AppConfig: Sendable {
     public var trustedProxies: [String] = []
     /// The address users reach the web interface at, for links in e-mails; by default the listening address.
     public var publicURL: String?
+    /// The directory of the checkpoint file, outside the database; by default `checkpoints` beside the key directory.
+    public var checkpointDirectory: String?
+    /// The access log's name in its checkpoints (c2sp.org/tlog-checkpoint origin); by default the
+    /// public address's host followed by `/openimi-access-log`.
+    public var logOrigin: String?
+    /// The witnesses checkpoints are submitted to.
+    public var witnesses: [WitnessEndpoint] = []
+    /// How many witnesses must cosign a checkpoint for it to count (0: none need to).
+    public var witnessQuorum: Int = 0
+
+    /// Where the checkpoint file is kept.
+    public var resolvedCheckpointDirectory: String {
+        checkpointDirectory ?? (((keyDirectory as NSString).deletingLastPathComponent as NSString).appendingPathComponent("checkpoints"))
+    }
+
+    /// The log's origin line.
+    public var resolvedLogOrigin: String {
+        if let logOrigin { return logOrigin }
+        let host = publicURL.flatMap { URL(string: $0)?.host } ?? "localhost"
+        return "\(host)/openimi-access-log"
+    }
 
     /// The base of links to this server.
     public var linkBase: String { publicURL ?? "http://\(hostname):\(port)" }
@@ -106,6 +127,10 @@ public struct AppConfig: Sendable {
         case mailFrom = "OPENIMI_MAIL_FROM"
         case publicURL = "OPENIMI_PUBLIC_URL"
         case trustedProxies = "OPENIMI_TRUSTED_PROXIES"
+        case checkpointDirectory = "OPENIMI_CHECKPOINT_DIRECTORY"
+        case logOrigin = "OPENIMI_LOG_ORIGIN"
+        case witnesses = "OPENIMI_WITNESSES"
+        case witnessQuorum = "OPENIMI_WITNESS_QUORUM"
     }
 
     /// Resolves each setting from `flags` (set when given on the command line), then `environment`,
@@ -200,6 +225,7 @@ public struct AppConfig: Sendable {
             }
         }
         resolveMail(into: &config, value: value, problems: &problems)
+        resolveWitnessing(into: &config, value: value, problems: &problems)
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         return config
     }

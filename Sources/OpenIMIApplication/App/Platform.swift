@@ -35,6 +35,8 @@ public struct Platform: Sendable {
     public let evidence: EvidenceStatus
     /// Signs checkpoints of the access log.
     public let checkpointer: LogCheckpointer
+    /// What each witness last answered.
+    public let witnessingStatus: WitnessingStatus
     /// The faces the PDF reports are set in, or why they could not be read.
     public let reportFonts: Result<PDFDocument.Fonts, FontError>
     /// Applies the retention rules.
@@ -59,6 +61,10 @@ public struct Platform: Sendable {
     /// Questions to the national coordinators.
     public var coordinatorQuestions: CoordinatorQuestionService {
         CoordinatorQuestionService(database: database, identity: identity, keys: requests.keys)
+    }
+    /// The access log's anchoring and witnesses, for the operators.
+    public var accessLogSupervision: AccessLogSupervision {
+        AccessLogSupervision(checkpointer: checkpointer, identity: identity, witnessingStatus: witnessingStatus)
     }
     /// The authorities' registers of data subjects' rights requests.
     public var rightsRegister: RightsRegister { RightsRegister(requests: requests, retention: retention) }
@@ -100,10 +106,17 @@ public struct Platform: Sendable {
                     database: database, keys: dataKeys, signing: keys, review: try RetentionReview(afterMonths: config.reviewUnclosedMonths)
                 )))
         let jobs = JobScheduler(database: database, jobs: scheduled, logger: logger)
+        let witnessingStatus = WitnessingStatus()
+        let checkpointer = LogCheckpointer(
+            database: database, keys: keys, status: evidence, origin: config.resolvedLogOrigin,
+            anchor: CheckpointFile(directory: URL(fileURLWithPath: config.resolvedCheckpointDirectory)),
+            witnessing: config.witnesses.isEmpty
+                ? nil : CheckpointWitnessing(database: database, endpoints: config.witnesses, status: witnessingStatus, logger: logger),
+            quorum: config.witnessQuorum)
         return Platform(
             config: config, logger: logger, database: database, clock: clock, catalogs: catalogs, identity: identity,
             jobs: jobs, requests: requests, signing: signing, keys: keys, evidence: evidence,
-            checkpointer: LogCheckpointer(database: database, keys: keys, status: evidence),
+            checkpointer: checkpointer, witnessingStatus: witnessingStatus,
             reportFonts: Result { () throws(FontError) in try PDFDocument.Fonts.dejaVu(in: config.fontDirectory) })
     }
 
@@ -129,6 +142,16 @@ public struct Platform: Sendable {
         if protected > 0 { logger.notice("Recovery codes stored as plain SHA-256 were keyed", metadata: ["codes": "\(protected)"]) }
         let adopted = try await database.transaction { try await LogChain(sql: $0).adoptUnchained() }
         if adopted > 0 { logger.notice("Chained access-log entries written before the chain existed", metadata: ["entries": "\(adopted)"]) }
+        do {
+            let copied = try await checkpointer.verifyAnchor(now: clock.now())
+            if copied > 0 {
+                logger.notice(
+                    "Checkpoint file started from the database's checkpoints", metadata: ["checkpoints": "\(copied)", "file": "\(config.resolvedCheckpointDirectory)"])
+            }
+        } catch EvidenceError.logInconsistent(let reason) {
+            // Started all the same, so that operators can look; every change is refused (503) until the cause is resolved.
+            logger.critical("Access-log alarm: changes are refused: \(reason)")
+        }
         if config.seedDemoData {
             let loaded = try await DemoData.bundled().load(into: self)
             if !loaded.credentials.isEmpty, let file = config.demoCredentialsFile {

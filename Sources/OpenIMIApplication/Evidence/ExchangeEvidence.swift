@@ -21,6 +21,8 @@ public struct ExchangeEvidence: Sendable {
     public let entries: [ProvedEntry]
     /// The checkpoint the proofs lead to.
     public let checkpoint: LogCheckpoint
+    /// The log's note key that signed the checkpoint, and the witnesses asked to cosign it.
+    public let witnessing: Witnessing
     /// When the evidence was issued.
     public let issuedAt: Date
 
@@ -58,23 +60,42 @@ public struct ExchangeEvidence: Sendable {
                         ])
                     }),
             ]),
-            "log": Self.log(entries, checkpoint: checkpoint),
+            "log": Self.log(entries, checkpoint: checkpoint, witnessing: witnessing),
         ])
     }
 
     /// The proved entries with the checkpoint they lead to, as the evidence and the supervisory export show them.
-    static func log(_ entries: [ProvedEntry], checkpoint: LogCheckpoint) -> CanonicalJSON {
-        .object([
-            "entries": .array(entries.map { $0.entry.canonical }),
-            "proofs": .array(
-                entries.map {
-                    .object(["seq": .integer($0.entry.sequence), "path": .array($0.proof.map { .string(ContentDigest.hex($0)) })])
-                }),
-            "checkpoint": .object([
-                "treeSize": .integer(checkpoint.treeSize), "rootHash": .string(ContentDigest.hex(checkpoint.rootHash)),
-                "at": .integer(checkpoint.at), "keyId": .string(checkpoint.keyID),
-                "signature": .string(Base64URL.encode(checkpoint.signature)),
-            ]),
+    static func log(_ entries: [ProvedEntry], checkpoint: LogCheckpoint, witnessing: Witnessing) -> CanonicalJSON {
+        let outcome = witnessing.witnesses.evaluate(checkpoint.note ?? SignedNote(text: "", signatures: []))
+        let proofs: [CanonicalJSON] = entries.map {
+            .object(["seq": .integer($0.entry.sequence), "path": .array($0.proof.map { .string(ContentDigest.hex($0)) })])
+        }
+        let witnesses: CanonicalJSON = .object([
+            "quorum": .integer(Int64(witnessing.witnesses.quorum)), "cosigned": .array(outcome.cosigned.map { .string($0) }),
+            "missing": .array((outcome.missing + outcome.invalid).map { .string($0) }),
         ])
+        let note: CanonicalJSON = checkpoint.note.map { .string($0.serialized) } ?? .null
+        let statement: CanonicalJSON = .object([
+            "treeSize": .integer(checkpoint.treeSize), "rootHash": .string(ContentDigest.hex(checkpoint.rootHash)),
+            "at": .integer(checkpoint.at), "keyId": .string(checkpoint.keyID), "note": note,
+            "logKey": .string(witnessing.logKey.vkey), "witnesses": witnesses,
+        ])
+        return .object(["entries": .array(entries.map { $0.entry.canonical }), "proofs": .array(proofs), "checkpoint": statement])
+    }
+}
+
+extension ExchangeEvidence {
+    /// Who vouches for a checkpoint: the log's note key and the witnesses with their quorum.
+    public struct Witnessing: Sendable {
+        /// The log's note key (its name is the log's origin).
+        public let logKey: NoteVerifier
+        /// The configured witnesses and the quorum.
+        public let witnesses: WitnessQuorum
+
+        /// Creates it from its parts.
+        public init(logKey: NoteVerifier, witnesses: WitnessQuorum) {
+            self.logKey = logKey
+            self.witnesses = witnesses
+        }
     }
 }

@@ -26,6 +26,8 @@ public struct ExchangeEvidenceService: Sendable {
         public let checkpoint: LogCheckpoint
         /// How many log entries the evidence proves.
         public let entries: Int
+        /// Which witnesses cosigned the checkpoint, of those configured.
+        public let witnesses: WitnessQuorum.Outcome
         /// The signed evidence, a compact JWS.
         public let jws: String
     }
@@ -71,8 +73,12 @@ public struct ExchangeEvidenceService: Sendable {
         guard let checkpoint = signed else { throw InformationRequestError.conflict(currentVersion: request.version) }
         let entries = try await RequestLogRepository(sql: database.sql).provedEntries(of: id.uuid, treeSize: checkpoint.treeSize)
         let attachments = try await AttachmentRepository(sql: database.sql, keys: requests.keys).list(of: id.uuid)
-        let evidence = ExchangeEvidence(request: request, attachments: attachments, entries: entries, checkpoint: checkpoint, issuedAt: now)
+        let witnessing = try checkpointer.witnessingStatement()
+        let evidence = ExchangeEvidence(
+            request: request, attachments: attachments, entries: entries, checkpoint: checkpoint, witnessing: witnessing, issuedAt: now)
         let jws = try CompactJWS.sign(payload: evidence.payload.bytes, type: ExchangeEvidence.type, with: try checkpointer.keys.current())
-        return Issued(request: request, attachments: attachments, checkpoint: checkpoint, entries: entries.count, jws: jws.serialized)
+        return Issued(
+            request: request, attachments: attachments, checkpoint: checkpoint, entries: entries.count,
+            witnesses: witnessing.witnesses.evaluate(checkpoint.note ?? SignedNote(text: "", signatures: [])), jws: jws.serialized)
     }
 }

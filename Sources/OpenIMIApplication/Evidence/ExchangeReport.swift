@@ -137,6 +137,17 @@ public struct ExchangeReport {
         }
     }
 
+    private static func witnesses(_ outcome: WitnessQuorum.Outcome, catalog: Catalog) -> String {
+        let total = outcome.cosigned.count + outcome.missing.count + outcome.invalid.count
+        guard total > 0 else { return catalog.text("report.witnessesNone") }
+        return catalog.text(
+            "report.witnessesValue",
+            [
+                "cosigned": String(outcome.cosigned.count), "total": String(total), "quorum": String(outcome.quorum),
+                "names": outcome.cosigned.isEmpty ? "—" : outcome.cosigned.joined(separator: ", "),
+            ])
+    }
+
     private static func proof(of issued: ExchangeEvidenceService.Issued, signing: SigningIdentity, catalog: Catalog) -> [Row] {
         let checkpoint = issued.checkpoint
         return [
@@ -149,6 +160,7 @@ public struct ExchangeReport {
                         "size": String(checkpoint.treeSize), "time": DateText.minute(Date(timeIntervalSince1970: Double(checkpoint.at))),
                         "root": ContentDigest.hex(checkpoint.rootHash),
                     ]), small: true),
+            .field(catalog.text("report.witnesses"), witnesses(issued.witnesses, catalog: catalog), small: true),
             .field(catalog.text("report.signingKey"), "\(signing.keyID) (\(signing.certificate.subject))", small: true),
             .paragraph(catalog.text("report.verify"), bold: false),
         ]

@@ -2,40 +2,68 @@ import Foundation
 import OpenIMIPersistence
 import OpenIMISecurity
 
-/// Signs checkpoints of the access log's Merkle tree: the minute job, on demand, and at shutdown.
+/// Signs checkpoints of the access log's Merkle tree — the half-minute job, on demand, and at
+/// shutdown — after proving that the log extends the last checkpoint held outside the database;
+/// appends each to the checkpoint file and has the witnesses cosign it.
 public struct LogCheckpointer: Sendable {
+    /// The origin used when none is configured.
+    public static let defaultOrigin = "localhost/openimi-access-log"
+
     /// The database holding the log.
     public let database: any Database
     /// Where the signing key is read from, anew for every checkpoint, so that a lost key is noticed.
     public let keys: SigningKeyStore
-    /// Told whether the key could be loaded.
+    /// Told whether the key could be loaded and whether the log is still consistent.
     public let status: EvidenceStatus
+    /// The log's name in its checkpoints.
+    public let origin: String
+    /// The checkpoints held outside the database; nil keeps none (tests of the log alone).
+    public let anchor: CheckpointFile?
+    /// The witnesses and how many must cosign.
+    public let witnessing: CheckpointWitnessing?
+    /// How many cosignatures a checkpoint needs to count.
+    public let quorum: Int
 
     /// Creates a checkpointer.
-    public init(database: any Database, keys: SigningKeyStore, status: EvidenceStatus) {
+    public init(
+        database: any Database, keys: SigningKeyStore, status: EvidenceStatus, origin: String = LogCheckpointer.defaultOrigin,
+        anchor: CheckpointFile? = nil, witnessing: CheckpointWitnessing? = nil, quorum: Int = 0
+    ) {
         self.database = database
         self.keys = keys
         self.status = status
+        self.origin = origin
+        self.anchor = anchor
+        self.witnessing = witnessing
+        self.quorum = quorum
     }
 
-    /// How old a checkpoint may be for evidence to rely on it rather than on a new one: the minute
-    /// job signs one at least this often while entries arrive.
+    /// How old a checkpoint may be for evidence to rely on it rather than on a new one, and how
+    /// old entries may be without a checkpoint (`openimi verify-log`): the half-minute job signs one
+    /// at least this often while entries arrive.
     public static let reuseAge: Int64 = 60
 
+    /// The log's note key for `identity`: what witnesses and verifiers are given.
+    public func logKey(of identity: SigningIdentity) throws -> NoteVerifier { try identity.noteSigner(origin: origin).verifier }
+
     /// The newest checkpoint when it covers the entry at `sequence` (and all before it), was signed
-    /// at most `reuseAge` seconds before `now` and with the current key; nil when a new one is needed.
+    /// at most `reuseAge` seconds before `now` with the current key, and carries the witness quorum;
+    /// nil when a new one is needed.
     public func recent(covering sequence: Int64, now: Date) async throws -> LogCheckpoint? {
         guard let latest = try await CheckpointRepository(sql: database.sql).latest()?.checkpoint, latest.treeSize > sequence,
             latest.at <= now.epochSeconds, now.epochSeconds - latest.at <= Self.reuseAge,
-            latest.keyID == (try keys.current()).keyID  // evidence is signed with the current key, its checkpoint must be too
+            latest.keyID == (try keys.current()).keyID,  // evidence is signed with the current key, its checkpoint must be too
+            latest.head?.origin == origin, witnessCount(latest) >= quorum
         else { return nil }
         return latest
     }
 
     /// Signs a checkpoint over every chained entry when there are entries the last checkpoint does
     /// not cover, or when `force` is set and there is no checkpoint yet; returns the newest
-    /// checkpoint. Loading the key is tried every time; when it fails, ``status`` records it and
-    /// the error is thrown.
+    /// checkpoint, with the cosignatures the witnesses gave. Loading the key is tried every time;
+    /// when it fails, ``status`` records it and the error is thrown. When the log does not extend the
+    /// last checkpoint held outside the database, nothing is signed, ``status`` records why and
+    /// ``EvidenceError/logInconsistent(_:)`` is thrown.
     @discardableResult
     public func checkpoint(now: Date, force: Bool = false) async throws -> LogCheckpoint? {
         let identity: SigningIdentity
@@ -46,6 +74,7 @@ public struct LogCheckpointer: Sendable {
             status.record(canSign: false)
             throw error
         }
+        try status.requireSigning()
         let latest = try await CheckpointRepository(sql: database.sql).latest()
         var frontier = latest?.frontier ?? MerkleFrontier()
         let hashes = try await LogChain(sql: database.sql).leafHashes(from: frontier.size)
@@ -53,14 +82,37 @@ public struct LogCheckpointer: Sendable {
         for hash in hashes {
             subtrees += frontier.append(leafHash: hash).filter { $0.subtree.height >= LogProofs.storedHeight }
         }
-        if let latest, latest.checkpoint.treeSize == frontier.size { return latest.checkpoint }
+        if let latest, latest.checkpoint.treeSize == frontier.size {
+            return await witnessed(latest.checkpoint, now: now)
+        }
         guard !hashes.isEmpty || force else { return nil }
-        let checkpoint = try LogCheckpoint.sign(treeSize: frontier.size, rootHash: frontier.root, at: now.epochSeconds, with: identity)
         let (covered, completed) = (frontier, subtrees)
+        try await proveExtendsAnchor(size: covered.size, root: covered.root, pending: Dictionary(completed.map { ($0.subtree, $0.root) }) { a, _ in a }, now: now)
+        let checkpoint = try LogCheckpoint.sign(
+            treeSize: covered.size, rootHash: covered.root, origin: origin, at: now.epochSeconds, with: identity)
         try await database.transaction { sql in
             try await LogProofs(sql: sql).store(completed)
             try await CheckpointRepository(sql: sql).insert(checkpoint, frontier: covered)
         }
-        return checkpoint
+        if let note = checkpoint.note { try anchor?.append(note) }
+        return await witnessed(checkpoint, now: now)
+    }
+
+    /// `checkpoint` with the cosignatures of the witnesses that have not given theirs yet asked for.
+    private func witnessed(_ checkpoint: LogCheckpoint, now: Date) async -> LogCheckpoint {
+        guard let witnessing else { return checkpoint }
+        return await witnessing.submit(checkpoint, now: now.epochSeconds)
+    }
+
+    /// How many configured witnesses validly cosigned `checkpoint`.
+    public func witnessCount(_ checkpoint: LogCheckpoint) -> Int {
+        guard let note = checkpoint.note, let witnessing else { return 0 }
+        return witnessing.endpoints.filter { note.isSigned(by: $0.verifier) }.count
+    }
+
+    /// The log key of the current signing key and the witness policy, as evidence states them.
+    public func witnessingStatement() throws -> ExchangeEvidence.Witnessing {
+        let policy = (try? WitnessQuorum(witnesses: witnessing?.endpoints.map(\.verifier) ?? [], quorum: quorum)) ?? .none
+        return ExchangeEvidence.Witnessing(logKey: try logKey(of: try keys.current()), witnesses: policy)
     }
 }

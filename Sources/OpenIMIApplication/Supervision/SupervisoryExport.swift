@@ -94,7 +94,7 @@ public struct SupervisoryExport: Sendable {
                 "organisation": .string((try principal.actingOrganisationID()).uuidString.lowercased()),
             ]),
             "requests": .array(payloadRequests),
-            "log": ExchangeEvidence.log(entries, checkpoint: checkpoint),
+            "log": ExchangeEvidence.log(entries, checkpoint: checkpoint, witnessing: try checkpointer.witnessingStatement()),
         ])
         let jws = try CompactJWS.sign(payload: payload.bytes, type: Self.type, with: try checkpointer.keys.current())
         return Issued(requests: payloadRequests.count, entries: entries.count, jws: jws.serialized)

@@ -50,6 +50,8 @@ public enum AccessAction: Sendable, Hashable, CustomStringConvertible {
     case viewOverdueRightsRequests
     /// Export the record of processing of an authority for a data protection authority.
     case exportSupervisoryRecord
+    /// See how the access log is anchored and witnessed, and its alarms (no personal data).
+    case superviseAccessLog
 
     public var description: String {
         switch self {
@@ -73,6 +75,7 @@ public enum AccessAction: Sendable, Hashable, CustomStringConvertible {
         case .keepRightsRegister: "keep-rights-register"
         case .viewOverdueRightsRequests: "view-overdue-rights-requests"
         case .exportSupervisoryRecord: "export-supervisory-record"
+        case .superviseAccessLog: "supervise-access-log"
         case .actOnRequest(let action): "act-on-request(\(action.rawValue))"
         case .answerQuestion: "answer-question"
         case .decideProposedDeadline: "decide-proposed-deadline"
@@ -94,6 +97,8 @@ public enum AccessTarget: Sendable, Hashable {
     case authority(Authority)
     /// A member state as a whole.
     case memberState(MemberStateCode)
+    /// The platform as a whole (its access log).
+    case platform
     /// An information request, by who takes part and its legal area.
     case request(Involvement, legalArea: String, state: RequestState)
 }

@@ -7,6 +7,7 @@
 ///   coordinator the area coordinators it appointed; the operator supervises the national
 ///   coordinators. Supervising means creating users and granting or withdrawing the local data
 ///   administrator role, and suspending or resetting those administrators, nothing more.
+/// - Only the platform's operators see the access log's anchoring, witnesses and alarms.
 /// - Only a local data administrator confirms its organisation's user list; the national
 ///   coordinator of a state sees which of its authorities are late.
 /// - Directory changes need a coordinator role and pass `DirectoryPolicy` (own state, own scope).
@@ -86,6 +87,8 @@ public enum AccessPolicy {
             guard organisation.kind == .authority, principal.organisation.kind == .authority, organisation.id == principal.organisation.id
             else { return .deny(.otherOrganisation) }
             return principal.holds(.localDataAdministrator) ? .allow : .deny(.missingRole)
+        case (.superviseAccessLog, .platform):
+            return principal.organisation.kind == .platform && principal.holds(.platformOperator) ? .allow : .deny(.missingRole)
         case (.exportSupervisoryRecord, .organisation(let organisation)):
             guard organisation.kind == .authority else { return .deny(.notApplicable) }
             if principal.organisation.kind == .authority {

@@ -16,6 +16,8 @@ public struct Workspace: Sendable, Hashable {
     public let keepsRightsRegister: Bool
     /// Answers the questions sent to a national coordinator.
     public let answersCoordinatorQuestions: Bool
+    /// Supervises the access log's anchoring and witnesses (the platform's operators).
+    public let supervisesAccessLog: Bool
 
     /// The work area of `principal`.
     public init(of principal: Principal) {
@@ -30,5 +32,6 @@ public struct Workspace: Sendable, Hashable {
         searchesSubjects = SubjectSearchScope.maySearch(principal)
         keepsRightsRegister = AccessPolicy.decide(principal, .keepRightsRegister, on: .organisation(principal.organisation)).isAllowed
         answersCoordinatorQuestions = principal.organisation.kind == .nationalCoordinator && principal.holds(.nationalCoordinator)
+        supervisesAccessLog = AccessPolicy.decide(principal, .superviseAccessLog, on: .platform).isAllowed
     }
 }

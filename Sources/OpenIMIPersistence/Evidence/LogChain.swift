@@ -35,9 +35,12 @@ public struct LogChain: Sendable {
     }
 
     /// The leaf hashes of the chained entries from position `first` on, in order; a gap or a
-    /// malformed hash is a corrupt row.
-    public func leafHashes(from first: Int64) async throws -> [MerkleTree.Hash] {
-        let rows = try await sql.raw("SELECT seq, entry_hash FROM log_chain WHERE seq >= \(bind: first) ORDER BY seq").all()
+    /// malformed hash is a corrupt row. At most `limit` are read.
+    public func leafHashes(from first: Int64, limit: Int64 = .max) async throws -> [MerkleTree.Hash] {
+        let (end, overflow) = first.addingReportingOverflow(limit)
+        let rows = try await sql.raw(
+            "SELECT seq, entry_hash FROM log_chain WHERE seq >= \(bind: first) AND seq < \(bind: overflow ? Int64.max : end) ORDER BY seq"
+        ).all()
         var hashes: [MerkleTree.Hash] = []
         hashes.reserveCapacity(rows.count)
         for row in rows {

@@ -24,6 +24,18 @@ public struct LogProofs: Sendable {
         }
     }
 
+    /// The consistency proof from the tree of the first `old` entries to that of the first
+    /// `treeSize`, from the stored subtrees, those in `pending` (completed by a checkpoint not yet
+    /// stored) and entry hashes.
+    public func consistencyProof(
+        from old: Int64, to treeSize: Int64, pending: [MerkleTree.Subtree: MerkleTree.Hash] = [:]
+    ) async throws -> [MerkleTree.Hash] {
+        try await MerkleTree.consistencyProof(from: old, size: treeSize) { subtree in
+            if let root = pending[subtree] { return root }
+            return try await root(of: subtree)
+        }
+    }
+
     /// Stores subtree roots the checkpointer completed; ones already stored are kept.
     public func store(_ subtrees: [(subtree: MerkleTree.Subtree, root: MerkleTree.Hash)]) async throws {
         for start in stride(from: 0, to: subtrees.count, by: 500) {

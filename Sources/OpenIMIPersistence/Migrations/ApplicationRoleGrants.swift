@@ -5,7 +5,7 @@ import SQLKit
 /// (not owning anything) never drop or alter a table or its triggers.
 public struct ApplicationRoleGrants: Sendable {
     /// The tables whose rows the application may only add.
-    public static let appendOnlyTables = ["access_log", "log_chain", "log_checkpoint", "log_subtree"]
+    public static let appendOnlyTables = ["access_log", "log_chain", "log_checkpoint", "log_subtree", "log_cosignature", "log_alarm"]
 
     /// The owner's connection.
     public let owner: any Database

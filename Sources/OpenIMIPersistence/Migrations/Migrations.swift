@@ -15,5 +15,6 @@ public enum Migrations {
         .v11SubjectIndex,
         .v12DataSubjectRights,
         .v13SecurityReview,
+        .v14WitnessedLog,
     ]
 }

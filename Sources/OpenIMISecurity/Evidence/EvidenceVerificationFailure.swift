@@ -16,6 +16,10 @@ public enum EvidenceVerificationFailure: Error, Sendable, Hashable, CustomString
     case entryOfAnotherRequest(sequence: Int64)
     /// A content hash is not the one the log recorded.
     case contentHashMismatch(String)
+    /// A trusted witness's cosignature on the checkpoint does not verify: altered or forged.
+    case cosignatureInvalid(witness: String)
+    /// Fewer trusted witnesses cosigned the checkpoint than the quorum asks.
+    case quorumNotMet(quorum: Int, cosigned: [String], missing: [String])
 
     public var description: String {
         switch self {
@@ -27,6 +31,11 @@ public enum EvidenceVerificationFailure: Error, Sendable, Hashable, CustomString
         case .inclusionProofInvalid(let sequence): "log entry \(sequence): its inclusion proof does not lead to the signed checkpoint"
         case .entryOfAnotherRequest(let sequence): "log entry \(sequence) concerns another request"
         case .contentHashMismatch(let what): "the hash of \(what) is not the one the log recorded"
+        case .cosignatureInvalid(let witness):
+            "the cosignature of witness \(witness) on the log checkpoint does not verify: it was altered or forged"
+        case .quorumNotMet(let quorum, let cosigned, let missing):
+            "the log checkpoint carries \(cosigned.count) valid witness cosignature(s) (\(cosigned.isEmpty ? "none" : cosigned.joined(separator: ", "))), "
+                + "fewer than the quorum of \(quorum); missing: \(missing.joined(separator: ", "))"
         }
     }
 }

@@ -19,14 +19,23 @@ public struct ExchangeEvidenceVerifier: Sendable {
         public let keyID: String
         /// The certificate the evidence was signed with.
         public let signer: Certificate
+        /// The checkpoint as a signed note, with its cosignatures.
+        public let checkpoint: SignedNote
+        /// The trusted witnesses whose cosignature verified.
+        public let witnessedBy: [String]
+        /// The proved log entries.
+        public let logEntries: [LogEntry]
     }
 
     /// The certificate reports must be signed with, or the one that issued it.
     public let trusted: Certificate
+    /// The witnesses whose cosignatures are checked and how many are required.
+    public let witnesses: WitnessQuorum
 
-    /// Trusts `trusted`.
-    public init(trusted: Certificate) {
+    /// Trusts `trusted`, and requires `witnesses`' quorum.
+    public init(trusted: Certificate, witnesses: WitnessQuorum = .none) {
         self.trusted = trusted
+        self.witnesses = witnesses
     }
 
     /// Verifies the compact JWS `text`.
@@ -47,9 +56,18 @@ public struct ExchangeEvidenceVerifier: Sendable {
             let request = payload["request"] as? [String: Any], let requestID = request["id"] as? String,
             let log = payload["log"] as? [String: Any], let entries = log["entries"] as? [[String: Any]],
             let proofs = log["proofs"] as? [[String: Any]], entries.count == proofs.count,
-            let checkpoint = Self.checkpoint(log["checkpoint"])
+            let (checkpoint, logKey) = Self.checkpoint(log["checkpoint"])
         else { throw .malformed("the payload lacks the request, its log entries or the checkpoint") }
-        guard checkpoint.keyID == keyID, checkpoint.isSigned(by: key) else { throw .checkpointSignatureInvalid }
+        // The evidence's signature vouches for the log key it names; the key must be the log's (its
+        // name the origin) and have signed the checkpoint.
+        guard checkpoint.keyID == keyID, logKey.name == checkpoint.head?.origin, checkpoint.isSigned(by: logKey) else {
+            throw .checkpointSignatureInvalid
+        }
+        let outcome = witnesses.evaluate(checkpoint.note!)
+        if let witness = outcome.invalid.first { throw .cosignatureInvalid(witness: witness) }
+        guard outcome.cosigned.count >= witnesses.quorum else {
+            throw .quorumNotMet(quorum: witnesses.quorum, cosigned: outcome.cosigned, missing: outcome.missing)
+        }
         var parsed: [LogEntry] = []
         for (object, proof) in zip(entries, proofs) {
             guard let entry = Self.entry(object), let path = (proof["path"] as? [String])?.compactMap(ContentDigest.bytes(hex:)),
@@ -64,7 +82,9 @@ public struct ExchangeEvidenceVerifier: Sendable {
             parsed.append(entry)
         }
         try Self.checkContent(payload["content"], against: parsed)
-        return Summary(request: requestID, entries: parsed.count, treeSize: checkpoint.treeSize, keyID: keyID, signer: certificate)
+        return Summary(
+            request: requestID, entries: parsed.count, treeSize: checkpoint.treeSize, keyID: keyID, signer: certificate,
+            checkpoint: checkpoint.note!, witnessedBy: outcome.cosigned, logEntries: parsed)
     }
 
     /// The personal data's hash must be the last one written, and each attachment's the one logged when it was attached.
@@ -84,12 +104,28 @@ public struct ExchangeEvidenceVerifier: Sendable {
         }
     }
 
-    private static func checkpoint(_ value: Any?) -> LogCheckpoint? {
+    /// The checkpoint and the log key the evidence names; its note must state the tree size and root given beside it.
+    private static func checkpoint(_ value: Any?) -> (LogCheckpoint, NoteVerifier)? {
         guard let object = value as? [String: Any], let size = (object["treeSize"] as? NSNumber)?.int64Value,
             let root = (object["rootHash"] as? String).flatMap(ContentDigest.bytes(hex:)), let at = (object["at"] as? NSNumber)?.int64Value,
-            let keyID = object["keyId"] as? String, let signature = (object["signature"] as? String).flatMap(Base64URL.decode)
+            let keyID = object["keyId"] as? String, let text = object["note"] as? String, let note = try? SignedNote(parsing: text),
+            let logKey = (object["logKey"] as? String).flatMap({ try? NoteVerifier(vkey: $0) }), logKey.type == .ed25519,
+            let checkpoint = try? LogCheckpoint(note: note, at: at, keyID: keyID), checkpoint.treeSize == size, checkpoint.rootHash == root
         else { return nil }
-        return LogCheckpoint(treeSize: size, rootHash: root, at: at, keyID: keyID, signature: signature)
+        return (checkpoint, logKey)
+    }
+
+    /// The checkpoint note and the log entries an evidence file (compact JWS) holds, read without
+    /// checking its signature: for `openimi verify-log`, which checks the note against the
+    /// platform's keys and the entries against the log.
+    public static func heldCheckpoint(in text: String) -> (note: SignedNote, entries: [LogEntry])? {
+        guard let jws = CompactJWS(serialized: text),
+            let payload = try? JSONSerialization.jsonObject(with: Data(jws.payload)) as? [String: Any],
+            let log = payload["log"] as? [String: Any], let checkpoint = log["checkpoint"] as? [String: Any],
+            let note = (checkpoint["note"] as? String).flatMap({ try? SignedNote(parsing: $0) })
+        else { return nil }
+        let entries = (log["entries"] as? [[String: Any]] ?? []).compactMap(entry)
+        return (note, entries)
     }
 
     private static func entry(_ object: [String: Any]) -> LogEntry? {

@@ -61,3 +61,38 @@ extension MerkleTree {
         return nodeHash(left, right)
     }
 }
+
+extension MerkleTree {
+    /// The consistency proof from the tree of `old` leaves to the tree of `size` leaves (RFC 6962
+    /// §2.1.2 SUBPROOF, the same as ``consistencyProof(from:_:)``), from perfect subtree roots that
+    /// `subtree` supplies.
+    public static func consistencyProof(
+        from old: Int64, size: Int64, subtree: (Subtree) async throws -> Hash
+    ) async rethrows -> [Hash] {
+        precondition(old >= 0 && old <= size, "earlier tree larger than the tree")
+        guard old > 0, old < size else { return [] }
+        var start: Int64 = 0
+        var count = size
+        var remaining = old
+        var complete = true
+        // SUBPROOF appends each level's sibling after the deeper levels' proof: collect, then reverse.
+        var siblings: [(Int64, Int64)] = []
+        while remaining != count {
+            let k = Int64(split(Int(count)))
+            if remaining <= k {
+                siblings.append((start + k, count - k))
+                count = k
+            } else {
+                siblings.append((start, k))
+                start += k
+                remaining -= k
+                count -= k
+                complete = false
+            }
+        }
+        var proof: [Hash] = []
+        if !complete { proof.append(try await rangeRoot(first: start, count: count, subtree: subtree)) }
+        for (first, length) in siblings.reversed() { proof.append(try await rangeRoot(first: first, count: length, subtree: subtree)) }
+        return proof
+    }
+}

@@ -91,6 +91,7 @@ public func buildRouter(platform: Platform) async throws -> Routes {
     ).addRoutes(to: routes)
     SupervisionController(catalogs: platform.catalogs, clock: platform.clock, supervisoryExport: platform.supervisoryExport, views: views)
         .addRoutes(to: routes)
+    AccessLogController(catalogs: platform.catalogs, supervision: platform.accessLogSupervision, views: views).addRoutes(to: routes)
     InformationNoticeController(
         catalogs: platform.catalogs, clock: platform.clock, database: platform.database, requests: platform.requests,
         printer: platform.printer, views: views

@@ -9,6 +9,9 @@ extension EvidenceError: PresentableError {
             return context.simple(
                 .serviceUnavailable, "evidence-unavailable", "error.evidenceUnavailable.title",
                 context.catalog.text("error.evidenceUnavailable.detail"))
+        case .logInconsistent:
+            return context.simple(
+                .serviceUnavailable, "log-inconsistent", "error.logInconsistent.title", context.catalog.text("error.logInconsistent.detail"))
         case .reportUnavailable:
             return context.simple(
                 .serviceUnavailable, "report-unavailable", "error.reportUnavailable.title",

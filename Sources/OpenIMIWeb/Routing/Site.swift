@@ -65,6 +65,7 @@ enum Site {
     static let subjects = SiteRoute(.get, "/subjects", .signedIn)
     static let postSubjects = SiteRoute(.post, "/subjects", .signedIn)
     static let supervision = SiteRoute(.get, "/supervision", .signedIn)
+    static let accessLog = SiteRoute(.get, "/access-log", .signedIn)
     static let postSupervision = SiteRoute(.post, "/supervision", .signedIn)
 
     /// The pages' routes by name, for the templates' links (`{{links.directory}}`,
@@ -127,6 +128,7 @@ enum Site {
         "subjects": subjects,
         "postSubjects": postSubjects,
         "supervision": supervision,
+        "accessLog": accessLog,
         "postSupervision": postSupervision,
     ]
 
@@ -257,6 +259,7 @@ enum Site {
         postSubjects,
         supervision,
         postSupervision,
+        accessLog,
         API.requestConsents,
         API.postRequestConsents,
         API.postRequestConsentWithdrawal,

@@ -107,6 +107,7 @@ public struct AccountNavigation: Sendable {
     let seesRequests: Bool
     let searchesSubjects: Bool
     let keepsRightsRegister: Bool
+    let supervisesAccessLog: Bool
 
     init(_ session: ActiveSession) {
         let principal = session.principal
@@ -118,5 +119,6 @@ public struct AccountNavigation: Sendable {
         seesRequests = workspace.seesRequests
         searchesSubjects = workspace.searchesSubjects
         keepsRightsRegister = workspace.keepsRightsRegister
+        supervisesAccessLog = workspace.supervisesAccessLog
     }
 }
