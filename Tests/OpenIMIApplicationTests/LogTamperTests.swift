@@ -133,11 +133,13 @@ import Testing
 
     @Test func aReplacedCheckpointSignatureIsNamed() async throws {
         try await Self.withLog { database, verifier, _ in
-            let keyID = try #require(try await CheckpointRepository(sql: database.sql).all().first?.keyID)
+            let checkpoints = try await CheckpointRepository(sql: database.sql).all()
+            let keyID = try #require(checkpoints.first?.keyID)
             // A genuine signature of the same key, from another checkpoint.
-            try await Self.tamper(
-                database,
-                ["UPDATE log_checkpoint SET signature = (SELECT signature FROM log_checkpoint WHERE tree_size = 8) WHERE tree_size = 16"])
+            let eight = try #require(checkpoints[0].note)
+            let sixteen = try #require(checkpoints[1].note)
+            let forged = SignedNote(text: sixteen.text, signatures: eight.signatures).serialized
+            try await Self.tamper(database, ["UPDATE log_checkpoint SET note = '\(forged)' WHERE tree_size = 16"])
             await Self.expectFailure(verifier, .checkpointSignatureInvalid(treeSize: 16, keyID: keyID))
         }
     }

@@ -29,7 +29,12 @@ enum TestApp {
     ) async throws {
         let location = try TestDatabase.freshLocation()
         defer { TestDatabase.remove(location) }
-        let app = try await buildApplication(config: config(location, demo: demo), clock: clock)
+        let config = config(location, demo: demo)
+        defer {
+            try? FileManager.default.removeItem(atPath: config.keyDirectory)
+            try? FileManager.default.removeItem(atPath: config.resolvedCheckpointDirectory)
+        }
+        let app = try await buildApplication(config: config, clock: clock)
         try await app.test(.router) { client in
             let logger = Logger(label: "openimi-tests")
             let probe = try await location.open(logger: logger)
@@ -65,6 +70,7 @@ extension TestApp {
         if let fontDirectory { config.fontDirectory = fontDirectory }
         defer {
             try? FileManager.default.removeItem(atPath: config.keyDirectory)
+            try? FileManager.default.removeItem(atPath: config.resolvedCheckpointDirectory)
             try? FileManager.default.removeItem(at: credentialsFile(for: location))
         }
         let platform = try await Platform.open(config: config, clock: clock)
@@ -109,12 +115,14 @@ extension TestApp {
 
     /// A configuration for one test: its database, a fresh secret key, demo credentials in a temporary file.
     static func config(_ location: DatabaseLocation, demo: Bool) -> AppConfig {
-        AppConfig(
+        var config = AppConfig(
             hostname: "127.0.0.1", port: 0, database: location, logLevel: .warning, seedDemoData: demo,
             secretKey: Data(SystemSecureRandom().bytes(32)).base64EncodedString(),
             demoCredentialsFile: credentialsFile(for: location).path,
             keyDirectory: credentialsFile(for: location).deletingPathExtension().path + "-keys",
             dataDirectory: credentialsFile(for: location).deletingLastPathComponent().path)
+        config.checkpointDirectory = credentialsFile(for: location).deletingPathExtension().path + "-checkpoints"
+        return config
     }
 
     /// Where the demo users' credentials of a test's database are written.
