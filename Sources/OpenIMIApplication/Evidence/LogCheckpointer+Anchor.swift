@@ -70,8 +70,8 @@ extension LogCheckpointer {
 
     private func inconsistent(_ reason: String, now: Date) async throws -> Never {
         status.record(inconsistentLog: reason)
-        try? await LogAlarmRepository(sql: database.sql).raise(
-            .init(at: now.epochSeconds, source: "platform", kind: "inconsistent-log", detail: reason))
+        let alarm = LogAlarmRepository.Alarm(at: now.epochSeconds, source: "platform", kind: "inconsistent-log", detail: reason)
+        try? await database.transaction { try await LogAlarmRepository(sql: $0).raise(alarm) }
         throw EvidenceError.logInconsistent(reason)
     }
 }

@@ -49,7 +49,7 @@ public struct CheckpointWitnessing: Sendable {
         var witnessed = checkpoint
         for line in lines {
             do {
-                try await CheckpointRepository(sql: database.sql).insert(cosignature: line, treeSize: head.size, at: now)
+                try await database.transaction { try await CheckpointRepository(sql: $0).insert(cosignature: line, treeSize: head.size, at: now) }
                 witnessed.add(cosignature: line)
             } catch {
                 logger.error("Witness cosignature not stored", metadata: ["witness": "\(line.name)", "error.type": "\(type(of: error))"])
@@ -119,7 +119,8 @@ public struct CheckpointWitnessing: Sendable {
 
     private func alarm(_ endpoint: WitnessEndpoint, _ head: TreeHead, _ now: Int64, kind: String, _ detail: String) async -> NoteSignature? {
         logger.critical("Access-log alarm: witness \(endpoint.name) \(detail)", metadata: ["alarm": "\(kind)"])
-        try? await LogAlarmRepository(sql: database.sql).raise(.init(at: now, source: endpoint.name, kind: kind, detail: detail))
+        let alarm = LogAlarmRepository.Alarm(at: now, source: endpoint.name, kind: kind, detail: detail)
+        try? await database.transaction { try await LogAlarmRepository(sql: $0).raise(alarm) }
         return refused(endpoint, head, now, detail)
     }
 }
