@@ -65,9 +65,19 @@ extension TestApp {
         _ test: @escaping @Sendable (any TestClientProtocol, Platform, [String: DemoCredential]) async throws -> Void
     ) async throws {
         let location = try TestDatabase.freshLocation()
-        defer { TestDatabase.remove(location) }
         var config = config(location, demo: true)
         if let fontDirectory { config.fontDirectory = fontDirectory }
+        try await runOnPlatform(config: config, clock: clock, test)
+    }
+
+    /// Runs the router of a `Platform` opened with `config` (made by ``config(_:demo:)`` on a fresh
+    /// location, with demo data) and prepared; removes what it wrote.
+    static func runOnPlatform(
+        config: AppConfig, clock: ManualClock,
+        _ test: @escaping @Sendable (any TestClientProtocol, Platform, [String: DemoCredential]) async throws -> Void
+    ) async throws {
+        let location = config.database
+        defer { TestDatabase.remove(location) }
         defer {
             try? FileManager.default.removeItem(atPath: config.keyDirectory)
             try? FileManager.default.removeItem(atPath: config.resolvedCheckpointDirectory)

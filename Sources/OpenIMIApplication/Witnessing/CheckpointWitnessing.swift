@@ -21,6 +21,8 @@ public struct CheckpointWitnessing: Sendable {
     public let logger: Logger
     /// How long one witness may take.
     public var timeout: Duration = .seconds(3)
+    /// How long, in seconds, a witness that failed is not asked again.
+    public static let retryAfter: Int64 = 25
 
     /// Creates it from its parts.
     public init(database: any Database, endpoints: [WitnessEndpoint], status: WitnessingStatus, logger: Logger) {
@@ -35,7 +37,13 @@ public struct CheckpointWitnessing: Sendable {
     /// must be stored.
     public func submit(_ checkpoint: LogCheckpoint, now: Int64) async -> LogCheckpoint {
         guard let note = checkpoint.note, let head = checkpoint.head else { return checkpoint }
-        let asked = endpoints.filter { note.signatures(of: $0.verifier).isEmpty }
+        // A witness that just failed is left to the next round of the checkpoint job rather than
+        // delaying every evidence download by its timeout.
+        let asked = endpoints.filter { endpoint in
+            guard note.signatures(of: endpoint.verifier).isEmpty else { return false }
+            guard let last = status.outcome(of: endpoint.name), last.problem != nil else { return true }
+            return now - last.at >= Self.retryAfter || last.treeSize > head.size
+        }
         guard !asked.isEmpty else { return checkpoint }
         let known = (try? await CheckpointRepository(sql: database.sql).lastCosigned()) ?? [:]
         let lines = await withTaskGroup(of: NoteSignature?.self) { group in
