@@ -60,32 +60,9 @@ import Testing
         }
     }
 
-    /// Runs `statements` past the append-only guards, as someone holding the database would.
-    private static func tamper(_ database: any Database, _ statements: [String]) async throws {
-        try await database.transaction { sql in
-            for table in ApplicationRoleGrants.appendOnlyTables {
-                if database.kind == .sqlite {
-                    try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_no_update").run()
-                    try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_no_delete").run()
-                } else {
-                    try await sql.raw("ALTER TABLE \(unsafeRaw: table) DISABLE TRIGGER USER").run()
-                }
-            }
-            for statement in statements { try await sql.raw("\(unsafeRaw: statement)").run() }
-        }
-    }
-
-    /// The review's attack: entry 10 rewritten, the whole log re-chained with fresh hashes, every
-    /// checkpoint and stored subtree deleted.
+    /// The review's attack: entry 10 rewritten, the whole log re-chained, checkpoints and subtrees deleted.
     private static func rewriteAndRechain(_ setup: Setup) async throws {
-        let id = try await setup.entryID(10)
-        try await tamper(
-            setup.database,
-            [
-                "UPDATE access_log SET purpose = 'step:withdraw' WHERE id = '\(id)'", "DELETE FROM log_checkpoint", "DELETE FROM log_subtree",
-                "DELETE FROM log_chain",
-            ])
-        #expect(try await setup.database.transaction { try await LogChain(sql: $0).adoptUnchained() } == 24)
+        #expect(try await TestDatabase.rewriteAndRechain(setup.database, sequence: 10) == 24)
     }
 
     @Test func anUntouchedLogRestartsAndExtendsItsCheckpoints() async throws {
@@ -140,7 +117,7 @@ import Testing
         try await Self.withLog { setup in
             var statements = ["DELETE FROM log_checkpoint WHERE tree_size = 24", "DELETE FROM log_chain WHERE seq >= 20"]
             for n in 20..<24 { statements.append("DELETE FROM access_log WHERE id = '\(try await setup.entryID(n))'") }
-            try await Self.tamper(setup.database, statements)
+            try await TestDatabase.tamper(setup.database, statements)
             // The database alone no longer shows it.
             #expect(try await LogVerifier(database: setup.database, identities: [setup.identity]).verify().entries == 20)
             await #expect {
@@ -194,7 +171,7 @@ import Testing
             verifier.now = 1_700_000_024 + 61
             await #expect(throws: LogVerificationFailure.uncheckpointed(from: 24, entries: 3, ageSeconds: 61)) { try await verifier.verify() }
             // A log whose checkpoints were all removed: refused from its first entry.
-            try await Self.tamper(setup.database, ["DELETE FROM log_checkpoint"])
+            try await TestDatabase.tamper(setup.database, ["DELETE FROM log_checkpoint"])
             await #expect(throws: LogVerificationFailure.uncheckpointed(from: 0, entries: 27, ageSeconds: 85)) { try await verifier.verify() }
         }
     }

@@ -36,22 +36,6 @@ import Testing
         }
     }
 
-    /// Runs `statements` as someone who bypasses the application: the append-only guards are
-    /// removed first (dropped on SQLite, disabled by the owner on PostgreSQL).
-    private static func tamper(_ database: any Database, _ statements: [String]) async throws {
-        try await database.transaction { sql in
-            for table in ApplicationRoleGrants.appendOnlyTables {
-                if database.kind == .sqlite {
-                    try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_no_update").run()
-                    try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_no_delete").run()
-                } else {
-                    try await sql.raw("ALTER TABLE \(unsafeRaw: table) DISABLE TRIGGER USER").run()
-                }
-            }
-            for statement in statements { try await sql.raw("\(unsafeRaw: statement)").run() }
-        }
-    }
-
     private static func expectFailure(_ verifier: LogVerifier, _ expected: LogVerificationFailure) async {
         await #expect(throws: expected) { try await verifier.verify() }
     }
@@ -83,7 +67,7 @@ import Testing
     @Test func aFlippedByteIsNamed() async throws {
         try await Self.withLog { database, verifier, _ in
             let id = try await Self.entryID(database, 7)
-            try await Self.tamper(database, ["UPDATE access_log SET purpose = 'step:sene' WHERE id = '\(id)'"])
+            try await TestDatabase.tamper(database, ["UPDATE access_log SET purpose = 'step:sene' WHERE id = '\(id)'"])
             await Self.expectFailure(verifier, .entryAltered(sequence: 7, id: id))
         }
     }
@@ -91,7 +75,7 @@ import Testing
     @Test func aDeletedEntryIsNamed() async throws {
         try await Self.withLog { database, verifier, _ in
             let id = try await Self.entryID(database, 5)
-            try await Self.tamper(database, ["DELETE FROM log_chain WHERE seq = 5", "DELETE FROM access_log WHERE id = '\(id)'"])
+            try await TestDatabase.tamper(database, ["DELETE FROM log_chain WHERE seq = 5", "DELETE FROM access_log WHERE id = '\(id)'"])
             await Self.expectFailure(verifier, .entryMissing(sequence: 5))
         }
     }
@@ -102,7 +86,7 @@ import Testing
         guard TestDatabase.kind == .postgresql else { return }
         try await Self.withLog { database, verifier, _ in
             let id = try await Self.entryID(database, 9)
-            try await Self.tamper(
+            try await TestDatabase.tamper(
                 database, ["ALTER TABLE log_chain DROP CONSTRAINT log_chain_entry_id_fkey", "DELETE FROM access_log WHERE id = '\(id)'"])
             await Self.expectFailure(verifier, .entryRowMissing(sequence: 9, id: id))
         }
@@ -111,7 +95,7 @@ import Testing
     @Test func twoReorderedEntriesAreNamed() async throws {
         try await Self.withLog { database, verifier, _ in
             let third = try await Self.entryID(database, 3)
-            try await Self.tamper(
+            try await TestDatabase.tamper(
                 database,
                 [
                     "UPDATE log_chain SET seq = -1 WHERE seq = 3", "UPDATE log_chain SET seq = 3 WHERE seq = 4",
@@ -126,7 +110,7 @@ import Testing
         try await Self.withLog { database, verifier, _ in
             var statements = ["DELETE FROM log_chain WHERE seq >= 21"]
             for n in 21..<24 { statements.append("DELETE FROM access_log WHERE id = '\(try await Self.entryID(database, n))'") }
-            try await Self.tamper(database, statements)
+            try await TestDatabase.tamper(database, statements)
             await Self.expectFailure(verifier, .checkpointBeyondLog(treeSize: 24, entries: 21))
         }
     }
@@ -139,7 +123,7 @@ import Testing
             let eight = try #require(checkpoints[0].note)
             let sixteen = try #require(checkpoints[1].note)
             let forged = SignedNote(text: sixteen.text, signatures: eight.signatures).serialized
-            try await Self.tamper(database, ["UPDATE log_checkpoint SET note = '\(forged)' WHERE tree_size = 16"])
+            try await TestDatabase.tamper(database, ["UPDATE log_checkpoint SET note = '\(forged)' WHERE tree_size = 16"])
             await Self.expectFailure(verifier, .checkpointSignatureInvalid(treeSize: 16, keyID: keyID))
         }
     }
@@ -168,14 +152,14 @@ import Testing
                 previous = ContentDigest.hex(entry.hash)
                 if sequence >= 10 { statements.append("UPDATE log_chain SET entry_hash = '\(previous)' WHERE seq = \(sequence)") }
             }
-            try await Self.tamper(database, statements)
+            try await TestDatabase.tamper(database, statements)
             await Self.expectFailure(verifier, .checkpointRootMismatch(treeSize: 16))
         }
     }
 
     @Test func entriesAddedOutsideTheChainAreNamed() async throws {
         try await Self.withLog(entries: 4, every: 4) { database, verifier, _ in
-            try await Self.tamper(
+            try await TestDatabase.tamper(
                 database,
                 [
                     "INSERT INTO access_log (id, at, user_id, organisation_id, request_id, operation, purpose, fields) VALUES ('extra', 0, 'u', 'o', 'r', 'read', 'p', '[]')"

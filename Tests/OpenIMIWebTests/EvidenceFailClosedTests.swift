@@ -51,4 +51,32 @@ import Testing
             #expect(try await create().status == .created)
         }
     }
+
+    @Test func stepsAreRefusedWith503WhileTheLogIsInconsistent() async throws {
+        let clock = ManualClock()
+        try await TestApp.runOnPlatform(clock: clock) { client, platform, users in
+            let token = try await TestApp.apiToken(client, try #require(users["dk.handler"]), clock: clock)
+            let id = try await TestApp.closedDemoRequest(client, token)
+            try await platform.checkpointer.checkpoint(now: clock.now())
+            try await TestDatabase.rewriteAndRechain(platform.database, sequence: 3)
+            // What a restart does first.
+            await #expect(throws: EvidenceError.self) { try await platform.checkpointer.verifyAnchor(now: clock.now()) }
+            let responder = try #require(users["si.handler"]?.organisationId)
+            let deadline = ISO8601DateFormatter().string(from: clock.now().addingTimeInterval(7 * 86_400))
+            let draft =
+                #"{"procedure":"pq-information-request","responderId":"\#(responder)","subject":{"kind":"business","name":"Klinik ApS","registrationNumber":"DK12345678"},"questions":["legally-established"],"deadline":"\#(deadline)"}"#
+            let refused = try await client.execute(
+                uri: "/api/v1/requests", method: .post, headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                body: ByteBuffer(string: draft))
+            #expect(refused.status == .serviceUnavailable)
+            #expect(try refused.json()["type"] as? String == "urn:openimi:problem:log-inconsistent")
+            #expect(!refused.text.contains(platform.config.resolvedCheckpointDirectory), "file paths stay on the operators' page")
+            await #expect(throws: EvidenceError.self) { try await platform.checkpointer.checkpoint(now: clock.now(), force: true) }
+            let evidence = try await client.api(.get, "/api/v1/requests/\(id)/evidence", token)
+            #expect(evidence.status == .serviceUnavailable, "no evidence is signed over a rewritten log")
+            #expect(try await client.api(.get, "/api/v1/requests/\(id)", token).status == .ok, "reading goes on")
+            let page = try await RequestPagesTests.Browser.signIn(client, try #require(users["operator"]), clock: clock).get("/access-log")
+            #expect(page.text.contains("id=\"log-inconsistent\"") && page.text.contains("class=\"alarm\""))
+        }
+    }
 }
