@@ -15,12 +15,13 @@ enum ThrowawayDatabase {
         } else {
             location = .sqlite(path: FileManager.default.temporaryDirectory.appendingPathComponent("\(schema).sqlite").path)
         }
-        let platform = try await Platform.open(
-            config: AppConfig(
-                database: location, logLevel: .warning,
-                secretKeyFile: FileManager.default.temporaryDirectory.appendingPathComponent("\(schema).key").path,
-                demoCredentialsFile: .some(nil),
-                keyDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("\(schema)-keys").path))
+        var config = AppConfig(
+            database: location, logLevel: .warning,
+            secretKeyFile: FileManager.default.temporaryDirectory.appendingPathComponent("\(schema).key").path,
+            demoCredentialsFile: .some(nil),
+            keyDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("\(schema)-keys").path)
+        config.checkpointDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("\(schema)-checkpoints").path
+        let platform = try await Platform.open(config: config)
         try await platform.run {
             try await platform.prepare()
             try await body(platform)
@@ -31,7 +32,7 @@ enum ThrowawayDatabase {
         if case .sqlite(let path) = location {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
-        for leftover in ["\(schema).key", "\(schema)-keys"] {
+        for leftover in ["\(schema).key", "\(schema)-keys", "\(schema)-checkpoints"] {
             try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent(leftover))
         }
     }

@@ -10,7 +10,8 @@ import OpenIMISecurity
 struct VerifyLogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify-log",
-        abstract: "Verify the access log: every entry's hash chain, the Merkle tree, every checkpoint's signature, and that the log extends every checkpoint held elsewhere.",
+        abstract:
+            "Verify the access log: every entry's hash chain, the Merkle tree, every checkpoint's signature, and that the log extends every checkpoint held elsewhere.",
         discussion: """
             Exits 0 with a one-line summary, or 1 naming the first entry or checkpoint that does not \
             match and why. Reads only. Checkpoints are checked with every key in the key directory; the \

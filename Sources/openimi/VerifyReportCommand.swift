@@ -63,7 +63,8 @@ struct VerifyReportCommand: AsyncParsableCommand {
             }
             var pdfSigner: Certificate?
             if bytes.starts(with: Array("%PDF-".utf8)) { pdfSigner = try await PDFSignatureVerifier(trusted: trusted).verify(bytes) }
-            let summary = try ExchangeEvidenceVerifier(trusted: trusted, witnesses: policy).verify(String(decoding: evidence, as: UTF8.self))
+            let summary = try ExchangeEvidenceVerifier(trusted: trusted, witnesses: policy).verify(
+                String(decoding: evidence, as: UTF8.self))
             for certificate in [pdfSigner, summary.signer].compactMap({ $0 }) {
                 if let signer, !certificate.names(signer: signer) {
                     throw SignerMismatch(expected: signer, found: String(describing: certificate.subject))

@@ -140,7 +140,9 @@ import Testing
             verifier.external = [eight, evidence]
             #expect(try await verifier.verify().external == 2)
             try await Self.rewriteAndRechain(setup)
-            await #expect(throws: LogVerificationFailure.externalInconsistent(source: "evidence.jws", treeSize: 16, agreedSize: 8, firstDifferent: 10)) {
+            await #expect(
+                throws: LogVerificationFailure.externalInconsistent(source: "evidence.jws", treeSize: 16, agreedSize: 8, firstDifferent: 10)
+            ) {
                 try await verifier.verify()
             }
         }
@@ -153,7 +155,8 @@ import Testing
                 treeSize: 16, rootHash: MerkleTree.leafHash([1]), origin: LogCheckpointer.defaultOrigin, at: 0, with: setup.identity)
             var verifier = LogVerifier(database: setup.database, identities: [setup.identity])
             verifier.external = [
-                try ExternalCheckpoint(source: "a.jws", note: genuine), try ExternalCheckpoint(source: "b.jws", note: try #require(other.note)),
+                try ExternalCheckpoint(source: "a.jws", note: genuine),
+                try ExternalCheckpoint(source: "b.jws", note: try #require(other.note)),
             ]
             await #expect(throws: LogVerificationFailure.splitView(treeSize: 16, first: "the database's checkpoint", second: "b.jws")) {
                 try await verifier.verify()
@@ -169,10 +172,14 @@ import Testing
             verifier.now = 1_700_000_024 + 30
             #expect(try await verifier.verify().entries == 27)
             verifier.now = 1_700_000_024 + 61
-            await #expect(throws: LogVerificationFailure.uncheckpointed(from: 24, entries: 3, ageSeconds: 61)) { try await verifier.verify() }
+            await #expect(throws: LogVerificationFailure.uncheckpointed(from: 24, entries: 3, ageSeconds: 61)) {
+                try await verifier.verify()
+            }
             // A log whose checkpoints were all removed: refused from its first entry.
             try await TestDatabase.tamper(setup.database, ["DELETE FROM log_checkpoint"])
-            await #expect(throws: LogVerificationFailure.uncheckpointed(from: 0, entries: 27, ageSeconds: 85)) { try await verifier.verify() }
+            await #expect(throws: LogVerificationFailure.uncheckpointed(from: 0, entries: 27, ageSeconds: 85)) {
+                try await verifier.verify()
+            }
         }
     }
 
@@ -181,6 +188,21 @@ import Testing
             try FileManager.default.removeItem(at: setup.anchor.url)
             #expect(try await setup.restarted().verifyAnchor(now: Date()) == 3)
             #expect(try setup.anchor.notes().count == 3)
+        }
+    }
+
+    @Test func aCheckpointFileOfAnotherLogIsRefused() async throws {
+        try await Self.withLog { setup in
+            let stranger = try SigningIdentity.create(subject: try SigningIdentity.subject(organisation: "Other"), now: Date())
+            let other = try LogCheckpoint.sign(
+                treeSize: 24, rootHash: MerkleTree.leafHash([7]), origin: LogCheckpointer.defaultOrigin, at: 0, with: stranger)
+            try setup.anchor.append(try #require(other.note))
+            await #expect {
+                try await setup.restarted().verifyAnchor(now: Date())
+            } throws: { error in
+                guard case EvidenceError.logInconsistent(let reason) = error else { return false }
+                return reason.contains("not signed by this platform's keys")
+            }
         }
     }
 }

@@ -11,7 +11,8 @@ import Testing
     static let goVerifierKey = "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"
     static let goSignerKey = "PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz"
     static let goText = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n"
-    static let goSignature = "\u{2014} PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n"
+    static let goSignature =
+        "\u{2014} PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n"
 
     @Test func theReferenceKeyAndNoteVerify() throws {
         let verifier = try NoteVerifier(vkey: Self.goVerifierKey)
@@ -41,7 +42,8 @@ import Testing
         for key in [
             "", "PeterNeumann", "PeterNeumann+c74f20a3", "PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
             "Peter Neumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW", "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq",
-            "PeterNeumann+c74f20a3+Bxpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW", "PeterNeumann+zzzzzzzz+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
+            "PeterNeumann+c74f20a3+Bxpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
+            "PeterNeumann+zzzzzzzz+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
         ] {
             #expect(throws: NoteError.self, "\(key)") { try NoteVerifier(vkey: key) }
         }
@@ -52,7 +54,8 @@ import Testing
         for note in [
             "", Self.goText, Self.goText + line, Self.goText + "\n", Self.goText + "\n" + "- PeterNeumann abc\n",
             Self.goText + "\n" + line.dropLast(), "a\u{1}b\n\n" + line, Self.goText + "\n" + "\u{2014} PeterNeumann not*base64\n",
-            Self.goText + "\n" + "\u{2014} Peter+Neumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n",
+            Self.goText + "\n"
+                + "\u{2014} Peter+Neumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n",
             Self.goText + "\n" + String(repeating: line, count: SignedNote.maximumSignatures + 1),
             String(repeating: "x", count: SignedNote.maximumSize) + "\n\n" + line,
         ] {
@@ -107,7 +110,8 @@ import Testing
         var altered = note.signatures[1].bytes
         altered[20] ^= 1
         let forged = SignedNote(
-            text: text, signatures: [note.signatures[0], NoteSignature(name: "w2.example", keyID: witnesses[1].verifier.keyID, bytes: altered)])
+            text: text,
+            signatures: [note.signatures[0], NoteSignature(name: "w2.example", keyID: witnesses[1].verifier.keyID, bytes: altered)])
         #expect(policy.evaluate(forged).invalid == ["w2.example"] && !policy.evaluate(forged).isMet)
         #expect(throws: NoteError.self) { try WitnessQuorum(witnesses: witnesses.map(\.verifier), quorum: 4) }
     }

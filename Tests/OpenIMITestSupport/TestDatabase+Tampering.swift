@@ -25,12 +25,14 @@ extension TestDatabase {
     /// subtree deleted. Returns how many entries were chained again.
     @discardableResult
     public static func rewriteAndRechain(_ database: any Database, sequence: Int) async throws -> Int {
-        let id = try await database.sql.raw("SELECT entry_id FROM log_chain WHERE seq = \(bind: sequence)").first()?
+        let id =
+            try await database.sql.raw("SELECT entry_id FROM log_chain WHERE seq = \(bind: sequence)").first()?
             .decode(column: "entry_id", as: String.self) ?? ""
         try await tamper(
             database,
             [
-                "UPDATE access_log SET purpose = 'step:withdraw' WHERE id = '\(id)'", "DELETE FROM log_checkpoint", "DELETE FROM log_subtree",
+                "UPDATE access_log SET purpose = 'step:withdraw' WHERE id = '\(id)'", "DELETE FROM log_checkpoint",
+                "DELETE FROM log_subtree",
                 "DELETE FROM log_chain",
             ])
         return try await database.transaction { try await LogChain(sql: $0).adoptUnchained() }

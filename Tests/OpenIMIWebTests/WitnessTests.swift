@@ -80,7 +80,9 @@ import Testing
             let impostor = try NoteSigner(name: "example.org/log", type: .ed25519, key: Curve25519.Signing.PrivateKey())
             #expect(try await post(Self.body(old: 13, proof: [], try Self.checkpoint(leaves, signer: impostor))).0 == 403)
             #expect(try await post(Self.body(old: 30, proof: [], try Self.checkpoint(leaves, signer: log))).0 == 400)
-            for malformed in ["", "old 1\n", "old x\n\n" + first.serialized, "old 01\n\n" + first.serialized, "old 8\nnot-base64\n\n" + first.serialized] {
+            for malformed in [
+                "", "old 1\n", "old x\n\n" + first.serialized, "old 01\n\n" + first.serialized, "old 8\nnot-base64\n\n" + first.serialized,
+            ] {
                 #expect(try await post(malformed).0 == 400, "\(malformed)")
             }
             let huge = "old 0\n" + String(repeating: "A", count: Witness.maximumBody)
@@ -115,12 +117,18 @@ import Testing
                     let evidence = response.text
                     let certificate = try platform.keys.current().certificate
                     let keys = [first, second, down.verifier]
-                    let summary = try ExchangeEvidenceVerifier(trusted: certificate, witnesses: try WitnessQuorum(witnesses: keys, quorum: 2))
-                        .verify(evidence)
+                    let summary = try ExchangeEvidenceVerifier(
+                        trusted: certificate, witnesses: try WitnessQuorum(witnesses: keys, quorum: 2)
+                    )
+                    .verify(evidence)
                     #expect(summary.witnessedBy == ["dk.example/witness", "si.example/witness"])
                     // The witness that was down shows as missing, and a quorum of three is not met.
-                    #expect(throws: EvidenceVerificationFailure.quorumNotMet(quorum: 3, cosigned: summary.witnessedBy, missing: ["down.example/witness"])) {
-                        try ExchangeEvidenceVerifier(trusted: certificate, witnesses: try WitnessQuorum(witnesses: keys, quorum: 3)).verify(evidence)
+                    #expect(
+                        throws: EvidenceVerificationFailure.quorumNotMet(
+                            quorum: 3, cosigned: summary.witnessedBy, missing: ["down.example/witness"])
+                    ) {
+                        try ExchangeEvidenceVerifier(trusted: certificate, witnesses: try WitnessQuorum(witnesses: keys, quorum: 3)).verify(
+                            evidence)
                     }
                     // An operator holding the platform key alters a cosignature and signs the evidence again: refused.
                     let jws = try #require(CompactJWS(serialized: evidence))
@@ -129,9 +137,11 @@ import Testing
                     var bytes = line.bytes
                     bytes[30] ^= 1
                     let altered = NoteSignature(name: line.name, keyID: line.keyID, bytes: bytes)
-                    let forgedPayload = payload.replacingOccurrences(of: String(line.line.dropLast()), with: String(altered.line.dropLast()))
+                    let forgedPayload = payload.replacingOccurrences(
+                        of: String(line.line.dropLast()), with: String(altered.line.dropLast()))
                     #expect(forgedPayload != payload)
-                    let resigned = try CompactJWS.sign(payload: Array(forgedPayload.utf8), type: ExchangeEvidence.type, with: try platform.keys.current())
+                    let resigned = try CompactJWS.sign(
+                        payload: Array(forgedPayload.utf8), type: ExchangeEvidence.type, with: try platform.keys.current())
                     #expect(throws: EvidenceVerificationFailure.cosignatureInvalid(witness: "si.example/witness")) {
                         try ExchangeEvidenceVerifier(trusted: certificate, witnesses: try WitnessQuorum(witnesses: keys, quorum: 2))
                             .verify(resigned.serialized)
@@ -140,7 +150,9 @@ import Testing
                     let operatorBrowser = try await RequestPagesTests.Browser.signIn(client, users["operator"]!, clock: clock)
                     let page = try await operatorBrowser.get("/access-log")
                     #expect(page.status == .ok)
-                    #expect(page.text.contains("dk.example/witness") && page.text.contains("down.example/witness") && page.text.contains("unreachable"))
+                    #expect(
+                        page.text.contains("dk.example/witness") && page.text.contains("down.example/witness")
+                            && page.text.contains("unreachable"))
                     #expect(page.text.contains(logKey.vkey) && page.text.contains("id=\"no-alarms\""))
                     let handler = try await RequestPagesTests.Browser.signIn(client, users["dk.handler"]!, clock: clock)
                     #expect(try await handler.get("/access-log").status == .forbidden)

@@ -30,7 +30,8 @@ extension AppConfig {
                 config.witnessQuorum = quorum
             } else {
                 problems.append(
-                    "\(Key.witnessQuorum.rawValue) must be a number from 0 to the number of witnesses (\(config.witnesses.count)), got \"\(text)\"")
+                    "\(Key.witnessQuorum.rawValue) must be a number from 0 to the number of witnesses (\(config.witnesses.count)), got \"\(text)\""
+                )
             }
         }
     }

@@ -146,7 +146,8 @@ public struct Platform: Sendable {
             let copied = try await checkpointer.verifyAnchor(now: clock.now())
             if copied > 0 {
                 logger.notice(
-                    "Checkpoint file started from the database's checkpoints", metadata: ["checkpoints": "\(copied)", "file": "\(config.resolvedCheckpointDirectory)"])
+                    "Checkpoint file started from the database's checkpoints",
+                    metadata: ["checkpoints": "\(copied)", "file": "\(config.resolvedCheckpointDirectory)"])
             }
         } catch EvidenceError.logInconsistent(let reason) {
             // Started all the same, so that operators can look; every change is refused (503) until the cause is resolved.

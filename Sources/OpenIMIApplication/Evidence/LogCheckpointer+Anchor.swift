@@ -24,9 +24,9 @@ extension LogCheckpointer {
         }
     }
 
-    /// Proves at start that the database's log extends the last checkpoint in the checkpoint file,
-    /// recomputing the tree from every entry hash, and that the database's newest checkpoint states
-    /// the same tree as its entries. A missing file is started from the database's checkpoints
+    /// Proves at start that the last checkpoint in the checkpoint file is this log's, signed by one
+    /// of the platform's keys, that the database's log extends it (recomputing the tree from every
+    /// entry hash), and that the database's newest checkpoint states the same tree as its entries. A missing file is started from the database's checkpoints
     /// (the first start with a checkpoint file); returns how many were copied.
     @discardableResult
     public func verifyAnchor(now: Date) async throws -> Int {
@@ -38,6 +38,14 @@ extension LogCheckpointer {
             return notes.count
         }
         let held = try TreeHead(text: last.text)
+        let ours = try keys.identities().contains { identity in
+            (try? last.isSigned(by: identity.noteSigner(origin: origin).verifier)) ?? false
+        }
+        guard ours else {
+            try await inconsistent(
+                "the last checkpoint in \(anchor.url.path) is not signed by this platform's keys as log \(origin): "
+                    + "the file belongs to another log or was altered", now: now)
+        }
         var frontier = MerkleFrontier()
         var roots: [Int64: MerkleTree.Hash] = [:]
         let wanted = Set([held.size] + (own.last.map { [$0.treeSize] } ?? []))

@@ -46,16 +46,18 @@ public struct LogCheckpointer: Sendable {
     /// The log's note key for `identity`: what witnesses and verifiers are given.
     public func logKey(of identity: SigningIdentity) throws -> NoteVerifier { try identity.noteSigner(origin: origin).verifier }
 
-    /// The newest checkpoint when it covers the entry at `sequence` (and all before it), was signed
-    /// at most `reuseAge` seconds before `now` with the current key, and carries the witness quorum;
-    /// nil when a new one is needed.
+    /// The newest checkpoint when it covers the entry at `sequence` (and all before it) and was
+    /// signed at most `reuseAge` seconds before `now` with the current key, with the cosignatures
+    /// the witnesses give it now; nil when a new one is needed. A checkpoint short of the witness
+    /// quorum is reused all the same: a new one would meet the same witnesses, and signing one per
+    /// download would flood the log; the evidence names the missing witnesses.
     public func recent(covering sequence: Int64, now: Date) async throws -> LogCheckpoint? {
         guard let latest = try await CheckpointRepository(sql: database.sql).latest()?.checkpoint, latest.treeSize > sequence,
             latest.at <= now.epochSeconds, now.epochSeconds - latest.at <= Self.reuseAge,
             latest.keyID == (try keys.current()).keyID,  // evidence is signed with the current key, its checkpoint must be too
-            latest.head?.origin == origin, witnessCount(latest) >= quorum
+            latest.head?.origin == origin
         else { return nil }
-        return latest
+        return await witnessed(latest, now: now)
     }
 
     /// Signs a checkpoint over every chained entry when there are entries the last checkpoint does
@@ -87,14 +89,17 @@ public struct LogCheckpointer: Sendable {
         }
         guard !hashes.isEmpty || force else { return nil }
         let (covered, completed) = (frontier, subtrees)
-        try await proveExtendsAnchor(size: covered.size, root: covered.root, pending: Dictionary(completed.map { ($0.subtree, $0.root) }) { a, _ in a }, now: now)
+        try await proveExtendsAnchor(
+            size: covered.size, root: covered.root, pending: Dictionary(completed.map { ($0.subtree, $0.root) }) { a, _ in a }, now: now)
         let checkpoint = try LogCheckpoint.sign(
             treeSize: covered.size, rootHash: covered.root, origin: origin, at: now.epochSeconds, with: identity)
+        // The file first: a checkpoint in the file that the database lacks is harmless (the next
+        // one extends it), one signed into the database but missing from the file is not anchored.
+        if let note = checkpoint.note { try anchor?.append(note) }
         try await database.transaction { sql in
             try await LogProofs(sql: sql).store(completed)
             try await CheckpointRepository(sql: sql).insert(checkpoint, frontier: covered)
         }
-        if let note = checkpoint.note { try anchor?.append(note) }
         return await witnessed(checkpoint, now: now)
     }
 

@@ -57,7 +57,9 @@ public struct CheckpointWitnessing: Sendable {
         var witnessed = checkpoint
         for line in lines {
             do {
-                try await database.transaction { try await CheckpointRepository(sql: $0).insert(cosignature: line, treeSize: head.size, at: now) }
+                try await database.transaction {
+                    try await CheckpointRepository(sql: $0).insert(cosignature: line, treeSize: head.size, at: now)
+                }
                 witnessed.add(cosignature: line)
             } catch {
                 logger.error("Witness cosignature not stored", metadata: ["witness": "\(line.name)", "error.type": "\(type(of: error))"])
@@ -67,7 +69,9 @@ public struct CheckpointWitnessing: Sendable {
     }
 
     /// One witness's cosignature of `note`, or nil (with the reason recorded).
-    private func cosignature(of note: SignedNote, head: TreeHead, by endpoint: WitnessEndpoint, from known: Int64, now: Int64) async
+    private func cosignature(
+        of note: SignedNote, head: TreeHead, by endpoint: WitnessEndpoint, from known: Int64, now: Int64
+    ) async
         -> NoteSignature?
     {
         var old = min(known, head.size)
@@ -96,7 +100,8 @@ public struct CheckpointWitnessing: Sendable {
                 if size > head.size {
                     return await alarm(
                         endpoint, head, now, kind: "split-view",
-                        "it has cosigned a tree of \(size) entries, more than the \(head.size) of this log: the log was cut, or shown differently to it")
+                        "it has cosigned a tree of \(size) entries, more than the \(head.size) of this log: the log was cut, or shown differently to it"
+                    )
                 }
                 if size == old {
                     return await alarm(
@@ -121,11 +126,14 @@ public struct CheckpointWitnessing: Sendable {
 
     private func refused(_ endpoint: WitnessEndpoint, _ head: TreeHead, _ now: Int64, _ problem: String) -> NoteSignature? {
         status.record(.init(at: now, treeSize: head.size, problem: problem), for: endpoint.name)
-        logger.warning("Witness did not cosign the checkpoint", metadata: ["witness": "\(endpoint.name)", "size": "\(head.size)", "reason": "\(problem)"])
+        logger.warning(
+            "Witness did not cosign the checkpoint",
+            metadata: ["witness": "\(endpoint.name)", "size": "\(head.size)", "reason": "\(problem)"])
         return nil
     }
 
-    private func alarm(_ endpoint: WitnessEndpoint, _ head: TreeHead, _ now: Int64, kind: String, _ detail: String) async -> NoteSignature? {
+    private func alarm(_ endpoint: WitnessEndpoint, _ head: TreeHead, _ now: Int64, kind: String, _ detail: String) async -> NoteSignature?
+    {
         logger.critical("Access-log alarm: witness \(endpoint.name) \(detail)", metadata: ["alarm": "\(kind)"])
         let alarm = LogAlarmRepository.Alarm(at: now, source: endpoint.name, kind: kind, detail: detail)
         try? await database.transaction { try await LogAlarmRepository(sql: $0).raise(alarm) }

@@ -46,13 +46,17 @@ public struct Witness: Sendable {
             self.body = body
         }
 
-        static func text(_ status: Int, _ body: String) -> Answer { Answer(status: status, contentType: "text/plain; charset=utf-8", body: body + "\n") }
+        static func text(_ status: Int, _ body: String) -> Answer {
+            Answer(status: status, contentType: "text/plain; charset=utf-8", body: body + "\n")
+        }
     }
 
     /// Handles an `add-checkpoint` body: `old <size>`, proof lines, a blank line, the checkpoint.
     public func addCheckpoint(_ body: String, now: Date) async throws -> Answer {
         guard body.utf8.count <= Self.maximumBody else { return .text(413, "the submission is larger than \(Self.maximumBody) bytes") }
-        guard let blank = body.range(of: "\n\n") else { return .text(400, "expected the old size, the proof, a blank line and the checkpoint") }
+        guard let blank = body.range(of: "\n\n") else {
+            return .text(400, "expected the old size, the proof, a blank line and the checkpoint")
+        }
         let header = body[..<blank.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = header.first, first.hasPrefix("old "), let old = Int64(first.dropFirst(4)), old >= 0,
             String(old) == first.dropFirst(4)
@@ -89,8 +93,11 @@ public struct Witness: Sendable {
             }
             func refuse(_ status: Int, _ reason: String, _ explanation: String) async throws -> Answer {
                 try await store.record(
-                    .init(at: now.epochSeconds, origin: head.origin, oldSize: old, treeSize: head.size, reason: reason, note: note.serialized))
-                logger.critical("Witness refused a checkpoint: \(explanation)", metadata: ["origin": "\(head.origin)", "size": "\(head.size)"])
+                    .init(
+                        at: now.epochSeconds, origin: head.origin, oldSize: old, treeSize: head.size, reason: reason, note: note.serialized)
+                )
+                logger.critical(
+                    "Witness refused a checkpoint: \(explanation)", metadata: ["origin": "\(head.origin)", "size": "\(head.size)"])
                 return .text(status, explanation)
             }
             if let state, old == head.size {

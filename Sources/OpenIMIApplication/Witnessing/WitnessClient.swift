@@ -68,7 +68,9 @@ struct WitnessClient: Sendable {
                     contentType = response.headers.first(name: "Content-Type")
                 case .body(let buffer):
                     received += buffer.readableBytesView
-                    guard received.count <= Self.maximumAnswer else { throw WitnessingError.unexpectedAnswer("longer than \(Self.maximumAnswer) bytes") }
+                    guard received.count <= Self.maximumAnswer else {
+                        throw WitnessingError.unexpectedAnswer("longer than \(Self.maximumAnswer) bytes")
+                    }
                 case .end:
                     return Answer(status: status, contentType: contentType, body: String(decoding: received, as: UTF8.self))
                 }

@@ -21,12 +21,15 @@ public struct WitnessEndpoint: Sendable, Hashable {
 
     /// A witness with key `verifier` at `url` (http, the submission prefix).
     public init(verifier: NoteVerifier, url: String) throws {
-        guard verifier.type == .cosignature else { throw WitnessingError.malformedConfiguration("the key is not a witness key (type 0x04)") }
+        guard verifier.type == .cosignature else {
+            throw WitnessingError.malformedConfiguration("the key is not a witness key (type 0x04)")
+        }
         guard let parsed = URLComponents(string: url), parsed.scheme == "http", let host = parsed.host, !host.isEmpty,
             parsed.query == nil, parsed.user == nil
         else {
             throw WitnessingError.malformedConfiguration(
-                "the address must be http://host:port/prefix (cosignatures are verified, so they need no TLS; use a bastion for the Internet)")
+                "the address must be http://host:port/prefix (cosignatures are verified, so they need no TLS; use a bastion for the Internet)"
+            )
         }
         self.verifier = verifier
         self.host = host

@@ -36,7 +36,8 @@ public struct LogAlarmRepository: Sendable {
     public func raise(_ alarm: Alarm) async throws {
         try await sql.insert(into: "log_alarm").columns("id", "at", "source", "kind", "detail")
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(alarm.at), SQLBind(alarm.source), SQLBind(alarm.kind), SQLBind(alarm.detail)
+                SQLBind(UUID().uuidString.lowercased()), SQLBind(alarm.at), SQLBind(alarm.source), SQLBind(alarm.kind),
+                SQLBind(alarm.detail)
             ).run()
     }
 

@@ -52,7 +52,9 @@ public struct LogVerifier: Sendable {
             try checkSignature(checkpoint)
             if let note = checkpoint.note {
                 let outcome = witnesses.evaluate(note)
-                if let witness = outcome.invalid.first { throw LogVerificationFailure.cosignatureInvalid(treeSize: checkpoint.treeSize, witness: witness) }
+                if let witness = outcome.invalid.first {
+                    throw LogVerificationFailure.cosignatureInvalid(treeSize: checkpoint.treeSize, witness: witness)
+                }
                 best = max(best, outcome.cosigned.count)
                 if witnesses.quorum > 0, outcome.isMet { witnessed = checkpoint }
             }
@@ -179,7 +181,8 @@ public struct LogVerifier: Sendable {
     /// Two checkpoints of one size must state one root, wherever they were kept.
     private func detectSplitView(_ checkpoints: [LogCheckpoint]) throws {
         var seen: [Int64: (root: MerkleTree.Hash, source: String)] = [:]
-        let all = checkpoints.map { ($0.treeSize, $0.rootHash, "the database's checkpoint") }
+        let all =
+            checkpoints.map { ($0.treeSize, $0.rootHash, "the database's checkpoint") }
             + external.map { ($0.head.size, $0.head.rootHash, $0.source) }
         for (size, root, source) in all {
             if let earlier = seen[size], earlier.root != root {

@@ -27,7 +27,8 @@ public struct NoteVerifier: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a verifier key in its text form (the base64 key may itself hold plus signs).
     public init(vkey text: String) throws(NoteError) {
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(
+            separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, parts[1].count == 8, let id = UInt32(parts[1], radix: 16) else {
             throw .malformedKey("expected <name>+<8 hex digits>+<base64 key>")
         }

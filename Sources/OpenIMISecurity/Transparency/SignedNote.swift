@@ -25,10 +25,14 @@ public struct SignedNote: Sendable, Hashable {
         }
         guard serialized.hasSuffix("\n") else { throw .malformedNote("it does not end in a newline") }
         // The text ends at the last blank line; what follows are signature lines.
-        guard let blank = serialized.range(of: "\n\n", options: .backwards) else { throw .malformedNote("no blank line before the signatures") }
+        guard let blank = serialized.range(of: "\n\n", options: .backwards) else {
+            throw .malformedNote("no blank line before the signatures")
+        }
         let text = String(serialized[..<blank.lowerBound]) + "\n"
         let lines = serialized[blank.upperBound...].dropLast().split(separator: "\n", omittingEmptySubsequences: false)
-        guard !lines.isEmpty, lines.count <= Self.maximumSignatures else { throw .malformedNote("1 to \(Self.maximumSignatures) signatures expected") }
+        guard !lines.isEmpty, lines.count <= Self.maximumSignatures else {
+            throw .malformedNote("1 to \(Self.maximumSignatures) signatures expected")
+        }
         var signatures: [NoteSignature] = []
         for line in lines {
             guard let signature = NoteSignature(line: line) else { throw .malformedNote("a signature line is malformed") }

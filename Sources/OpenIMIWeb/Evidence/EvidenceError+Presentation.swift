@@ -11,7 +11,8 @@ extension EvidenceError: PresentableError {
                 context.catalog.text("error.evidenceUnavailable.detail"))
         case .logInconsistent:
             return context.simple(
-                .serviceUnavailable, "log-inconsistent", "error.logInconsistent.title", context.catalog.text("error.logInconsistent.detail"))
+                .serviceUnavailable, "log-inconsistent", "error.logInconsistent.title", context.catalog.text("error.logInconsistent.detail")
+            )
         case .reportUnavailable:
             return context.simple(
                 .serviceUnavailable, "report-unavailable", "error.reportUnavailable.title",

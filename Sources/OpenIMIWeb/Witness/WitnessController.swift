@@ -22,7 +22,9 @@ struct WitnessController: Sendable {
             body = try await request.body.collect(upTo: Witness.maximumBody)
         } catch {
             return Self.response(
-                .init(status: 413, contentType: "text/plain; charset=utf-8", body: "the submission is larger than \(Witness.maximumBody) bytes\n"))
+                .init(
+                    status: 413, contentType: "text/plain; charset=utf-8",
+                    body: "the submission is larger than \(Witness.maximumBody) bytes\n"))
         }
         return Self.response(try await witness.addCheckpoint(String(buffer: body), now: Date()))
     }
