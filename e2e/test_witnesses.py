@@ -98,3 +98,18 @@ def test_the_evidence_checkpoint_is_a_signed_note_cosigned_by_both_witnesses(bas
             handle.write(signed.serialize(compact=True))
         with open(os.path.join(folder, "evidence-witnessed.jws"), "w", encoding="utf-8") as handle:
             handle.write(token_text)
+
+
+def test_operators_see_both_witnesses_and_no_alarm(browser, base_url):
+    from selenium.webdriver.common.by import By
+
+    from test_identity import demo_users, sign_in, sign_out
+
+    witness_keys()
+    sign_in(browser, base_url, demo_users()["operator"])
+    browser.find_element(By.ID, "nav-access-log").click()
+    table = browser.find_element(By.ID, "witnesses").text
+    assert "dk.witness.example/openimi" in table and "si.witness.example/openimi" in table
+    assert browser.find_elements(By.ID, "log-consistent") and browser.find_elements(By.ID, "no-alarms")
+    assert browser.find_element(By.ID, "log-key").text.count("+") >= 2
+    sign_out(browser)

@@ -196,13 +196,55 @@ import Testing
             let stranger = try SigningIdentity.create(subject: try SigningIdentity.subject(organisation: "Other"), now: Date())
             let other = try LogCheckpoint.sign(
                 treeSize: 24, rootHash: MerkleTree.leafHash([7]), origin: LogCheckpointer.defaultOrigin, at: 0, with: stranger)
-            try setup.anchor.append(try #require(other.note))
+            // The file refuses another tree of a size it holds, so the stranger's is appended by hand.
+            #expect(throws: CheckpointFileError.self) { try setup.anchor.append(try #require(other.note)) }
+            let handle = try FileHandle(forWritingTo: setup.anchor.url)
+            try handle.seekToEnd()
+            let larger = try LogCheckpoint.sign(
+                treeSize: 25, rootHash: MerkleTree.leafHash([7]), origin: LogCheckpointer.defaultOrigin, at: 0, with: stranger)
+            try handle.write(contentsOf: Data((try #require(larger.note).serialized + "\n").utf8))
+            try handle.close()
             await #expect {
                 try await setup.restarted().verifyAnchor(now: Date())
             } throws: { error in
                 guard case EvidenceError.logInconsistent(let reason) = error else { return false }
                 return reason.contains("not signed by this platform's keys")
             }
+        }
+    }
+
+    @Test func anOlderCheckpointLeftInTheDatabaseIsNotHandedOutAgain() async throws {
+        try await Self.withLog { setup in
+            // Entries and checkpoints cut back to the genuine checkpoint of 16: nothing new to sign.
+            var statements = ["DELETE FROM log_checkpoint WHERE tree_size = 24", "DELETE FROM log_chain WHERE seq >= 16"]
+            for n in 16..<24 { statements.append("DELETE FROM access_log WHERE id = '\(try await setup.entryID(n))'") }
+            try await TestDatabase.tamper(setup.database, statements)
+            await #expect {
+                try await setup.checkpointer.checkpoint(now: Date(), force: true)
+            } throws: { error in
+                guard case EvidenceError.logInconsistent(let reason) = error else { return false }
+                return reason.contains("covers 16 entries, fewer than the 24")
+            }
+            await #expect(throws: EvidenceError.self) {
+                try await setup.checkpointer.recent(covering: 3, now: Date(timeIntervalSince1970: 1_700_000_100))
+            }
+        }
+    }
+
+    @Test func checkpointsSignedAtOnceAreAppendedInOrder() async throws {
+        try await Self.withLog { setup in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for n in 24..<40 {
+                    group.addTask {
+                        try await setup.write(n)
+                        try await setup.checkpointer.checkpoint(now: Date())
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let sizes = try setup.anchor.notes().map { try TreeHead(text: $0.text).size }
+            #expect(sizes == sizes.sorted() && Set(sizes).count == sizes.count && sizes.last == 40)
+            try setup.checkpointer.status.requireSigning()
         }
     }
 }

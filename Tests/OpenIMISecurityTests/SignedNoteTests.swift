@@ -114,6 +114,8 @@ import Testing
             signatures: [note.signatures[0], NoteSignature(name: "w2.example", keyID: witnesses[1].verifier.keyID, bytes: altered)])
         #expect(policy.evaluate(forged).invalid == ["w2.example"] && !policy.evaluate(forged).isMet)
         #expect(throws: NoteError.self) { try WitnessQuorum(witnesses: witnesses.map(\.verifier), quorum: 4) }
+        // One witness named twice does not count twice.
+        #expect(throws: NoteError.self) { try WitnessQuorum(witnesses: [witnesses[0].verifier, witnesses[0].verifier], quorum: 2) }
     }
 
     @Test func consistencyProofsFromSubtreesEqualThoseFromAllLeaves() async throws {

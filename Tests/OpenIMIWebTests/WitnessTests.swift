@@ -71,9 +71,11 @@ import Testing
             let fork = try Self.checkpoint(other, signer: log)
             let (forkStatus, forkBody, _) = try await post(Self.body(old: 13, proof: [], fork))
             #expect(forkStatus == 409 && forkBody == "13\n")
+            // The fork is kept with the checkpoint cosigned before, both signed by the log; a bad proof is not kept.
             let refusals = try await WitnessRepository(sql: database.sql).refusals()
-            #expect(Set(refusals.map(\.reason)) == ["inconsistent", "fork"])
+            #expect(refusals.map(\.reason) == ["fork"])
             #expect(refusals.allSatisfy { (try? SignedNote(parsing: $0.note))?.isSigned(by: log.verifier) == true })
+            #expect(refusals.first?.cosignedNote == second.serialized)
             // Unknown logs, unsigned checkpoints and malformed bodies.
             let stranger = try NoteSigner(name: "example.org/other", type: .ed25519, key: Curve25519.Signing.PrivateKey())
             #expect(try await post(Self.body(old: 0, proof: [], try Self.checkpoint(leaves, signer: stranger))).0 == 404)
@@ -133,7 +135,8 @@ import Testing
                     // An operator holding the platform key alters a cosignature and signs the evidence again: refused.
                     let jws = try #require(CompactJWS(serialized: evidence))
                     let payload = String(decoding: jws.payload, as: UTF8.self)
-                    let line = try #require(summary.checkpoint.signatures(of: second).first)
+                    let cosigned = try #require(summary.checkpoint)
+                    let line = try #require(cosigned.signatures(of: second).first)
                     var bytes = line.bytes
                     bytes[30] ^= 1
                     let altered = NoteSignature(name: line.name, keyID: line.keyID, bytes: bytes)
@@ -146,13 +149,37 @@ import Testing
                         try ExchangeEvidenceVerifier(trusted: certificate, witnesses: try WitnessQuorum(witnesses: keys, quorum: 2))
                             .verify(resigned.serialized)
                     }
+                    // Evidence issued before checkpoints were notes (an ECDSA signature over the earlier
+                    // five lines by the evidence's own key) still verifies, without witnesses.
+                    let identity = try platform.keys.current()
+                    var document = try #require(try JSONSerialization.jsonObject(with: Data(jws.payload)) as? [String: Any])
+                    var log = try #require(document["log"] as? [String: Any])
+                    var statement = try #require(log["checkpoint"] as? [String: Any])
+                    let size = try #require(statement["treeSize"] as? Int)
+                    let root = try #require(statement["rootHash"] as? String)
+                    let at = try #require(statement["at"] as? Int)
+                    let text = "OpenIMI access log checkpoint\n\(size)\n\(root)\n\(at)\n\(identity.keyID)\n"
+                    statement = statement.filter { ["treeSize", "rootHash", "at", "keyId"].contains($0.key) }
+                    statement["signature"] = Base64URL.encode(
+                        Array(try identity.privateKey.signature(for: Data(text.utf8)).derRepresentation))
+                    log["checkpoint"] = statement
+                    document["log"] = log
+                    let legacy = try CompactJWS.sign(
+                        payload: Array(try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])),
+                        type: ExchangeEvidence.type,
+                        with: identity)
+                    #expect(try ExchangeEvidenceVerifier(trusted: certificate).verify(legacy.serialized).treeSize == Int64(size))
+                    #expect(throws: EvidenceVerificationFailure.self) {
+                        try ExchangeEvidenceVerifier(trusted: certificate, witnesses: try WitnessQuorum(witnesses: keys, quorum: 1))
+                            .verify(legacy.serialized)
+                    }
                     // The operators see both cosignatures and the witness that is down.
                     let operatorBrowser = try await RequestPagesTests.Browser.signIn(client, users["operator"]!, clock: clock)
                     let page = try await operatorBrowser.get("/access-log")
                     #expect(page.status == .ok)
                     #expect(
                         page.text.contains("dk.example/witness") && page.text.contains("down.example/witness")
-                            && page.text.contains("unreachable"))
+                            && page.text.contains("could not be reached"))
                     #expect(page.text.contains(logKey.vkey) && page.text.contains("id=\"no-alarms\""))
                     let handler = try await RequestPagesTests.Browser.signIn(client, users["dk.handler"]!, clock: clock)
                     #expect(try await handler.get("/access-log").status == .forbidden)

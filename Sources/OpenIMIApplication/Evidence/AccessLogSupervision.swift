@@ -32,7 +32,7 @@ public struct AccessLogSupervision: Sendable {
         /// The largest checkpoint it cosigned, and when the cosignature arrived.
         public let lastCosigned: (treeSize: Int64, at: Int64)?
         /// Why its last submission failed; nil when it cosigned.
-        public let problem: String?
+        public let problem: WitnessProblem?
     }
 
     /// The overview.

@@ -23,11 +23,13 @@ public struct LogCheckpointer: Sendable {
     public let witnessing: CheckpointWitnessing?
     /// How many cosignatures a checkpoint needs to count.
     public let quorum: Int
+    /// One checkpoint at a time in this process.
+    public let turn: CheckpointTurn
 
     /// Creates a checkpointer.
     public init(
         database: any Database, keys: SigningKeyStore, status: EvidenceStatus, origin: String = LogCheckpointer.defaultOrigin,
-        anchor: CheckpointFile? = nil, witnessing: CheckpointWitnessing? = nil, quorum: Int = 0
+        anchor: CheckpointFile? = nil, witnessing: CheckpointWitnessing? = nil, quorum: Int = 0, turn: CheckpointTurn = CheckpointTurn()
     ) {
         self.database = database
         self.keys = keys
@@ -36,6 +38,7 @@ public struct LogCheckpointer: Sendable {
         self.anchor = anchor
         self.witnessing = witnessing
         self.quorum = quorum
+        self.turn = turn
     }
 
     /// How old a checkpoint may be for evidence to rely on it rather than on a new one, and how
@@ -57,7 +60,10 @@ public struct LogCheckpointer: Sendable {
             latest.keyID == (try keys.current()).keyID,  // evidence is signed with the current key, its checkpoint must be too
             latest.head?.origin == origin
         else { return nil }
-        return await witnessed(latest, now: now)
+        return try await turn.run {
+            try await checkAgainstAnchor(latest, now: now)
+            return await witnessed(latest, now: now)
+        }
     }
 
     /// Signs a checkpoint over every chained entry when there are entries the last checkpoint does
@@ -68,6 +74,10 @@ public struct LogCheckpointer: Sendable {
     /// ``EvidenceError/logInconsistent(_:)`` is thrown.
     @discardableResult
     public func checkpoint(now: Date, force: Bool = false) async throws -> LogCheckpoint? {
+        try await turn.run { try await checkpointInTurn(now: now, force: force) }
+    }
+
+    private func checkpointInTurn(now: Date, force: Bool) async throws -> LogCheckpoint? {
         let identity: SigningIdentity
         do {
             identity = try keys.current()
@@ -85,17 +95,27 @@ public struct LogCheckpointer: Sendable {
             subtrees += frontier.append(leafHash: hash).filter { $0.subtree.height >= LogProofs.storedHeight }
         }
         if let latest, latest.checkpoint.treeSize == frontier.size {
+            try await checkAgainstAnchor(latest.checkpoint, now: now)
             return await witnessed(latest.checkpoint, now: now)
         }
         guard !hashes.isEmpty || force else { return nil }
         let (covered, completed) = (frontier, subtrees)
         try await proveExtendsAnchor(
-            size: covered.size, root: covered.root, pending: Dictionary(completed.map { ($0.subtree, $0.root) }) { a, _ in a }, now: now)
+            size: covered.size, root: covered.root, pending: Dictionary(completed.map { ($0.subtree, $0.root) }) { first, _ in first },
+            now: now)
         let checkpoint = try LogCheckpoint.sign(
             treeSize: covered.size, rootHash: covered.root, origin: origin, at: now.epochSeconds, with: identity)
         // The file first: a checkpoint in the file that the database lacks is harmless (the next
         // one extends it), one signed into the database but missing from the file is not anchored.
-        if let note = checkpoint.note { try anchor?.append(note) }
+        // While the file cannot be written, changes are refused as when the key cannot be read.
+        if let note = checkpoint.note, let anchor {
+            do {
+                try anchor.append(note)
+            } catch {
+                status.record(canSign: false)
+                throw error
+            }
+        }
         try await database.transaction { sql in
             try await LogProofs(sql: sql).store(completed)
             try await CheckpointRepository(sql: sql).insert(checkpoint, frontier: covered)

@@ -83,21 +83,27 @@ public struct CheckpointWitnessing: Sendable {
                 let body = "old \(old)\n" + proof.map { Base64.encode($0) + "\n" }.joined() + "\n" + note.serialized
                 answer = try await WitnessClient(endpoint: endpoint, timeout: timeout).addCheckpoint(body)
             } catch {
-                return refused(endpoint, head, now, "\(error)")
+                return refused(endpoint, head, now, .unreachable, "\(error)")
             }
             switch answer.status {
             case 200:
                 let lines = (try? SignedNote(parsing: note.text + "\n" + answer.body))?.signatures(of: endpoint.verifier) ?? []
                 guard let line = lines.first, lines.allSatisfy({ endpoint.verifier.verifies($0, over: note.text) }) else {
-                    return refused(endpoint, head, now, "its answer holds no valid cosignature of its key")
+                    return refused(endpoint, head, now, .invalidAnswer, "its answer holds no valid cosignature of its key")
                 }
                 status.record(.init(at: now, treeSize: head.size, problem: nil), for: endpoint.name)
                 return line
             case 409:
                 guard answer.contentType?.hasPrefix("text/x.tlog.size") == true,
                     let size = Int64(answer.body.trimmingCharacters(in: .whitespacesAndNewlines)), size >= 0
-                else { return refused(endpoint, head, now, "409 without its tree size") }
+                else { return refused(endpoint, head, now, .invalidAnswer, "409 without its tree size") }
                 if size > head.size {
+                    // A larger checkpoint this platform signed meanwhile (another instance, or the
+                    // witness answered that one first) is no alarm: this one is merely stale.
+                    let signed = try? await CheckpointRepository(sql: database.sql).exists(treeSize: size)
+                    if signed == true {
+                        return refused(endpoint, head, now, .invalidAnswer, "it has cosigned a larger checkpoint of this log")
+                    }
                     return await alarm(
                         endpoint, head, now, kind: "split-view",
                         "it has cosigned a tree of \(size) entries, more than the \(head.size) of this log: the log was cut, or shown differently to it"
@@ -114,21 +120,24 @@ public struct CheckpointWitnessing: Sendable {
                     endpoint, head, now, kind: "inconsistent-log",
                     "this log's tree of \(head.size) entries does not extend the tree of \(old) entries it cosigned: the log was rewritten")
             case 403:
-                return refused(endpoint, head, now, "it does not trust this log's key (403): give it `openimi keys log-key`")
+                return refused(
+                    endpoint, head, now, .logKeyNotTrusted, "it does not trust this log's key (403): give it `openimi keys log-key`")
             case 404:
-                return refused(endpoint, head, now, "it does not know the log \(head.origin) (404)")
+                return refused(endpoint, head, now, .logUnknown, "it does not know the log \(head.origin) (404)")
             default:
-                return refused(endpoint, head, now, "HTTP \(answer.status)")
+                return refused(endpoint, head, now, .invalidAnswer, "HTTP \(answer.status)")
             }
         }
-        return refused(endpoint, head, now, "its tree size changed while it was asked")
+        return refused(endpoint, head, now, .invalidAnswer, "its tree size changed while it was asked")
     }
 
-    private func refused(_ endpoint: WitnessEndpoint, _ head: TreeHead, _ now: Int64, _ problem: String) -> NoteSignature? {
+    private func refused(
+        _ endpoint: WitnessEndpoint, _ head: TreeHead, _ now: Int64, _ problem: WitnessProblem, _ detail: String
+    ) -> NoteSignature? {
         status.record(.init(at: now, treeSize: head.size, problem: problem), for: endpoint.name)
         logger.warning(
             "Witness did not cosign the checkpoint",
-            metadata: ["witness": "\(endpoint.name)", "size": "\(head.size)", "reason": "\(problem)"])
+            metadata: ["witness": "\(endpoint.name)", "size": "\(head.size)", "reason": "\(detail)"])
         return nil
     }
 
@@ -137,6 +146,6 @@ public struct CheckpointWitnessing: Sendable {
         logger.critical("Access-log alarm: witness \(endpoint.name) \(detail)", metadata: ["alarm": "\(kind)"])
         let alarm = LogAlarmRepository.Alarm(at: now, source: endpoint.name, kind: kind, detail: detail)
         try? await database.transaction { try await LogAlarmRepository(sql: $0).raise(alarm) }
-        return refused(endpoint, head, now, detail)
+        return refused(endpoint, head, now, kind == "split-view" ? .splitView : .inconsistentLog, detail)
     }
 }

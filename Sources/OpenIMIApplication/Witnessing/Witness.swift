@@ -91,19 +91,18 @@ public struct Witness: Sendable {
             guard old == known else {
                 return Answer(status: 409, contentType: "text/x.tlog.size", body: "\(known)\n")
             }
-            func refuse(_ status: Int, _ reason: String, _ explanation: String) async throws -> Answer {
-                try await store.record(
-                    .init(
-                        at: now.epochSeconds, origin: head.origin, oldSize: old, treeSize: head.size, reason: reason, note: note.serialized)
-                )
-                logger.critical(
-                    "Witness refused a checkpoint: \(explanation)", metadata: ["origin": "\(head.origin)", "size": "\(head.size)"])
-                return .text(status, explanation)
-            }
             if let state, old == head.size {
+                guard proofHashes.isEmpty else { return .text(400, "a proof between two trees of one size must be empty") }
                 guard state.rootHash == head.rootHash else {
-                    // Spec: 409 with the size; the body is the size so that logs can tell.
-                    _ = try await refuse(409, "fork", "another tree of size \(head.size) than the one cosigned: split view")
+                    // A fork: two trees of one size, both signed by the log. Kept with the one
+                    // cosigned before, as proof of the log's misbehaviour; answered 409 with the size.
+                    try await store.record(
+                        .init(
+                            at: now.epochSeconds, origin: head.origin, oldSize: old, treeSize: head.size, reason: "fork",
+                            note: note.serialized, cosignedNote: state.note))
+                    logger.critical(
+                        "Witness refused a fork: another tree of a size it cosigned (split view)",
+                        metadata: ["origin": "\(head.origin)", "size": "\(head.size)"])
                     return Answer(status: 409, contentType: "text/x.tlog.size", body: "\(known)\n")
                 }
             } else if let state {
@@ -111,8 +110,12 @@ public struct Witness: Sendable {
                     MerkleTree.verifyConsistency(
                         oldSize: Int(old), oldRoot: state.rootHash, newSize: Int(head.size), newRoot: head.rootHash, proof: proofHashes)
                 else {
-                    return try await refuse(
-                        422, "inconsistent", "the tree of size \(head.size) does not extend the tree of size \(old) cosigned before")
+                    // The proof lines are not signed by the log, so anyone could send a bad one
+                    // with a genuine checkpoint: logged, not kept.
+                    logger.warning(
+                        "Witness refused a checkpoint whose consistency proof does not verify",
+                        metadata: ["origin": "\(head.origin)", "old": "\(old)", "size": "\(head.size)"])
+                    return .text(422, "the tree of size \(head.size) does not extend the tree of size \(old) cosigned before")
                 }
             }
             try await store.save(head, note: note, at: now.epochSeconds)

@@ -10,7 +10,7 @@ public final class WitnessingStatus: Sendable {
         /// The tree size submitted.
         public let treeSize: Int64
         /// Nil when it cosigned; otherwise why not.
-        public let problem: String?
+        public let problem: WitnessProblem?
     }
 
     private let outcomes = Mutex<[String: Outcome]>([:])

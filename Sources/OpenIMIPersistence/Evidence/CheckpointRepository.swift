@@ -26,6 +26,11 @@ public struct CheckpointRepository: Sendable {
         return (checkpoint, frontier)
     }
 
+    /// Whether a checkpoint of `treeSize` entries was signed.
+    public func exists(treeSize: Int64) async throws -> Bool {
+        try await sql.raw("SELECT 1 AS one FROM log_checkpoint WHERE tree_size = \(bind: treeSize)").first() != nil
+    }
+
     /// Every checkpoint with its cosignatures, smallest tree first.
     public func all() async throws -> [LogCheckpoint] {
         var lines: [Int64: [NoteSignature]] = [:]

@@ -22,7 +22,8 @@ public enum WitnessMigrations {
                     old_size BIGINT NOT NULL,
                     tree_size BIGINT NOT NULL,
                     reason TEXT NOT NULL,
-                    note TEXT NOT NULL
+                    note TEXT NOT NULL,
+                    cosigned_note TEXT NOT NULL
                 )
                 """,
             ])

@@ -11,6 +11,8 @@ public struct WitnessRepository: Sendable {
         public let size: Int64
         /// Its root.
         public let rootHash: MerkleTree.Hash
+        /// The checkpoint as the log signed it.
+        public let note: String
     }
 
     /// A refused submission kept as evidence.
@@ -23,19 +25,22 @@ public struct WitnessRepository: Sendable {
         public let oldSize: Int64
         /// The submitted checkpoint's size.
         public let treeSize: Int64
-        /// `fork` (another tree of the size already cosigned) or `inconsistent` (the proof failed).
+        /// `fork`: another tree of the size already cosigned.
         public let reason: String
         /// The submitted checkpoint, signed by the log: the proof of what it showed.
         public let note: String
+        /// The checkpoint of that size the witness had cosigned, also signed by the log.
+        public let cosignedNote: String
 
         /// A refusal from its parts.
-        public init(at: Int64, origin: String, oldSize: Int64, treeSize: Int64, reason: String, note: String) {
+        public init(at: Int64, origin: String, oldSize: Int64, treeSize: Int64, reason: String, note: String, cosignedNote: String) {
             self.at = at
             self.origin = origin
             self.oldSize = oldSize
             self.treeSize = treeSize
             self.reason = reason
             self.note = note
+            self.cosignedNote = cosignedNote
         }
     }
 
@@ -49,14 +54,15 @@ public struct WitnessRepository: Sendable {
 
     /// The latest checkpoint cosigned for `origin`, if any.
     public func state(of origin: String) async throws -> LogState? {
-        guard let row = try await sql.raw("SELECT tree_size, root_hash FROM witness_log WHERE origin = \(bind: origin)").first() else {
+        guard let row = try await sql.raw("SELECT tree_size, root_hash, note FROM witness_log WHERE origin = \(bind: origin)").first()
+        else {
             return nil
         }
         let size = try row.decode(column: "tree_size", as: Int64.self)
         guard let root = Base64.decode(try row.decode(column: "root_hash", as: String.self)), root.count == 32 else {
             throw PersistenceError.corruptRow(table: "witness_log", key: origin)
         }
-        return LogState(size: size, rootHash: root)
+        return LogState(size: size, rootHash: root, note: try row.decode(column: "note", as: String.self))
     }
 
     /// Records `note` (of `head`) as the latest cosigned checkpoint of its log.
@@ -73,11 +79,13 @@ public struct WitnessRepository: Sendable {
 
     /// Keeps a refused submission.
     public func record(_ refusal: Refusal) async throws {
-        try await sql.insert(into: "witness_refusal").columns("id", "at", "origin", "old_size", "tree_size", "reason", "note")
-            .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(refusal.at), SQLBind(refusal.origin), SQLBind(refusal.oldSize),
-                SQLBind(refusal.treeSize), SQLBind(refusal.reason), SQLBind(refusal.note)
-            ).run()
+        try await sql.insert(into: "witness_refusal").columns(
+            "id", "at", "origin", "old_size", "tree_size", "reason", "note", "cosigned_note"
+        )
+        .values(
+            SQLBind(UUID().uuidString.lowercased()), SQLBind(refusal.at), SQLBind(refusal.origin), SQLBind(refusal.oldSize),
+            SQLBind(refusal.treeSize), SQLBind(refusal.reason), SQLBind(refusal.note), SQLBind(refusal.cosignedNote)
+        ).run()
     }
 
     /// The refusals kept, newest first.
@@ -86,7 +94,8 @@ public struct WitnessRepository: Sendable {
             Refusal(
                 at: try $0.decode(column: "at", as: Int64.self), origin: try $0.decode(column: "origin", as: String.self),
                 oldSize: try $0.decode(column: "old_size", as: Int64.self), treeSize: try $0.decode(column: "tree_size", as: Int64.self),
-                reason: try $0.decode(column: "reason", as: String.self), note: try $0.decode(column: "note", as: String.self))
+                reason: try $0.decode(column: "reason", as: String.self), note: try $0.decode(column: "note", as: String.self),
+                cosignedNote: try $0.decode(column: "cosigned_note", as: String.self))
         }
     }
 }

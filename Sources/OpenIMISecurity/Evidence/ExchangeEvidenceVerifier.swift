@@ -19,8 +19,8 @@ public struct ExchangeEvidenceVerifier: Sendable {
         public let keyID: String
         /// The certificate the evidence was signed with.
         public let signer: Certificate
-        /// The checkpoint as a signed note, with its cosignatures.
-        public let checkpoint: SignedNote
+        /// The checkpoint as a signed note, with its cosignatures; nil in evidence issued before notes.
+        public let checkpoint: SignedNote?
         /// The trusted witnesses whose cosignature verified.
         public let witnessedBy: [String]
         /// The proved log entries.
@@ -59,11 +59,15 @@ public struct ExchangeEvidenceVerifier: Sendable {
             let (checkpoint, logKey) = Self.checkpoint(log["checkpoint"])
         else { throw .malformed("the payload lacks the request, its log entries or the checkpoint") }
         // The evidence's signature vouches for the log key it names; the key must be the log's (its
-        // name the origin) and have signed the checkpoint.
-        guard checkpoint.keyID == keyID, logKey.name == checkpoint.head?.origin, checkpoint.isSigned(by: logKey) else {
-            throw .checkpointSignatureInvalid
-        }
-        let outcome = witnesses.evaluate(checkpoint.note!)
+        // name the origin) and have signed the checkpoint. Evidence issued before checkpoints were
+        // notes carries the checkpoint's ECDSA signature by the evidence's own key instead.
+        let signed =
+            if let logKey { logKey.name == checkpoint.head?.origin && checkpoint.isSigned(by: logKey) } else {
+                checkpoint.isLegacySigned(by: key)
+            }
+        guard checkpoint.keyID == keyID, signed else { throw .checkpointSignatureInvalid }
+        let note = checkpoint.note ?? SignedNote(text: "", signatures: [])
+        let outcome = witnesses.evaluate(note)
         if let witness = outcome.invalid.first { throw .cosignatureInvalid(witness: witness) }
         guard outcome.cosigned.count >= witnesses.quorum else {
             throw .quorumNotMet(quorum: witnesses.quorum, cosigned: outcome.cosigned, missing: outcome.missing)
@@ -84,7 +88,7 @@ public struct ExchangeEvidenceVerifier: Sendable {
         try Self.checkContent(payload["content"], against: parsed)
         return Summary(
             request: requestID, entries: parsed.count, treeSize: checkpoint.treeSize, keyID: keyID, signer: certificate,
-            checkpoint: checkpoint.note!, witnessedBy: outcome.cosigned, logEntries: parsed)
+            checkpoint: checkpoint.note, witnessedBy: outcome.cosigned, logEntries: parsed)
     }
 
     /// The personal data's hash must be the last one written, and each attachment's the one logged when it was attached.
@@ -104,11 +108,17 @@ public struct ExchangeEvidenceVerifier: Sendable {
         }
     }
 
-    /// The checkpoint and the log key the evidence names; its note must state the tree size and root given beside it.
-    private static func checkpoint(_ value: Any?) -> (LogCheckpoint, NoteVerifier)? {
+    /// The checkpoint and the log key the evidence names (no key in evidence issued before
+    /// checkpoints were notes); its note must state the tree size and root given beside it.
+    private static func checkpoint(_ value: Any?) -> (LogCheckpoint, NoteVerifier?)? {
         guard let object = value as? [String: Any], let size = (object["treeSize"] as? NSNumber)?.int64Value,
             let root = (object["rootHash"] as? String).flatMap(ContentDigest.bytes(hex:)), let at = (object["at"] as? NSNumber)?.int64Value,
-            let keyID = object["keyId"] as? String, let text = object["note"] as? String, let note = try? SignedNote(parsing: text),
+            let keyID = object["keyId"] as? String
+        else { return nil }
+        if let signature = (object["signature"] as? String).flatMap(Base64URL.decode), object["note"] == nil {
+            return (LogCheckpoint(legacy: size, rootHash: root, at: at, keyID: keyID, signature: signature), nil)
+        }
+        guard let text = object["note"] as? String, let note = try? SignedNote(parsing: text),
             let logKey = (object["logKey"] as? String).flatMap({ try? NoteVerifier(vkey: $0) }), logKey.type == .ed25519,
             let checkpoint = try? LogCheckpoint(note: note, at: at, keyID: keyID), checkpoint.treeSize == size, checkpoint.rootHash == root
         else { return nil }

@@ -22,17 +22,38 @@ public struct CheckpointFile: Sendable {
     /// The file's path.
     public var url: URL { directory.appendingPathComponent("checkpoints") }
 
-    /// Appends `note` and forces it to disk before returning.
-    public func append(_ note: SignedNote) throws {
+    /// Appends `note` and forces it to disk before returning; under an exclusive lock on the file,
+    /// so that writers in several processes append in turn. A note smaller than the file's last
+    /// one, or the same, is not appended (the file only grows); one of the same size with another
+    /// root is refused as a fork.
+    @discardableResult
+    public func append(_ note: SignedNote) throws -> Bool {
+        let record = Array((note.serialized + "\n").utf8)
+        guard record.count <= SignedNote.maximumSize else {
+            throw CheckpointFileError.malformed(reason: "a checkpoint larger than \(SignedNote.maximumSize) bytes")
+        }
+        let head: TreeHead
+        do {
+            head = try TreeHead(text: note.text)
+        } catch {
+            throw CheckpointFileError.malformed(reason: "\(error)")
+        }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path)
-        let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        let descriptor = open(url.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw CheckpointFileError.unwritable(path: url.path, errno: errno) }
         defer { close(descriptor) }
-        let record = Array((note.serialized + "\n").utf8)
-        // One write of the whole record: O_APPEND places it at the end even with several writers.
+        guard flock(descriptor, LOCK_EX) == 0 else { throw CheckpointFileError.unwritable(path: url.path, errno: errno) }
+        if let last = try last().map({ try TreeHead(text: $0.text) }), last.size >= head.size {
+            guard last.size > head.size || last.rootHash == head.rootHash else {
+                throw CheckpointFileError.malformed(reason: "another tree of size \(head.size) is already in the file")
+            }
+            return false
+        }
+        // One write of the whole record: O_APPEND places it at the end.
         let written = record.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == record.count, fsync(descriptor) == 0 else { throw CheckpointFileError.unwritable(path: url.path, errno: errno) }
+        return true
     }
 
     /// Every checkpoint in the file, oldest first; empty when there is no file.
@@ -43,17 +64,24 @@ public struct CheckpointFile: Sendable {
         return try Self.parse(text[...], complete: true)
     }
 
-    /// The newest checkpoint in the file, read from its end; nil when there is none.
+    /// The largest checkpoint in the file, read from its end; nil when the file is missing or
+    /// empty. A file whose end holds no complete checkpoint is refused, never read as empty.
     public func last() throws -> SignedNote? {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         try checkPermissions()
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         let size = try handle.seekToEnd()
+        guard size > 0 else { return nil }
         let start = size > UInt64(SignedNote.maximumSize * 2) ? size - UInt64(SignedNote.maximumSize * 2) : 0
         try handle.seek(toOffset: start)
         let text = String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
-        return try Self.parse(text[...], complete: start == 0).last
+        let notes = try Self.parse(text[...], complete: start == 0)
+        let sized = notes.compactMap { note in (try? TreeHead(text: note.text)).map { (note, $0.size) } }
+        guard let largest = sized.max(by: { $0.1 < $1.1 })?.0 else {
+            throw CheckpointFileError.malformed(reason: "its end holds no complete checkpoint")
+        }
+        return largest
     }
 
     /// The checkpoints in the text of a checkpoint file (or a single checkpoint).

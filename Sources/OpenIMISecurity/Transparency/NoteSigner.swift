@@ -19,7 +19,8 @@ public struct NoteSigner: Sendable {
 
     /// The signature line over `text` (a note's text, with its final newline). A cosigner signs
     /// `cosignature/v1`, `time <timestamp>` and `text`, and the line carries the timestamp.
-    public func sign(_ text: String, timestamp: Int64 = 0) throws -> NoteSignature {
+    public func sign(_ text: String, timestamp requested: Int64 = 0) throws -> NoteSignature {
+        let timestamp = max(0, requested)
         switch verifier.type {
         case .ed25519:
             return NoteSignature(name: name, keyID: verifier.keyID, bytes: Array(try key.signature(for: Data(text.utf8))))

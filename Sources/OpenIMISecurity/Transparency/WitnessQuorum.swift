@@ -9,6 +9,7 @@ public struct WitnessQuorum: Sendable, Hashable {
     /// A policy of `quorum` among `witnesses`; throws when the quorum cannot be met by them.
     public init(witnesses: [NoteVerifier], quorum: Int) throws(NoteError) {
         guard witnesses.allSatisfy({ $0.type == .cosignature }) else { throw .malformedKey("a witness key must be of type 0x04") }
+        guard Set(witnesses.map(\.name)).count == witnesses.count else { throw .malformedKey("a witness is named twice") }
         guard quorum >= 0, quorum <= witnesses.count else {
             throw .malformedKey("a quorum of \(quorum) cannot be met by \(witnesses.count) witness key(s)")
         }
