@@ -51,7 +51,7 @@ struct AccessLogPage {
                 lastCosigned: witness.lastCosigned.map {
                     catalog.text("accessLog.lastCosignedValue", ["size": String($0.treeSize), "time": time($0.at)])
                 } ?? "—",
-                problem: witness.problem.map { catalog.text("accessLog.problem.\($0.rawValue)") } ?? "—")
+                problem: witness.problem.map { catalog.text("accessLog.problems.\($0.rawValue)") } ?? "—")
         }
         alarms = overview.alarms.map { Alarm(when: time($0.at), source: $0.source, kind: $0.kind, detail: $0.detail) }
         hasWitnesses = !witnesses.isEmpty
