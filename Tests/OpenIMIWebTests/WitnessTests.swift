@@ -46,7 +46,8 @@ import Testing
         try await Self.withWitness(name: "witness.example/w1", logs: [log.verifier]) { key, port, database in
             let endpoint = try WitnessEndpoint(verifier: key, url: "http://127.0.0.1:\(port)")
             func post(_ body: String) async throws -> (Int, String, String?) {
-                let answer = try await WitnessClient(endpoint: endpoint).addCheckpoint(body)
+                // A generous timeout: the whole suite runs in parallel on two cores.
+                let answer = try await WitnessClient(endpoint: endpoint, timeout: .seconds(60)).addCheckpoint(body)
                 return (answer.status, answer.body, answer.contentType)
             }
             let first = try Self.checkpoint(Array(leaves[0..<8]), signer: log)
@@ -111,6 +112,7 @@ import Testing
                     try WitnessEndpoint(verifier: down.verifier, url: "http://127.0.0.1:1"),
                 ]
                 witnessed.witnessQuorum = 2
+                witnessed.witnessTimeoutSeconds = 60
                 try await TestApp.runOnPlatform(config: witnessed, clock: clock) { client, platform, users in
                     let dk = try await TestApp.apiToken(client, users["dk.handler"]!, clock: clock)
                     let id = try await TestApp.closedDemoRequest(client, dk)
@@ -218,6 +220,7 @@ extension WitnessTests {
             let endpoint = try WitnessEndpoint(verifier: witness, url: "http://127.0.0.1:\(port)")
             var shown = first
             shown.witnesses = [endpoint]
+            shown.witnessTimeoutSeconds = 60
             try await TestApp.runOnPlatform(config: shown, clock: clock) { _, platform, _ in
                 let checkpoint = try #require(try await platform.checkpointer.checkpoint(now: clock.now(), force: true))
                 #expect(platform.checkpointer.witnessCount(checkpoint) == 1)
@@ -225,6 +228,7 @@ extension WitnessTests {
             // The same log key and origin, another history: the witness refuses it and the platform raises an alarm.
             var other = second
             other.witnesses = [endpoint]
+            other.witnessTimeoutSeconds = 60
             try await TestApp.runOnPlatform(config: other, clock: clock) { client, platform, users in
                 let checkpoint = try #require(try await platform.checkpointer.checkpoint(now: clock.now(), force: true))
                 #expect(platform.checkpointer.witnessCount(checkpoint) == 0)

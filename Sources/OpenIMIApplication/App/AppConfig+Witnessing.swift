@@ -25,6 +25,7 @@ extension AppConfig {
                 problems.append("\(Key.witnesses.rawValue) names a witness twice")
             }
         }
+        resolveWitnessTimeout(into: &config, value: value, problems: &problems)
         if let text = value(.witnessQuorum) {
             if let quorum = Int(text), (0...config.witnesses.count).contains(quorum) {
                 config.witnessQuorum = quorum
@@ -33,6 +34,16 @@ extension AppConfig {
                     "\(Key.witnessQuorum.rawValue) must be a number from 0 to the number of witnesses (\(config.witnesses.count)), got \"\(text)\""
                 )
             }
+        }
+    }
+
+    /// Reads how long a witness may take.
+    static func resolveWitnessTimeout(into config: inout AppConfig, value: (Key) -> String?, problems: inout [String]) {
+        guard let text = value(.witnessTimeout) else { return }
+        if let seconds = Int(text), (1...60).contains(seconds) {
+            config.witnessTimeoutSeconds = seconds
+        } else {
+            problems.append("\(Key.witnessTimeout.rawValue) must be a number of seconds from 1 to 60, got \"\(text)\"")
         }
     }
 

@@ -63,6 +63,8 @@ public struct AppConfig: Sendable {
     public var witnesses: [WitnessEndpoint] = []
     /// How many witnesses must cosign a checkpoint for it to count (0: none need to).
     public var witnessQuorum: Int = 0
+    /// How long, in seconds, a witness may take to answer before it is left for the next round.
+    public var witnessTimeoutSeconds: Int = 3
 
     /// Where the checkpoint file is kept.
     public var resolvedCheckpointDirectory: String {
@@ -131,6 +133,7 @@ public struct AppConfig: Sendable {
         case logOrigin = "OPENIMI_LOG_ORIGIN"
         case witnesses = "OPENIMI_WITNESSES"
         case witnessQuorum = "OPENIMI_WITNESS_QUORUM"
+        case witnessTimeout = "OPENIMI_WITNESS_TIMEOUT"
     }
 
     /// Resolves each setting from `flags` (set when given on the command line), then `environment`,

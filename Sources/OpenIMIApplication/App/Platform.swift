@@ -111,7 +111,10 @@ public struct Platform: Sendable {
             database: database, keys: keys, status: evidence, origin: config.resolvedLogOrigin,
             anchor: CheckpointFile(directory: URL(fileURLWithPath: config.resolvedCheckpointDirectory)),
             witnessing: config.witnesses.isEmpty
-                ? nil : CheckpointWitnessing(database: database, endpoints: config.witnesses, status: witnessingStatus, logger: logger),
+                ? nil
+                : CheckpointWitnessing(
+                    database: database, endpoints: config.witnesses, status: witnessingStatus, logger: logger,
+                    timeout: .seconds(config.witnessTimeoutSeconds)),
             quorum: config.witnessQuorum)
         return Platform(
             config: config, logger: logger, database: database, clock: clock, catalogs: catalogs, identity: identity,

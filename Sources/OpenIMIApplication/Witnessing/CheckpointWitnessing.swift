@@ -25,11 +25,14 @@ public struct CheckpointWitnessing: Sendable {
     public static let retryAfter: Int64 = 25
 
     /// Creates it from its parts.
-    public init(database: any Database, endpoints: [WitnessEndpoint], status: WitnessingStatus, logger: Logger) {
+    public init(
+        database: any Database, endpoints: [WitnessEndpoint], status: WitnessingStatus, logger: Logger, timeout: Duration = .seconds(3)
+    ) {
         self.database = database
         self.endpoints = endpoints
         self.status = status
         self.logger = logger
+        self.timeout = timeout
     }
 
     /// Asks every witness that has not cosigned `checkpoint` to do so, all at once; returns the
