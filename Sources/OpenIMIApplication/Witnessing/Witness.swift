@@ -83,7 +83,8 @@ public struct Witness: Sendable {
         let signer = signer
         let logger = logger
         let proofHashes = proof
-        // Check and update in one transaction: two submissions must not both move the state.
+        // Check and update in one transaction: two submissions must not both move the state. The
+        // witness's database is SQLite, whose single writer makes the read and the write one step.
         return try await database.transaction { sql in
             let store = WitnessRepository(sql: sql)
             let state = try await store.state(of: head.origin)
