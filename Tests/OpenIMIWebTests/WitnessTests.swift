@@ -223,7 +223,7 @@ extension WitnessTests {
             shown.witnessTimeoutSeconds = 60
             try await TestApp.runOnPlatform(config: shown, clock: clock) { _, platform, _ in
                 let checkpoint = try #require(try await platform.checkpointer.checkpoint(now: clock.now(), force: true))
-                #expect(platform.checkpointer.witnessCount(checkpoint) == 1)
+                #expect(try platform.checkpointer.witnessingStatement().witnesses.evaluate(checkpoint.note).cosigned.count == 1)
             }
             // The same log key and origin, another history: the witness refuses it and the platform raises an alarm.
             var other = second
@@ -231,7 +231,7 @@ extension WitnessTests {
             other.witnessTimeoutSeconds = 60
             try await TestApp.runOnPlatform(config: other, clock: clock) { client, platform, users in
                 let checkpoint = try #require(try await platform.checkpointer.checkpoint(now: clock.now(), force: true))
-                #expect(platform.checkpointer.witnessCount(checkpoint) == 0)
+                #expect(try platform.checkpointer.witnessingStatement().witnesses.evaluate(checkpoint.note).cosigned.count == 0)
                 let alarms = try await LogAlarmRepository(sql: platform.database.sql).recent()
                 #expect(alarms.contains { $0.source == "dk.example/witness" && ["split-view", "inconsistent-log"].contains($0.kind) })
                 let page = try await RequestPagesTests.Browser.signIn(client, users["operator"]!, clock: clock).get("/access-log")

@@ -66,7 +66,7 @@ public struct ExchangeEvidence: Sendable {
 
     /// The proved entries with the checkpoint they lead to, as the evidence and the supervisory export show them.
     static func log(_ entries: [ProvedEntry], checkpoint: LogCheckpoint, witnessing: Witnessing) -> CanonicalJSON {
-        let outcome = witnessing.witnesses.evaluate(checkpoint.note ?? SignedNote(text: "", signatures: []))
+        let outcome = witnessing.witnesses.evaluate(checkpoint.note)
         let proofs: [CanonicalJSON] = entries.map {
             .object(["seq": .integer($0.entry.sequence), "path": .array($0.proof.map { .string(ContentDigest.hex($0)) })])
         }

@@ -79,6 +79,6 @@ public struct ExchangeEvidenceService: Sendable {
         let jws = try CompactJWS.sign(payload: evidence.payload.bytes, type: ExchangeEvidence.type, with: try checkpointer.keys.current())
         return Issued(
             request: request, attachments: attachments, checkpoint: checkpoint, entries: entries.count,
-            witnesses: witnessing.witnesses.evaluate(checkpoint.note ?? SignedNote(text: "", signatures: [])), jws: jws.serialized)
+            witnesses: witnessing.witnesses.evaluate(checkpoint.note), jws: jws.serialized)
     }
 }

@@ -129,12 +129,6 @@ public struct LogCheckpointer: Sendable {
         return await witnessing.submit(checkpoint, now: now.epochSeconds)
     }
 
-    /// How many configured witnesses validly cosigned `checkpoint`.
-    public func witnessCount(_ checkpoint: LogCheckpoint) -> Int {
-        guard let note = checkpoint.note, let witnessing else { return 0 }
-        return witnessing.endpoints.filter { note.isSigned(by: $0.verifier) }.count
-    }
-
     /// The log key of the current signing key and the witness policy, as evidence states them.
     public func witnessingStatement() throws -> ExchangeEvidence.Witnessing {
         let policy = (try? WitnessQuorum(witnesses: witnessing?.endpoints.map(\.verifier) ?? [], quorum: quorum)) ?? .none

@@ -108,19 +108,19 @@ public struct CheckpointWitnessing: Sendable {
                         return refused(endpoint, head, now, .invalidAnswer, "it has cosigned a larger checkpoint of this log")
                     }
                     return await alarm(
-                        endpoint, head, now, kind: "split-view",
+                        endpoint, head, now, .splitView,
                         "it has cosigned a tree of \(size) entries, more than the \(head.size) of this log: the log was cut, or shown differently to it"
                     )
                 }
                 if size == old {
                     return await alarm(
-                        endpoint, head, now, kind: "split-view",
+                        endpoint, head, now, .splitView,
                         "it holds another tree of \(size) entries than this log's: two histories were shown")
                 }
                 old = size
             case 422:
                 return await alarm(
-                    endpoint, head, now, kind: "inconsistent-log",
+                    endpoint, head, now, .inconsistentLog,
                     "this log's tree of \(head.size) entries does not extend the tree of \(old) entries it cosigned: the log was rewritten")
             case 403:
                 return refused(
@@ -144,11 +144,15 @@ public struct CheckpointWitnessing: Sendable {
         return nil
     }
 
-    private func alarm(_ endpoint: WitnessEndpoint, _ head: TreeHead, _ now: Int64, kind: String, _ detail: String) async -> NoteSignature?
+    /// Records `problem` as an alarm (its raw value is the alarm's kind) as well as the outcome.
+    private func alarm(
+        _ endpoint: WitnessEndpoint, _ head: TreeHead, _ now: Int64, _ problem: WitnessProblem, _ detail: String
+    ) async
+        -> NoteSignature?
     {
-        logger.critical("Access-log alarm: witness \(endpoint.name) \(detail)", metadata: ["alarm": "\(kind)"])
-        let alarm = LogAlarmRepository.Alarm(at: now, source: endpoint.name, kind: kind, detail: detail)
+        logger.critical("Access-log alarm: witness \(endpoint.name) \(detail)", metadata: ["alarm": "\(problem.rawValue)"])
+        let alarm = LogAlarmRepository.Alarm(at: now, source: endpoint.name, kind: problem.rawValue, detail: detail)
         try? await database.transaction { try await LogAlarmRepository(sql: $0).raise(alarm) }
-        return refused(endpoint, head, now, kind == "split-view" ? .splitView : .inconsistentLog, detail)
+        return refused(endpoint, head, now, problem, detail)
     }
 }

@@ -66,8 +66,7 @@ public struct ExchangeEvidenceVerifier: Sendable {
                 checkpoint.isLegacySigned(by: key)
             }
         guard checkpoint.keyID == keyID, signed else { throw .checkpointSignatureInvalid }
-        let note = checkpoint.note ?? SignedNote(text: "", signatures: [])
-        let outcome = witnesses.evaluate(note)
+        let outcome = witnesses.evaluate(checkpoint.note)
         if let witness = outcome.invalid.first { throw .cosignatureInvalid(witness: witness) }
         guard outcome.cosigned.count >= witnesses.quorum else {
             throw .quorumNotMet(quorum: witnesses.quorum, cosigned: outcome.cosigned, missing: outcome.missing)

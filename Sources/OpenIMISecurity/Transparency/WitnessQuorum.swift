@@ -36,7 +36,9 @@ public struct WitnessQuorum: Sendable, Hashable {
     }
 
     /// Checks every trusted witness's cosignature on `note`; signatures of unknown keys are ignored.
-    public func evaluate(_ note: SignedNote) -> Outcome {
+    /// Without a note (a checkpoint signed before notes), every witness is missing.
+    public func evaluate(_ note: SignedNote?) -> Outcome {
+        let note = note ?? SignedNote(text: "", signatures: [])
         var cosigned: [String] = []
         var invalid: [String] = []
         var missing: [String] = []
