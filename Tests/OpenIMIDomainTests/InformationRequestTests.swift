@@ -17,7 +17,8 @@ import Testing
 
     func draft() -> InformationRequest {
         InformationRequest(
-            id: RequestID.random(), procedure: "pq-information-request", legalArea: "professional-qualifications", questionSetVersion: 1,
+            id: RequestID.random(), number: RequestNumber("DK-2026-000001")!, procedure: "pq-information-request",
+            legalArea: "professional-qualifications", questionSetVersion: 1,
             involvement: Involvement(requester: requester.id.authority!, responder: responder.id.authority!),
             deadline: now.addingTimeInterval(14 * 86_400),
             subject: .person(

@@ -11,7 +11,7 @@ import Testing
 
     func request(_ state: RequestState, deadlineIn days: Double = 10) -> InformationRequest {
         var request = InformationRequest(
-            id: RequestID.random(), procedure: "p", legalArea: "services", questionSetVersion: 1,
+            id: RequestID.random(), number: RequestNumber("DK-2027-000001")!, procedure: "p", legalArea: "services", questionSetVersion: 1,
             involvement: Involvement(requester: AuthorityID(requester), responder: AuthorityID(responder)),
             deadline: now.addingTimeInterval(days * 86_400),
             subject: .business(Business(name: "Firma ApS", registrationNumber: "12345678", registrationState: "DK")), questions: ["q"],
@@ -94,16 +94,20 @@ import Testing
                 language: .sl, status: status, roles: roles, createdAt: now)
         }
         let handler = user(responder, [.requestHandler(legalArea: "services")])
-        let allocated = try request(.sent).allocating(to: handler)
+        let allocator = StepActor(userID: UserID(UUID()), organisationID: responder)
+        let allocated = try request(.sent).allocating(to: handler, by: allocator, at: now)
         #expect(allocated.allocatedTo == handler.id && allocated.version == 2)
+        let step = try #require(allocated.steps.last)
+        #expect(step.action == .allocate && step.from == .sent && step.to == .sent && step.allocatedTo == handler.id)
+        #expect(step.actor == allocator, "the history names who allocated it, and to whom")
         for wrong in [
             user(requester, [.requestHandler(legalArea: "services")]), user(responder, [.reader(legalArea: "services")]),
             user(responder, [.requestHandler(legalArea: "services")], status: .suspended),
             user(responder, [.requestHandler(legalArea: "professional-qualifications")]),
         ] {
-            #expect(throws: RequestStepError.allocationNotAllowed) { try request(.sent).allocating(to: wrong) }
+            #expect(throws: RequestStepError.allocationNotAllowed) { try request(.sent).allocating(to: wrong, by: allocator, at: now) }
         }
-        #expect(throws: RequestStepError.allocationNotAllowed) { try request(.closed).allocating(to: handler) }
+        #expect(throws: RequestStepError.allocationNotAllowed) { try request(.closed).allocating(to: handler, by: allocator, at: now) }
     }
 
     @Test func attachmentsComeFromThePartyWorkingOnTheRequest() {

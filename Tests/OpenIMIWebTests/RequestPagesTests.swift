@@ -76,9 +76,13 @@ import Testing
                 ])
             #expect(created.status == .seeOther, "\(created.text.prefix(500))")
             let location = try #require(created.headers[.location])
-            let id = String(location.dropFirst("/requests/".count))
-            var page = try await dk.get(location)
+            #expect(location.hasSuffix("?done=created"), "the page confirms what happened")
+            let id = String(location.dropFirst("/requests/".count).prefix { $0 != "?" })
+            var page = try await dk.get(location + "&lang=da")
             #expect(page.status == .ok && page.text.contains("Astrid") && page.text.contains("Lindqvist"))
+            #expect(page.text.contains("Kladden er gemt"), "the confirmation says what happened and what next")
+            let number = try #require(page.text.firstMatch(of: /id="request-number">(DK-\d{4}-\d{6})</)?.1).description
+            #expect(page.text.contains("<title>\(number) · "), "the number titles the page")
             #expect(page.text.contains("dansk"), "free text shows its original language")
 
             // Attachments: the content decides, not the name.
@@ -126,8 +130,37 @@ import Testing
             let accepted = try await si.post(
                 "/requests/\(id)/steps", [("action", "accept"), ("version", "\(Int(currentVersion)! + 1)"), ("comment", "Vi preverjamo")])
             #expect(accepted.status == .seeOther, "\(accepted.text.prefix(400))")
-            let siPage = try await si.get("/requests/\(id)")
-            #expect(siPage.text.contains("answer-form") && siPage.text.contains("attach-form"))
+            var siPage = try await si.get("/requests/\(id)")
+            #expect(siPage.text.contains("answers-form") && siPage.text.contains("attach-form"))
+            #expect(siPage.text.contains(number), "both sides see the same number")
+
+            // One answer form: sending with a question unanswered is refused with the typed answer
+            // kept, the missing question named beside it and in the summary, and nothing saved.
+            var answerVersion = try #require(siPage.text.firstMatch(of: /name="version" value="(\d+)"/)?.1).description
+            let refusedSend = try await si.post(
+                "/requests/\(id)/answers?lang=sl",
+                [("version", answerVersion), ("value:legally-established", "yes"), ("intent", "send")])
+            #expect(refusedSend.status == .unprocessableContent, "\(refusedSend.status)")
+            #expect(refusedSend.text.contains("error-summary") && refusedSend.text.contains("href=\"#question-diploma-authentic\""))
+            #expect(refusedSend.text.contains("question-diploma-authentic-error"))
+            #expect(refusedSend.text.contains(#"value="yes" checked"#), "the answer typed is kept")
+            #expect(refusedSend.text.contains("id=\"nav-account\""), "the session stays visible")
+            let unchanged = try await database.sql.select().column("version").from("information_request").where("id", .equal, id).first()
+            #expect(try unchanged?.decode(column: "version", as: Int.self) == Int(answerVersion))
+            // A draft save keeps one answer; the send with both then goes through.
+            let saved = try await si.post(
+                "/requests/\(id)/answers", [("version", answerVersion), ("value:legally-established", "yes"), ("intent", "save")])
+            #expect(saved.status == .seeOther && saved.headers[.location]?.hasSuffix("done=answers-saved") == true)
+            siPage = try await si.get("/requests/\(id)")
+            answerVersion = try #require(siPage.text.firstMatch(of: /name="version" value="(\d+)"/)?.1).description
+            let sentAnswer = try await si.post(
+                "/requests/\(id)/answers",
+                [("version", answerVersion), ("value:legally-established", "yes"), ("value:diploma-authentic", "yes"), ("intent", "send")])
+            #expect(sentAnswer.status == .seeOther && sentAnswer.headers[.location]?.hasSuffix("done=answer") == true)
+            siPage = try await si.get("/requests/\(id)")
+            #expect(siPage.text.contains("data-state=\"Answered\"") || siPage.text.contains("state-answered"))
+            // The history names the people, the allocation whom it went to, and times in the user's zone.
+            #expect(siPage.text.contains("Allocated to: ") && siPage.text.contains(" UTC+0"), "\(siPage.text.suffix(3000))")
         }
     }
 

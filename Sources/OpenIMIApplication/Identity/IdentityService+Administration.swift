@@ -101,15 +101,18 @@ extension IdentityService {
         return CreatedUser(user: user, activationToken: token)
     }
 
-    /// Changes the principal's own language and name.
-    public func updateOwnProfile(_ principal: Principal, language: Language?, fullName: String?, now: Date) async throws -> UserAccount {
+    /// Changes the principal's own language, name and time zone (`.some(nil)`: the member state's again).
+    public func updateOwnProfile(
+        _ principal: Principal, language: Language?, fullName: String?, timeZone: String?? = nil, now: Date
+    ) async throws -> UserAccount {
         try authorize(principal, .manageOwnAccount, on: .ownAccount)
         if let fullName {
             guard !fullName.trimmingCharacters(in: .whitespaces).isEmpty, fullName.count <= 200 else {
                 throw IdentityError.invalidField("fullName", .required)
             }
         }
-        let changed = principal.user.withProfile(language: language, fullName: fullName)
+        if let zone = timeZone ?? nil, !LocalTime.isKnown(zone) { throw IdentityError.invalidField("timeZone", .notAllowed) }
+        let changed = principal.user.withProfile(language: language, fullName: fullName, timeZone: timeZone)
         try await database.transaction { sql in try await UserRepository(sql: sql).update(changed, now: now) }
         return changed
     }

@@ -18,8 +18,9 @@ public struct MailDelivery: ScheduledJob {
         let client = SMTPClient(host: settings.smtpHost, port: settings.smtpPort, heloName: Self.heloName(publicURL))
         var sent = 0
         var failed = 0
+        let procedures = try await RegistryRepository(sql: database.sql).procedureNames()
         for message in try await MailOutbox(sql: database.sql).pending() {
-            let (subject, body) = render(message)
+            let (subject, body) = render(message, procedures: procedures)
             do {
                 try await client.send(from: settings.from, to: message.recipient, subject: subject, body: body, date: now)
                 try await database.transaction { sql in try await MailOutbox(sql: sql).markSent(message.id, at: now) }
@@ -35,12 +36,19 @@ public struct MailDelivery: ScheduledJob {
         return "sent \(sent), failed \(failed)"
     }
 
-    /// The subject and text of `message` in its recipient's language.
-    public func render(_ message: OutboxMessage) -> (String, String) {
-        let catalog = catalogs.catalog(for: Language(rawValue: message.language) ?? .en)
+    /// The subject and text of `message` in its recipient's language: what happened, to which
+    /// request (number and procedure, which are not personal data), and the link.
+    public func render(_ message: OutboxMessage, procedures: [String: LocalizedText]) -> (String, String) {
+        let language = Language(rawValue: message.language) ?? .en
+        let catalog = catalogs.catalog(for: language)
         let link = PublicAddress.request(message.requestId, base: publicURL)
         let event = catalog.text("notification.\(message.action)")
-        return (catalog.text("mail.subject", ["event": event]), catalog.text("mail.body", ["event": event, "link": link]))
+        guard let number = message.number else {
+            return (catalog.text("mail.subject", ["event": event]), catalog.text("mail.body", ["event": event, "link": link]))
+        }
+        let procedure = message.procedure.map { procedures[$0]?.text(in: language) ?? $0 } ?? ""
+        let values = ["event": event, "link": link, "number": number, "procedure": procedure]
+        return (catalog.text("mail.subjectOfRequest", values), catalog.text("mail.bodyOfRequest", values))
     }
 
     /// The host part of the public address, to greet the relay with.

@@ -7,4 +7,6 @@ public struct Inbox: Sendable, Hashable {
     public var requests: [RequestSummary]
     /// Requests by state, over the whole inbox.
     public var counts: [RequestState: Int]
+    /// The legal areas the inbox covers.
+    public var areas: Set<String>
 }

@@ -8,6 +8,8 @@ public struct RequestDirectory: Sendable {
     public let coordinators: [UUID: Coordinator]
     public let areas: [LegalArea]
     public let language: Language
+    /// The full names of the users a history names.
+    public var users: [UUID: String] = [:]
 
     /// Loads the names of `ids` (authorities or coordinators) and of the legal areas `areaCodes` with their procedures.
     public static func load(
@@ -37,7 +39,10 @@ public struct RequestDirectory: Sendable {
         var ids = Set(([involvement.requester, involvement.responder] + involvement.earlierResponders).map(\.uuid))
         ids.formUnion(request.steps.map(\.actor.organisationID))
         if let coordinator = involvement.referredTo { ids.insert(coordinator.uuid) }
-        return try await load(ids, areas: [request.legalArea.rawValue], database: database, language: language)
+        var directory = try await load(ids, areas: [request.legalArea.rawValue], database: database, language: language)
+        let users = Set(request.steps.flatMap { [$0.actor.userID.uuid] + ($0.allocatedTo.map { [$0.uuid] } ?? []) })
+        directory.users = try await UserRepository(sql: database.sql).fullNames(users)
+        return directory
     }
 
     /// The legal acts of the legal area `code`.
@@ -50,6 +55,11 @@ public struct RequestDirectory: Sendable {
         if let authority = authorities[id] { return "\(authority.name.text(in: language)) (\(authority.memberState.rawValue))" }
         if let coordinator = coordinators[id] { return "\(coordinator.name.text(in: language)) (\(coordinator.memberState.rawValue))" }
         return "—"
+    }
+
+    /// The user's full name, or "—" for an account no longer there.
+    public func userName(_ id: UUID) -> String {
+        users[id] ?? "—"
     }
 
     /// The procedure's name in the reader's language.

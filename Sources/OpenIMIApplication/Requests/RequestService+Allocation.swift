@@ -17,7 +17,8 @@ extension RequestService {
             guard let account = try await UserRepository(sql: database.sql).find(handler) else {
                 throw RequestStepError.allocationNotAllowed
             }
-            return try request.allocating(to: account)
+            return try request.allocating(
+                to: account, by: StepActor(userID: principal.user.id, organisationID: try principal.actingOrganisationID()), at: now)
         }
     }
 

@@ -65,21 +65,24 @@ public struct RequestService: Sendable {
         // Asked in the order of the question set, each once.
         let questions = set.questions.map(\.id).filter(new.questions.contains)
         try new.subject.validate()
-        guard let requester = principal.organisation.id.uuid else { throw InformationRequestError.responderNotEligible }
-        let request = InformationRequest(
-            id: .random(), procedure: procedure.code, legalArea: area, questionSetVersion: set.version,
-            involvement: Involvement(requester: AuthorityID(requester), responder: responder.id), deadline: new.deadline,
-            subject: new.subject,
-            questions: questions, freeText: new.freeText, createdBy: StepActor(userID: principal.user.id, organisationID: requester),
-            at: now)
-        try await database.transaction { sql in
+        guard let requester = principal.organisation.id.uuid, let state = principal.organisation.memberState else {
+            throw InformationRequestError.responderNotEligible
+        }
+        return try await database.transaction { sql in
+            let request = InformationRequest(
+                id: .random(), number: try await RequestNumberRepository(sql: sql).next(for: state, at: now),
+                procedure: procedure.code, legalArea: area, questionSetVersion: set.version,
+                involvement: Involvement(requester: AuthorityID(requester), responder: responder.id), deadline: new.deadline,
+                subject: new.subject,
+                questions: questions, freeText: new.freeText, createdBy: StepActor(userID: principal.user.id, organisationID: requester),
+                at: now)
             try await RequestRepository(sql: sql, keys: keys).insert(request, now: now)
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id.uuid, organisationID: requester, requestID: request.id.uuid, operation: .write,
                 purpose: .createDraft,
                 fields: Self.personalFields, digest: RequestRecord.personalDataDigest(of: request), at: now)
+            return request
         }
-        return request
     }
 
     /// The request with its personal data, for an involved user with a role in its area; logged with `purpose`.
@@ -182,7 +185,7 @@ public struct RequestService: Sendable {
         let repository = RequestRepository(sql: database.sql, keys: keys)
         return Inbox(
             requests: try await repository.inbox(of: principal.organisation, areas: areas, query: query),
-            counts: try await repository.inboxCounts(of: principal.organisation, areas: areas))
+            counts: try await repository.inboxCounts(of: principal.organisation, areas: areas), areas: areas)
     }
 
     func inboxAreas(of principal: Principal) async throws -> Set<String> {

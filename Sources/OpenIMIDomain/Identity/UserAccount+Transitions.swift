@@ -42,10 +42,12 @@ extension UserAccount {
     }
 
     /// The user with a new language and full name where given.
-    public func withProfile(language: Language?, fullName: String?) -> UserAccount {
+    public func withProfile(language: Language?, fullName: String?, timeZone: String?? = nil) -> UserAccount {
         var changed = self
         if let language { changed.language = language }
         if let fullName { changed.fullName = fullName }
+        // `.some(nil)` goes back to the member state's zone; nil leaves the choice as it was.
+        if let timeZone { changed.timeZone = timeZone }
         return changed
     }
 }

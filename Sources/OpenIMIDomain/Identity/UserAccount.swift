@@ -14,6 +14,8 @@ public struct UserAccount: Sendable, Hashable, Identifiable {
     public internal(set) var email: String
     /// Preferred interface language.
     public internal(set) var language: Language
+    /// The IANA time zone pages show times in; nil for the zone of the user's member state.
+    public internal(set) var timeZone: String?
     /// Invited, active or suspended.
     public internal(set) var status: UserStatus
     /// The roles granted.
@@ -26,7 +28,7 @@ public struct UserAccount: Sendable, Hashable, Identifiable {
     /// Creates a user account.
     public init(
         id: UserID, organisation: OrganisationID, username: String, fullName: String, email: String,
-        language: Language, status: UserStatus, roles: Set<Role>, lastSignInAt: Date? = nil, createdAt: Date
+        language: Language, timeZone: String? = nil, status: UserStatus, roles: Set<Role>, lastSignInAt: Date? = nil, createdAt: Date
     ) {
         self.id = id
         self.organisation = organisation
@@ -34,6 +36,7 @@ public struct UserAccount: Sendable, Hashable, Identifiable {
         self.fullName = fullName
         self.email = email
         self.language = language
+        self.timeZone = timeZone
         self.status = status
         self.roles = roles
         self.lastSignInAt = lastSignInAt

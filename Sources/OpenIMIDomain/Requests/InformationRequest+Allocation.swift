@@ -5,8 +5,8 @@ extension InformationRequest {
     public static let allocatableStates: Set<RequestState> = [.sent, .forwarded, .accepted, .additionalInformationRequested]
 
     /// The request routed to `handler`, who must be an active request handler of the area at the
-    /// current responder.
-    public func allocating(to handler: UserAccount) throws(RequestStepError) -> InformationRequest {
+    /// current responder; the history records who allocated it to whom, and when.
+    public func allocating(to handler: UserAccount, by actor: StepActor, at now: Date) throws(RequestStepError) -> InformationRequest {
         guard Self.allocatableStates.contains(state), handler.status == .active,
             handler.organisation == .authority(involvement.responder),
             handler.roles.contains(.requestHandler(legalArea: legalArea.rawValue))
@@ -14,6 +14,8 @@ extension InformationRequest {
         var changed = self
         changed.allocatedTo = handler.id
         changed.version += 1
+        changed.steps.append(
+            RequestStep(action: .allocate, from: state, to: state, actor: actor, at: now, comment: nil, allocatedTo: handler.id))
         return changed
     }
 

@@ -60,7 +60,8 @@ extension InformationRequest {
             changed.involvement.referredTo = coordinator
         case .close, .closeByCoordinator:
             changed.formalClosureDate = now
-        case .withdraw, .requestAdditionalInformation, .provideAdditionalInformation, .returnToResponder:
+        case .withdraw, .requestAdditionalInformation, .provideAdditionalInformation, .returnToResponder, .allocate:
+            // Allocation is no transition: `RequestWorkflow.next` has already refused it.
             break
         }
         changed.state = next

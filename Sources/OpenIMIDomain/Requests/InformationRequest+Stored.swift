@@ -4,12 +4,14 @@ extension InformationRequest {
     /// A request exactly as it was stored, every field given. Repositories rebuild requests this
     /// way; everything else changes a request only through its transitions.
     public init(
-        stored id: RequestID, procedure: ProcedureCode, legalArea: LegalAreaCode, questionSetVersion: Int, involvement: Involvement,
+        stored id: RequestID, number: RequestNumber, procedure: ProcedureCode, legalArea: LegalAreaCode, questionSetVersion: Int,
+        involvement: Involvement,
         state: RequestState,
         version: Int, deadline: Date, proposedDeadline: Date?, subject: DataSubject, questions: [String], freeText: FreeText?,
         answers: [String: Answer], steps: [RequestStep], formalClosureDate: Date?, allocatedTo: UserID?
     ) {
         self.id = id
+        self.number = number
         self.procedure = procedure
         self.legalArea = legalArea
         self.questionSetVersion = questionSetVersion

@@ -4,6 +4,8 @@ import Foundation
 public struct InformationRequest: Sendable, Hashable, Identifiable {
     /// The request's identifier.
     public internal(set) var id: RequestID
+    /// The number people use for it, given at creation.
+    public internal(set) var number: RequestNumber
     /// The procedure it is made under.
     public internal(set) var procedure: ProcedureCode
     /// The procedure's legal area.
@@ -37,11 +39,12 @@ public struct InformationRequest: Sendable, Hashable, Identifiable {
 
     /// A new draft.
     public init(
-        id: RequestID, procedure: ProcedureCode, legalArea: LegalAreaCode, questionSetVersion: Int, involvement: Involvement,
-        deadline: Date,
+        id: RequestID, number: RequestNumber, procedure: ProcedureCode, legalArea: LegalAreaCode, questionSetVersion: Int,
+        involvement: Involvement, deadline: Date,
         subject: DataSubject, questions: [String], freeText: FreeText?, createdBy: StepActor, at now: Date
     ) {
         self.id = id
+        self.number = number
         self.procedure = procedure
         self.legalArea = legalArea
         self.questionSetVersion = questionSetVersion
@@ -119,14 +122,20 @@ public struct RequestStep: Sendable, Hashable, Codable {
     public internal(set) var at: Date
     /// The comment given with it.
     public internal(set) var comment: String?
+    /// The handler an allocation routed the request to.
+    public internal(set) var allocatedTo: UserID?
 
     /// Creates a step record.
-    public init(action: RequestAction?, from: RequestState?, to: RequestState, actor: StepActor, at: Date, comment: String?) {
+    public init(
+        action: RequestAction?, from: RequestState?, to: RequestState, actor: StepActor, at: Date, comment: String?,
+        allocatedTo: UserID? = nil
+    ) {
         self.action = action
         self.from = from
         self.to = to
         self.actor = actor
         self.at = at
         self.comment = comment
+        self.allocatedTo = allocatedTo
     }
 }

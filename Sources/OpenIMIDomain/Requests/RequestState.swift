@@ -57,4 +57,7 @@ public enum RequestAction: String, Sendable, Hashable, Codable, CaseIterable {
     case returnToResponder = "return-to-responder"
     /// The coordinator mediates and closes.
     case closeByCoordinator = "close-by-coordinator"
+    /// The responder's allocator routed the request to a handler: recorded in the history, never a
+    /// transition of the workflow (the state stays as it was).
+    case allocate
 }

@@ -17,6 +17,8 @@ public struct UserRecord: Sendable, Codable {
     public var email: String
     /// Interface language code.
     public var language: String
+    /// IANA time zone chosen by the user; nil for the member state's.
+    public var timeZone: String?
     /// Status raw value.
     public var status: String
     /// bcrypt hash; nil until the account is activated.
@@ -47,6 +49,7 @@ public struct UserRecord: Sendable, Codable {
         case fullName = "full_name"
         case email
         case language
+        case timeZone = "time_zone"
         case status
         case passwordHash = "password_hash"
         case totpSecretSealed = "totp_secret_sealed"
@@ -68,6 +71,7 @@ public struct UserRecord: Sendable, Codable {
         self.fullName = user.fullName
         self.email = user.email
         self.language = user.language.rawValue
+        self.timeZone = user.timeZone
         self.status = user.status.rawValue
         self.passwordHash = nil
         self.totpSecretSealed = nil
@@ -90,7 +94,7 @@ public struct UserRecord: Sendable, Codable {
         else { throw PersistenceError.corruptRow(table: "user_account", key: id) }
         return UserAccount(
             id: UserID(uuid), organisation: organisation, username: username,
-            fullName: fullName, email: email, language: language, status: status, roles: roles,
+            fullName: fullName, email: email, language: language, timeZone: timeZone, status: status, roles: roles,
             lastSignInAt: lastSignInAt.map { Date(timeIntervalSince1970: TimeInterval($0)) },
             createdAt: Date(timeIntervalSince1970: TimeInterval(createdAt)))
     }

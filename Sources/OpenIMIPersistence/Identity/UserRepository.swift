@@ -54,6 +54,20 @@ public struct UserRepository: Sendable {
         return try records.map { try $0.user(roles: roles[$0.id] ?? []) }
     }
 
+    /// The full names of the accounts `ids`, for histories; ids not found are left out.
+    public func fullNames(_ ids: Set<UUID>) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await sql.select().columns("id", "full_name").from("user_account")
+            .where("id", .in, ids.map { $0.uuidString.lowercased() }.sorted()).all()
+        var names: [UUID: String] = [:]
+        for row in rows {
+            if let id = UUID(uuidString: try row.decode(column: "id", as: String.self)) {
+                names[id] = try row.decode(column: "full_name", as: String.self)
+            }
+        }
+        return names
+    }
+
     /// Every account whose organisation has `id`, whatever its kind.
     public func users(inOrganisation id: UUID) async throws -> [UserAccount] {
         let records = try await sql.select().column("*").from("user_account").where("organisation_id", .equal, id.uuidString.lowercased())
@@ -66,7 +80,7 @@ public struct UserRepository: Sendable {
     public func update(_ user: UserAccount, now: Date) async throws {
         try await sql.update("user_account")
             .set("full_name", to: user.fullName).set("email", to: user.email).set("language", to: user.language.rawValue)
-            .set("status", to: user.status.rawValue).set("updated_at", to: now.epochSeconds)
+            .set("time_zone", to: user.timeZone).set("status", to: user.status.rawValue).set("updated_at", to: now.epochSeconds)
             .where("id", .equal, user.id.description).run()
         try await replaceRoles(of: user.id.uuid, with: user.roles)
     }

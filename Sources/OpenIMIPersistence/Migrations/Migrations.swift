@@ -16,5 +16,6 @@ public enum Migrations {
         .v12DataSubjectRights,
         .v13SecurityReview,
         .v14WitnessedLog,
+        .v15RequestNumbers,
     ]
 }

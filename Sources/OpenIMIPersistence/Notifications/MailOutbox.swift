@@ -12,6 +12,10 @@ public struct OutboxMessage: Sendable, Hashable, Codable {
     public var action: String
     public var createdAt: Int64
     public var attempts: Int
+    /// The request's number, when the request is still there.
+    public var number: String?
+    /// The request's procedure code, when the request is still there.
+    public var procedure: String?
 }
 
 /// The table of e-mails to send; filled in the same transaction as the step, emptied by the
@@ -50,10 +54,14 @@ public struct MailOutbox: Sendable {
 
     /// Messages not yet sent and not given up on, oldest first.
     public func pending(limit: Int = 100) async throws -> [OutboxMessage] {
-        try await sql.select().columns("id", "recipient", "language", "request_id", "action", "created_at", "attempts")
-            .from("mail_outbox").where("sent_at", .is, SQLLiteral.null).where("attempts", .lessThan, Self.maximumAttempts)
-            .orderBy("created_at").orderBy("id").limit(limit)
-            .all(decoding: OutboxMessage.self, keyDecodingStrategy: .convertFromSnakeCase)
+        try await sql.raw(
+            """
+            SELECT m.id, m.recipient, m.language, m.request_id, m.action, m.created_at, m.attempts, r.number, r.procedure
+            FROM mail_outbox m LEFT JOIN information_request r ON r.id = m.request_id
+            WHERE m.sent_at IS NULL AND m.attempts < \(literal: Self.maximumAttempts)
+            ORDER BY m.created_at, m.id LIMIT \(literal: limit)
+            """
+        ).all(decoding: OutboxMessage.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
     /// Marks `id` as delivered.

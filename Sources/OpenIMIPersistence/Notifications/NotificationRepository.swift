@@ -33,10 +33,11 @@ public struct NotificationRepository: Sendable {
         guard !areas.isEmpty else { return [] }
         return try await sql.raw(
             """
-            SELECT id, organisation_id, user_id, request_id, action, state, at FROM request_notification
-            WHERE organisation_id = \(bind: organisation.uuidString.lowercased()) AND legal_area IN (\(binds: areas.sorted()))
-              AND (user_id IS NULL OR user_id = \(bind: user.uuidString.lowercased()))
-            ORDER BY at DESC, id LIMIT \(literal: limit)
+            SELECT n.id, n.organisation_id, n.user_id, n.request_id, n.action, n.state, n.at, r.number, r.procedure
+            FROM request_notification n LEFT JOIN information_request r ON r.id = n.request_id
+            WHERE n.organisation_id = \(bind: organisation.uuidString.lowercased()) AND n.legal_area IN (\(binds: areas.sorted()))
+              AND (n.user_id IS NULL OR n.user_id = \(bind: user.uuidString.lowercased()))
+            ORDER BY n.at DESC, n.id LIMIT \(literal: limit)
             """
         ).all(decoding: RequestNotification.self, keyDecodingStrategy: .convertFromSnakeCase)
     }

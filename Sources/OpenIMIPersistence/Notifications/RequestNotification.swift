@@ -16,4 +16,8 @@ public struct RequestNotification: Sendable, Hashable, Codable {
     public var state: String
     /// When (seconds since 1970).
     public var at: Int64
+    /// The request's number (`DK-2026-000123`).
+    public var number: String?
+    /// The request's procedure code.
+    public var procedure: String?
 }

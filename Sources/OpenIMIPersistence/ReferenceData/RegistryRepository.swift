@@ -57,6 +57,13 @@ public struct RegistryRepository: Sendable {
         return (try record.procedure(), try LegalAreaCode.stored(record.legalArea, table: "procedure", key: record.code))
     }
 
+    /// Every procedure's name by its code.
+    public func procedureNames() async throws -> [String: LocalizedText] {
+        let records = try await sql.select().column("*").from("procedure").all(
+            decoding: ProcedureRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return Dictionary(uniqueKeysWithValues: try records.map { ($0.code, try $0.procedure().name) })
+    }
+
     /// The codes of all loaded legal areas.
     public func legalAreaCodes() async throws -> Set<String> {
         let rows = try await sql.select().column("code").from("legal_area").all()

@@ -6,6 +6,7 @@ import OpenIMISecurity
 /// `personal_data`, so that they can be sealed, blocked and deleted as one.
 public struct RequestRecord: Sendable, Codable {
     public var id: String
+    public var number: String
     public var procedure: String
     public var legalArea: String
     public var questionSetVersion: Int
@@ -22,11 +23,13 @@ public struct RequestRecord: Sendable, Codable {
     public var personalData: String
     public var allocatedTo: String?
     public var createdAt: Int64
+    public var sentAt: Int64?
     public var updatedAt: Int64
 
     // Column names spelt out: decoding with a key strategy converts every key of every row.
     enum CodingKeys: String, CodingKey {
         case id
+        case number
         case procedure
         case legalArea = "legal_area"
         case questionSetVersion = "question_set_version"
@@ -43,6 +46,7 @@ public struct RequestRecord: Sendable, Codable {
         case personalData = "personal_data"
         case allocatedTo = "allocated_to"
         case createdAt = "created_at"
+        case sentAt = "sent_at"
         case updatedAt = "updated_at"
     }
 
@@ -68,6 +72,7 @@ public struct RequestRecord: Sendable, Codable {
     /// The row for `request`, its personal data sealed with `key`.
     public init(_ request: InformationRequest, createdAt: Date, now: Date, key: DataKey) throws {
         id = request.id.description
+        number = request.number.description
         procedure = request.procedure.rawValue
         legalArea = request.legalArea.rawValue
         questionSetVersion = request.questionSetVersion
@@ -86,20 +91,21 @@ public struct RequestRecord: Sendable, Codable {
             context: Self.personalDataContext(id))
         allocatedTo = request.allocatedTo?.description
         self.createdAt = createdAt.epochSeconds
+        sentAt = request.steps.first { $0.from == .draft }?.at.epochSeconds
         updatedAt = now.epochSeconds
     }
 
     /// The domain value with its steps, its personal data opened with `key`.
     public func request(steps: [RequestStep], key: DataKey) throws -> InformationRequest {
         guard let uuid = UUID(uuidString: id), let requester = UUID(uuidString: requesterId), let responder = UUID(uuidString: responderId),
-            let state = RequestState(rawValue: state)
+            let state = RequestState(rawValue: state), let number = RequestNumber(number)
         else { throw PersistenceError.corruptRow(table: "information_request", key: id) }
         let personal = try JSONText.decode(PersonalData.self, from: try key.open(personalData, context: Self.personalDataContext(id)))
         let earlier = try JSONText.decode([String].self, from: earlierResponders).map {
             try AuthorityID.stored($0, table: "information_request", key: id)
         }
         return InformationRequest(
-            stored: RequestID(uuid), procedure: try ProcedureCode.stored(procedure, table: "information_request", key: id),
+            stored: RequestID(uuid), number: number, procedure: try ProcedureCode.stored(procedure, table: "information_request", key: id),
             legalArea: try LegalAreaCode.stored(legalArea, table: "information_request", key: id), questionSetVersion: questionSetVersion,
             involvement: Involvement(
                 requester: AuthorityID(requester), responder: AuthorityID(responder), earlierResponders: earlier,

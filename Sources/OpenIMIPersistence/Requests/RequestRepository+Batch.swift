@@ -8,7 +8,8 @@ extension RequestRepository {
     public func insert(batch requests: [InformationRequest], now: Date) async throws {
         let subjects = SubjectIndexRepository(sql: sql, ring: keys)
         let index = try await subjects.index()
-        // 500 rows of at most 18 columns stay under SQLite's limit of bound parameters.
+        try await RequestNumberRepository(sql: sql).reserve(requests.map(\.number))
+        // 500 rows of at most 20 columns stay under SQLite's limit of bound parameters.
         for chunk in stride(from: 0, to: requests.count, by: 500).map({ requests[$0..<min($0 + 500, requests.count)] }) {
             let keys = try chunk.map { (requestID: $0.id.description, key: try dataKeys.newKey()) }
             try await sql.insert(into: "information_request")

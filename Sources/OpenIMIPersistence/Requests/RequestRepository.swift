@@ -50,7 +50,7 @@ public struct RequestRepository: Sendable {
             .set("deadline", to: record.deadline).set("proposed_deadline", to: record.proposedDeadline)
             .set("formal_closure_at", to: record.formalClosureAt).set("questions", to: record.questions)
             .set("personal_data", to: record.personalData).set("allocated_to", to: record.allocatedTo)
-            .set("updated_at", to: record.updatedAt)
+            .set("sent_at", to: record.sentAt).set("updated_at", to: record.updatedAt)
             .where("id", .equal, key).where("version", .equal, expectedVersion).returning("id").all()
         guard !updated.isEmpty else { return false }
         try await insertSteps(of: request, from: storedSteps, key: dataKey)
@@ -79,7 +79,9 @@ public struct RequestRepository: Sendable {
                     ? nil
                     : try dataKey.open(
                         try row.decode(column: "comment", as: String.self),
-                        context: RequestRecord.commentContext(key, position: try row.decode(column: "position", as: Int.self))))
+                        context: RequestRecord.commentContext(key, position: try row.decode(column: "position", as: Int.self))),
+                allocatedTo: try UserID.stored(
+                    ifPresent: try row.decode(column: "allocated_to", as: String?.self), table: "request_step", key: key))
         }
         return try record.request(steps: steps, key: dataKey)
     }
@@ -88,13 +90,14 @@ public struct RequestRepository: Sendable {
         guard start < request.steps.count else { return }
         let key = request.id.description
         let insert = sql.insert(into: "request_step")
-            .columns("request_id", "position", "action", "from_state", "to_state", "user_id", "organisation_id", "at", "comment")
+            .columns(
+                "request_id", "position", "action", "from_state", "to_state", "user_id", "organisation_id", "at", "comment", "allocated_to")
         for (position, step) in request.steps.enumerated().dropFirst(start) {
             let comment = try step.comment.map { try dataKey.seal($0, context: RequestRecord.commentContext(key, position: position)) }
             insert.values(
                 SQLBind(key), SQLBind(position), SQLBind(step.action?.rawValue), SQLBind(step.from?.rawValue), SQLBind(step.to.rawValue),
                 SQLBind(step.actor.userID.description), SQLBind(step.actor.organisationID.uuidString.lowercased()),
-                SQLBind(step.at.epochSeconds), SQLBind(comment))
+                SQLBind(step.at.epochSeconds), SQLBind(comment), SQLBind(step.allocatedTo?.description))
         }
         try await insert.run()
     }

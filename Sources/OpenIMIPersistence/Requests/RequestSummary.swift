@@ -4,6 +4,8 @@ import Foundation
 public struct RequestSummary: Sendable, Codable, Hashable {
     /// The request's id.
     public var id: String
+    /// The request's number (`DK-2026-000123`).
+    public var number: String
     /// The procedure's code.
     public var procedure: String
     /// The legal area's code.
@@ -24,10 +26,13 @@ public struct RequestSummary: Sendable, Codable, Hashable {
     public var version: Int
     /// When it last changed (seconds since 1970).
     public var updatedAt: Int64
+    /// When it was sent (seconds since 1970); nil for a draft.
+    public var sentAt: Int64?
 
     // Column names spelt out: decoding with a key strategy converts every key of every row.
     enum CodingKeys: String, CodingKey {
         case id
+        case number
         case procedure
         case legalArea = "legal_area"
         case requesterId = "requester_id"
@@ -38,5 +43,6 @@ public struct RequestSummary: Sendable, Codable, Hashable {
         case allocatedTo = "allocated_to"
         case version
         case updatedAt = "updated_at"
+        case sentAt = "sent_at"
     }
 }

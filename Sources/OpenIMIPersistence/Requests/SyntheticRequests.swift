@@ -4,6 +4,10 @@ import OpenIMIDomain
 /// Generated requests for benchmarks: realistic shapes (most finished, some open in every state),
 /// between given authorities of different states, with invented people.
 public enum SyntheticRequests {
+    /// The first sequence of the numbers generated requests carry: far above what the requests
+    /// created alongside them in a benchmark or test database reach, so none collide.
+    public static let firstSequence = 500_000
+
     /// `count` requests of `procedure` between `authorities` (pairs from different states), created
     /// over the year before `now`, by `actor` ids standing in for users.
     public static func requests(
@@ -13,6 +17,7 @@ public enum SyntheticRequests {
     ) -> [InformationRequest] {
         var generator = SplitMix(seed: 42)
         let open: [RequestState] = [.sent, .forwarded, .accepted, .additionalInformationRequested, .answered, .referred, .draft]
+        var sequences: [String: Int] = [:]
         return (0..<count).map { index in
             let requester = authorities[Int(generator.next() % UInt64(authorities.count))]
             let others = authorities.filter { $0.state != requester.state }
@@ -27,8 +32,12 @@ public enum SyntheticRequests {
                 steps.append(
                     RequestStep(action: .send, from: .draft, to: state, actor: actor, at: start.addingTimeInterval(3600), comment: nil))
             }
+            let year = RequestNumber.year(of: created)
+            let sequence = sequences["\(requester.state.rawValue)-\(year)", default: firstSequence]
+            sequences["\(requester.state.rawValue)-\(year)"] = sequence + 1
             return InformationRequest(
-                stored: .random(), procedure: procedure, legalArea: legalArea, questionSetVersion: 1,
+                stored: .random(), number: RequestNumber(memberState: requester.state, year: year, sequence: sequence)!,
+                procedure: procedure, legalArea: legalArea, questionSetVersion: 1,
                 involvement: Involvement(requester: requester.id, responder: responder.id), state: state, version: steps.count,
                 deadline: start.addingTimeInterval(Double(7 + generator.next() % 60) * 86_400), proposedDeadline: nil,
                 subject: .person(

@@ -47,7 +47,9 @@ public func buildRouter(platform: Platform) async throws -> Routes {
     let resolver = LanguageResolver(available: platform.catalogs.languages)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestLogMiddleware())
-    router.add(middleware: ErrorMiddleware(catalogs: platform.catalogs, views: views, resolver: resolver))
+    router.add(
+        middleware: ErrorMiddleware(
+            catalogs: platform.catalogs, views: views, resolver: resolver, identity: platform.identity, clock: platform.clock))
     router.add(middleware: MethodNotAllowedMiddleware(registry: routes.registry))
     router.add(middleware: LanguageMiddleware(resolver: resolver))
     router.add(middleware: ClientAddressMiddleware(trustedProxies: Set(platform.config.trustedProxies)))
@@ -58,7 +60,10 @@ public func buildRouter(platform: Platform) async throws -> Routes {
             store: IdempotencyStore(database: platform.database), clock: platform.clock, reads: replayReads))
     let database = platform.database
     let catalogs = platform.catalogs
-    HomeController(views: views, catalogs: catalogs).addRoutes(to: routes)
+    HomeController(
+        views: views, catalogs: catalogs, clock: platform.clock, database: database, requests: platform.requests,
+        identity: platform.identity, coordinatorQuestions: platform.coordinatorQuestions, rightsRegister: platform.rightsRegister
+    ).addRoutes(to: routes)
     try StaticAssetsController.bundled().addRoutes(to: routes)
     RegistryController(database: database, views: views, catalogs: catalogs).addRoutes(to: routes)
     CoordinatorsController(database: database, views: views, catalogs: catalogs).addRoutes(to: routes)

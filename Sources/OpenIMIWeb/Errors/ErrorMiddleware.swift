@@ -12,6 +12,9 @@ struct ErrorMiddleware: RouterMiddleware {
     let catalogs: Catalogs
     let views: ViewRenderer
     let resolver: LanguageResolver
+    /// Finds the session of a page's cookie, so an error page keeps the signed-in navigation.
+    let identity: IdentityService
+    let clock: any AppClock
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -36,11 +39,19 @@ struct ErrorMiddleware: RouterMiddleware {
                 let next = ViewRenderer.encode(request.uri.path)
                 return Response(status: .seeOther, headers: [.location: Site.signIn.link(query: "next=\(next)")])
             }
+            // The session middleware's context does not reach here: the cookie is looked up again,
+            // for error pages only, and a failing lookup leaves the page as for a visitor.
+            let session = try? await SessionCookies.value(SessionMiddleware.cookieName, in: request).asyncFlatMap {
+                try await identity.session(token: $0, now: clock.now())
+            }.flatMap { $0.kind == .web ? $0 : nil }
+            let account = session.map(AccountNavigation.init)
             let model = ErrorPageModel(
                 title: presentation.title, detail: presentation.detail,
-                next: ErrorPageModel.next(after: presentation.code, path: request.uri.path, catalog: catalogs.catalog(for: language)))
+                next: ErrorPageModel.next(
+                    after: presentation.code, path: request.uri.path, account: account, catalog: catalogs.catalog(for: language)))
             let page = views.render(
-                "error", title: presentation.title, page: model, request: request, language: language, status: presentation.status)
+                "error", title: presentation.title, page: model, request: request, language: language, status: presentation.status,
+                account: account)
             return try page.response(from: request, context: context)
         }
     }
@@ -66,12 +77,24 @@ struct ErrorPageModel {
     let detail: String
     let next: Link?
 
-    /// Blocked personal data on a request's page lead to the form their data administrator opens them with.
-    static func next(after code: String, path: String, catalog: Catalog) -> Link? {
+    /// Blocked personal data on a request's page lead to the form their data administrator opens
+    /// them with; a page not found leads a user who handles requests to their inbox.
+    static func next(after code: String, path: String, account: AccountNavigation?, catalog: Catalog) -> Link? {
+        if code == "not-found", account?.seesRequests == true {
+            return Link(href: Site.requests.link(), label: catalog.text("error.toRequests"))
+        }
         let parts = path.split(separator: "/")
         guard code == "personal-data-blocked", parts.count == 2, parts[0] == "requests", UUID(uuidString: String(parts[1])) != nil else {
             return nil
         }
         return Link(href: Site.requestBlockedAccess.link(parts[1]), label: catalog.text("blocked.title"))
+    }
+}
+
+extension Optional where Wrapped: Sendable {
+    /// `flatMap` with an asynchronous transform.
+    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
     }
 }

@@ -26,9 +26,11 @@ struct AccountController: Sendable {
 
     /// The body of `PATCH /api/v1/me`.
     struct ProfileChange: StrictJSONBody, Sendable {
-        static let fieldNames: Set<String> = ["language", "fullName"]
+        static let fieldNames: Set<String> = ["language", "fullName", "timeZone"]
         let language: String?
         let fullName: String?
+        /// An IANA zone, or "" for the member state's.
+        let timeZone: String?
     }
 
     /// The body of `POST /api/v1/me/password`.
@@ -55,8 +57,9 @@ struct AccountController: Sendable {
         guard let language = Language(rawValue: fields["language"] ?? ""), catalogs.languages.contains(language) else {
             throw RequestError.unsupportedLanguage(fields["language"] ?? "")
         }
+        let zone = fields["timeZone"].map { $0.isEmpty ? String?.none : $0 }
         _ = try await identity.updateOwnProfile(
-            session.principal, language: language, fullName: fields["fullName"], now: clock.now())
+            session.principal, language: language, fullName: fields["fullName"], timeZone: zone, now: clock.now())
         return Response(status: .seeOther, headers: [.location: Site.account.link(query: "saved=profile&lang=\(language.rawValue)")])
     }
 
@@ -86,7 +89,8 @@ struct AccountController: Sendable {
             language = parsed
         }
         let user = try await identity.updateOwnProfile(
-            session.principal, language: language, fullName: body.fullName, now: clock.now())
+            session.principal, language: language, fullName: body.fullName,
+            timeZone: body.timeZone.map { $0.isEmpty ? String?.none : $0 }, now: clock.now())
         return JSONResponse(value: UserDTO(user))
     }
 
@@ -108,6 +112,7 @@ struct AccountPage {
     let email: String
     let roles: [String]
     let languages: [LanguageOption]
+    let timeZones: [LanguageOption]
     let saved: Bool
 
     init(principal: Principal, catalog: Catalog, languages: [Language], saved: Bool) {
@@ -116,6 +121,14 @@ struct AccountPage {
         email = principal.user.email
         roles = principal.user.roles.sorted().map { RoleNames.name(of: $0, catalog: catalog) }
         self.languages = languages.map { LanguageOption(code: $0.rawValue, name: $0.endonym, selected: $0 == principal.user.language) }
+        let own = principal.organisation.memberState?.timeZoneIdentifier ?? "UTC"
+        let zones = Set(MemberStateCode.eea.compactMap { MemberStateCode(rawValue: $0)?.timeZoneIdentifier } + ["UTC"]).sorted()
+        timeZones =
+            [
+                LanguageOption(
+                    code: "", name: catalog.text("account.timeZoneDefault", ["zone": own]), selected: principal.user.timeZone == nil)
+            ]
+            + zones.map { LanguageOption(code: $0, name: $0, selected: $0 == principal.user.timeZone) }
         self.saved = saved
     }
 

@@ -79,8 +79,13 @@ struct SignInController: Sendable {
             let signedIn = try await identity.signIn(
                 username: fields["username"] ?? "", password: fields["password"] ?? "", code: fields["code"] ?? "",
                 address: context.remoteAddress, kind: .web, now: clock.now())
+            // The language chosen on the sign-in page (its cookie) stays; without a choice, the user's own.
+            let chosen = request.cookies["lang"].flatMap { Language(rawValue: $0.value) }.flatMap {
+                catalogs.languages.contains($0) ? $0 : nil
+            }
+            let language = chosen ?? signedIn.user.language
             var response = Response(
-                status: .seeOther, headers: [.location: next ?? Site.account.link(query: "lang=\(signedIn.user.language.rawValue)")])
+                status: .seeOther, headers: [.location: next ?? Site.home.link(query: "lang=\(language.rawValue)")])
             response.setCookie(SessionCookies.session(signedIn.token, request: request))
             return response
         } catch let error as IdentityError where error == .signInFailed || error == .tooManyAttempts {
@@ -129,6 +134,7 @@ struct UserDTO: Codable, Sendable {
     let fullName: String
     let email: String
     let language: String
+    let timeZone: String?
     let status: String
     let organisationKind: String
     let organisationId: String?
@@ -141,6 +147,7 @@ struct UserDTO: Codable, Sendable {
         fullName = user.fullName
         email = user.email
         language = user.language.rawValue
+        timeZone = user.timeZone
         status = user.status.rawValue
         organisationKind = user.organisation.kind.rawValue
         organisationId = user.organisation.uuid?.uuidString.lowercased()

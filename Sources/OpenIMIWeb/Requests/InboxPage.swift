@@ -3,25 +3,35 @@ import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
 
-/// The model of the inbox page: requests by state and deadline, with late and nearly late ones marked.
+/// The model of the inbox page: the search form with what was typed, quick filters, and the
+/// requests with their number, direction, counterpart, state, whose move it is, deadline and last change.
 struct InboxPage {
     let rows: [Row]
     let hasRows: Bool
     let filters: [Filter]
     let canCreate: Bool
+    let search: InboxSearchForm
+    let errors: [FieldError]
+    let hasErrors: Bool
     let notifications: [NotificationRow]
     let previous: String?
     let next: String?
 
     struct Row {
         let href: String
+        let number: String
         let procedure: String
         let direction: String
+        let directionCode: String
         let counterpart: String
         let state: String
+        let stateCode: String
+        let waiting: String
+        let waitingCode: String
         let deadline: String
         let status: String
         let statusLabel: String?
+        let updated: String
         let allocatedToMe: Bool
     }
 
@@ -34,60 +44,78 @@ struct InboxPage {
 
     struct NotificationRow {
         let at: String
+        let number: String?
+        let procedure: String?
         let event: String
         let href: String
     }
 
     init(
-        inbox: Inbox, query: InboxQuery, notifications: [RequestNotification], principal: Principal, names: RequestDirectory,
-        catalog: Catalog, now: Date
+        inbox: Inbox, query: InboxQuery?, search: InboxSearchForm, errors: [FieldError], notifications: [RequestNotification],
+        principal: Principal, names: RequestDirectory, catalog: Catalog, time: LocalTime, now: Date
     ) {
         let own = principal.organisation.id.uuid?.uuidString.lowercased()
         rows = inbox.requests.map { summary in
             let state = RequestState(rawValue: summary.state) ?? .closed
             let deadline = Date(timeIntervalSince1970: TimeInterval(summary.deadline))
             let status = DeadlineStatus.of(state: state, deadline: deadline, at: now)
-            let outgoing = summary.requesterId == own
-            let counterpart = UUID(uuidString: outgoing ? summary.responderId : summary.requesterId)
+            let party: RequestParty = summary.requesterId == own ? .requester : summary.responderId == own ? .responder : .coordinator
+            let counterpart = UUID(uuidString: party == .requester ? summary.responderId : summary.requesterId)
+            let awaited = RequestWorkflow.awaitedParty(in: state, hasProposedDeadline: summary.proposedDeadline != nil)
+            let waiting = awaited == nil ? "none" : awaited == party ? "us" : awaited == .coordinator ? "coordinator" : "them"
+            let direction = ["requester": "sent", "responder": "received", "coordinator": "referred"][party.rawValue] ?? "received"
             return Row(
-                href: Site.request.link(summary.id), procedure: names.procedureName(summary.procedure),
-                direction: catalog.text(outgoing ? "inbox.outgoing" : summary.responderId == own ? "inbox.incoming" : "inbox.referred"),
+                href: Site.request.link(summary.id), number: summary.number, procedure: names.procedureName(summary.procedure),
+                direction: catalog.text("inbox.directions.\(direction)"), directionCode: direction,
                 counterpart: counterpart.map(names.name) ?? "—", state: catalog.text("requestState.\(state.rawValue)"),
+                stateCode: state.rawValue, waiting: catalog.text("inbox.waiting.\(waiting)"), waitingCode: waiting,
                 deadline: DateText.day(deadline), status: status.rawValue,
                 statusLabel: status == .overdue || status == .dueSoon ? catalog.text("deadlineStatus.\(status.rawValue)") : nil,
+                updated: time.minute(Date(timeIntervalSince1970: TimeInterval(summary.updatedAt))),
                 allocatedToMe: summary.allocatedTo == principal.user.id.description)
         }
         hasRows = !rows.isEmpty
+        self.search = search
+        self.errors = errors
+        hasErrors = !errors.isEmpty
         let open = InboxQuery.openStates
-        var filters = [
-            Filter(
-                label: catalog.text("inbox.open"), href: Site.requests.link(), count: open.reduce(0) { $0 + (inbox.counts[$1] ?? 0) },
-                current: query.states == open && query.allocatedTo == nil),
-            Filter(
-                label: catalog.text("inbox.mine"), href: Site.requests.link(query: "mine=true"), count: nil,
-                current: query.allocatedTo != nil),
+        let plain = query.map { $0.number == nil && $0.procedure == nil && $0.direction == nil && $0.counterpart == nil } ?? false
+        let quick: [(String, String, Int?, Bool)] = [
+            (
+                "inbox.open", "", open.reduce(0) { $0 + (inbox.counts[$1] ?? 0) },
+                plain && query?.states == open && query?.allocatedTo == nil && query?.waitingForUs == nil && query?.dueBefore == nil
+            ),
+            ("inbox.waitingForUs", "waiting=us", nil, query?.waitingForUs == true),
+            ("inbox.waitingForThem", "waiting=them", nil, query?.waitingForUs == false),
+            ("inbox.dueSoon", "due=soon", nil, query?.dueBefore != nil),
+            ("inbox.mine", "mine=true", nil, query?.allocatedTo != nil),
         ]
+        var filters = quick.map { key, parameters, count, current in
+            Filter(
+                label: catalog.text(key), href: parameters.isEmpty ? Site.requests.link() : Site.requests.link(query: parameters),
+                count: count, current: current)
+        }
         // Open states with requests, with their counts; the finished ones always, without.
         filters += RequestState.allCases.filter { inbox.counts[$0] != nil || $0.isFinal }.map { state in
             Filter(
                 label: catalog.text("requestState.\(state.rawValue)"), href: Site.requests.link(query: "state=\(state.rawValue)"),
-                count: inbox.counts[state],
-                current: query.states == [state] && query.allocatedTo == nil)
+                count: inbox.counts[state], current: plain && query?.states == [state] && query?.allocatedTo == nil)
         }
         self.filters = filters
         canCreate = Workspace(of: principal).draftsRequests
         self.notifications = notifications.map {
             NotificationRow(
-                at: DateText.day(Date(timeIntervalSince1970: TimeInterval($0.at))), event: catalog.text("notification.\($0.action)"),
+                at: time.minute(Date(timeIntervalSince1970: TimeInterval($0.at))), number: $0.number,
+                procedure: $0.procedure.map(names.procedureName), event: catalog.text("notification.\($0.action)"),
                 href: Site.request.link($0.requestId))
         }
-        let base =
-            query.allocatedTo != nil
-            ? Site.requests.link(query: "mine=true&")
-            : query.states == open
-                ? Site.requests.link() + "?"
-                : Site.requests.link(query: "state=\(query.states.map(\.rawValue).sorted().joined(separator: ","))&")
-        previous = query.offset > 0 ? "\(base)offset=\(max(0, query.offset - query.limit))" : nil
-        next = inbox.requests.count == query.limit ? "\(base)offset=\(query.offset + query.limit)" : nil
+        let base = Site.requests.link() + "?" + search.queryWithoutPaging.map { $0 + "&" }.joined()
+        if let query {
+            previous = query.offset > 0 ? "\(base)offset=\(max(0, query.offset - query.limit))" : nil
+            next = inbox.requests.count == query.limit ? "\(base)offset=\(query.offset + query.limit)" : nil
+        } else {
+            previous = nil
+            next = nil
+        }
     }
 }

@@ -6,6 +6,8 @@ import OpenIMIPersistence
 extension RequestPage {
     /// The input for answering one question, of the kind its answer type needs.
     struct AnswerForm {
+        /// The question's id, naming the form's fields (`value:<question>`).
+        let question: String
         let kind: String
         let isYesNo: Bool
         let isDate: Bool
@@ -22,6 +24,7 @@ extension RequestPage {
         init(_ question: Question, current answer: Answer?, documents: [Option], catalog: Catalog) {
             let current = answer?.value ?? ""
             let chosen = Set(current.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            self.question = question.id
             kind = question.answer.rawValue
             isYesNo = question.answer == .yesNo
             isDate = question.answer == .date

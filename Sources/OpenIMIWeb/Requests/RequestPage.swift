@@ -8,10 +8,19 @@ import OpenIMIPersistence
 /// for each step the policy lets this user take now.
 struct RequestPage {
     let id: String
+    let number: String
     let version: Int
+    /// What the last step did and what happens next, after a form brought the user back here.
+    let done: String?
+    /// The fields to correct, after a form was refused.
+    let errors: [FieldError]
+    let hasErrors: Bool
+    /// Whether the questions are one form of answers with a draft save and a send button.
+    let canAnswer: Bool
     let procedure: String
     let area: String
     let state: String
+    let stateCode: String
     let deadline: String
     let deadlineStatus: String
     let deadlineLabel: String?
@@ -48,6 +57,8 @@ struct RequestPage {
         let sensitive: Bool
         let answer: AnswerView?
         let form: AnswerForm?
+        /// Why the answer typed was refused, shown beside the question.
+        let error: String?
     }
 
     struct AnswerView {
@@ -67,7 +78,9 @@ struct RequestPage {
     struct StepRow {
         let at: String
         let action: String
-        let by: String
+        let user: String
+        let organisation: String
+        let allocatedTo: String?
         let comment: String?
     }
 
@@ -82,6 +95,8 @@ struct RequestPage {
         let label: String
         let isAccept: Bool
         let isForward: Bool
+        /// Withdrawing and closing cannot be undone: the form asks the user to confirm.
+        let needsConfirmation: Bool
         let forwardTargets: [Option]
     }
 
@@ -91,16 +106,22 @@ struct RequestPage {
 
     init(
         request: InformationRequest, questionSet: QuestionSet?, attachments: [RequestAttachment], principal: Principal,
-        names: RequestDirectory, forwardTargets: [Authority], handlers: [UserAccount], catalog: Catalog, now: Date
+        names: RequestDirectory, forwardTargets: [Authority], handlers: [UserAccount], catalog: Catalog, time: LocalTime, now: Date,
+        done: String? = nil, draft: AnswerDraft? = nil
     ) {
         let language = catalog.language
         let target = AccessTarget.request(request.involvement, legalArea: request.legalArea.rawValue, state: request.state)
         func allowed(_ action: AccessAction) -> Bool { AccessPolicy.decide(principal, action, on: target).isAllowed }
         id = request.id.description
+        number = request.number.description
         version = request.version
+        self.done = done
+        errors = draft?.errors ?? []
+        hasErrors = !errors.isEmpty
         procedure = names.procedureName(request.procedure.rawValue)
         area = names.areaName(request.legalArea.rawValue)
         state = catalog.text("requestState.\(request.state.rawValue)")
+        stateCode = request.state.rawValue
         deadline = DateText.day(request.deadline)
         let status = DeadlineStatus.of(state: request.state, deadline: request.deadline, at: now)
         deadlineStatus = status.rawValue
@@ -110,7 +131,8 @@ struct RequestPage {
         parties = RequestDescription.parties(of: request, names: names, handlers: handlers, catalog: catalog)
         subject = RequestDescription.subject(request.subject, catalog: catalog)
         freeText = request.freeText.map { FreeTextView(text: $0.text, language: $0.language.endonym, code: $0.language.rawValue) }
-        let answerable = allowed(.answerQuestion)
+        let answerable = allowed(.answerQuestion) && request.state == .accepted
+        canAnswer = answerable
         let documents = attachments.map { Option(id: $0.id.uuidString.lowercased(), text: $0.name, selected: false) }
         sections = (questionSet?.sections ?? []).compactMap { section in
             let asked = section.questions.filter { request.questions.contains($0.id) }
@@ -127,7 +149,10 @@ struct RequestPage {
                                 value: RequestDescription.display($0.value, of: question, attachments: attachments, catalog: catalog),
                                 justification: $0.justification, language: $0.language?.endonym)
                         },
-                        form: answerable ? AnswerForm(question, current: answer, documents: documents, catalog: catalog) : nil)
+                        form: answerable
+                            ? AnswerForm(question, current: draft?.answers[question.id] ?? answer, documents: documents, catalog: catalog)
+                            : nil,
+                        error: draft?.byQuestion[question.id])
                 })
         }
         self.attachments = attachments.map {
@@ -139,11 +164,15 @@ struct RequestPage {
         hasAttachments = !attachments.isEmpty
         canAttach = allowed(.attachToRequest)
         let party = request.involvement.party(of: principal.organisation)
-        actions = (party.map { RequestWorkflow.actions(in: request.state, for: $0) } ?? []).filter { allowed(.actOnRequest($0)) }.map {
+        // Answering is sent from the answer form, with the answers it saves.
+        actions = (party.map { RequestWorkflow.actions(in: request.state, for: $0) } ?? []).filter {
+            allowed(.actOnRequest($0)) && !(answerable && $0 == .answer)
+        }.map {
             action in
             ActionForm(
                 action: action.rawValue, label: catalog.text("requestAction.\(action.rawValue)"), isAccept: action == .accept,
                 isForward: action == .forward,
+                needsConfirmation: [.withdraw, .close, .closeByCoordinator].contains(action),
                 forwardTargets: action == .forward
                     ? forwardTargets.map { Option(id: $0.id.description, text: $0.name.text(in: language), selected: false) }
                     : [])
@@ -157,8 +186,9 @@ struct RequestPage {
                 }) : nil
         steps = request.steps.map {
             StepRow(
-                at: DateText.minute($0.at), action: catalog.text($0.action.map { "requestAction.\($0.rawValue)" } ?? "requests.created"),
-                by: names.name($0.actor.organisationID), comment: $0.comment)
+                at: time.minute($0.at), action: catalog.text($0.action.map { "requestStep.\($0.rawValue)" } ?? "requestStep.created"),
+                user: names.userName($0.actor.userID.uuid), organisation: names.name($0.actor.organisationID),
+                allocatedTo: $0.allocatedTo.map { names.userName($0.uuid) }, comment: $0.comment)
         }
     }
 }

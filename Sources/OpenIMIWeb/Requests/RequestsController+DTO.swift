@@ -128,6 +128,7 @@ extension RequestsController {
         }
 
         let id: String
+        let number: String
         let procedure: String
         let legalArea: String
         let questionSetVersion: Int
@@ -148,6 +149,7 @@ extension RequestsController {
 
         init(_ request: InformationRequest) {
             id = request.id.description
+            number = request.number.description
             procedure = request.procedure.rawValue
             legalArea = request.legalArea.rawValue
             questionSetVersion = request.questionSetVersion
@@ -175,6 +177,7 @@ extension RequestsController {
     /// An inbox entry: no personal data.
     struct SummaryDTO: Codable, Sendable {
         let id: String
+        let number: String
         let procedure: String
         let legalArea: String
         let requesterId: String
@@ -184,9 +187,11 @@ extension RequestsController {
         let deadlineStatus: String
         let allocatedTo: String?
         let version: Int
+        let updatedAt: Date
 
         init(_ summary: RequestSummary, now: Date) {
             id = summary.id
+            number = summary.number
             procedure = summary.procedure
             legalArea = summary.legalArea
             requesterId = summary.requesterId
@@ -197,6 +202,7 @@ extension RequestsController {
                 DeadlineStatus.of(state: RequestState(rawValue: summary.state) ?? .closed, deadline: deadline, at: now).rawValue
             allocatedTo = summary.allocatedTo
             version = summary.version
+            updatedAt = Date(timeIntervalSince1970: TimeInterval(summary.updatedAt))
         }
     }
 
@@ -237,6 +243,8 @@ extension RequestsController {
     /// A notification: which step was taken on which request. No personal data.
     struct NotificationDTO: Codable, Sendable {
         let requestId: String
+        let number: String?
+        let procedure: String?
         let action: String
         let state: String
         let at: Date
@@ -244,6 +252,8 @@ extension RequestsController {
 
         init(_ notification: RequestNotification) {
             requestId = notification.requestId
+            number = notification.number
+            procedure = notification.procedure
             action = notification.action
             state = notification.state
             at = Date(timeIntervalSince1970: TimeInterval(notification.at))

@@ -44,19 +44,23 @@ extension RequestsController {
         return views.render("new-request", title: catalog.text("newRequest.title"), page: page, request: request, context: context)
     }
 
-    /// The page of request `id`, read (and logged) for the signed-in user.
-    func requestPage(_ id: RequestID, _ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
+    /// The page of request `id`, read (and logged) for the signed-in user; after a refused answer
+    /// form, with the answers as typed and what to correct (status 422).
+    func requestPage(
+        _ id: RequestID, _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, draft: AnswerDraft? = nil
+    ) async throws -> HTMLPage {
         let read = try await requests.read(id, by: session.principal, purpose: .read(.web, .viewRequest), now: clock.now())
         return try await requestPage(
             read,
             attachments: try await requests.attachments(
-                of: id, by: session.principal, purpose: .read(.web, .viewRequest), now: clock.now()), request, context, session)
+                of: id, by: session.principal, purpose: .read(.web, .viewRequest), now: clock.now()), request, context, session,
+            draft: draft)
     }
 
     /// The page of the request `read` with its `attachments`, already read and logged for the signed-in user.
     func requestPage(
         _ read: InformationRequest, attachments: [RequestAttachment], _ request: Request, _ context: AppRequestContext,
-        _ session: ActiveSession
+        _ session: ActiveSession, draft: AnswerDraft? = nil
     ) async throws -> HTMLPage {
         let now = clock.now()
         let names = try await RequestDirectory.load(for: read, database: database, language: context.language)
@@ -66,29 +70,58 @@ extension RequestsController {
         let page = RequestPage(
             request: read, questionSet: requests.questionSets[read.procedure.rawValue], attachments: attachments,
             principal: session.principal,
-            names: names, forwardTargets: forwardTargets, handlers: handlers, catalog: catalog, now: now)
-        return views.render("request", title: page.procedure, page: page, request: request, context: context)
+            names: names, forwardTargets: forwardTargets, handlers: handlers, catalog: catalog, time: LocalTime(for: session.principal),
+            now: now, done: request.query("done").flatMap { Self.doneMessages.contains($0) ? catalog.text("requestDone.\($0)") : nil },
+            draft: draft)
+        return views.render(
+            "request", title: "\(page.number) · \(page.procedure)", page: page, request: request, context: context,
+            status: draft == nil ? .ok : .unprocessableContent)
     }
 
-    /// To the page of request `id`, after a form changed it.
-    static func redirect(to id: RequestID) -> Response {
-        Response(status: .seeOther, headers: [.location: Site.request.link(id.description)])
+    /// The confirmations a request's page shows after a form (`?done=`): each step, saved answers,
+    /// an allocation, an attachment, a deadline decision, a new draft.
+    static let doneMessages: Set<String> =
+        Set(RequestAction.allCases.map(\.rawValue)).union(["answers-saved", "attached", "deadline-accepted", "deadline-refused", "created"])
+
+    /// To the page of request `id`, after a form changed it, saying what `done` did.
+    static func redirect(to id: RequestID, done: String) -> Response {
+        Response(status: .seeOther, headers: [.location: Site.request.link(id.description) + "?done=\(done)"])
     }
 
-    /// `GET /requests`.
+    /// `GET /requests`: the inbox with its search form. A wrong value in the form shows the page
+    /// again with what was typed, the field named, and status 422.
     func inbox(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
-        try request.checkQueryParameters(allowed: ["state", "mine", "offset", "limit"])
-        let query = try InboxQuery(request, session)
-        let inbox = try await requests.inbox(of: session.principal, query: query)
-        let notifications = try await requests.notifications(of: session.principal, limit: 10)
-        let ids = Set(inbox.requests.flatMap { [$0.requesterId, $0.responderId] }.compactMap(UUID.init(uuidString:)))
-        let names = try await RequestDirectory.load(
-            ids, areas: Set(inbox.requests.map(\.legalArea)), database: database, language: context.language)
+        try request.checkQueryParameters(allowed: InboxQuery.parameters)
         let catalog = catalogs.catalog(for: context.language)
+        let now = clock.now()
+        var query: InboxQuery?
+        var errors: [FieldError] = []
+        do {
+            query = try InboxQuery(request, session, now: now)
+        } catch RequestError.invalidParameter(let field, _) {
+            errors = [
+                FieldError(
+                    field: "search-\(field)", label: catalog.text("inbox.search.\(field)"),
+                    message: catalog.text("inbox.search.invalid.\(field)"))
+            ]
+        }
+        let inbox = try await requests.inbox(of: session.principal, query: query ?? InboxQuery(limit: 1))
+        var shown = inbox
+        if query == nil { shown.requests = [] }
+        let notifications = try await requests.notifications(of: session.principal, limit: 10)
+        let ids = Set(shown.requests.flatMap { [$0.requesterId, $0.responderId] }.compactMap(UUID.init(uuidString:)))
+        let names = try await RequestDirectory.load(ids, areas: inbox.areas, database: database, language: context.language)
+        let registry = RegistryRepository(sql: database.sql)
+        let search = InboxSearchForm(
+            request, errors: errors, areas: try await registry.legalAreas().filter { inbox.areas.contains($0.code.rawValue) },
+            memberStates: try await registry.memberStates(), own: session.principal.organisation.memberState, language: context.language,
+            catalog: catalog)
         let page = InboxPage(
-            inbox: inbox, query: query, notifications: notifications, principal: session.principal, names: names, catalog: catalog,
-            now: clock.now())
-        return views.render("inbox", title: catalog.text("inbox.title"), page: page, request: request, context: context)
+            inbox: shown, query: query, search: search, errors: errors, notifications: notifications, principal: session.principal,
+            names: names, catalog: catalog, time: LocalTime(for: session.principal), now: now)
+        return views.render(
+            "inbox", title: catalog.text("inbox.title"), page: page, request: request, context: context,
+            status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
     /// `GET /requests/new`.
@@ -101,7 +134,7 @@ extension RequestsController {
     func postRequests(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         let fields = try await request.form()
         let created = try await requests.createDraft(try Self.newRequest(fields), by: session.principal, now: clock.now())
-        return Self.redirect(to: created.id)
+        return Self.redirect(to: created.id, done: "created")
     }
 
     /// `GET /requests/{id}`.

@@ -8,7 +8,7 @@ extension RequestsController {
     /// The forms of a request's page: steps, answers, deadline decisions, allocation, attachments.
     func addStepRoutes(to routes: Routes) {
         routes.signedIn(Site.postRequestSteps, use: postRequestSteps)
-        routes.signedIn(Site.postRequestAnswer, use: postRequestAnswer)
+        routes.signedIn(Site.postRequestAnswers, use: postRequestAnswers)
         routes.signedIn(Site.postRequestDeadlineDecision, use: postRequestDeadlineDecision)
         routes.signedIn(Site.postRequestAllocation, use: postRequestAllocation)
         routes.signedIn(Site.postRequestAttachments, use: postRequestAttachments)
@@ -85,26 +85,71 @@ extension RequestsController {
         }
         let proposed = try Self.optionalDay(fields["proposedDeadline"], field: "proposedDeadline")
         let id = try context.requestID()
+        // Withdrawing and closing cannot be undone: the form's box must be ticked.
+        if [.withdraw, .close, .closeByCoordinator].contains(action), fields["confirmed"] != "yes" {
+            throw RequestError.invalidParameter("confirmed", .required)
+        }
         _ = try await requests.act(
             id, action, details: StepDetails(comment: Self.text(fields["comment"]), proposedDeadline: proposed),
             forwardTo: action == .forward ? forwardTo : nil, expectedVersion: try Self.version(fields), by: session.principal,
             now: clock.now())
-        return Self.redirect(to: id)
+        return Self.redirect(to: id, done: action.rawValue)
     }
 
-    /// `POST /requests/{id}/answers/{question}`.
-    func postRequestAnswer(
+    /// `POST /requests/{id}/answers`: every question of the answer form, saved together as a draft
+    /// (`intent=save`) or saved and sent (`intent=send`). A refusal shows the page again with the
+    /// answers as typed, each refused question named beside it and in a summary, and status 422.
+    func postRequestAnswers(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let fields = try await request.form()
-        let chosen = fields.values.keys.filter { $0.hasPrefix("option:") }.map { String($0.dropFirst(7)) }.sorted()
-        let value = chosen.isEmpty ? fields["value"] ?? "" : chosen.joined(separator: ",")
         let id = try context.requestID()
-        _ = try await requests.answer(
-            id, question: context.parameters.get("question") ?? "",
-            answer: Answer(value: value, justification: Self.text(fields["justification"]), language: context.language),
-            expectedVersion: try Self.version(fields), by: session.principal, now: clock.now())
-        return Self.redirect(to: id)
+        let answers = Self.answers(fields, language: context.language)
+        let send = fields["intent"] == "send"
+        do {
+            _ = try await requests.answerAll(
+                id, answers: answers, send: send, expectedVersion: try Self.version(fields), by: session.principal, now: clock.now())
+        } catch let refused as AnswersRefused {
+            let catalog = catalogs.catalog(for: context.language)
+            let presenting = ErrorContext(catalog: catalog, availableLanguages: catalogs.languages)
+            var byQuestion = refused.byQuestion.mapValues { $0.presentation(in: presenting).detail }
+            for question in refused.unanswered where byQuestion[question] == nil {
+                byQuestion[question] = catalog.text("requests.unanswered")
+            }
+            let read = try await requests.read(id, by: session.principal, purpose: .read(.web, .viewRequest), now: clock.now())
+            let texts = requests.questionSets[read.procedure.rawValue]
+            let errors = read.questions.compactMap { question in
+                byQuestion[question].map {
+                    FieldError(
+                        field: "question-\(question)", label: texts?.question(question)?.text.text(in: catalog.language) ?? question,
+                        message: $0)
+                }
+            }
+            return try await requestPage(
+                id, request, context, session, draft: AnswerDraft(answers: answers, byQuestion: byQuestion, errors: errors)
+            ).response(from: request, context: context)
+        }
+        return Self.redirect(to: id, done: send ? RequestAction.answer.rawValue : "answers-saved")
+    }
+
+    /// The answers typed in the answer form, by question: `value:<question>`, the options of a
+    /// multiple choice as `option:<question>:<option>`, and `justification:<question>`. Empty
+    /// answers are left out, so a draft save keeps what was not touched.
+    static func answers(_ fields: FormFields, language: Language) -> [String: Answer] {
+        var values: [String: String] = [:]
+        var options: [String: [String]] = [:]
+        for (name, value) in fields.values {
+            if name.hasPrefix("value:") {
+                values[String(name.dropFirst(6))] = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            } else if name.hasPrefix("option:") {
+                let parts = name.dropFirst(7).split(separator: ":", maxSplits: 1)
+                if parts.count == 2 { options[String(parts[0]), default: []].append(String(parts[1])) }
+            }
+        }
+        for (question, chosen) in options { values[question] = chosen.sorted().joined(separator: ",") }
+        return values.filter { !$0.value.isEmpty }.reduce(into: [:]) { answers, entry in
+            answers[entry.key] = Answer(value: entry.value, justification: text(fields["justification:\(entry.key)"]), language: language)
+        }
     }
 
     /// `POST /requests/{id}/deadline-decision`.
@@ -113,10 +158,11 @@ extension RequestsController {
     ) async throws -> some ResponseGenerator {
         let fields = try await request.form()
         let id = try context.requestID()
+        let accept = fields["accept"] == "yes"
+        if !accept, fields["confirmed"] != "yes" { throw RequestError.invalidParameter("confirmed", .required) }
         _ = try await requests.decideProposedDeadline(
-            id, accept: fields["accept"] == "yes", expectedVersion: try Self.version(fields), by: session.principal,
-            now: clock.now())
-        return Self.redirect(to: id)
+            id, accept: accept, expectedVersion: try Self.version(fields), by: session.principal, now: clock.now())
+        return Self.redirect(to: id, done: accept ? "deadline-accepted" : "deadline-refused")
     }
 
     /// `POST /requests/{id}/allocation`.
@@ -130,7 +176,7 @@ extension RequestsController {
         let id = try context.requestID()
         _ = try await requests.allocate(
             id, to: handler, expectedVersion: try Self.version(fields), by: session.principal, now: clock.now())
-        return Self.redirect(to: id)
+        return Self.redirect(to: id, done: RequestAction.allocate.rawValue)
     }
 
     /// `POST /requests/{id}/attachments`.
@@ -141,6 +187,6 @@ extension RequestsController {
         guard let file = form.files["file"] else { throw AttachmentError.empty }
         let id = try context.requestID()
         _ = try await requests.attach(id, name: file.name, content: file.content, by: session.principal, now: clock.now())
-        return Self.redirect(to: id)
+        return Self.redirect(to: id, done: "attached")
     }
 }

@@ -51,9 +51,9 @@ struct RequestsController: Sendable {
 
     /// `GET /api/v1/requests`.
     func apiRequests(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
-        try request.checkQueryParameters(allowed: ["state", "mine", "offset", "limit"])
-        let inbox = try await requests.inbox(of: session.principal, query: try InboxQuery(request, session))
+        try request.checkQueryParameters(allowed: InboxQuery.parameters)
         let now = clock.now()
+        let inbox = try await requests.inbox(of: session.principal, query: try InboxQuery(request, session, now: now))
         return JSONResponse(
             value: InboxDTO(
                 requests: inbox.requests.map { SummaryDTO($0, now: now) },
@@ -141,29 +141,5 @@ struct RequestsController: Sendable {
                     try context.requestID(), try body.opening(), by: session.principal, now: clock.now()
                 )
                 .request))
-    }
-}
-
-extension InboxQuery {
-    /// The inbox query of `?state=a,b&mine=true&offset=&limit=`.
-    init(_ request: Request, _ session: ActiveSession) throws {
-        let states = try request.query("state").map { list in
-            try Set(
-                list.split(separator: ",").map { code in
-                    guard let state = RequestState(rawValue: String(code)) else {
-                        throw RequestError.invalidParameter("state", .notAllowed)
-                    }
-                    return state
-                })
-        }
-        let mine = try request.query("mine").map { value -> Bool in
-            guard value == "true" || value == "false" else { throw RequestError.invalidParameter("mine", .malformed) }
-            return value == "true"
-        }
-        let limit = try request.queryInt("limit", default: 50, in: 1...200)
-        let offset = try request.queryInt("offset", default: 0, in: 0...InboxQuery.maximumOffset)
-        self.init(
-            states: states ?? InboxQuery.openStates, allocatedTo: mine == true ? session.principal.user.id.uuid : nil, offset: offset,
-            limit: limit)
     }
 }

@@ -42,7 +42,7 @@ enum Site {
     static let requestBlockedAccess = SiteRoute(.get, "/requests/{id}/blocked-access", .signedIn)
     static let postRequestBlockedAccess = SiteRoute(.post, "/requests/{id}/blocked-access", .signedIn)
     static let postRequestSteps = SiteRoute(.post, "/requests/{id}/steps", .signedIn)
-    static let postRequestAnswer = SiteRoute(.post, "/requests/{id}/answers/{question}", .signedIn)
+    static let postRequestAnswers = SiteRoute(.post, "/requests/{id}/answers", .signedIn)
     static let postRequestDeadlineDecision = SiteRoute(.post, "/requests/{id}/deadline-decision", .signedIn)
     static let postRequestAllocation = SiteRoute(.post, "/requests/{id}/allocation", .signedIn)
     static let postRequestAttachments = SiteRoute(.post, "/requests/{id}/attachments", .signedIn)
@@ -105,7 +105,7 @@ enum Site {
         "requestBlockedAccess": requestBlockedAccess,
         "postRequestBlockedAccess": postRequestBlockedAccess,
         "postRequestSteps": postRequestSteps,
-        "postRequestAnswer": postRequestAnswer,
+        "postRequestAnswers": postRequestAnswers,
         "postRequestDeadlineDecision": postRequestDeadlineDecision,
         "postRequestAllocation": postRequestAllocation,
         "postRequestAttachments": postRequestAttachments,
@@ -235,7 +235,7 @@ enum Site {
         requestBlockedAccess,
         postRequestBlockedAccess,
         postRequestSteps,
-        postRequestAnswer,
+        postRequestAnswers,
         postRequestDeadlineDecision,
         postRequestAllocation,
         postRequestAttachments,

@@ -1,0 +1,48 @@
+import Foundation
+import OpenIMIDomain
+import SQLKit
+
+/// Hands out request numbers: one sequence per member state and year, each number once.
+public struct RequestNumberRepository: Sendable {
+    /// The transaction to work in: the number is taken with the insert of its request, so a
+    /// rolled-back creation gives its number back.
+    public let sql: any SQLDatabase
+
+    /// Creates a repository over `sql`.
+    public init(sql: any SQLDatabase) {
+        self.sql = sql
+    }
+
+    /// The next number of `memberState` for a request created at `date`. Run inside a transaction:
+    /// the row lock of the upsert orders concurrent creations.
+    public func next(for memberState: MemberStateCode, at date: Date) async throws -> RequestNumber {
+        let year = RequestNumber.year(of: date)
+        let row = try await sql.raw(
+            """
+            INSERT INTO request_number_sequence (member_state, year, last_sequence) VALUES (\(bind: memberState.rawValue), \(bind: year), 1)
+            ON CONFLICT (member_state, year) DO UPDATE SET last_sequence = request_number_sequence.last_sequence + 1
+            RETURNING last_sequence
+            """
+        ).first()
+        guard let sequence = try row?.decode(column: "last_sequence", as: Int.self),
+            let number = RequestNumber(memberState: memberState, year: year, sequence: sequence)
+        else { throw PersistenceError.corruptRow(table: "request_number_sequence", key: "\(memberState.rawValue)-\(year)") }
+        return number
+    }
+
+    /// Moves the sequences past `numbers` given elsewhere (a bulk load), so no number is handed out twice.
+    public func reserve(_ numbers: [RequestNumber]) async throws {
+        let highest = Dictionary(grouping: numbers) { "\($0.memberState.rawValue)-\($0.year)" }.compactMap { $0.value.max() }
+        for number in highest {
+            try await sql.raw(
+                """
+                INSERT INTO request_number_sequence (member_state, year, last_sequence)
+                VALUES (\(bind: number.memberState.rawValue), \(bind: number.year), \(bind: number.sequence))
+                ON CONFLICT (member_state, year) DO UPDATE SET last_sequence = CASE
+                    WHEN excluded.last_sequence > request_number_sequence.last_sequence THEN excluded.last_sequence
+                    ELSE request_number_sequence.last_sequence END
+                """
+            ).run()
+        }
+    }
+}

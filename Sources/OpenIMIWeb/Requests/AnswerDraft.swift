@@ -1,0 +1,13 @@
+import Foundation
+import OpenIMIDomain
+
+/// The answers as typed in the answer form, kept when the form is refused so that the page shows
+/// them again with what to correct.
+struct AnswerDraft {
+    /// The typed answers by question id.
+    let answers: [String: Answer]
+    /// The message beside each refused question.
+    let byQuestion: [String: String]
+    /// The summary at the top, linking to each question.
+    let errors: [FieldError]
+}
