@@ -27,6 +27,14 @@ public enum RequestDescription {
         return parties
     }
 
+    /// The kinds of personal identifiers the forms offer, each with its name in the catalogs.
+    public static let identifierKinds = ["national-id", "passport", "identity-card", "tax-number", "professional-registration"]
+
+    /// The name of an identifier kind in the reader's language; a kind the catalogs do not know as given.
+    public static func identifierKind(_ kind: String, catalog: Catalog) -> String {
+        catalog.strings["identifierKinds.\(kind)"] ?? kind
+    }
+
     /// The person or business as label–value rows.
     public static func subject(_ subject: DataSubject, catalog: Catalog) -> [LabelledValue] {
         switch subject {
@@ -44,7 +52,9 @@ public enum RequestDescription {
                 rows.append(
                     LabelledValue(
                         label: catalog.text("subject.identifier"),
-                        value: "\(identifier.value) (\(identifier.kind)\(identifier.issuer.map { ", \($0)" } ?? ""))"))
+                        value:
+                            "\(identifier.value) (\(identifierKind(identifier.kind, catalog: catalog))\(identifier.issuer.map { ", \($0)" } ?? ""))"
+                    ))
             }
             return rows
         case .business(let business):

@@ -51,9 +51,12 @@ public struct RequestService: Sendable {
 
     static let personalFields = ["subject", "freeText", "answers"]
 
-    /// Drafts a request from the principal's authority.
-    public func createDraft(_ new: NewRequest, by principal: Principal, now: Date) async throws -> InformationRequest {
-        try evidence.requireSigning()
+    /// What a draft's form must satisfy, whether it creates the draft or edits it: a procedure for
+    /// information requests, a validated responder of another state in its area, known questions
+    /// (returned in the question set's order, each once), a valid person or business.
+    func checkedDraft(
+        _ new: NewRequest, by principal: Principal
+    ) async throws -> (procedure: Procedure, area: LegalAreaCode, set: QuestionSet, responder: Authority, questions: [String]) {
         guard let (procedure, area) = try await RegistryRepository(sql: database.sql).procedure(new.procedure),
             procedure.kind == .informationRequest, let set = questionSets[new.procedure]
         else { throw InformationRequestError.unknownProcedure(new.procedure) }
@@ -62,9 +65,14 @@ public struct RequestService: Sendable {
             responder.legalAreas.contains(area.rawValue), responder.memberState != principal.organisation.memberState
         else { throw InformationRequestError.responderNotEligible }
         for question in new.questions where set.question(question) == nil { throw InformationRequestError.unknownQuestion(question) }
-        // Asked in the order of the question set, each once.
-        let questions = set.questions.map(\.id).filter(new.questions.contains)
         try new.subject.validate()
+        return (procedure, area, set, responder, set.questions.map(\.id).filter(new.questions.contains))
+    }
+
+    /// Drafts a request from the principal's authority.
+    public func createDraft(_ new: NewRequest, by principal: Principal, now: Date) async throws -> InformationRequest {
+        try evidence.requireSigning()
+        let (procedure, area, set, responder, questions) = try await checkedDraft(new, by: principal)
         guard let requester = principal.organisation.id.uuid, let state = principal.organisation.memberState else {
             throw InformationRequestError.responderNotEligible
         }

@@ -7,6 +7,8 @@ import Foundation
 public enum AccessPurpose: Sendable, Hashable {
     /// A requester created a draft: `create-draft`.
     case createDraft
+    /// A requester changed its draft: `edit-draft`.
+    case editDraft
     /// A workflow step was taken: `step:<action>`, e.g. `step:send`, `step:forward`.
     case step(RequestAction)
     /// A question was answered: `answer:<question id>`.
@@ -46,6 +48,7 @@ extension AccessPurpose: RawRepresentable {
     public var rawValue: String {
         switch self {
         case .createDraft: "create-draft"
+        case .editDraft: "edit-draft"
         case .step(let action): "step:\(action.rawValue)"
         case .answer(let question): "answer:\(question)"
         case .decideDeadline: "deadline"
@@ -110,6 +113,6 @@ extension AccessPurpose: RawRepresentable {
 
     /// The values without parameters, by their stored form.
     private static let fixed: [String: AccessPurpose] = Dictionary(
-        uniqueKeysWithValues: ([.createDraft, .decideDeadline, .allocate, .attach, .subjectSearch, .correctionApplied]
+        uniqueKeysWithValues: ([.createDraft, .editDraft, .decideDeadline, .allocate, .attach, .subjectSearch, .correctionApplied]
             + DeletionReason.allCases.flatMap { [AccessPurpose.block($0), .delete($0)] }).map { ($0.rawValue, $0) })
 }

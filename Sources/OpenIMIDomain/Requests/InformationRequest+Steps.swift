@@ -109,6 +109,8 @@ extension InformationRequest {
 
 /// Why a step was refused.
 public enum RequestStepError: Error, Sendable, Hashable {
+    /// Only a draft can be edited.
+    case notADraft
     /// The workflow does not allow it.
     case workflow(WorkflowError)
     /// A request must ask at least one question or carry free text.

@@ -22,6 +22,8 @@ struct InboxSearchForm {
     let sorts: [Option]
     /// The search's parameters as `name=value`, to carry into the pager's links.
     let queryWithoutPaging: [String]
+    /// Whether the form holds a search (or errors), so it is shown open.
+    let isActive: Bool
 
     /// One choice of a list.
     struct Option {
@@ -61,6 +63,11 @@ struct InboxSearchForm {
                 value: $0.rawValue, label: catalog.text("inbox.sort.\($0.rawValue)"),
                 selected: $0.rawValue == sort || (sort.isEmpty && $0 == .deadline))
         }
+        isActive =
+            !errors.isEmpty
+            || ["number", "procedure", "direction", "memberState", "sentFrom", "sentTo", "sort"].contains {
+                !value($0).isEmpty
+            }
         queryWithoutPaging = request.uri.queryParameters.filter { InboxQuery.parameters.contains(String($0.key)) && $0.key != "offset" }
             .map { "\(ViewRenderer.encode(String($0.key)))=\(ViewRenderer.encode(String($0.value)))" }.sorted()
     }

@@ -8,6 +8,16 @@ import OpenIMIPersistence
 struct NewRequestPage {
     let procedures: [ProcedureLink]
     let procedure: ProcedureForm?
+    /// The values the form shows: typed, from the draft being edited, or empty.
+    let values: DraftFormValues
+    let identifierKinds: [Option]
+    /// The fields to correct after a refused form, in a summary and beside each field.
+    let errors: [FieldError]
+    let hasErrors: Bool
+    let messages: DraftFieldMessages
+    /// Where the form posts: a new draft, or the draft `editing` is the id of.
+    let action: String
+    let editing: String?
 
     struct ProcedureLink {
         let code: String
@@ -44,13 +54,24 @@ struct NewRequestPage {
         let text: String
         let personalData: Bool
         let sensitive: Bool
+        let checked: Bool
     }
 
     init(
         areas: [LegalArea], principal: Principal, chosen: String?, questionSet: QuestionSet?, memberStates: [MemberState],
-        searchState: String?, searchName: String?, responders: [Authority], catalog: Catalog, now: Date
+        searchState: String?, searchName: String?, responders: [Authority], catalog: Catalog, now: Date,
+        values: DraftFormValues = DraftFormValues(), errors: [FieldError] = [], editing: RequestID? = nil
     ) {
         let language = catalog.language
+        self.values = values
+        self.errors = errors
+        hasErrors = !errors.isEmpty
+        messages = DraftFieldMessages(errors)
+        self.editing = editing?.description
+        action = editing.map { Site.postRequestDraft.link($0.description) } ?? Site.postRequests.link()
+        identifierKinds = RequestDescription.identifierKinds.map {
+            Option(id: $0, text: RequestDescription.identifierKind($0, catalog: catalog), selected: $0 == values.identifierKind)
+        }
         let handled = areas.filter { area in
             principal.organisation.legalAreas.contains(area.code.rawValue)
                 && principal.holds(.requestHandler(legalArea: area.code.rawValue))
@@ -75,17 +96,22 @@ struct NewRequestPage {
             searchName: searchName ?? "",
             responders: responders.filter { $0.memberState != principal.organisation.memberState }.map {
                 Option(
-                    id: $0.id.description, text: "\($0.name.text(in: language)) (\($0.memberState.rawValue))", selected: false)
+                    id: $0.id.description, text: "\($0.name.text(in: language)) (\($0.memberState.rawValue))",
+                    selected: $0.id.description == values.responderId)
             },
             hasResponders: responders.contains { $0.memberState != principal.organisation.memberState },
             sections: questionSet.sections.map { section in
                 Section(
                     title: section.title.text(in: language),
                     questions: section.questions.map {
-                        QuestionOption(id: $0.id, text: $0.text.text(in: language), personalData: $0.personalData, sensitive: $0.sensitive)
+                        QuestionOption(
+                            id: $0.id, text: $0.text.text(in: language), personalData: $0.personalData, sensitive: $0.sensitive,
+                            checked: values.questions.contains($0.id))
                     })
             },
-            languages: Language.allCases.map { Option(id: $0.rawValue, text: $0.endonym, selected: $0 == language) },
-            deadline: DateText.day(now.addingTimeInterval(14 * 86_400)))
+            languages: Language.allCases.map {
+                Option(id: $0.rawValue, text: $0.endonym, selected: $0.rawValue == (values.freeTextLanguage ?? language.rawValue))
+            },
+            deadline: values.deadline.isEmpty ? DateText.day(now.addingTimeInterval(14 * 86_400)) : values.deadline)
     }
 }

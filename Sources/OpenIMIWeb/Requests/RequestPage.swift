@@ -17,6 +17,8 @@ struct RequestPage {
     let hasErrors: Bool
     /// Whether the questions are one form of answers with a draft save and a send button.
     let canAnswer: Bool
+    /// Whether the user may change the draft (who may send it).
+    let canEditDraft: Bool
     let procedure: String
     let area: String
     let state: String
@@ -133,6 +135,7 @@ struct RequestPage {
         freeText = request.freeText.map { FreeTextView(text: $0.text, language: $0.language.endonym, code: $0.language.rawValue) }
         let answerable = allowed(.answerQuestion) && request.state == .accepted
         canAnswer = answerable
+        canEditDraft = request.state == .draft && allowed(.actOnRequest(.send))
         let documents = attachments.map { Option(id: $0.id.uuidString.lowercased(), text: $0.name, selected: false) }
         sections = (questionSet?.sections ?? []).compactMap { section in
             let asked = section.questions.filter { request.questions.contains($0.id) }

@@ -12,6 +12,8 @@ extension RequestsController {
         routes.signedIn(Site.requests, use: inbox)
         routes.signedIn(Site.newRequest, use: newRequest)
         routes.signedIn(Site.postRequests, use: postRequests)
+        routes.signedIn(Site.requestDraft, use: requestDraft)
+        routes.signedIn(Site.postRequestDraft, use: postRequestDraft)
         routes.signedIn(Site.request, use: viewRequest)
         routes.signedIn(Site.requestAttachment, use: requestAttachment)
         routes.signedIn(Site.requestEvidence, use: requestEvidence)
@@ -20,28 +22,57 @@ extension RequestsController {
         addBlockedDataRoutes(to: routes)
     }
 
-    private func newRequestPage(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
+    /// The draft form: for a new request (`?procedure=`, with the responder search of `?state=&name=`),
+    /// or for the draft `editing`; with `values` typed and `errors` to correct after a refusal (422).
+    func newRequestPage(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, procedure chosen: String?,
+        values: DraftFormValues = DraftFormValues(), errors: [FieldError] = [], editing: RequestID? = nil
+    ) async throws -> HTMLPage {
         let registry = RegistryRepository(sql: database.sql)
         let areas = try await registry.legalAreas()
-        let chosen = request.query("procedure")
         let area = areas.first { $0.procedures.contains { $0.code.rawValue == chosen } }
         var responders: [Authority] = []
+        let authorities = AuthorityRepository(sql: database.sql)
         if let area {
             let state = try request.query("state").map { code -> MemberStateCode in
                 guard let state = MemberStateCode(rawValue: code) else { throw RequestError.invalidParameter("state", .notAllowed) }
                 return state
             }
-            responders = try await AuthorityRepository(sql: database.sql).search(
+            responders = try await authorities.search(
                 try DirectoryQuery(
                     memberState: state, legalArea: area.code.rawValue, name: request.query("name"), perPage: DirectoryQuery.maximumPerPage)
             ).items
+        }
+        // The responder chosen before stays on offer, whatever the search lists.
+        if let chosenResponder = UUID(uuidString: values.responderId), !responders.contains(where: { $0.id.uuid == chosenResponder }),
+            let authority = try await authorities.find(chosenResponder)
+        {
+            responders.insert(authority, at: 0)
         }
         let catalog = catalogs.catalog(for: context.language)
         let page = NewRequestPage(
             areas: areas, principal: session.principal, chosen: chosen, questionSet: chosen.flatMap { requests.questionSets[$0] },
             memberStates: try await registry.memberStates(), searchState: request.query("state"), searchName: request.query("name"),
-            responders: responders, catalog: catalog, now: clock.now())
-        return views.render("new-request", title: catalog.text("newRequest.title"), page: page, request: request, context: context)
+            responders: responders, catalog: catalog, now: clock.now(), values: values, errors: errors, editing: editing)
+        return views.render(
+            "new-request", title: catalog.text(editing == nil ? "newRequest.title" : "newRequest.editTitle"), page: page, request: request,
+            context: context, status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// The fields a refused draft form must correct: each problem's field, or the form as a whole.
+    func draftErrors(_ error: any Error, language: Language) -> [FieldError]? {
+        let catalog = catalogs.catalog(for: language)
+        let presentation = ErrorPresentation(error, catalog: catalog, availableLanguages: catalogs.languages)
+        guard presentation.status.code >= 400, presentation.status.code < 500, presentation.status != .forbidden,
+            presentation.status != .notFound, presentation.status != .conflict
+        else { return nil }
+        guard !presentation.fieldErrors.isEmpty else {
+            return [FieldError(field: "new-request-form", label: presentation.title, message: presentation.detail)]
+        }
+        return presentation.fieldErrors.map {
+            let field = DraftFormValues.field(of: $0.field)
+            return FieldError(field: field, label: catalog.text("newRequest.field.\(field)"), message: presentation.detail)
+        }
     }
 
     /// The page of request `id`, read (and logged) for the signed-in user; after a refused answer
@@ -81,11 +112,13 @@ extension RequestsController {
     /// The confirmations a request's page shows after a form (`?done=`): each step, saved answers,
     /// an allocation, an attachment, a deadline decision, a new draft.
     static let doneMessages: Set<String> =
-        Set(RequestAction.allCases.map(\.rawValue)).union(["answers-saved", "attached", "deadline-accepted", "deadline-refused", "created"])
+        Set(RequestAction.allCases.map(\.rawValue)).union([
+            "answers-saved", "attached", "deadline-accepted", "deadline-refused", "created", "edited",
+        ])
 
     /// To the page of request `id`, after a form changed it, saying what `done` did.
-    static func redirect(to id: RequestID, done: String) -> Response {
-        Response(status: .seeOther, headers: [.location: Site.request.link(id.description) + "?done=\(done)"])
+    static func redirect(to id: RequestID, done: String?) -> Response {
+        Response(status: .seeOther, headers: [.location: Site.request.link(id.description) + (done.map { "?done=\($0)" } ?? "")])
     }
 
     /// `GET /requests`: the inbox with its search form. A wrong value in the form shows the page
@@ -127,14 +160,49 @@ extension RequestsController {
     /// `GET /requests/new`.
     func newRequest(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         try request.checkQueryParameters(allowed: ["procedure", "state", "name"])
-        return try await newRequestPage(request, context, session)
+        return try await newRequestPage(request, context, session, procedure: request.query("procedure"))
     }
 
-    /// `POST /requests`.
-    func postRequests(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+    /// `POST /requests`: a refused form comes back with what was typed and what to correct.
+    func postRequests(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> Response {
         let fields = try await request.form()
-        let created = try await requests.createDraft(try Self.newRequest(fields), by: session.principal, now: clock.now())
-        return Self.redirect(to: created.id, done: "created")
+        do {
+            let created = try await requests.createDraft(try Self.newRequest(fields), by: session.principal, now: clock.now())
+            return Self.redirect(to: created.id, done: "created")
+        } catch {
+            guard let errors = draftErrors(error, language: context.language) else { throw error }
+            return try await newRequestPage(
+                request, context, session, procedure: fields["procedure"], values: DraftFormValues(fields), errors: errors
+            ).response(from: request, context: context)
+        }
+    }
+
+    /// `GET /requests/{id}/draft`: the draft's form, filled in, for its authority to change.
+    func requestDraft(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        let id = try context.requestID()
+        let draft = try await requests.read(id, by: session.principal, purpose: .read(.web, .viewRequest), now: clock.now())
+        guard draft.state == .draft else { return Self.redirect(to: id, done: nil) }
+        return try await newRequestPage(
+            request, context, session, procedure: draft.procedure.rawValue, values: DraftFormValues(draft), editing: id
+        ).response(from: request, context: context)
+    }
+
+    /// `POST /requests/{id}/draft`.
+    func postRequestDraft(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> Response {
+        let fields = try await request.form()
+        let id = try context.requestID()
+        do {
+            _ = try await requests.editDraft(
+                id, try Self.newRequest(fields), expectedVersion: try Self.version(fields), by: session.principal, now: clock.now())
+            return Self.redirect(to: id, done: "edited")
+        } catch {
+            guard let errors = draftErrors(error, language: context.language) else { throw error }
+            let draft = try await requests.read(id, by: session.principal, purpose: .read(.web, .viewRequest), now: clock.now())
+            return try await newRequestPage(
+                request, context, session, procedure: draft.procedure.rawValue, values: DraftFormValues(fields), errors: errors,
+                editing: id
+            ).response(from: request, context: context)
+        }
     }
 
     /// `GET /requests/{id}`.

@@ -43,6 +43,8 @@ enum Site {
     static let postRequestBlockedAccess = SiteRoute(.post, "/requests/{id}/blocked-access", .signedIn)
     static let postRequestSteps = SiteRoute(.post, "/requests/{id}/steps", .signedIn)
     static let postRequestAnswers = SiteRoute(.post, "/requests/{id}/answers", .signedIn)
+    static let requestDraft = SiteRoute(.get, "/requests/{id}/draft", .signedIn)
+    static let postRequestDraft = SiteRoute(.post, "/requests/{id}/draft", .signedIn)
     static let postRequestDeadlineDecision = SiteRoute(.post, "/requests/{id}/deadline-decision", .signedIn)
     static let postRequestAllocation = SiteRoute(.post, "/requests/{id}/allocation", .signedIn)
     static let postRequestAttachments = SiteRoute(.post, "/requests/{id}/attachments", .signedIn)
@@ -106,6 +108,8 @@ enum Site {
         "postRequestBlockedAccess": postRequestBlockedAccess,
         "postRequestSteps": postRequestSteps,
         "postRequestAnswers": postRequestAnswers,
+        "requestDraft": requestDraft,
+        "postRequestDraft": postRequestDraft,
         "postRequestDeadlineDecision": postRequestDeadlineDecision,
         "postRequestAllocation": postRequestAllocation,
         "postRequestAttachments": postRequestAttachments,
@@ -236,6 +240,8 @@ enum Site {
         postRequestBlockedAccess,
         postRequestSteps,
         postRequestAnswers,
+        requestDraft,
+        postRequestDraft,
         postRequestDeadlineDecision,
         postRequestAllocation,
         postRequestAttachments,
