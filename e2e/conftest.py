@@ -1,11 +1,69 @@
-"""Shared fixtures for the browser tests: a headless Chromium driven through its WebDriver."""
+"""Shared fixtures for the browser tests: a headless Chromium driven through its WebDriver.
+
+Every page a test visits (by address or by a click that loads another page) is checked at 1280
+and 390 px wide: a page wider than the window fails the test. With OPENIMI_SCREENSHOTS naming a
+folder, each visited page is saved there at both widths, for a reviewer to look at."""
 import os
+import re
 import shutil
+import time
 
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.events import AbstractEventListener, EventFiringWebDriver
+
+WIDTHS = (1280, 390)
+
+
+class PageCheck(AbstractEventListener):
+    """Checks each newly loaded HTML page for horizontal overflow and saves its screenshots."""
+
+    def __init__(self):
+        self.test = "session"
+        self.count = 0
+
+    def after_navigate_to(self, url, driver):
+        self.check(driver)
+
+    def after_click(self, element, driver):
+        # Only a link or a button can load another page; give it a moment to arrive.
+        deadline = time.time() + 3
+        while time.time() < deadline:
+            try:
+                if driver.execute_script(
+                        "return document.readyState === 'complete' && window.__openimiChecked !== true"):
+                    self.check(driver)
+                    return
+            except Exception:
+                pass
+            time.sleep(0.1)
+
+    def before_click(self, element, driver):
+        self.clicked = element.tag_name
+
+    def check(self, driver):
+        if driver.execute_script("return document.contentType") != "text/html":
+            return
+        driver.execute_script("window.__openimiChecked = true")
+        self.count += 1
+        path = re.sub(r"[^a-z0-9]+", "-", driver.execute_script("return location.pathname + location.search").lower()).strip("-")
+        folder = os.environ.get("OPENIMI_SCREENSHOTS")
+        failures = []
+        for width in WIDTHS:
+            driver.set_window_size(width, 1000)
+            overflow = driver.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if overflow > 0:
+                failures.append(f"{width} px: {overflow} px too wide")
+            if folder:
+                os.makedirs(folder, exist_ok=True)
+                height = driver.execute_script("return document.documentElement.scrollHeight")
+                driver.set_window_size(width, min(max(height, 600), 6000))
+                driver.save_screenshot(os.path.join(folder, f"{self.test}-{self.count:02d}-{path or 'home'}-{width}.png"[:200]))
+        driver.set_window_size(WIDTHS[0], 1000)
+        assert not failures, f"{driver.current_url} overflows horizontally: {', '.join(failures)}"
 
 
 @pytest.fixture(scope="session")
@@ -14,22 +72,26 @@ def base_url():
 
 
 @pytest.fixture(scope="session")
-def browser():
+def page_check():
+    return PageCheck()
+
+
+@pytest.fixture(scope="session")
+def browser(page_check):
     options = Options()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=en-GB"):
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=en-GB",
+                     "--hide-scrollbars"):
         options.add_argument(argument)
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
     driver.implicitly_wait(5)
-    yield driver
+    yield EventFiringWebDriver(driver, page_check)
     driver.quit()
 
 
 @pytest.fixture(autouse=True)
-def screenshot_on_request(request, browser):
-    """Saves a screenshot of each test's last page when OPENIMI_SCREENSHOTS names a folder."""
+def name_screenshots(request, page_check):
+    """Names the screenshots of each test after it."""
+    page_check.test = re.sub(r"^test_", "", request.node.name)[:60]
+    page_check.count = 0
     yield
-    folder = os.environ.get("OPENIMI_SCREENSHOTS")
-    if folder:
-        os.makedirs(folder, exist_ok=True)
-        browser.save_screenshot(os.path.join(folder, request.node.name + ".png"))

@@ -125,6 +125,8 @@ extension RequestsController {
             let userId: String
             let organisationId: String
             let comment: String?
+            /// The handler an allocation routed the request to.
+            let allocatedTo: String?
         }
 
         let id: String
@@ -169,7 +171,8 @@ extension RequestsController {
             steps = request.steps.map {
                 Step(
                     action: $0.action?.rawValue, to: $0.to.rawValue, at: $0.at, userId: $0.actor.userID.description,
-                    organisationId: $0.actor.organisationID.uuidString.lowercased(), comment: $0.comment)
+                    organisationId: $0.actor.organisationID.uuidString.lowercased(), comment: $0.comment,
+                    allocatedTo: $0.allocatedTo?.description)
             }
         }
     }

@@ -69,9 +69,13 @@ extension RequestsController {
         guard !presentation.fieldErrors.isEmpty else {
             return [FieldError(field: "new-request-form", label: presentation.title, message: presentation.detail)]
         }
+        // The reason alone beside the field, never the problem's field code.
+        let reasons = ["required": "required", "malformed": "malformed", "not-allowed": "notAllowed"]
         return presentation.fieldErrors.map {
             let field = DraftFormValues.field(of: $0.field)
-            return FieldError(field: field, label: catalog.text("newRequest.field.\(field)"), message: presentation.detail)
+            return FieldError(
+                field: field, label: catalog.text("newRequest.field.\(field)"),
+                message: reasons[$0.reason].map { catalog.text("error.reason.\($0)") } ?? presentation.title)
         }
     }
 

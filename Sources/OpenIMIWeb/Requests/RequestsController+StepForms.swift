@@ -112,7 +112,10 @@ extension RequestsController {
         } catch let refused as AnswersRefused {
             let catalog = catalogs.catalog(for: context.language)
             let presenting = ErrorContext(catalog: catalog, availableLanguages: catalogs.languages)
-            var byQuestion = refused.byQuestion.mapValues { $0.presentation(in: presenting).detail }
+            var byQuestion = refused.byQuestion.mapValues { refusal in
+                if case .invalidAnswer = refusal { return catalog.text("requests.invalidAnswer") }
+                return refusal.presentation(in: presenting).detail
+            }
             for question in refused.unanswered where byQuestion[question] == nil {
                 byQuestion[question] = catalog.text("requests.unanswered")
             }
