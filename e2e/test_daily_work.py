@@ -114,3 +114,15 @@ def test_a_coordinator_sees_the_counts_of_their_scope_in_slovenian(browser, base
     assert browser.find_element(By.ID, "scope-open").find_element(By.CLASS_NAME, "count").text.isdigit()
     assert browser.find_element(By.ID, "work-referredToUs")
     sign_out(browser)
+
+
+def test_timeliness_indicators_of_a_member_state_in_slovenian(browser, base_url):
+    browser.get(f"{base_url}/?lang=sl")
+    browser.find_element(By.ID, "home-indicators").click()
+    expect_heading(browser, "Kazalniki pravočasnosti")
+    Select(browser.find_element(By.ID, "indicators-state")).select_by_value("DK")
+    browser.find_element(By.ID, "indicators-submit").click()
+    PageWait(browser).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "figure.chart svg")) == 4)
+    assert browser.find_element(By.ID, "indicators-scope").text
+    chart = browser.find_element(By.ID, "chart-received")
+    assert len(chart.find_elements(By.CSS_SELECTOR, "tbody tr")) == 12

@@ -244,3 +244,36 @@ import Testing
         }
     }
 }
+
+/// The timeliness indicators as a page: a chart per indicator by month, drawn by the server.
+@Suite struct IndicatorPageTests {
+    @Test func aMemberStatesIndicatorsAreChartedMonthByMonthInTheReadersLanguage() async throws {
+        let clock = ManualClock()
+        try await TestApp.runWithUsers(clock: clock) { client, _, _ in
+            let page = try await client.execute(uri: "/indicators?memberState=SI&lang=sl", method: .get)
+            #expect(page.status == .ok && page.text.contains("Kazalniki pravočasnosti"))
+            #expect(page.text.components(separatedBy: "<svg ").count - 1 == 4, "received, accepted, days, deadline")
+            #expect(page.text.contains(#"role="img""#) && page.text.contains("<desc id=\"chart-accepted-desc\">"))
+            #expect(page.text.components(separatedBy: #"<td>"#).count > 4 * 12, "each chart's figures as a table too")
+            #expect(!page.text.contains("<script"), "drawn by the server, no script")
+            let chooser = try await client.execute(uri: "/indicators?lang=da", method: .get)
+            #expect(chooser.status == .ok && chooser.text.contains("indicators-form") && !chooser.text.contains("<svg "))
+            let wrong = try await client.execute(uri: "/indicators?memberState=XX", method: .get, headers: [.accept: "text/html"])
+            #expect(wrong.status == .badRequest)
+        }
+    }
+
+    @Test func monthsWithoutRequestsAreEmptyAndRequestsFallInTheMonthTheyWereSent() {
+        let now = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18
+        let sent = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21
+        let timing = TimelinessIndicators.Timing(
+            sentAt: sent, acceptedAt: sent.addingTimeInterval(86_400), answeredAt: sent.addingTimeInterval(10 * 86_400),
+            deadline: sent.addingTimeInterval(20 * 86_400))
+        let months = TimelinessIndicators.monthly([timing, timing], endingAt: now)
+        #expect(months.count == 12 && months.first?.year == 2025 && months.first?.month == 12 && months.last?.month == 11)
+        let september = try! #require(months.first { $0.month == 9 })
+        #expect(september.indicators.received == 2 && september.indicators.acceptedWithinSevenDays == 1)
+        #expect(months.filter { $0.indicators.received == 0 }.count == 11)
+        #expect(months.first { $0.month == 10 }?.indicators.averageDaysToAnswer == nil)
+    }
+}

@@ -81,7 +81,8 @@ public func buildRouter(platform: Platform) async throws -> Routes {
         catalogs: platform.catalogs, clock: platform.clock, requests: platform.requests, exchangeEvidence: platform.exchangeEvidence,
         exchangeReports: platform.exchangeReports, database: platform.database, views: views
     ).addRoutes(to: routes)
-    IndicatorsController(database: platform.database, requests: platform.requests).addRoutes(to: routes)
+    IndicatorsController(database: platform.database, requests: platform.requests, catalogs: catalogs, clock: platform.clock, views: views)
+        .addRoutes(to: routes)
     SubjectSearchController(
         catalogs: platform.catalogs, clock: platform.clock, database: platform.database, requests: platform.requests, views: views
     ).addRoutes(to: routes)

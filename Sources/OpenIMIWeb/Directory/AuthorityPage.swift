@@ -3,6 +3,7 @@ import OpenIMIDomain
 
 /// The model of an authority's page, in one language.
 struct AuthorityPage {
+    let id: String
     let name: String
     let names: [Name]
     let status: String
@@ -17,6 +18,7 @@ struct AuthorityPage {
 
     init(authority: Authority, states: [MemberState], areas: [LegalArea], catalog: Catalog) {
         let language = catalog.language
+        id = authority.id.description
         self.name = authority.name.values[language] ?? authority.name.text(in: .en)
         self.names = authority.name.values.sorted { $0.key < $1.key }.map { Name(lang: $0.key.rawValue, text: $0.value) }
         self.status = catalog.text("authorityStatus.\(authority.status.rawValue)")

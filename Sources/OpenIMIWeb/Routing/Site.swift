@@ -39,6 +39,7 @@ enum Site {
     static let requestInformationNoticePdf = SiteRoute(.get, "/requests/{id}/information-notice.pdf", .signedIn)
     static let openAPIDocument = SiteRoute(.get, "/openapi.json", .public)
     static let legalAreas = SiteRoute(.get, "/legal-areas", .public)
+    static let indicators = SiteRoute(.get, "/indicators", .public)
     static let requestBlockedAccess = SiteRoute(.get, "/requests/{id}/blocked-access", .signedIn)
     static let postRequestBlockedAccess = SiteRoute(.post, "/requests/{id}/blocked-access", .signedIn)
     static let postRequestSteps = SiteRoute(.post, "/requests/{id}/steps", .signedIn)
@@ -104,6 +105,7 @@ enum Site {
         "requestInformationNoticePdf": requestInformationNoticePdf,
         "openAPIDocument": openAPIDocument,
         "legalAreas": legalAreas,
+        "indicators": indicators,
         "requestBlockedAccess": requestBlockedAccess,
         "postRequestBlockedAccess": postRequestBlockedAccess,
         "postRequestSteps": postRequestSteps,
@@ -236,6 +238,7 @@ enum Site {
         requestInformationNoticePdf,
         openAPIDocument,
         legalAreas,
+        indicators,
         requestBlockedAccess,
         postRequestBlockedAccess,
         postRequestSteps,
