@@ -41,7 +41,7 @@ public struct ExchangeEvidence: Sendable {
         return .object([
             "type": .string("openimi.exchange-evidence"), "version": .integer(1), "issuedAt": time(issuedAt),
             "request": .object([
-                "id": id(request.id.uuid), "procedure": .string(request.procedure.rawValue),
+                "id": id(request.id.uuid), "number": .string(request.number.description), "procedure": .string(request.procedure.rawValue),
                 "legalArea": .string(request.legalArea.rawValue),
                 "state": .string(request.state.rawValue), "requester": id(request.involvement.requester.uuid),
                 "responder": id(request.involvement.responder.uuid),

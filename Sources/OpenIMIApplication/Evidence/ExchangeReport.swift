@@ -51,6 +51,7 @@ public struct ExchangeReport {
         footer = catalog.text("report.footer", ["id": id])
         pageNumbering = catalog.text("report.page")
         var summary: [Row] = [
+            .field(catalog.text("requests.number"), request.number.description, small: false),
             .field(catalog.text("report.requestID"), id, small: false),
             .field(catalog.text("inbox.procedure"), names.procedureName(request.procedure.rawValue), small: false),
             .field(catalog.text("report.legalArea"), names.areaName(request.legalArea.rawValue), small: false),

@@ -7,6 +7,8 @@ import OpenIMISecurity
 public struct SubjectMatch: Sendable, Equatable {
     /// The request.
     public let id: UUID
+    /// Its number.
+    public let number: String
     /// Its procedure and area.
     public let procedure: String
     /// Its legal area.
@@ -39,7 +41,8 @@ extension RequestService {
             SubjectSearchScope.includes(principal, involvement: $0.involvement, legalArea: $0.legalArea, state: $0.state)
         }.map {
             SubjectMatch(
-                id: $0.id, procedure: $0.procedure, legalArea: $0.legalArea, state: $0.state, retentionPhase: $0.retentionPhase,
+                id: $0.id, number: $0.number, procedure: $0.procedure, legalArea: $0.legalArea, state: $0.state,
+                retentionPhase: $0.retentionPhase,
                 createdAt: $0.createdAt)
         }
         if !found.isEmpty {

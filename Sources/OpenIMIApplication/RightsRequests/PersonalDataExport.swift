@@ -18,6 +18,7 @@ public enum PersonalDataExport {
         ]
         for item in exported {
             var rows: [Row] = [
+                .field(catalog.text("requests.number"), item.match.number, small: false),
                 .field(catalog.text("report.requestID"), item.match.id.uuidString.lowercased(), small: true),
                 .field(catalog.text("inbox.procedure"), names.procedureName(item.match.procedure), small: false),
                 .field(catalog.text("inbox.state"), catalog.text("requestState.\(item.match.state.rawValue)"), small: false),

@@ -70,7 +70,7 @@ public struct SupervisoryExport: Sendable {
             }
             payloadRequests.append(
                 .object([
-                    "id": .string(request.id), "procedure": .string(request.procedure),
+                    "id": .string(request.id), "number": .string(request.number), "procedure": .string(request.procedure),
                     "legalArea": .string(request.legalArea),
                     "state": .string(request.state),
                     "role": .string(involvement.requester.uuid == authorityID ? "requester" : "responder"),

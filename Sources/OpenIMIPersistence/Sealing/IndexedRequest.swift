@@ -5,6 +5,8 @@ import OpenIMIDomain
 public struct IndexedRequest: Sendable, Hashable {
     /// The request.
     public let id: UUID
+    /// Its number.
+    public let number: String
     /// Its procedure code.
     public let procedure: String
     /// Its legal area code.

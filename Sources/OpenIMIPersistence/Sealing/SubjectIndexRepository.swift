@@ -53,13 +53,14 @@ public struct SubjectIndexRepository: Sendable {
         guard !tokens.isEmpty else { return [] }
         return try await sql.raw(
             """
-            SELECT DISTINCT r.id, r.procedure, r.legal_area, r.state, r.retention_phase, r.created_at, r.requester_id, r.responder_id,
+            SELECT DISTINCT r.id, r.number, r.procedure, r.legal_area, r.state, r.retention_phase, r.created_at, r.requester_id, r.responder_id,
             r.earlier_responders, r.referred_to FROM subject_index s JOIN information_request r ON r.id = s.request_id
             WHERE s.token IN (\(binds: tokens)) ORDER BY r.created_at DESC, r.id
             """
         ).all().map { row in
             IndexedRequest(
                 id: try row.decodeUUID(column: "id", table: "information_request"),
+                number: try row.decode(column: "number", as: String.self),
                 procedure: try row.decode(column: "procedure", as: String.self),
                 legalArea: try row.decode(column: "legal_area", as: String.self),
                 state: try row.decode(column: "state", as: RequestState.self, table: "information_request"),

@@ -5,6 +5,8 @@ import OpenIMIDomain
 public struct SupervisedRequest: Sendable {
     /// The request's id, as stored.
     public let id: String
+    /// Its number (`DK-2026-000123`).
+    public let number: String
     /// Its procedure code.
     public let procedure: String
     /// Its legal area code.

@@ -17,7 +17,7 @@ public struct SupervisionRepository: Sendable {
         let organisation = authority.uuidString.lowercased()
         return try await sql.raw(
             """
-            SELECT r.id, r.procedure, r.legal_area, r.state, r.questions, r.requester_id, r.responder_id, r.earlier_responders, r.referred_to,
+            SELECT r.id, r.number, r.procedure, r.legal_area, r.state, r.questions, r.requester_id, r.responder_id, r.earlier_responders, r.referred_to,
               r.retention_phase, r.created_at, r.formal_closure_at
             FROM information_request r
             WHERE (r.requester_id = \(bind: organisation) OR r.responder_id = \(bind: organisation))
@@ -27,6 +27,7 @@ public struct SupervisionRepository: Sendable {
         ).all().map { row in
             SupervisedRequest(
                 id: try row.decode(column: "id", as: String.self),
+                number: try row.decode(column: "number", as: String.self),
                 procedure: try row.decode(column: "procedure", as: String.self),
                 legalArea: try row.decode(column: "legal_area", as: String.self),
                 state: try row.decode(column: "state", as: String.self),

@@ -73,7 +73,9 @@ public func buildRouter(platform: Platform) async throws -> Routes {
     SignInController(catalogs: platform.catalogs, clock: platform.clock, identity: platform.identity, views: views).addRoutes(to: routes)
     ActivationController(catalogs: platform.catalogs, clock: platform.clock, identity: platform.identity, views: views).addRoutes(
         to: routes)
-    AccountController(catalogs: platform.catalogs, clock: platform.clock, identity: platform.identity, views: views).addRoutes(to: routes)
+    AccountController(
+        catalogs: platform.catalogs, clock: platform.clock, identity: platform.identity, views: views, database: platform.database
+    ).addRoutes(to: routes)
     UsersController(
         catalogs: platform.catalogs, clock: platform.clock, database: platform.database, identity: platform.identity, views: views
     ).addRoutes(to: routes)

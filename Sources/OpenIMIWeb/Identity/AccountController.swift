@@ -14,6 +14,8 @@ struct AccountController: Sendable {
     let identity: IdentityService
     /// The HTML views.
     let views: ViewRenderer
+    /// The database, for the names of the legal areas roles are held in.
+    let database: any Database
 
     func addRoutes(to routes: Routes) {
         routes.signedIn(Site.account, use: account)
@@ -43,9 +45,10 @@ struct AccountController: Sendable {
     /// `GET /account`.
     func account(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         let catalog = catalogs.catalog(for: context.language)
+        let areas = try await RegistryRepository(sql: database.sql).legalAreas()
         let page = AccountPage(
-            principal: session.principal, catalog: catalog, languages: catalogs.languages, saved: request.query("saved") != nil
-        )
+            principal: session.principal, catalog: catalog, languages: catalogs.languages, saved: request.query("saved") != nil,
+            areaNames: Dictionary(uniqueKeysWithValues: areas.map { ($0.code.rawValue, $0.name.text(in: context.language)) }))
         return views.render("account", title: catalog.text("account.title"), page: page, request: request, context: context)
     }
 
@@ -115,11 +118,11 @@ struct AccountPage {
     let timeZones: [LanguageOption]
     let saved: Bool
 
-    init(principal: Principal, catalog: Catalog, languages: [Language], saved: Bool) {
+    init(principal: Principal, catalog: Catalog, languages: [Language], saved: Bool, areaNames: [String: String]) {
         username = principal.user.username
         fullName = principal.user.fullName
         email = principal.user.email
-        roles = principal.user.roles.sorted().map { RoleNames.name(of: $0, catalog: catalog) }
+        roles = principal.user.roles.sorted().map { RoleNames.name(of: $0, catalog: catalog, areaNames: areaNames) }
         self.languages = languages.map { LanguageOption(code: $0.rawValue, name: $0.endonym, selected: $0 == principal.user.language) }
         let own = principal.organisation.memberState?.timeZoneIdentifier ?? "UTC"
         let zones = Set(MemberStateCode.eea.compactMap { MemberStateCode(rawValue: $0)?.timeZoneIdentifier } + ["UTC"]).sorted()
@@ -141,8 +144,9 @@ struct AccountPage {
 
 /// Role names in the interface language.
 enum RoleNames {
-    static func name(of role: Role, catalog: Catalog) -> String {
+    /// The role's name, with its legal area's name (never its code where a name exists).
+    static func name(of role: Role, catalog: Catalog, areaNames: [String: String]) -> String {
         let kind = catalog.text("role.\(role.kind.rawValue)")
-        return role.legalArea.map { "\(kind): \($0)" } ?? kind
+        return role.legalArea.map { "\(kind) · \(areaNames[$0] ?? $0)" } ?? kind
     }
 }

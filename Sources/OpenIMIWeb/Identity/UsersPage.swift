@@ -23,10 +23,7 @@ struct UsersPage {
         areas: [LegalArea], supervised: [Authority], notice: UsersController.Notice?, catalog: Catalog
     ) {
         let areaNames = Dictionary(uniqueKeysWithValues: areas.map { ($0.code.rawValue, $0.name.text(in: catalog.language)) })
-        func name(_ role: Role) -> String {
-            let kind = catalog.text("role.\(role.kind.rawValue)")
-            return role.legalArea.map { "\(kind) · \(areaNames[$0] ?? $0)" } ?? kind
-        }
+        func name(_ role: Role) -> String { RoleNames.name(of: role, catalog: catalog, areaNames: areaNames) }
         let candidates: [Role] =
             [.platformOperator, .nationalCoordinator, .areaCoordinator, .localDataAdministrator]
             + organisation.legalAreas.sorted().flatMap { area in

@@ -69,6 +69,7 @@ struct SubjectSearchController: Sendable {
     /// One request found.
     struct MatchDTO: Encodable, Sendable {
         let id: String
+        let number: String
         let procedure: String
         let legalArea: String
         let state: String
@@ -77,6 +78,7 @@ struct SubjectSearchController: Sendable {
 
         init(_ match: SubjectMatch) {
             id = match.id.uuidString.lowercased()
+            number = match.number
             procedure = match.procedure
             legalArea = match.legalArea
             state = match.state.rawValue

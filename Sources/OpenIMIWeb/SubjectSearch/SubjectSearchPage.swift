@@ -7,6 +7,7 @@ import OpenIMIPersistence
 struct SubjectSearchPage {
     struct Row {
         let id: String
+        let number: String
         let procedure: String
         let state: String
         let phase: String
@@ -22,7 +23,8 @@ struct SubjectSearchPage {
         searched = matches != nil
         results = (matches ?? []).map { match in
             Row(
-                id: match.id.uuidString.lowercased(), procedure: names?.procedureName(match.procedure) ?? match.procedure,
+                id: match.id.uuidString.lowercased(), number: match.number,
+                procedure: names?.procedureName(match.procedure) ?? match.procedure,
                 state: catalog.text("requestState.\(match.state.rawValue)"),
                 phase: catalog.text("subjects.phase.\(match.retentionPhase.rawValue)"),
                 isActive: match.retentionPhase == .active, created: DateText.day(match.createdAt))
