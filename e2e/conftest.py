@@ -1,9 +1,13 @@
 """Shared fixtures for the browser tests: a headless Chromium driven through its WebDriver.
 
 Every page a test visits (by address or by a click that loads another page) is checked at 1280
-and 390 px wide: a page wider than the window fails the test. With OPENIMI_SCREENSHOTS naming a
-folder, each visited page is saved there at both widths, for a reviewer to look at."""
+and 390 px wide: a page wider than the window fails the test, and so does a page that shows a user
+a raw code (a legal area's, a procedure's or an identifier kind's) where the catalogs have its name.
+With OPENIMI_SCREENSHOTS naming a folder, each visited page is saved there at both widths, for a
+reviewer to look at."""
+import json
 import os
+import urllib.request
 import re
 import shutil
 import time
@@ -17,12 +21,24 @@ from selenium.webdriver.support.events import AbstractEventListener, EventFiring
 WIDTHS = (1280, 390)
 
 
-class PageCheck(AbstractEventListener):
-    """Checks each newly loaded HTML page for horizontal overflow and saves its screenshots."""
+IDENTIFIER_KINDS = ["national-id", "passport", "identity-card", "tax-number", "professional-registration"]
 
-    def __init__(self):
+
+def raw_codes(base_url):
+    """The codes a page must show by their names: legal areas, procedures, identifier kinds."""
+    with urllib.request.urlopen(f"{base_url}/api/v1/legal-areas") as response:
+        areas = json.load(response)["legalAreas"]
+    codes = [area["code"] for area in areas] + [p["code"] for area in areas for p in area["procedures"]]
+    return sorted(set(codes + IDENTIFIER_KINDS), key=len, reverse=True)
+
+
+class PageCheck(AbstractEventListener):
+    """Checks each newly loaded HTML page for horizontal overflow and raw codes, and saves its screenshots."""
+
+    def __init__(self, codes):
         self.test = "session"
         self.count = 0
+        self.codes = re.compile(r"(?<![\w/#.-])(" + "|".join(re.escape(code) for code in codes) + r")(?![\w-])")
 
     def after_navigate_to(self, url, driver):
         self.check(driver)
@@ -64,6 +80,8 @@ class PageCheck(AbstractEventListener):
                 driver.save_screenshot(os.path.join(folder, f"{self.test}-{self.count:02d}-{path or 'home'}-{width}.png"[:200]))
         driver.set_window_size(WIDTHS[0], 1000)
         assert not failures, f"{driver.current_url} overflows horizontally: {', '.join(failures)}"
+        shown = self.codes.findall(driver.execute_script("return document.body.innerText"))
+        assert not shown, f"{driver.current_url} shows raw codes to the user: {sorted(set(shown))}"
 
 
 @pytest.fixture(scope="session")
@@ -72,8 +90,8 @@ def base_url():
 
 
 @pytest.fixture(scope="session")
-def page_check():
-    return PageCheck()
+def page_check(base_url):
+    return PageCheck(raw_codes(base_url))
 
 
 @pytest.fixture(scope="session")
