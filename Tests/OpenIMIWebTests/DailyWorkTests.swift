@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
@@ -125,7 +126,7 @@ import Testing
 
     @Test func signingInLandsOnTheHomePageOfWhatNeedsTheUser() async throws {
         let clock = ManualClock()
-        try await TestApp.runWithUsers(clock: clock) { client, _, users in
+        try await TestApp.runWithUsers(clock: clock) { client, database, users in
             let dk = try await TestApp.apiToken(client, users["dk.handler"]!, clock: clock)
             let zbornica = try #require(users["si.handler"]?.organisationId)
             let sent = try await Self.draft(client, dk, to: zbornica, clock: clock)
@@ -151,6 +152,16 @@ import Testing
             #expect(Int(newCount)! >= 1, "the request just sent waits to be accepted")
             #expect(home.text.contains("/requests?direction=received&amp;state=forwarded,sent"))
             #expect(!home.text.contains("Mette"), "counts only, no personal data")
+            // The e-mail names the number and the procedure, never the person.
+            let number = try #require(sent["number"] as? String)
+            let mails = try await MailOutbox(sql: database.sql).pending().filter { $0.requestId == id }
+            let job = MailDelivery(
+                database: database, settings: MailSettings(smtpHost: "127.0.0.1", smtpPort: 1, from: "imi@platform.example"),
+                publicURL: "https://imi.example.org", catalogs: try Catalogs.bundled(), logger: Logger(label: "test"))
+            let procedures = try await RegistryRepository(sql: database.sql).procedureNames()
+            let (subject, body) = job.render(try #require(mails.first), procedures: procedures)
+            #expect(
+                subject.contains(number) && body.contains(number) && !body.contains("Mette") && !body.contains("pq-information-request"))
             let danish = try await Browser.signIn(client, users["dk.handler"]!, clock: clock).get("/?lang=da")
             #expect(danish.text.contains(#"id="work-drafts""#) && danish.text.contains(#"id="work-waiting""#))
             let visitor = try await client.execute(uri: "/", method: .get)
@@ -215,8 +226,18 @@ import Testing
             let id = try #require(try await Self.draft(client, token, to: zbornica, clock: clock)["id"] as? String)
             #expect(try await client.api(.post, "/api/v1/requests/\(id)/steps", token, #"{"action":"send","version":1}"#).status == .ok)
             let dk = try await Browser.signIn(client, users["dk.handler"]!, clock: clock)
-            let unconfirmed = try await dk.post("/requests/\(id)/steps", [("action", "withdraw"), ("version", "2")])
-            #expect(unconfirmed.status == .unprocessableContent || unconfirmed.status == .badRequest, "\(unconfirmed.status)")
+            let unconfirmed = try await dk.post(
+                "/requests/\(id)/steps?lang=da", [("action", "withdraw"), ("version", "2"), ("comment", "Sagen er afgjort")])
+            #expect(unconfirmed.status == .unprocessableContent, "\(unconfirmed.status)")
+            #expect(unconfirmed.text.contains("step-withdraw-error") && unconfirmed.text.contains("Sagen er afgjort"), "typed comment kept")
+            #expect(unconfirmed.text.contains(##"href="#step-withdraw-form""##) && unconfirmed.text.contains("nav-account"))
+            // A proposed deadline in the past is refused the same way, on the responder's accept form.
+            let si = try await Browser.signIn(client, users["si.handler"]!, clock: clock)
+            let past = try await si.post(
+                "/requests/\(id)/steps", [("action", "accept"), ("version", "2"), ("proposedDeadline", "2001-01-01"), ("comment", "Vi")])
+            #expect(
+                past.status == .unprocessableContent && past.text.contains(#"value="2001-01-01""#)
+                    && past.text.contains("step-accept-error"))
             let confirmed = try await dk.post("/requests/\(id)/steps", [("action", "withdraw"), ("version", "2"), ("confirmed", "yes")])
             #expect(confirmed.headers[.location]?.hasSuffix("done=withdraw") == true)
             let missing = try await dk.get("/requests/\(UUID().uuidString.lowercased())?lang=da")

@@ -43,10 +43,11 @@ public struct MailDelivery: ScheduledJob {
         let catalog = catalogs.catalog(for: language)
         let link = PublicAddress.request(message.requestId, base: publicURL)
         let event = catalog.text("notification.\(message.action)")
-        guard let number = message.number else {
+        guard let number = message.number, let code = message.procedure else {
             return (catalog.text("mail.subject", ["event": event]), catalog.text("mail.body", ["event": event, "link": link]))
         }
-        let procedure = message.procedure.map { procedures[$0]?.text(in: language) ?? $0 } ?? ""
+        // A procedure the registry no longer names is left out rather than shown as its code.
+        let procedure = procedures[code]?.text(in: language) ?? catalog.text("inbox.procedure")
         let values = ["event": event, "link": link, "number": number, "procedure": procedure]
         return (catalog.text("mail.subjectOfRequest", values), catalog.text("mail.bodyOfRequest", values))
     }

@@ -11,3 +11,15 @@ struct AnswerDraft {
     /// The summary at the top, linking to each question.
     let errors: [FieldError]
 }
+
+/// A step form as typed, kept when the step is refused: the page shows it again with the reason.
+struct StepDraft {
+    /// The step.
+    let action: RequestAction
+    /// The comment typed.
+    let comment: String
+    /// The deadline proposed when accepting, as typed.
+    let proposedDeadline: String
+    /// Why the step was refused.
+    let message: String
+}

@@ -99,6 +99,11 @@ struct RequestPage {
         let isForward: Bool
         /// Withdrawing and closing cannot be undone: the form asks the user to confirm.
         let needsConfirmation: Bool
+        /// What was typed, after a refusal of this step.
+        let comment: String
+        let proposedDeadline: String
+        /// Why this step was refused.
+        let error: String?
         let forwardTargets: [Option]
     }
 
@@ -109,7 +114,7 @@ struct RequestPage {
     init(
         request: InformationRequest, questionSet: QuestionSet?, attachments: [RequestAttachment], principal: Principal,
         names: RequestDirectory, forwardTargets: [Authority], handlers: [UserAccount], catalog: Catalog, time: LocalTime, now: Date,
-        done: String? = nil, draft: AnswerDraft? = nil
+        done: String? = nil, draft: AnswerDraft? = nil, step: StepDraft? = nil
     ) {
         let language = catalog.language
         let target = AccessTarget.request(request.involvement, legalArea: request.legalArea.rawValue, state: request.state)
@@ -118,7 +123,15 @@ struct RequestPage {
         number = request.number.description
         version = request.version
         self.done = done
-        errors = draft?.errors ?? []
+        errors =
+            draft?.errors
+            ?? step.map {
+                [
+                    FieldError(
+                        field: "step-\($0.action.rawValue)-form", label: catalog.text("requestAction.\($0.action.rawValue)"),
+                        message: $0.message)
+                ]
+            } ?? []
         hasErrors = !errors.isEmpty
         procedure = names.procedureName(request.procedure.rawValue)
         area = names.areaName(request.legalArea.rawValue)
@@ -176,6 +189,9 @@ struct RequestPage {
                 action: action.rawValue, label: catalog.text("requestAction.\(action.rawValue)"), isAccept: action == .accept,
                 isForward: action == .forward,
                 needsConfirmation: [.withdraw, .close, .closeByCoordinator].contains(action),
+                comment: step?.action == action ? step?.comment ?? "" : "",
+                proposedDeadline: step?.action == action ? step?.proposedDeadline ?? "" : "",
+                error: step?.action == action ? step?.message : nil,
                 forwardTargets: action == .forward
                     ? forwardTargets.map { Option(id: $0.id.description, text: $0.name.text(in: language), selected: false) }
                     : [])

@@ -82,20 +82,21 @@ extension RequestsController {
     /// The page of request `id`, read (and logged) for the signed-in user; after a refused answer
     /// form, with the answers as typed and what to correct (status 422).
     func requestPage(
-        _ id: RequestID, _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, draft: AnswerDraft? = nil
+        _ id: RequestID, _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, draft: AnswerDraft? = nil,
+        step: StepDraft? = nil
     ) async throws -> HTMLPage {
         let read = try await requests.read(id, by: session.principal, purpose: .read(.web, .viewRequest), now: clock.now())
         return try await requestPage(
             read,
             attachments: try await requests.attachments(
                 of: id, by: session.principal, purpose: .read(.web, .viewRequest), now: clock.now()), request, context, session,
-            draft: draft)
+            draft: draft, step: step)
     }
 
     /// The page of the request `read` with its `attachments`, already read and logged for the signed-in user.
     func requestPage(
         _ read: InformationRequest, attachments: [RequestAttachment], _ request: Request, _ context: AppRequestContext,
-        _ session: ActiveSession, draft: AnswerDraft? = nil
+        _ session: ActiveSession, draft: AnswerDraft? = nil, step: StepDraft? = nil
     ) async throws -> HTMLPage {
         let now = clock.now()
         let names = try await RequestDirectory.load(for: read, database: database, language: context.language)
@@ -107,10 +108,10 @@ extension RequestsController {
             principal: session.principal,
             names: names, forwardTargets: forwardTargets, handlers: handlers, catalog: catalog, time: LocalTime(for: session.principal),
             now: now, done: request.query("done").flatMap { Self.doneMessages.contains($0) ? catalog.text("requestDone.\($0)") : nil },
-            draft: draft)
+            draft: draft, step: step)
         return views.render(
             "request", title: "\(page.number) · \(page.procedure)", page: page, request: request, context: context,
-            status: draft == nil ? .ok : .unprocessableContent)
+            status: draft == nil && step == nil ? .ok : .unprocessableContent)
     }
 
     /// The confirmations a request's page shows after a form (`?done=`): each step, saved answers,

@@ -72,27 +72,45 @@ extension RequestsController {
         return version
     }
 
-    /// `POST /requests/{id}/steps`.
-    func postRequestSteps(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
-    {
+    /// `POST /requests/{id}/steps`. A refused step (a rule of the workflow, a wrong date, no
+    /// confirmation, someone else's change first) shows the page again as it now stands, with what
+    /// was typed in the step's form and the reason beside it (422).
+    func postRequestSteps(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> Response {
         let fields = try await request.form()
         guard let action = RequestAction(rawValue: fields["action"] ?? "") else {
             throw RequestError.invalidParameter("action", .notAllowed)
         }
-        let forwardTo = try fields["forwardTo"].map { text -> UUID in
-            guard let id = UUID(uuidString: text) else { throw RequestError.invalidParameter("forwardTo", .malformed) }
-            return id
-        }
-        let proposed = try Self.optionalDay(fields["proposedDeadline"], field: "proposedDeadline")
         let id = try context.requestID()
-        // Withdrawing and closing cannot be undone: the form's box must be ticked.
-        if [.withdraw, .close, .closeByCoordinator].contains(action), fields["confirmed"] != "yes" {
-            throw RequestError.invalidParameter("confirmed", .required)
+        do {
+            let forwardTo = try fields["forwardTo"].map { text -> UUID in
+                guard let id = UUID(uuidString: text) else { throw RequestError.invalidParameter("forwardTo", .malformed) }
+                return id
+            }
+            let proposed = try Self.optionalDay(fields["proposedDeadline"], field: "proposedDeadline")
+            // Withdrawing and closing cannot be undone: the form's box must be ticked.
+            if [.withdraw, .close, .closeByCoordinator].contains(action), fields["confirmed"] != "yes" {
+                throw RequestError.invalidParameter("confirmed", .required)
+            }
+            _ = try await requests.act(
+                id, action, details: StepDetails(comment: Self.text(fields["comment"]), proposedDeadline: proposed),
+                forwardTo: action == .forward ? forwardTo : nil, expectedVersion: try Self.version(fields), by: session.principal,
+                now: clock.now())
+        } catch {
+            let catalog = catalogs.catalog(for: context.language)
+            let presentation = ErrorPresentation(error, catalog: catalog, availableLanguages: catalogs.languages)
+            guard [.badRequest, .conflict, .unprocessableContent].contains(presentation.status) else { throw error }
+            let message =
+                if case RequestError.invalidParameter("confirmed", _) = error {
+                    catalog.text("requests.confirmMissing")
+                } else if presentation.status == .conflict {
+                    catalog.text("requests.changedMeanwhile")
+                } else {
+                    presentation.detail
+                }
+            let step = StepDraft(
+                action: action, comment: fields["comment"] ?? "", proposedDeadline: fields["proposedDeadline"] ?? "", message: message)
+            return try await requestPage(id, request, context, session, step: step).response(from: request, context: context)
         }
-        _ = try await requests.act(
-            id, action, details: StepDetails(comment: Self.text(fields["comment"]), proposedDeadline: proposed),
-            forwardTo: action == .forward ? forwardTo : nil, expectedVersion: try Self.version(fields), by: session.principal,
-            now: clock.now())
         return Self.redirect(to: id, done: action.rawValue)
     }
 
