@@ -218,6 +218,41 @@ import Testing
         }
     }
 
+    @Test func aDraftIsDeletedWithItsPersonalDataOnlyByItsAuthorityAndOnlyWhenConfirmed() async throws {
+        let clock = ManualClock()
+        try await TestApp.runWithUsers(clock: clock) { client, database, users in
+            let token = try await TestApp.apiToken(client, users["dk.handler"]!, clock: clock)
+            let zbornica = try #require(users["si.handler"]?.organisationId)
+            let draft = try await Self.draft(client, token, to: zbornica, clock: clock)
+            let id = try #require(draft["id"] as? String), number = try #require(draft["number"] as? String)
+            let sent = try #require(try await Self.draft(client, token, to: zbornica, clock: clock)["id"] as? String)
+            #expect(try await client.api(.post, "/api/v1/requests/\(sent)/steps", token, #"{"action":"send","version":1}"#).status == .ok)
+            let dk = try await Browser.signIn(client, users["dk.handler"]!, clock: clock)
+            let unconfirmed = try await dk.post("/requests/\(id)/draft/deletion", [("version", "1")])
+            #expect(unconfirmed.status == .unprocessableContent && unconfirmed.text.contains("delete-draft-error"))
+            let sentRefused = try await dk.post("/requests/\(sent)/draft/deletion", [("version", "2"), ("confirmed", "yes")])
+            #expect(sentRefused.status.code >= 400, "a sent request is no draft: \(sentRefused.status)")
+            let si = try await Browser.signIn(client, users["si.handler"]!, clock: clock)
+            #expect(try await si.post("/requests/\(id)/draft/deletion", [("version", "1"), ("confirmed", "yes")]).status == .notFound)
+            let deleted = try await dk.post("/requests/\(id)/draft/deletion", [("version", "1"), ("confirmed", "yes")])
+            let location = try #require(deleted.headers[.location])
+            #expect(deleted.status == .seeOther && location.contains("done=draft-deleted"))
+            let inbox = try await dk.get(location + "&lang=da")
+            #expect(inbox.text.contains("Kladde \(number) er slettet") && !inbox.text.contains("/requests/\(id)\""))
+            #expect(try await dk.get("/requests/\(id)").status.code >= 400, "gone for its authority too")
+            let row = try #require(
+                try await database.sql.select().columns("personal_data", "retention_phase").from("information_request")
+                    .where("id", .equal, id).first())
+            #expect(try row.decode(column: "personal_data", as: String.self).isEmpty)
+            #expect(try row.decode(column: "retention_phase", as: String.self) == "deleted")
+            let log = try await database.sql.select().columns("user_id", "purpose").from("access_log").where("request_id", .equal, id).all()
+            let purposes = try log.map { try $0.decode(column: "purpose", as: String.self) }
+            #expect(purposes.contains("draft:delete:block") && purposes.contains("draft:delete"), "\(purposes)")
+            let receipts = try await database.sql.select().column("reason").from("deletion_receipt").where("request_id", .equal, id).all()
+            #expect(try receipts.map { try $0.decode(column: "reason", as: String.self) } == ["draft-deleted"])
+        }
+    }
+
     @Test func withdrawingAsksForConfirmationAndAnUnknownRequestKeepsTheSignedInPage() async throws {
         let clock = ManualClock()
         try await TestApp.runWithUsers(clock: clock) { client, _, users in

@@ -19,3 +19,29 @@ extension RequestService {
         }
     }
 }
+
+extension RequestService {
+    /// Deletes the draft `id` of the principal's authority, by a user who may send it: blocked at
+    /// once (so it can no longer be sent), then its personal data erased as a retention deletion is,
+    /// with a signed receipt; both logged under the user. The number is not given again.
+    public func deleteDraft(
+        _ id: RequestID, expectedVersion: Int, by principal: Principal, now: Date, retention: RetentionRun
+    ) async throws {
+        let request = try await visible(id, to: principal)
+        try identity.authorize(
+            principal, .actOnRequest(.send), on: .request(request.involvement, legalArea: request.legalArea.rawValue, state: request.state))
+        guard request.state == .draft else { throw RequestStepError.notADraft }
+        let actor = StepActor(userID: principal.user.id, organisationID: try principal.actingOrganisationID())
+        let blocked = try await database.transaction { sql in
+            guard try await RetentionRepository(sql: sql).blockDraft(id.description, version: expectedVersion, at: now) else {
+                return false
+            }
+            try await AccessLog(sql: sql).record(
+                userID: actor.userID.uuid, organisationID: actor.organisationID, requestID: id.uuid, operation: .block,
+                purpose: .block(.draftDeleted), fields: Self.personalFields, at: now)
+            return true
+        }
+        guard blocked else { throw InformationRequestError.conflict(currentVersion: request.version) }
+        _ = try await retention.delete(id.description, at: now, reason: .draftDeleted, actor: actor)
+    }
+}

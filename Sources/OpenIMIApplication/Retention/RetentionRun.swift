@@ -90,7 +90,8 @@ public struct RetentionRun: Sendable {
     /// Deletes the personal data of request `id` (blocking it first when the run meets it active):
     /// destroys its data key, empties the sealed columns, removes its attachments, logs it, and keeps
     /// a signed receipt. False when another run deleted it first.
-    public func delete(_ id: String, at date: Date, reason: DeletionReason = .retention) async throws -> Bool {
+    /// `actor` is the user who asked for it (a draft's deletion); the platform otherwise.
+    public func delete(_ id: String, at date: Date, reason: DeletionReason = .retention, actor: StepActor? = nil) async throws -> Bool {
         let uuid = try Self.requestUUID(id)
         _ = try await block(id, at: date, purpose: .block(reason))
         let identity = try signing.current()
@@ -109,7 +110,8 @@ public struct RetentionRun: Sendable {
             try await IdempotencyStore.forget(requestID: id, sql: sql)
             let digest = RequestRecord.personalDataDigest(of: request)
             try await AccessLog(sql: sql).record(
-                userID: Self.platformActor, organisationID: Self.platformActor, requestID: uuid, operation: .delete,
+                userID: actor?.userID.uuid ?? Self.platformActor, organisationID: actor?.organisationID ?? Self.platformActor,
+                requestID: uuid, operation: .delete,
                 purpose: .delete(reason),
                 fields: RequestService.personalFields + attachments.map { "attachments/\($0.id.uuidString.lowercased())" },
                 digest: digest, at: date)

@@ -64,6 +64,7 @@ extension AccessPurpose: RawRepresentable {
         case .delete(.retention): "retention:delete"
         case .delete(.consentWithdrawn): "consent:withdrawn-delete"
         case .delete(.erasure): "rights:erasure"
+        case .delete(.draftDeleted): "draft:delete"
         case .rightsRequest(let kind, let id): "rights:\(kind.rawValue):\(id.uuidString.lowercased())"
         case .rightsAction(let kind, let id, let action): "rights:\(kind.rawValue):\(id.uuidString.lowercased()):\(action.rawValue)"
         case .correctionApplied: "rights:correction-applied"

@@ -6,4 +6,6 @@ public enum DeletionReason: String, Sendable, Hashable, CaseIterable {
     case consentWithdrawn = "consent-withdrawn"
     /// A data subject's erasure request: the data were processed unlawfully (Art. 19).
     case erasure
+    /// The requesting authority deleted its draft before sending it.
+    case draftDeleted = "draft-deleted"
 }

@@ -12,6 +12,9 @@ extension RequestRepository {
     static let openPredicate =
         "state NOT IN (\(RequestState.allCases.filter(\.isFinal).map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")))"
 
+    /// A deleted draft is gone for its authority: it was never sent, so no list shows it.
+    static let liveDraftPredicate = "(state <> 'draft' OR retention_phase = 'active')"
+
     /// Summaries of the requests of `organisation` in `areas` matching `query`, by deadline: as
     /// requester (drafts included), as current responder, and for coordinators as the one referred to.
     public func inbox(of organisation: Organisation, areas: Set<String>, query: InboxQuery) async throws -> [RequestSummary] {
@@ -40,7 +43,7 @@ extension RequestRepository {
             let states = query.states.filter { branch.includesDrafts || $0 != .draft }.map(\.rawValue).sorted()
             var part: SQLQueryString = "SELECT * FROM (SELECT \(unsafeRaw: Self.summaryColumns) FROM information_request WHERE "
             part = part + "\(ident: branch.column) = \(bind: key) AND state IN (\(binds: states.isEmpty ? [""] : states))"
-            part = part + " AND legal_area IN (\(binds: areas.sorted()))"
+            part = part + " AND legal_area IN (\(binds: areas.sorted())) AND \(unsafeRaw: Self.liveDraftPredicate)"
             if query.states.isSubset(of: InboxQuery.openStates) { part = part + " AND \(unsafeRaw: Self.openPredicate)" }
             return part + Self.filters(query, branch: branch)
                 + " ORDER BY \(unsafeRaw: query.sort.orderBy) LIMIT \(literal: window)) AS \(ident: branch.column + "_rows")"
@@ -96,7 +99,7 @@ extension RequestRepository {
         for branch in Self.branches(of: organisation) {
             let column = branch.column
             let rows = try await sql.raw(
-                "SELECT state, COUNT(*) AS n FROM information_request WHERE \(ident: column) = \(bind: id.uuidString.lowercased()) AND legal_area IN (\(binds: areas.sorted())) AND state IN (\(binds: states.map(\.rawValue).sorted())) GROUP BY state"
+                "SELECT state, COUNT(*) AS n FROM information_request WHERE \(ident: column) = \(bind: id.uuidString.lowercased()) AND legal_area IN (\(binds: areas.sorted())) AND state IN (\(binds: states.map(\.rawValue).sorted())) AND \(unsafeRaw: Self.liveDraftPredicate) GROUP BY state"
             ).all()
             for row in rows {
                 let state = try row.decode(column: "state", as: RequestState.self, table: "information_request")

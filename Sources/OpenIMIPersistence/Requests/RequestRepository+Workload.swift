@@ -44,7 +44,7 @@ extension RequestRepository {
                   SUM(CASE WHEN state IN (\(binds: running)) AND deadline < \(bind: soon.epochSeconds) THEN 1 ELSE 0 END) AS due_soon
                 FROM information_request
                 WHERE \(ident: branch.column) = \(bind: id.uuidString.lowercased()) AND legal_area IN (\(binds: areas.sorted()))
-                  AND \(unsafeRaw: Self.openPredicate)
+                  AND \(unsafeRaw: Self.openPredicate) AND \(unsafeRaw: Self.liveDraftPredicate)
                 GROUP BY state, CASE WHEN proposed_deadline IS NULL THEN 0 ELSE 1 END
                 """
             ).all()

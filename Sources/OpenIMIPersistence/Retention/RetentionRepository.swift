@@ -34,6 +34,15 @@ public struct RetentionRepository: Sendable {
             .where("retention_phase", .equal, RetentionPhase.active.rawValue).returning("id").all().isEmpty
     }
 
+    /// Blocks the draft `id` if it is still an active draft at `version`, for its deletion; false when
+    /// it was sent or changed meanwhile.
+    public func blockDraft(_ id: String, version: Int, at date: Date) async throws -> Bool {
+        try await !sql.update("information_request").set("retention_phase", to: RetentionPhase.blocked.rawValue)
+            .set("blocked_at", to: date.epochSeconds).set("version", to: version + 1).set("updated_at", to: date.epochSeconds)
+            .where("id", .equal, id).where("version", .equal, version).where("state", .equal, RequestState.draft.rawValue)
+            .where("retention_phase", .equal, RetentionPhase.active.rawValue).returning("id").all().isEmpty
+    }
+
     /// Locks the row of request `id` until the transaction ends, so that a run beside this one waits.
     public func lock(_ id: String) async throws {
         try await sql.update("information_request").set("retention_phase", to: SQLColumn("retention_phase")).where("id", .equal, id).run()

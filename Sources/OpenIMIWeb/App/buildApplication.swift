@@ -81,7 +81,7 @@ public func buildRouter(platform: Platform) async throws -> Routes {
     ).addRoutes(to: routes)
     RequestsController(
         catalogs: platform.catalogs, clock: platform.clock, requests: platform.requests, exchangeEvidence: platform.exchangeEvidence,
-        exchangeReports: platform.exchangeReports, database: platform.database, views: views
+        exchangeReports: platform.exchangeReports, database: platform.database, views: views, retention: platform.retention
     ).addRoutes(to: routes)
     IndicatorsController(database: platform.database, requests: platform.requests, catalogs: catalogs, clock: platform.clock, views: views)
         .addRoutes(to: routes)

@@ -14,8 +14,8 @@ struct AnswerDraft {
 
 /// A step form as typed, kept when the step is refused: the page shows it again with the reason.
 struct StepDraft {
-    /// The step.
-    let action: RequestAction
+    /// The step; nil for the deletion of a draft.
+    let action: RequestAction?
     /// The comment typed.
     let comment: String
     /// The deadline proposed when accepting, as typed.

@@ -16,6 +16,8 @@ struct InboxPage {
     let notifications: [NotificationRow]
     let previous: String?
     let next: String?
+    /// What the form that led here did.
+    let done: String?
 
     struct Row {
         let href: String
@@ -52,8 +54,9 @@ struct InboxPage {
 
     init(
         inbox: Inbox, query: InboxQuery?, search: InboxSearchForm, errors: [FieldError], notifications: [RequestNotification],
-        principal: Principal, names: RequestDirectory, catalog: Catalog, time: LocalTime, now: Date
+        principal: Principal, names: RequestDirectory, catalog: Catalog, time: LocalTime, now: Date, done: String? = nil
     ) {
+        self.done = done
         let own = principal.organisation.id.uuid?.uuidString.lowercased()
         rows = inbox.requests.map { summary in
             let state = RequestState(rawValue: summary.state) ?? .closed

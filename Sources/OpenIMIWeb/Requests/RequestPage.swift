@@ -19,6 +19,8 @@ struct RequestPage {
     let canAnswer: Bool
     /// Whether the user may change the draft (who may send it).
     let canEditDraft: Bool
+    /// Why deleting the draft was refused.
+    let deletionError: String?
     let procedure: String
     let area: String
     let state: String
@@ -125,13 +127,15 @@ struct RequestPage {
         self.done = done
         errors =
             draft?.errors
-            ?? step.map {
+            ?? step.map { step in
                 [
                     FieldError(
-                        field: "step-\($0.action.rawValue)-form", label: catalog.text("requestAction.\($0.action.rawValue)"),
-                        message: $0.message)
+                        field: step.action.map { "step-\($0.rawValue)-form" } ?? "delete-draft-form",
+                        label: catalog.text(step.action.map { "requestAction.\($0.rawValue)" } ?? "requests.deleteDraft"),
+                        message: step.message)
                 ]
             } ?? []
+        deletionError = step != nil && step?.action == nil ? step?.message : nil
         hasErrors = !errors.isEmpty
         procedure = names.procedureName(request.procedure.rawValue)
         area = names.areaName(request.legalArea.rawValue)

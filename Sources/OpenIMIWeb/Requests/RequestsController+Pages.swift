@@ -14,6 +14,7 @@ extension RequestsController {
         routes.signedIn(Site.postRequests, use: postRequests)
         routes.signedIn(Site.requestDraft, use: requestDraft)
         routes.signedIn(Site.postRequestDraft, use: postRequestDraft)
+        routes.signedIn(Site.postRequestDraftDeletion, use: postRequestDraftDeletion)
         routes.signedIn(Site.request, use: viewRequest)
         routes.signedIn(Site.requestAttachment, use: requestAttachment)
         routes.signedIn(Site.requestEvidence, use: requestEvidence)
@@ -129,9 +130,15 @@ extension RequestsController {
     /// `GET /requests`: the inbox with its search form. A wrong value in the form shows the page
     /// again with what was typed, the field named, and status 422.
     func inbox(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
-        try request.checkQueryParameters(allowed: InboxQuery.parameters)
+        try request.checkQueryParameters(allowed: InboxQuery.parameters.union(["done", "deleted"]))
         let catalog = catalogs.catalog(for: context.language)
         let now = clock.now()
+        // After a draft's deletion: its number, checked, in the confirmation.
+        let done =
+            request.query("done") == "draft-deleted"
+            ? request.query("deleted").flatMap(RequestNumber.init).map {
+                catalog.text("inbox.done.draft-deleted", ["number": $0.description])
+            } : nil
         var query: InboxQuery?
         var errors: [FieldError] = []
         do {
@@ -156,7 +163,7 @@ extension RequestsController {
             catalog: catalog)
         let page = InboxPage(
             inbox: shown, query: query, search: search, errors: errors, notifications: notifications, principal: session.principal,
-            names: names, catalog: catalog, time: LocalTime(for: session.principal), now: now)
+            names: names, catalog: catalog, time: LocalTime(for: session.principal), now: now, done: done)
         return views.render(
             "inbox", title: catalog.text("inbox.title"), page: page, request: request, context: context,
             status: errors.isEmpty ? .ok : .unprocessableContent)
@@ -190,6 +197,23 @@ extension RequestsController {
         return try await newRequestPage(
             request, context, session, procedure: draft.procedure.rawValue, values: DraftFormValues(draft), editing: id
         ).response(from: request, context: context)
+    }
+
+    /// `POST /requests/{id}/draft/deletion`: the draft deleted once the user confirmed it; back to
+    /// the inbox, which says so.
+    func postRequestDraftDeletion(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> Response {
+        let fields = try await request.form()
+        let id = try context.requestID()
+        guard fields["confirmed"] == "yes" else {
+            let catalog = catalogs.catalog(for: context.language)
+            let step = StepDraft(action: nil, comment: "", proposedDeadline: "", message: catalog.text("requests.confirmMissing"))
+            return try await requestPage(id, request, context, session, step: step).response(from: request, context: context)
+        }
+        let read = try await requests.read(id, by: session.principal, purpose: .read(.web, .viewRequest), now: clock.now())
+        try await requests.deleteDraft(
+            id, expectedVersion: try Self.version(fields), by: session.principal, now: clock.now(), retention: retention)
+        return Response(
+            status: .seeOther, headers: [.location: Site.requests.link(query: "done=draft-deleted&deleted=\(read.number)")])
     }
 
     /// `POST /requests/{id}/draft`.

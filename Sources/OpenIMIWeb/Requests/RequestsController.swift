@@ -21,6 +21,8 @@ struct RequestsController: Sendable {
     let database: any Database
     /// The HTML views.
     let views: ViewRenderer
+    /// The retention rules, which delete a draft's personal data as they delete any request's.
+    let retention: RetentionRun
 
     func addRoutes(to routes: Routes) {
         routes.signedIn(Site.API.postRequests, use: apiPostRequests)

@@ -46,6 +46,7 @@ enum Site {
     static let postRequestAnswers = SiteRoute(.post, "/requests/{id}/answers", .signedIn)
     static let requestDraft = SiteRoute(.get, "/requests/{id}/draft", .signedIn)
     static let postRequestDraft = SiteRoute(.post, "/requests/{id}/draft", .signedIn)
+    static let postRequestDraftDeletion = SiteRoute(.post, "/requests/{id}/draft/deletion", .signedIn)
     static let postRequestDeadlineDecision = SiteRoute(.post, "/requests/{id}/deadline-decision", .signedIn)
     static let postRequestAllocation = SiteRoute(.post, "/requests/{id}/allocation", .signedIn)
     static let postRequestAttachments = SiteRoute(.post, "/requests/{id}/attachments", .signedIn)
@@ -112,6 +113,7 @@ enum Site {
         "postRequestAnswers": postRequestAnswers,
         "requestDraft": requestDraft,
         "postRequestDraft": postRequestDraft,
+        "postRequestDraftDeletion": postRequestDraftDeletion,
         "postRequestDeadlineDecision": postRequestDeadlineDecision,
         "postRequestAllocation": postRequestAllocation,
         "postRequestAttachments": postRequestAttachments,
@@ -245,6 +247,7 @@ enum Site {
         postRequestAnswers,
         requestDraft,
         postRequestDraft,
+        postRequestDraftDeletion,
         postRequestDeadlineDecision,
         postRequestAllocation,
         postRequestAttachments,
