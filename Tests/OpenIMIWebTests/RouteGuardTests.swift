@@ -38,7 +38,8 @@ import Testing
         // The public surface, reviewed: anything added here must be meant for anonymous visitors.
         #expect(
             publicRoutes == [
-                "GET /", "GET /static/{file}", "GET /legal-areas", "GET /api/v1/legal-areas", "GET /api/v1/legal-areas/{code}",
+                "GET /", "GET /static/{file}", "GET /legal-areas", "GET /indicators", "GET /api/v1/legal-areas",
+                "GET /api/v1/legal-areas/{code}",
                 "GET /api/v1/member-states", "GET /coordinators", "GET /api/v1/coordinators", "GET /directory",
                 "GET /directory/authorities/{id}", "GET /api/v1/authorities", "POST /api/v1/authorities/search",
                 "GET /api/v1/authorities/{id}",

@@ -22,4 +22,6 @@ struct StepDraft {
     let proposedDeadline: String
     /// Why the step was refused.
     let message: String
+    /// Whether someone else changed the request first (answered 409, not 422).
+    var isConflict = false
 }

@@ -112,7 +112,7 @@ extension RequestsController {
             draft: draft, step: step)
         return views.render(
             "request", title: "\(page.number) · \(page.procedure)", page: page, request: request, context: context,
-            status: draft == nil && step == nil ? .ok : .unprocessableContent)
+            status: step?.isConflict == true ? .conflict : draft == nil && step == nil ? .ok : .unprocessableContent)
     }
 
     /// The confirmations a request's page shows after a form (`?done=`): each step, saved answers,

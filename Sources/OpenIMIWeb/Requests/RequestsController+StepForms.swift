@@ -108,7 +108,8 @@ extension RequestsController {
                     presentation.detail
                 }
             let step = StepDraft(
-                action: action, comment: fields["comment"] ?? "", proposedDeadline: fields["proposedDeadline"] ?? "", message: message)
+                action: action, comment: fields["comment"] ?? "", proposedDeadline: fields["proposedDeadline"] ?? "", message: message,
+                isConflict: presentation.status == .conflict)
             return try await requestPage(id, request, context, session, step: step).response(from: request, context: context)
         }
         return Self.redirect(to: id, done: action.rawValue)
