@@ -8,7 +8,7 @@ extension Database {
     public func refreshStatistics() async throws {
         switch kind {
         case .sqlite: try await transaction { sql in try await sql.raw("ANALYZE").run() }
-        case .postgresql: try await sql.raw("VACUUM ANALYZE").run()
+        case .postgresql: try await sql.raw(SQLQueryString("VACUUM ANALYZE" + (try await sql.ownTableList()))).run()
         }
     }
 }

@@ -14,6 +14,18 @@ extension SQLDatabase {
 
     /// Refreshes the planner's statistics (SQLite and PostgreSQL `ANALYZE`) after bulk loads; run in a transaction.
     func analyze() async throws {
-        try await raw("ANALYZE").run()
+        try await raw(SQLQueryString("ANALYZE" + (try await ownTableList()))).run()
+    }
+
+    /// On PostgreSQL, " t1, t2, …": the tables of the schema in use, quoted. A bare `ANALYZE` or
+    /// `VACUUM` would lock every table of every schema of the database, which in a database shared
+    /// with other schemas (other applications, or one schema per test) exhausts the lock table.
+    /// Empty on SQLite, whose file holds this application's tables only.
+    func ownTableList() async throws -> String {
+        guard dialect.name == "postgresql" else { return "" }
+        let tables = try await raw("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename").all()
+            .map { try $0.decode(column: "tablename", as: String.self) }
+        guard !tables.isEmpty else { return "" }
+        return " " + tables.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ", ")
     }
 }
