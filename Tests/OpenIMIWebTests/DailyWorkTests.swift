@@ -118,6 +118,12 @@ import Testing
             }
             // The page keeps the search typed and names the wrong field.
             let browser = try await Browser.signIn(client, users["dk.handler"]!, clock: clock)
+            // Choosing a member state offers its authorities, one of which narrows the list to it.
+            let byState = try await browser.get("/requests?memberState=SI&lang=sl")
+            #expect(byState.text.contains(#"id="search-counterpart""#) && byState.text.contains(#"value="\#(zbornica)""#))
+            let byAuthority = try await browser.get("/requests?memberState=SI&counterpart=\(zbornica)")
+            #expect(byAuthority.text.contains(#"value="\#(zbornica)" selected"#) && byAuthority.text.contains("/requests/\(id)"))
+            #expect(try await ids(dkLater, "counterpart=\(UUID().uuidString)").isEmpty)
             let page = try await browser.get("/requests?number=DK-twenty&lang=da")
             #expect(page.status == .unprocessableContent && page.text.contains(#"value="DK-twenty""#))
             #expect(page.text.contains(##"href="#search-number""##) && page.text.contains("search-number-error"))

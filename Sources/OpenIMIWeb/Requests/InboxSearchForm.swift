@@ -20,6 +20,9 @@ struct InboxSearchForm {
     let memberStates: [Option]
     let waiting: [Option]
     let sorts: [Option]
+    /// The authorities of the member state chosen, to pick one counterpart; empty until a state is chosen.
+    let counterparts: [Option]
+    let hasCounterparts: Bool
     /// The search's parameters as `name=value`, to carry into the pager's links.
     let queryWithoutPaging: [String]
     /// Whether the form holds a search (or errors), so it is shown open.
@@ -35,8 +38,7 @@ struct InboxSearchForm {
     /// The form of `request`'s query, with the procedures of `areas` and the member states other than `own`.
     init(
         _ request: Request, errors: [FieldError], areas: [LegalArea], memberStates: [MemberState], own: MemberStateCode?,
-        language: Language,
-        catalog: Catalog
+        language: Language, catalog: Catalog, counterparts: [Authority] = []
     ) {
         func error(_ field: String) -> String? { errors.first { $0.field == "search-\(field)" }?.message }
         numberError = error("number")
@@ -56,6 +58,8 @@ struct InboxSearchForm {
         states = options("state", RequestState.allCases.map { ($0.rawValue, catalog.text("requestState.\($0.rawValue)")) })
         self.memberStates = options(
             "memberState", memberStates.filter { $0.code != own }.map { ($0.code.rawValue, $0.name.text(in: language)) })
+        self.counterparts = options("counterpart", counterparts.map { ($0.id.description, $0.name.text(in: language)) })
+        hasCounterparts = !counterparts.isEmpty
         waiting = options("waiting", ["us", "them"].map { ($0, catalog.text("inbox.waiting.\($0)")) })
         let sort = value("sort")
         sorts = InboxSort.allCases.map {
@@ -65,7 +69,7 @@ struct InboxSearchForm {
         }
         isActive =
             !errors.isEmpty
-            || ["number", "procedure", "direction", "memberState", "sentFrom", "sentTo", "sort"].contains {
+            || ["number", "procedure", "direction", "memberState", "counterpart", "sentFrom", "sentTo", "sort"].contains {
                 !value($0).isEmpty
             }
         queryWithoutPaging = request.uri.queryParameters.filter { InboxQuery.parameters.contains(String($0.key)) && $0.key != "offset" }

@@ -157,10 +157,17 @@ extension RequestsController {
         let ids = Set(shown.requests.flatMap { [$0.requesterId, $0.responderId] }.compactMap(UUID.init(uuidString:)))
         let names = try await RequestDirectory.load(ids, areas: inbox.areas, database: database, language: context.language)
         let registry = RegistryRepository(sql: database.sql)
+        // With a member state chosen, its authorities in the inbox's areas, to pick one counterpart.
+        var counterparts: [Authority] = []
+        if let state = query?.counterpartState {
+            counterparts = try await AuthorityRepository(sql: database.sql).search(
+                try DirectoryQuery(memberState: state, perPage: DirectoryQuery.maximumPerPage)
+            ).items.filter { !Set($0.legalAreas).isDisjoint(with: inbox.areas) }
+        }
         let search = InboxSearchForm(
             request, errors: errors, areas: try await registry.legalAreas().filter { inbox.areas.contains($0.code.rawValue) },
             memberStates: try await registry.memberStates(), own: session.principal.organisation.memberState, language: context.language,
-            catalog: catalog)
+            catalog: catalog, counterparts: counterparts)
         let page = InboxPage(
             inbox: shown, query: query, search: search, errors: errors, notifications: notifications, principal: session.principal,
             names: names, catalog: catalog, time: LocalTime(for: session.principal), now: now, done: done)
