@@ -339,3 +339,44 @@ import Testing
         #expect(months.first { $0.month == 10 }?.indicators.averageDaysToAnswer == nil)
     }
 }
+
+/// The other forms keep what was typed too: the same page again (422), the field named beside it
+/// and in a summary, passwords never sent back.
+@Suite struct FormEchoTests {
+    @Test func refusedFormsComeBackAsTypedWithTheFieldNamed() async throws {
+        let clock = ManualClock()
+        try await TestApp.runWithUsers(clock: clock) { client, _, users in
+            let admin = try await RequestPagesTests.Browser.signIn(client, users["dk.admin"]!, clock: clock)
+            let organisation = try #require(users["dk.admin"]?.organisationId)
+            let user = try await admin.post(
+                "/users?lang=da",
+                [
+                    ("organisation", "authority:\(organisation)"), ("username", ""), ("fullName", "Karen Blixen"),
+                    ("email", "karen@x.example"),
+                    ("language", "da"), ("role:reader(professional-qualifications)", "on"),
+                ])
+            #expect(user.status == .unprocessableContent, "\(user.status) \(user.text.prefix(300))")
+            #expect(user.text.contains("error-summary") && user.text.contains(#"value="Karen Blixen""#))
+            #expect(user.text.contains(#"value="karen@x.example""#) && user.text.contains("nav-account"))
+
+            let question = try await admin.post("/questions", [("subject", ""), ("text", "Hvordan gemmes logfilerne?")])
+            #expect(question.status == .unprocessableContent && question.text.contains("Hvordan gemmes logfilerne?"))
+            #expect(question.text.contains(##"href="#subject""##))
+
+            let rights = try await admin.post(
+                "/rights-requests",
+                [
+                    ("kind", "access"), ("givenNames", "Søren"), ("familyNames", ""), ("identification", "Pas vist ved skranken"),
+                    ("language", "da"), ("receivedOn", DateText.day(clock.now())),
+                ])
+            #expect(rights.status == .unprocessableContent, "\(rights.status)")
+            #expect(rights.text.contains(#"value="Søren""#) && rights.text.contains("Pas vist ved skranken"))
+
+            let password = try await admin.post(
+                "/account/password", [("currentPassword", "not-the-password"), ("newPassword", "a-new-long-password-1")])
+            #expect(password.status == .unprocessableContent && password.text.contains("currentPassword-error"))
+            #expect(
+                !password.text.contains("not-the-password") && !password.text.contains("a-new-long-password-1"), "passwords never echoed")
+        }
+    }
+}

@@ -70,7 +70,9 @@ struct CoordinatorQuestionsController: Sendable {
         routes.signedIn(Site.postQuestionAnswer, use: postQuestionAnswer)
     }
 
-    private func page(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
+    private func page(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, form: FormEcho? = nil
+    ) async throws -> HTMLPage {
         let principal = session.principal
         let catalog = catalogs.catalog(for: context.language)
         var coordinator: Coordinator?
@@ -82,7 +84,7 @@ struct CoordinatorQuestionsController: Sendable {
         let page = CoordinatorQuestionsPage(
             coordinator: coordinator, asked: try await coordinatorQuestions.asked(by: principal), inbox: inbox,
             sent: request.uri.queryParameters["sent"] != nil, language: context.language)
-        return views.render("questions", title: catalog.text("questions.title"), page: page, request: request, context: context)
+        return views.render("questions", title: catalog.text("questions.title"), page: page, request: request, context: context, form: form)
     }
 
     /// `POST /api/v1/coordinator-questions`.
@@ -133,8 +135,19 @@ struct CoordinatorQuestionsController: Sendable {
     /// `POST /questions`.
     func postQuestions(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         let fields = try await request.form()
-        _ = try await coordinatorQuestions.ask(
-            subject: fields["subject"] ?? "", text: fields["text"] ?? "", by: session.principal, now: clock.now())
+        do {
+            _ = try await coordinatorQuestions.ask(
+                subject: fields["subject"] ?? "", text: fields["text"] ?? "", by: session.principal, now: clock.now())
+        } catch {
+            let catalog = catalogs.catalog(for: context.language)
+            guard
+                let echo = FormEcho(
+                    fields, refusedWith: error, formID: "ask-question",
+                    labels: ["subject": catalog.text("questions.subject"), "text": catalog.text("questions.text")], catalog: catalog,
+                    languages: catalogs.languages)
+            else { throw error }
+            return try await page(request, context, session, form: echo).response(from: request, context: context)
+        }
         return Response(status: .seeOther, headers: [.location: Site.questions.link(query: "sent=1")])
     }
 

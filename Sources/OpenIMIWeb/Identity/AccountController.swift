@@ -44,12 +44,19 @@ struct AccountController: Sendable {
 
     /// `GET /account`.
     func account(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        try await accountPage(request, context, session)
+    }
+
+    /// The account page; after a refused form, with what was typed (never a password) and what to correct.
+    private func accountPage(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, form: FormEcho? = nil
+    ) async throws -> HTMLPage {
         let catalog = catalogs.catalog(for: context.language)
         let areas = try await RegistryRepository(sql: database.sql).legalAreas()
         let page = AccountPage(
             principal: session.principal, catalog: catalog, languages: catalogs.languages, saved: request.query("saved") != nil,
             areaNames: Dictionary(uniqueKeysWithValues: areas.map { ($0.code.rawValue, $0.name.text(in: context.language)) }))
-        return views.render("account", title: catalog.text("account.title"), page: page, request: request, context: context)
+        return views.render("account", title: catalog.text("account.title"), page: page, request: request, context: context, form: form)
     }
 
     /// `POST /account/profile`.
@@ -61,8 +68,12 @@ struct AccountController: Sendable {
             throw RequestError.unsupportedLanguage(fields["language"] ?? "")
         }
         let zone = fields["timeZone"].map { $0.isEmpty ? String?.none : $0 }
-        _ = try await identity.updateOwnProfile(
-            session.principal, language: language, fullName: fields["fullName"], timeZone: zone, now: clock.now())
+        do {
+            _ = try await identity.updateOwnProfile(
+                session.principal, language: language, fullName: fields["fullName"], timeZone: zone, now: clock.now())
+        } catch {
+            return try await refused(fields, error, formID: "profile-form", request, context, session)
+        }
         return Response(status: .seeOther, headers: [.location: Site.account.link(query: "saved=profile&lang=\(language.rawValue)")])
     }
 
@@ -71,9 +82,32 @@ struct AccountController: Sendable {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let fields = try await request.form()
-        try await identity.changeOwnPassword(
-            session.principal, current: fields["currentPassword"] ?? "", new: fields["newPassword"] ?? "", now: clock.now())
+        do {
+            try await identity.changeOwnPassword(
+                session.principal, current: fields["currentPassword"] ?? "", new: fields["newPassword"] ?? "", now: clock.now())
+        } catch IdentityError.signInFailed {
+            // A wrong current password is a field to correct here, not a failed sign-in.
+            return try await refused(
+                fields, RequestError.invalidParameter("currentPassword", .notAllowed), formID: "password-form", request, context, session)
+        } catch {
+            return try await refused(fields, error, formID: "password-form", request, context, session)
+        }
         return Response(status: .seeOther, headers: [.location: Site.account.link(query: "saved=password")])
+    }
+
+    /// The account page again after `error` refused a form, or the error page when it is not the user's to correct.
+    private func refused(
+        _ fields: FormFields, _ error: any Error, formID: String, _ request: Request, _ context: AppRequestContext,
+        _ session: ActiveSession
+    ) async throws -> Response {
+        let catalog = catalogs.catalog(for: context.language)
+        let labels = ["fullName", "language", "timeZone", "currentPassword", "newPassword"].reduce(into: [String: String]()) {
+            $0[$1] = catalog.text("account.\($1)")
+        }
+        guard
+            let echo = FormEcho(fields, refusedWith: error, formID: formID, labels: labels, catalog: catalog, languages: catalogs.languages)
+        else { throw error }
+        return try await accountPage(request, context, session, form: echo).response(from: request, context: context)
     }
 
     /// `GET /api/v1/me`.

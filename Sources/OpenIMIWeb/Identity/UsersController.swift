@@ -47,7 +47,8 @@ struct UsersController: Sendable {
     }
 
     private func page(
-        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, _ organisation: Organisation, notice: Notice?
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, _ organisation: Organisation, notice: Notice?,
+        form: FormEcho? = nil
     ) async throws -> HTMLPage {
         let now = clock.now()
         let users = try await identity.users(of: organisation, by: session.principal)
@@ -58,8 +59,8 @@ struct UsersController: Sendable {
         let model = UsersPage(
             principal: session.principal, organisation: organisation,
             organisationName: try await name(of: organisation, language: context.language),
-            users: users, status: status, areas: areas, supervised: supervised, notice: notice, catalog: catalog)
-        return views.render("users", title: catalog.text("users.title"), page: model, request: request, context: context)
+            users: users, status: status, areas: areas, supervised: supervised, notice: notice, catalog: catalog, form: form)
+        return views.render("users", title: catalog.text("users.title"), page: model, request: request, context: context, form: form)
     }
 
     private func supervisedAuthorities(_ session: ActiveSession) async throws -> [Authority] {
@@ -109,13 +110,25 @@ struct UsersController: Sendable {
         let fields = try await request.form()
         let organisation = try await target(fields["organisation"], session)
         let roles = Set((fields.values.keys.filter { $0.hasPrefix("role:") }).compactMap { Role(code: String($0.dropFirst(5))) })
-        let created = try await identity.createUser(
-            NewUser(
-                username: fields["username"] ?? "", fullName: fields["fullName"] ?? "", email: fields["email"] ?? "",
-                language: Language(rawValue: fields["language"] ?? "") ?? context.language, roles: roles),
-            in: organisation, by: session.principal, now: clock.now())
-        return try await page(
-            request, context, session, organisation, notice: Notice(username: created.user.username, token: created.activationToken))
+        do {
+            let created = try await identity.createUser(
+                NewUser(
+                    username: fields["username"] ?? "", fullName: fields["fullName"] ?? "", email: fields["email"] ?? "",
+                    language: Language(rawValue: fields["language"] ?? "") ?? context.language, roles: roles),
+                in: organisation, by: session.principal, now: clock.now())
+            return try await page(
+                request, context, session, organisation, notice: Notice(username: created.user.username, token: created.activationToken))
+        } catch {
+            let catalog = catalogs.catalog(for: context.language)
+            let labels = ["username", "fullName", "email", "language", "roles"].reduce(into: [String: String]()) {
+                $0[$1] = catalog.text("users.\($1)")
+            }
+            guard
+                let echo = FormEcho(
+                    fields, refusedWith: error, formID: "create-user-form", labels: labels, catalog: catalog, languages: catalogs.languages)
+            else { throw error }
+            return try await page(request, context, session, organisation, notice: nil, form: echo)
+        }
     }
 
     /// `POST /users/{id}/{operation}`.

@@ -20,7 +20,8 @@ struct UsersPage {
 
     init(
         principal: Principal, organisation: Organisation, organisationName: String, users: [UserAccount], status: UserListStatus,
-        areas: [LegalArea], supervised: [Authority], notice: UsersController.Notice?, catalog: Catalog
+        areas: [LegalArea], supervised: [Authority], notice: UsersController.Notice?, catalog: Catalog,
+        form: FormEcho? = nil
     ) {
         let areaNames = Dictionary(uniqueKeysWithValues: areas.map { ($0.code.rawValue, $0.name.text(in: catalog.language)) })
         func name(_ role: Role) -> String { RoleNames.name(of: role, catalog: catalog, areaNames: areaNames) }
@@ -40,7 +41,7 @@ struct UsersPage {
         self.grantable = candidates.filter {
             AccessPolicy.decide(principal, .grantRole($0), on: .user(newcomer, of: organisation)).isAllowed
         }
-        .map { RoleOption(code: $0.code, name: name($0)) }
+        .map { RoleOption(code: $0.code, name: name($0), checked: form?.values["role:\($0.code)"] != nil) }
         self.canCreate = AccessPolicy.decide(principal, .createUser, on: .organisation(organisation)).isAllowed
         self.canConfirm = AccessPolicy.decide(principal, .confirmUserList, on: .organisation(organisation)).isAllowed
         self.users = users.map { user in
@@ -85,6 +86,8 @@ struct UsersPage {
     struct RoleOption {
         let code: String
         let name: String
+        /// Ticked in the new-user form shown again after a refusal.
+        var checked = false
     }
 
     struct Link {

@@ -78,7 +78,7 @@ struct InboxSearchForm {
 }
 
 /// A field the user must correct, with the message shown beside it and in the summary.
-struct FieldError {
+struct FieldError: Sendable {
     /// The field's id, for the summary's link.
     let field: String
     /// The field's label.

@@ -63,21 +63,14 @@ extension RequestsController {
     /// The fields a refused draft form must correct: each problem's field, or the form as a whole.
     func draftErrors(_ error: any Error, language: Language) -> [FieldError]? {
         let catalog = catalogs.catalog(for: language)
-        let presentation = ErrorPresentation(error, catalog: catalog, availableLanguages: catalogs.languages)
-        guard presentation.status.code >= 400, presentation.status.code < 500, presentation.status != .forbidden,
-            presentation.status != .notFound, presentation.status != .conflict
-        else { return nil }
-        guard !presentation.fieldErrors.isEmpty else {
-            return [FieldError(field: "new-request-form", label: presentation.title, message: presentation.detail)]
-        }
-        // The reason alone beside the field, never the problem's field code.
-        let reasons = ["required": "required", "malformed": "malformed", "not-allowed": "notAllowed"]
-        return presentation.fieldErrors.map {
-            let field = DraftFormValues.field(of: $0.field)
-            return FieldError(
-                field: field, label: catalog.text("newRequest.field.\(field)"),
-                message: reasons[$0.reason].map { catalog.text("error.reason.\($0)") } ?? presentation.title)
-        }
+        let fields = [
+            "givenNames", "familyNames", "dateOfBirth", "businessName", "registrationNumber", "responder", "deadline",
+            "freeTextLanguage", "procedure", "nationalities", "version",
+        ]
+        return FieldError.of(
+            error, formID: "new-request-form",
+            labels: Dictionary(uniqueKeysWithValues: fields.map { ($0, catalog.text("newRequest.field.\($0)")) }), catalog: catalog,
+            languages: catalogs.languages, field: DraftFormValues.field(of:))
     }
 
     /// The page of request `id`, read (and logged) for the signed-in user; after a refused answer

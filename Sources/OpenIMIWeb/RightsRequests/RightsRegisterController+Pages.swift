@@ -19,12 +19,19 @@ extension RightsRegisterController {
 
     /// `GET /rights-requests`.
     func rightsRequests(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        try await registerPage(request, context, session)
+    }
+
+    /// The register with the form for a new entry; after a refusal, with what was typed (422).
+    private func registerPage(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, form: FormEcho? = nil
+    ) async throws -> HTMLPage {
         let catalog = catalogs.catalog(for: context.language)
         let page = RightsRegisterPage(
             entries: try await rightsRegister.entries(by: session.principal), languages: catalogs.languages,
-            today: RightsRequest.day(of: clock.now()), now: clock.now(), catalog: catalog)
+            today: RightsRequest.day(of: clock.now()), now: clock.now(), catalog: catalog, form: form)
         return views.render(
-            "rights-requests", title: catalog.text("rights.title"), page: page, request: request, context: context)
+            "rights-requests", title: catalog.text("rights.title"), page: page, request: request, context: context, form: form)
     }
 
     /// `POST /rights-requests`.
@@ -32,6 +39,26 @@ extension RightsRegisterController {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let fields = try await request.form()
+        do {
+            return try await receive(fields, session)
+        } catch {
+            let catalog = catalogs.catalog(for: context.language)
+            let labels = [
+                "kind": "rights.kindLabel", "givenNames": "subject.givenNames", "familyNames": "subject.familyNames",
+                "dateOfBirth": "subject.dateOfBirth", "identification": "rights.identification", "language": "rights.language",
+                "receivedOn": "rights.received",
+            ].mapValues { catalog.text($0) }
+            guard
+                let echo = FormEcho(
+                    fields, refusedWith: error, formID: "new-rights-request", labels: labels, catalog: catalog,
+                    languages: catalogs.languages)
+            else { throw error }
+            return try await registerPage(request, context, session, form: echo).response(from: request, context: context)
+        }
+    }
+
+    /// Records the entry the form describes, and leads to it.
+    private func receive(_ fields: FormFields, _ session: ActiveSession) async throws -> Response {
         func text(_ name: String) -> String { fields[name]?.trimmingCharacters(in: .whitespaces) ?? "" }
         guard let kind = RightsRequestKind(rawValue: text("kind")) else { throw RequestError.invalidParameter("kind", .notAllowed) }
         guard let language = Language(rawValue: text("language")) else { throw RequestError.invalidParameter("language", .notAllowed) }

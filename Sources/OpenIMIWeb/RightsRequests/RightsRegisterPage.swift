@@ -17,6 +17,7 @@ struct RightsRegisterPage {
     struct Option {
         let value: String
         let label: String
+        var selected = false
     }
 
     let entries: [Row]
@@ -25,7 +26,7 @@ struct RightsRegisterPage {
     let languages: [Option]
     let today: String
 
-    init(entries: [RightsRequest], languages: [Language], today: String, now: Date, catalog: Catalog) {
+    init(entries: [RightsRequest], languages: [Language], today: String, now: Date, catalog: Catalog, form: FormEcho? = nil) {
         self.entries = entries.map {
             Row(
                 id: $0.id.uuidString.lowercased(), kind: catalog.text("rights.kind.\($0.kind.rawValue)"), received: $0.receivedOn,
@@ -33,9 +34,11 @@ struct RightsRegisterPage {
                 status: catalog.text("rights.status.\($0.status.rawValue)"), overdue: $0.isOverdue(at: now))
         }
         hasEntries = !entries.isEmpty
-        kinds = RightsRequestKind.allCases.map { Option(value: $0.rawValue, label: catalog.text("rights.kind.\($0.rawValue)")) }
-        self.languages = languages.map { Option(value: $0.rawValue, label: $0.endonym) }
-        self.today = today
+        kinds = RightsRequestKind.allCases.map {
+            Option(value: $0.rawValue, label: catalog.text("rights.kind.\($0.rawValue)"), selected: form?.values["kind"] == $0.rawValue)
+        }
+        self.languages = languages.map { Option(value: $0.rawValue, label: $0.endonym, selected: form?.values["language"] == $0.rawValue) }
+        self.today = form?.values["receivedOn"] ?? today
     }
 }
 

@@ -29,17 +29,18 @@ public struct ViewRenderer: Sendable {
     /// Renders `template` with `page` inside the layout, in the request's language, with the
     /// signed-in user's navigation and the CSRF token their forms carry.
     public func render<Model>(
-        _ template: String, title: String, page: Model, request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
+        _ template: String, title: String, page: Model, request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok,
+        form: FormEcho? = nil
     ) -> HTMLPage {
         render(
-            template, title: title, page: page, request: request, language: context.language, status: status,
-            account: context.session.map(AccountNavigation.init))
+            template, title: title, page: page, request: request, language: context.language,
+            status: form == nil ? status : .unprocessableContent, account: context.session.map(AccountNavigation.init), form: form)
     }
 
     /// Renders `template` with `page` inside the layout in `language`, for a visitor or the given account.
     public func render<Model>(
         _ template: String, title: String, page: Model, request: Request, language: Language, status: HTTPResponse.Status = .ok,
-        account: AccountNavigation? = nil
+        account: AccountNavigation? = nil, form: FormEcho? = nil
     ) -> HTMLPage {
         let envelope = PageEnvelope(
             lang: language.rawValue, title: title, account: account, csrf: account?.csrf ?? "",
@@ -49,7 +50,7 @@ public struct ViewRenderer: Sendable {
                     code: code.rawValue, name: code.endonym, href: Self.link(request: request, language: code),
                     current: code == language)
             },
-            links: Self.links, page: page)
+            links: Self.links, page: page, form: form)
         let html = library.render(TemplateTree.of(envelope), withTemplate: template) ?? ""
         return HTMLPage(html: html, status: status)
     }
@@ -88,6 +89,8 @@ struct PageEnvelope<Model> {
     /// Links to every page, from the route table (see ``SiteRoute/templateLink``).
     let links: [String: MustacheLambda]
     let page: Model
+    /// A refused form shown again, if any.
+    let form: FormEcho?
 }
 
 /// One entry of the language switcher.
