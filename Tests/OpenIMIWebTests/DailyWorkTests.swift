@@ -377,6 +377,49 @@ import Testing
             #expect(password.status == .unprocessableContent && password.text.contains("currentPassword-error"))
             #expect(
                 !password.text.contains("not-the-password") && !password.text.contains("a-new-long-password-1"), "passwords never echoed")
+
+            let token = try await TestApp.apiToken(client, users["dk.handler"]!, clock: clock)
+            let zbornica = try #require(users["si.handler"]?.organisationId)
+            let id = try #require(try await DailyWorkTests.draft(client, token, to: zbornica, clock: clock)["id"] as? String)
+            clock.advance(by: 30)
+            let handler = try await RequestPagesTests.Browser.signIn(client, users["dk.handler"]!, clock: clock)
+            let consent = try await handler.post(
+                "/requests/\(id)/consents",
+                [("purpose", "sanctions-data"), ("givenBy", "Mette Kjær"), ("language", "sl"), ("givenOn", "2026-02-30")])
+            #expect(consent.status == .unprocessableContent, "\(consent.status)")
+            #expect(consent.text.contains(#"value="Mette Kjær""#) && consent.text.contains(#"value="sl" selected"#))
+            #expect(consent.text.contains(#"value="sanctions-data" required checked"#) && consent.text.contains(##"href="#givenOn""##))
+        }
+    }
+}
+
+/// The retention run and drafts: a deletion that stopped after blocking is finished, and a
+/// deleted draft is never flagged for review again.
+@Suite struct DraftRetentionTests {
+    @Test func theRunFinishesAnInterruptedDraftDeletionAndSkipsDeletedDrafts() async throws {
+        let clock = ManualClock()
+        try await TestApp.runOnPlatform(clock: clock) { client, platform, users in
+            let token = try await TestApp.apiToken(client, users["dk.handler"]!, clock: clock)
+            let zbornica = try #require(users["si.handler"]?.organisationId)
+            let interrupted = try #require(try await DailyWorkTests.draft(client, token, to: zbornica, clock: clock)["id"] as? String)
+            let deleted = try #require(try await DailyWorkTests.draft(client, token, to: zbornica, clock: clock)["id"] as? String)
+            // As if the key had been missing after the block: the draft is blocked, its data still there.
+            let blocked = try await platform.database.transaction { sql in
+                try await RetentionRepository(sql: sql).blockDraft(interrupted, version: 1, at: clock.now())
+            }
+            #expect(blocked)
+            let dk = try await RequestPagesTests.Browser.signIn(client, users["dk.handler"]!, clock: clock)
+            #expect(try await dk.post("/requests/\(deleted)/draft/deletion", [("version", "1"), ("confirmed", "yes")]).status == .seeOther)
+            // Two years on: the interrupted deletion is finished, nothing trips over the deleted draft.
+            let outcome = try await platform.retention.run(asOf: clock.now().addingTimeInterval(2 * 365 * 86_400))
+            #expect(outcome.deleted >= 1)
+            for id in [interrupted, deleted] {
+                let row = try #require(
+                    try await platform.database.sql.select().columns("retention_phase", "review_flagged_at").from("information_request")
+                        .where("id", .equal, id).first())
+                #expect(try row.decode(column: "retention_phase", as: String.self) == "deleted", "\(id)")
+                #expect(try row.decode(column: "review_flagged_at", as: Int64?.self) == nil, "a deleted draft is not flagged")
+            }
         }
     }
 }

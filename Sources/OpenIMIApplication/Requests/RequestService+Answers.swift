@@ -17,8 +17,12 @@ extension RequestService {
     public func answerAll(
         _ id: RequestID, answers: [String: Answer], send: Bool, expectedVersion: Int, by principal: Principal, now: Date
     ) async throws -> InformationRequest {
-        let questionIDs = answers.keys.sorted()
         var saved = try await visible(id, to: principal)
+        // The form posts every answer it shows: only those that changed are answered (and logged) again.
+        let answers = answers.filter {
+            saved.answers[$0.key]?.value != $0.value.value || saved.answers[$0.key]?.justification != $0.value.justification
+        }
+        let questionIDs = answers.keys.sorted()
         if !answers.isEmpty {
             saved = try await change(
                 id, expectedVersion: expectedVersion, by: principal, action: .answerQuestion,

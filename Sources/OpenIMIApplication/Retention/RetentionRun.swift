@@ -70,6 +70,10 @@ public struct RetentionRun: Sendable {
             guard outcome.blocked + outcome.deleted < limit else { return outcome }
             if try await delete(id, at: date, reason: .consentWithdrawn) { outcome.deleted += 1 }
         }
+        // A draft's deletion that stopped after blocking it (no signing key at that moment) is finished here.
+        for id in try await RetentionRepository(sql: database.sql).unfinishedDraftDeletions(limit: max(0, limit - outcome.deleted)) {
+            if try await delete(id, at: date, reason: .draftDeleted) { outcome.deleted += 1 }
+        }
         outcome.flagged = try await flagUnclosed(asOf: date, limit: limit - outcome.blocked - outcome.deleted)
         try await database.transaction { sql in try await IdempotencyStore.purgeExpired(sql: sql, now: date) }
         return outcome
@@ -136,7 +140,11 @@ public struct RetentionRun: Sendable {
                     let request = try await RequestRepository(sql: sql, keys: keys).find(uuid)
                 else { return false }
                 let notifications = NotificationRepository(sql: sql)
-                for organisation in Set([request.involvement.requester, request.involvement.responder]) {
+                // A draft is its requester's alone: the addressee hears of it only once it is sent.
+                let told =
+                    request.state == .draft
+                    ? [request.involvement.requester] : [request.involvement.requester, request.involvement.responder]
+                for organisation in Set(told) {
                     try await notifications.record("retention-review", on: request, for: organisation.uuid, at: date)
                 }
                 return true

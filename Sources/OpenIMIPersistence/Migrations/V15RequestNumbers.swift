@@ -27,10 +27,13 @@ extension Migration {
                     """,
                 postgresql: """
                     UPDATE information_request SET number = numbered.number FROM (
-                        SELECT r.id, a.member_state || '-' || to_char(to_timestamp(r.created_at) AT TIME ZONE 'UTC', 'YYYY') || '-'
-                            || lpad((ROW_NUMBER() OVER (PARTITION BY a.member_state, to_char(to_timestamp(r.created_at) AT TIME ZONE 'UTC', 'YYYY')
-                                ORDER BY r.created_at, r.id))::text, 6, '0') AS number
-                        FROM information_request r JOIN authority a ON a.id = r.requester_id
+                        SELECT id, member_state || '-' || year || '-' || lpad(sequence::text, greatest(6, length(sequence::text)), '0') AS number
+                        FROM (
+                            SELECT r.id, a.member_state, to_char(to_timestamp(r.created_at) AT TIME ZONE 'UTC', 'YYYY') AS year,
+                                ROW_NUMBER() OVER (PARTITION BY a.member_state, to_char(to_timestamp(r.created_at) AT TIME ZONE 'UTC', 'YYYY')
+                                    ORDER BY r.created_at, r.id) AS sequence
+                            FROM information_request r JOIN authority a ON a.id = r.requester_id
+                        ) AS counted
                     ) AS numbered WHERE numbered.id = information_request.id
                     """),
             """

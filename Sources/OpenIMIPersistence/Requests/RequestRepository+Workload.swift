@@ -82,7 +82,7 @@ extension RequestRepository {
               SUM(CASE WHEN state IN (\(binds: running)) AND deadline < \(bind: now.epochSeconds) THEN 1 ELSE 0 END) AS overdue,
               SUM(CASE WHEN state = 'referred' THEN 1 ELSE 0 END) AS referred
             FROM information_request
-            WHERE \(unsafeRaw: Self.openPredicate)
+            WHERE \(unsafeRaw: Self.openPredicate) AND state <> 'draft'
               AND (requester_id IN (SELECT id FROM authority WHERE member_state = \(bind: memberState.rawValue))
                 OR responder_id IN (SELECT id FROM authority WHERE member_state = \(bind: memberState.rawValue)))
             """

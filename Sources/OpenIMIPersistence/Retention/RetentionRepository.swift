@@ -80,16 +80,25 @@ public struct RetentionRepository: Sendable {
         ).all().map { try $0.decode(column: "request_id", as: String.self) }
     }
 
-    /// Up to `limit` requests never formally closed nor flagged, unchanged since `idleSince`.
+    /// Up to `limit` requests never formally closed nor flagged, unchanged since `idleSince`, whose
+    /// personal data are still there (a deleted draft has none left to review).
     public func unclosed(idleSince: Date, limit: Int) async throws -> [(id: String, lastActivity: Date)] {
         try await sql.select().columns("id", "updated_at").from("information_request")
             .where("formal_closure_at", .is, SQLLiteral.null).where("review_flagged_at", .is, SQLLiteral.null)
+            .where("retention_phase", .notEqual, RetentionPhase.deleted.rawValue)
             .where("updated_at", .lessThanOrEqual, idleSince.epochSeconds).limit(limit).all().map { row in
                 (
                     try row.decode(column: "id", as: String.self),
                     Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "updated_at", as: Int64.self)))
                 )
             }
+    }
+
+    /// Drafts whose deletion was begun (blocked) but did not finish, to be finished by the next run.
+    public func unfinishedDraftDeletions(limit: Int) async throws -> [String] {
+        try await sql.select().column("id").from("information_request").where("state", .equal, RequestState.draft.rawValue)
+            .where("retention_phase", .equal, RetentionPhase.blocked.rawValue).orderBy("id").limit(limit).all()
+            .map { try $0.decode(column: "id", as: String.self) }
     }
 
     /// Flags request `id` for review once; false when it was flagged already.

@@ -72,15 +72,17 @@ struct ConsentController: Sendable {
         routes.signedIn(Site.postRequestConsentWithdraw, use: postRequestConsentWithdraw)
     }
 
-    private func page(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> HTMLPage {
+    private func page(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, form: FormEcho? = nil
+    ) async throws -> HTMLPage {
         let id = try context.requestID()
         let records = try await requests.consents(
             of: id, by: session.principal, purpose: .read(.web, .listConsents), now: clock.now())
         let catalog = catalogs.catalog(for: context.language)
         let page = ConsentPage(
             id: id.description, records: records, languages: catalogs.languages, now: clock.now(),
-            catalog: catalog)
-        return views.render("consents", title: catalog.text("consent.title"), page: page, request: request, context: context)
+            catalog: catalog, form: form)
+        return views.render("consents", title: catalog.text("consent.title"), page: page, request: request, context: context, form: form)
     }
 
     /// `GET /api/v1/requests/{id}/consents`.
@@ -127,6 +129,24 @@ struct ConsentController: Sendable {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let fields = try await request.form()
+        do {
+            return try await record(fields, context, session)
+        } catch {
+            let catalog = catalogs.catalog(for: context.language)
+            let labels = [
+                "purpose": "consent.purposeLabel", "givenBy": "consent.givenBy", "language": "consent.language",
+                "givenOn": "consent.givenOn",
+            ].mapValues { catalog.text($0) }
+            guard
+                let echo = FormEcho(
+                    fields, refusedWith: error, formID: "record-consent", labels: labels, catalog: catalog, languages: catalogs.languages)
+            else { throw error }
+            return try await page(request, context, session, form: echo).response(from: request, context: context)
+        }
+    }
+
+    /// Records the consent the form describes, and leads back to the list.
+    private func record(_ fields: FormFields, _ context: AppRequestContext, _ session: ActiveSession) async throws -> Response {
         guard let purpose = ConsentPurpose(rawValue: fields["purpose"] ?? "") else {
             throw RequestError.invalidParameter("purpose", .notAllowed)
         }

@@ -19,11 +19,13 @@ struct ConsentPage {
         let value: String
         let label: String
         let wording: String
+        var checked = false
     }
 
     struct LanguageOption {
         let code: String
         let name: String
+        var selected = false
     }
 
     let id: String
@@ -33,7 +35,7 @@ struct ConsentPage {
     let languages: [LanguageOption]
     let wordingVersion = ConsentRule.wordingVersion
 
-    init(id: String, records: [ConsentRecord], languages: [Language], now: Date, catalog: Catalog) {
+    init(id: String, records: [ConsentRecord], languages: [Language], now: Date, catalog: Catalog, form: FormEcho? = nil) {
         self.id = id
         self.records = records.map { record in
             Row(
@@ -45,8 +47,10 @@ struct ConsentPage {
         purposes = ConsentPurpose.allCases.map {
             Option(
                 value: $0.rawValue, label: catalog.text("consent.purpose.\($0.rawValue)"),
-                wording: catalog.text("consent.wording.\($0.rawValue)"))
+                wording: catalog.text("consent.wording.\($0.rawValue)"), checked: form?.values["purpose"] == $0.rawValue)
         }
-        self.languages = languages.map { LanguageOption(code: $0.rawValue, name: $0.endonym) }
+        self.languages = languages.map {
+            LanguageOption(code: $0.rawValue, name: $0.endonym, selected: form?.values["language"] == $0.rawValue)
+        }
     }
 }

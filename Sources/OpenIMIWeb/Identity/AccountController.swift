@@ -159,7 +159,11 @@ struct AccountPage {
         roles = principal.user.roles.sorted().map { RoleNames.name(of: $0, catalog: catalog, areaNames: areaNames) }
         self.languages = languages.map { LanguageOption(code: $0.rawValue, name: $0.endonym, selected: $0 == principal.user.language) }
         let own = principal.organisation.memberState?.timeZoneIdentifier ?? "UTC"
-        let zones = Set(MemberStateCode.eea.compactMap { MemberStateCode(rawValue: $0)?.timeZoneIdentifier } + ["UTC"]).sorted()
+        // The member states' zones and UTC, and a zone chosen through the API, so saving the form keeps it.
+        let zones = Set(
+            MemberStateCode.eea.compactMap { MemberStateCode(rawValue: $0)?.timeZoneIdentifier } + ["UTC"]
+                + [principal.user.timeZone].compactMap { $0 }
+        ).sorted()
         timeZones =
             [
                 LanguageOption(

@@ -10,6 +10,8 @@ struct AnswerDraft {
     let byQuestion: [String: String]
     /// The summary at the top, linking to each question.
     let errors: [FieldError]
+    /// Whether someone else changed the request first (answered 409, not 422).
+    var isConflict = false
 }
 
 /// A step form as typed, kept when the step is refused: the page shows it again with the reason.

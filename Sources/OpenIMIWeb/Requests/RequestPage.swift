@@ -211,7 +211,10 @@ struct RequestPage {
             StepRow(
                 at: time.minute($0.at), action: catalog.text($0.action.map { "requestStep.\($0.rawValue)" } ?? "requestStep.created"),
                 user: names.userName($0.actor.userID.uuid), organisation: names.name($0.actor.organisationID),
-                allocatedTo: $0.allocatedTo.map { names.userName($0.uuid) }, comment: $0.comment)
+                // Whom a responder allocated a request to is its own business.
+                allocatedTo: $0.actor.organisationID == principal.organisation.id.uuid
+                    ? $0.allocatedTo.map { names.userName($0.uuid) } : nil,
+                comment: $0.comment)
         }
     }
 }

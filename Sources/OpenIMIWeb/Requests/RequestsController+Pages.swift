@@ -27,7 +27,7 @@ extension RequestsController {
     /// or for the draft `editing`; with `values` typed and `errors` to correct after a refusal (422).
     func newRequestPage(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, procedure chosen: String?,
-        values: DraftFormValues = DraftFormValues(), errors: [FieldError] = [], editing: RequestID? = nil
+        values: DraftFormValues = DraftFormValues(), errors: [FieldError] = [], editing: RequestID? = nil, conflict: Bool = false
     ) async throws -> HTMLPage {
         let registry = RegistryRepository(sql: database.sql)
         let areas = try await registry.legalAreas()
@@ -57,7 +57,7 @@ extension RequestsController {
             responders: responders, catalog: catalog, now: clock.now(), values: values, errors: errors, editing: editing)
         return views.render(
             "new-request", title: catalog.text(editing == nil ? "newRequest.title" : "newRequest.editTitle"), page: page, request: request,
-            context: context, status: errors.isEmpty ? .ok : .unprocessableContent)
+            context: context, status: conflict ? .conflict : errors.isEmpty ? .ok : .unprocessableContent)
     }
 
     /// The fields a refused draft form must correct: each problem's field, or the form as a whole.
@@ -105,7 +105,8 @@ extension RequestsController {
             draft: draft, step: step)
         return views.render(
             "request", title: "\(page.number) · \(page.procedure)", page: page, request: request, context: context,
-            status: step?.isConflict == true ? .conflict : draft == nil && step == nil ? .ok : .unprocessableContent)
+            status: step?.isConflict == true || draft?.isConflict == true
+                ? .conflict : draft == nil && step == nil ? .ok : .unprocessableContent)
     }
 
     /// The confirmations a request's page shows after a form (`?done=`): each step, saved answers,
@@ -209,11 +210,9 @@ extension RequestsController {
             let step = StepDraft(action: nil, comment: "", proposedDeadline: "", message: catalog.text("requests.confirmMissing"))
             return try await requestPage(id, request, context, session, step: step).response(from: request, context: context)
         }
-        let read = try await requests.read(id, by: session.principal, purpose: .read(.web, .viewRequest), now: clock.now())
-        try await requests.deleteDraft(
+        let number = try await requests.deleteDraft(
             id, expectedVersion: try Self.version(fields), by: session.principal, now: clock.now(), retention: retention)
-        return Response(
-            status: .seeOther, headers: [.location: Site.requests.link(query: "done=draft-deleted&deleted=\(read.number)")])
+        return Response(status: .seeOther, headers: [.location: Site.requests.link(query: "done=draft-deleted&deleted=\(number)")])
     }
 
     /// `POST /requests/{id}/draft`.
@@ -226,10 +225,12 @@ extension RequestsController {
             return Self.redirect(to: id, done: "edited")
         } catch {
             guard let errors = draftErrors(error, language: context.language) else { throw error }
+            let catalog = catalogs.catalog(for: context.language)
+            let conflict = ErrorPresentation(error, catalog: catalog, availableLanguages: catalogs.languages).status == .conflict
             let draft = try await requests.read(id, by: session.principal, purpose: .read(.web, .viewRequest), now: clock.now())
             return try await newRequestPage(
                 request, context, session, procedure: draft.procedure.rawValue, values: DraftFormValues(fields), errors: errors,
-                editing: id
+                editing: id, conflict: conflict
             ).response(from: request, context: context)
         }
     }

@@ -150,6 +150,27 @@ extension RequestsController {
             return try await requestPage(
                 id, request, context, session, draft: AnswerDraft(answers: answers, byQuestion: byQuestion, errors: errors)
             ).response(from: request, context: context)
+        } catch {
+            // Anything else the user can act on (someone changed the request first, a refused step):
+            // the page as it now stands, the answers as typed, the reason at the top.
+            let catalog = catalogs.catalog(for: context.language)
+            guard
+                let errors = FieldError.of(
+                    error, formID: "answers-form", labels: [:], catalog: catalog, languages: catalogs.languages)
+            else { throw error }
+            let conflict = ErrorPresentation(error, catalog: catalog, availableLanguages: catalogs.languages).status == .conflict
+            return try await requestPage(
+                id, request, context, session,
+                draft: AnswerDraft(
+                    answers: answers, byQuestion: [:],
+                    errors: conflict
+                        ? [
+                            FieldError(
+                                field: "answers-form", label: catalog.text("requests.questions"),
+                                message: catalog.text("requests.changedMeanwhile"))
+                        ]
+                        : errors, isConflict: conflict)
+            ).response(from: request, context: context)
         }
         return Self.redirect(to: id, done: send ? RequestAction.answer.rawValue : "answers-saved")
     }
