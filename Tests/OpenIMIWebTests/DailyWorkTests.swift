@@ -423,3 +423,40 @@ import Testing
         }
     }
 }
+
+extension FormEchoTests {
+    @Test func answersToTheNimicAndToARightsRequestAndTheSupervisoryPeriodComeBackAsTyped() async throws {
+        let clock = ManualClock()
+        try await TestApp.runWithUsers(clock: clock) { client, _, users in
+            let handler = try await TestApp.apiToken(client, users["dk.handler"]!, clock: clock)
+            let asked = try await client.api(
+                .post, "/api/v1/coordinator-questions", handler, #"{"subject":"Logfiler","text":"Hvor længe gemmes de?"}"#)
+            let id = try #require(try asked.json()["id"] as? String)
+            let nimic = try await RequestPagesTests.Browser.signIn(client, users["dk.nimic"]!, clock: clock)
+            let long = String(repeating: "x", count: 5_001)
+            let answer = try await nimic.post("/questions/\(id)/answer?lang=da", [("answer", long)])
+            #expect(answer.status == .unprocessableContent, "\(answer.status)")
+            #expect(answer.text.contains(long) && answer.text.contains(##"href="#answer-\##(id)""##))
+
+            let admin = try await RequestPagesTests.Browser.signIn(client, users["dk.admin"]!, clock: clock)
+            let entry = try await admin.post(
+                "/rights-requests",
+                [
+                    ("kind", "access"), ("givenNames", "Søren"), ("familyNames", "Østergaard"), ("identification", "Pas"),
+                    ("language", "da"), ("receivedOn", DateText.day(clock.now())),
+                ])
+            let location = try #require(entry.headers[.location])
+            let page = try await admin.get(location)
+            let version = try #require(page.text.firstMatch(of: /name="version" value="(\d+)"/)?.1).description
+            let refused = try await admin.post(
+                location.replacingOccurrences(of: "?", with: "") + "/answer",
+                [("status", "completed"), ("outcome", String(repeating: "y", count: 2_001)), ("version", version)])
+            #expect(refused.status == .unprocessableContent && refused.text.contains(String(repeating: "y", count: 2_001)))
+
+            let export = try await admin.post(
+                "/supervision",
+                [("authority", try #require(users["dk.admin"]?.organisationId)), ("from", "2026-13-01"), ("through", "2026-12-31")])
+            #expect(export.status == .unprocessableContent && export.text.contains(#"value="2026-13-01""#), "\(export.status)")
+        }
+    }
+}

@@ -83,7 +83,7 @@ struct CoordinatorQuestionsController: Sendable {
             Workspace(of: principal).answersCoordinatorQuestions ? try await coordinatorQuestions.inbox(of: principal) : nil
         let page = CoordinatorQuestionsPage(
             coordinator: coordinator, asked: try await coordinatorQuestions.asked(by: principal), inbox: inbox,
-            sent: request.uri.queryParameters["sent"] != nil, language: context.language)
+            sent: request.uri.queryParameters["sent"] != nil, language: context.language, form: form)
         return views.render("questions", title: catalog.text("questions.title"), page: page, request: request, context: context, form: form)
     }
 
@@ -156,8 +156,22 @@ struct CoordinatorQuestionsController: Sendable {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let fields = try await request.form()
-        _ = try await coordinatorQuestions.answer(
-            try context.identifier("id"), text: fields["answer"] ?? "", by: session.principal, now: clock.now())
+        let id = try context.identifier("id")
+        do {
+            _ = try await coordinatorQuestions.answer(id, text: fields["answer"] ?? "", by: session.principal, now: clock.now())
+        } catch {
+            let catalog = catalogs.catalog(for: context.language)
+            // The box of this question: the echo's field is named after it.
+            var named = fields.values
+            named["answer-\(id.uuidString.lowercased())"] = fields["answer"]
+            guard
+                let echo = FormEcho(
+                    FormFields(values: named), refusedWith: error, formID: "answer-\(id.uuidString.lowercased())",
+                    labels: ["answer-\(id.uuidString.lowercased())": catalog.text("questions.answer")], catalog: catalog,
+                    languages: catalogs.languages, field: { _ in "answer-\(id.uuidString.lowercased())" })
+            else { throw error }
+            return try await page(request, context, session, form: echo).response(from: request, context: context)
+        }
         return Response(status: .seeOther, headers: [.location: Site.questions.link(query: "answered=1")])
     }
 }

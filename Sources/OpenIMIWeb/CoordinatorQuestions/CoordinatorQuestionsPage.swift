@@ -13,6 +13,9 @@ struct CoordinatorQuestionsPage {
         let answer: String?
         let answered: String?
         let isOpen: Bool
+        /// The answer typed before a refusal, kept in this question's box.
+        let typed: String
+        let error: String?
     }
 
     let coordinatorName: String?
@@ -22,13 +25,15 @@ struct CoordinatorQuestionsPage {
     let inbox: [Row]?
 
     init(
-        coordinator: Coordinator?, asked: [CoordinatorQuestion], inbox: [CoordinatorQuestion]?, sent: Bool, language: Language
+        coordinator: Coordinator?, asked: [CoordinatorQuestion], inbox: [CoordinatorQuestion]?, sent: Bool, language: Language,
+        form: FormEcho? = nil
     ) {
         func row(_ question: CoordinatorQuestion) -> Row {
             Row(
                 id: question.id.uuidString.lowercased(), subject: question.subject, text: question.text,
                 asked: DateText.day(question.askedAt), answer: question.answer?.text, answered: question.answer.map { DateText.day($0.at) },
-                isOpen: question.answer == nil)
+                isOpen: question.answer == nil, typed: form?.values["answer-\(question.id.uuidString.lowercased())"] ?? "",
+                error: form?.errors.first { $0.field == "answer-\(question.id.uuidString.lowercased())" }?.message)
         }
         coordinatorName = coordinator?.name.text(in: language)
         self.sent = sent

@@ -93,6 +93,13 @@ extension RightsRegisterController {
 
     /// `GET /rights-requests/{id}`.
     func rightsRequest(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        try await entryPage(request, context, session)
+    }
+
+    /// One entry of the register with what it found; after a refused answer, with what was typed (422).
+    private func entryPage(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, form: FormEcho? = nil
+    ) async throws -> HTMLPage {
         let catalog = catalogs.catalog(for: context.language)
         let now = clock.now()
         let (entry, matches) = try await rightsRegister.findData(try context.identifier("id"), by: session.principal, now: now)
@@ -100,7 +107,7 @@ extension RightsRegisterController {
             [], areas: Set(matches.map(\.legalArea)), database: database, language: context.language)
         let page = RightsRequestPage(entry: entry, matches: matches, names: names, now: now, catalog: catalog)
         return views.render(
-            "rights-request", title: catalog.text("rights.entryTitle"), page: page, request: request, context: context)
+            "rights-request", title: catalog.text("rights.entryTitle"), page: page, request: request, context: context, form: form)
     }
 
     /// `POST /rights-requests/{id}/answer`.
@@ -109,13 +116,24 @@ extension RightsRegisterController {
     ) async throws -> some ResponseGenerator {
         let fields = try await request.form()
         let id = try context.identifier("id")
-        guard let status = RightsRequestStatus(rawValue: fields["status"] ?? "") else {
-            throw RequestError.invalidParameter("status", .notAllowed)
+        do {
+            guard let status = RightsRequestStatus(rawValue: fields["status"] ?? "") else {
+                throw RequestError.invalidParameter("status", .notAllowed)
+            }
+            _ = try await rightsRegister.handle(
+                id, status: status, outcome: fields["outcome"] ?? "", expectedVersion: Int(fields["version"] ?? "") ?? 0,
+                by: session.principal,
+                now: clock.now())
+        } catch {
+            let catalog = catalogs.catalog(for: context.language)
+            let labels = ["status": catalog.text("rights.statusLabel"), "outcome": catalog.text("rights.outcome")]
+            guard
+                let echo = FormEcho(
+                    fields, refusedWith: error, formID: "answer-rights-request", labels: labels, catalog: catalog,
+                    languages: catalogs.languages)
+            else { throw error }
+            return try await entryPage(request, context, session, form: echo).response(from: request, context: context)
         }
-        _ = try await rightsRegister.handle(
-            id, status: status, outcome: fields["outcome"] ?? "", expectedVersion: Int(fields["version"] ?? "") ?? 0,
-            by: session.principal,
-            now: clock.now())
         return Response(status: .seeOther, headers: [.location: Site.rightsRequest.link(id.uuidString.lowercased())])
     }
 

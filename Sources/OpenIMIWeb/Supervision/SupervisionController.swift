@@ -43,26 +43,49 @@ struct SupervisionController: Sendable {
 
     /// `GET /supervision`.
     func supervision(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        try await supervisionPage(request, context, session)
+    }
+
+    /// The export form; after a refusal, with the authority and period typed (422).
+    private func supervisionPage(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, form: FormEcho? = nil
+    ) async throws -> HTMLPage {
         let principal = session.principal
         let mayExport = try await supervisoryExport.authorities(exportableBy: principal)
         guard !mayExport.isEmpty else { throw IdentityError.forbidden(.missingRole) }
         let catalog = catalogs.catalog(for: context.language)
         let today = RightsRequest.day(of: clock.now())
         let page = SupervisionPage(
-            authorities: mayExport.map { .init(id: $0.id.description, name: $0.name.text(in: context.language)) },
-            from: String(today.prefix(4)) + "-01-01", through: today)
+            authorities: mayExport.map {
+                .init(
+                    id: $0.id.description, name: $0.name.text(in: context.language),
+                    selected: form?.values["authority"] == $0.id.description)
+            },
+            from: form?.values["from"] ?? String(today.prefix(4)) + "-01-01", through: form?.values["through"] ?? today)
         return views.render(
-            "supervision", title: catalog.text("supervision.title"), page: page, request: request, context: context)
+            "supervision", title: catalog.text("supervision.title"), page: page, request: request, context: context, form: form)
     }
 
     /// `POST /supervision`.
     func postSupervision(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator
     {
         let fields = try await request.form()
-        guard let id = fields["authority"].flatMap(UUID.init(uuidString:)) else {
-            throw RequestError.invalidParameter("authority", .required)
+        do {
+            guard let id = fields["authority"].flatMap(UUID.init(uuidString:)) else {
+                throw RequestError.invalidParameter("authority", .required)
+            }
+            return try await export(id, from: fields["from"], through: fields["through"], session).response(from: request, context: context)
+        } catch {
+            let catalog = catalogs.catalog(for: context.language)
+            let labels = ["authority": "supervision.authority", "from": "supervision.from", "through": "supervision.through"]
+                .mapValues { catalog.text($0) }
+            guard
+                let echo = FormEcho(
+                    fields, refusedWith: error, formID: "supervisory-export", labels: labels, catalog: catalog,
+                    languages: catalogs.languages)
+            else { throw error }
+            return try await supervisionPage(request, context, session, form: echo).response(from: request, context: context)
         }
-        return try await export(id, from: fields["from"], through: fields["through"], session)
     }
 }
 
@@ -71,6 +94,7 @@ struct SupervisionPage {
     struct Option {
         let id: String
         let name: String
+        var selected = false
     }
 
     let authorities: [Option]

@@ -20,11 +20,13 @@ public struct FormEcho: Sendable {
     /// The echo of `fields` refused with `error`, labelled from `labels` (field → label); nil when
     /// the error is not the user's to correct (a fault of ours, a page not found, a forbidden step),
     /// which the error page answers as before.
+    /// `field` maps a refusal's field to the form's (one question's answer box among several).
     init?(
         _ fields: FormFields, refusedWith error: any Error, formID: String, labels: [String: String], catalog: Catalog,
-        languages: [Language]
+        languages: [Language], field: (String) -> String = { $0 }
     ) {
-        guard let errors = FieldError.of(error, formID: formID, labels: labels, catalog: catalog, languages: languages) else { return nil }
+        guard let errors = FieldError.of(error, formID: formID, labels: labels, catalog: catalog, languages: languages, field: field)
+        else { return nil }
         values = fields.values.filter { !Self.withheld.contains($0.key) }
         messages = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
         self.errors = errors
