@@ -11,12 +11,17 @@ public enum DeadlineStatus: String, Sendable, Hashable, CaseIterable {
     /// No deadline runs: a draft, an answered or a finished request.
     case notRunning = "not-running"
 
+    /// Whether a deadline runs in `state`: not for a draft, an answered, referred or finished request.
+    public static func runs(in state: RequestState) -> Bool {
+        !state.isFinal && state != .draft && state != .answered && state != .referred
+    }
+
     /// Three days.
     public static let dueSoonWindow: TimeInterval = 3 * 86_400
 
     /// The status of a request in `state` with `deadline` at `now`.
     public static func of(state: RequestState, deadline: Date, at now: Date) -> DeadlineStatus {
-        guard !state.isFinal, state != .draft, state != .answered, state != .referred else { return .notRunning }
+        guard runs(in: state) else { return .notRunning }
         if now > deadline { return .overdue }
         return deadline.timeIntervalSince(now) <= dueSoonWindow ? .dueSoon : .onTrack
     }

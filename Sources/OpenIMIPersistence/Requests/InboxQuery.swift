@@ -39,7 +39,7 @@ public struct InboxQuery: Sendable, Hashable {
     public static let openStates = Set(RequestState.allCases.filter { !$0.isFinal })
 
     /// The states in which a deadline runs (``DeadlineStatus``).
-    public static let runningStates: Set<RequestState> = [.sent, .forwarded, .accepted, .additionalInformationRequested]
+    public static let runningStates = Set(RequestState.allCases.filter(DeadlineStatus.runs(in:)))
 
     /// Creates a query.
     public init(

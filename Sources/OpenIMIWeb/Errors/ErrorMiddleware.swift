@@ -41,10 +41,12 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             // The session middleware's context does not reach here: the cookie is looked up again,
             // for error pages only, and a failing lookup leaves the page as for a visitor.
-            let session = try? await SessionCookies.value(SessionMiddleware.cookieName, in: request).asyncFlatMap {
-                try await identity.session(token: $0, now: clock.now())
-            }.flatMap { $0.kind == .web ? $0 : nil }
-            let account = session.map(AccountNavigation.init)
+            var account: AccountNavigation?
+            if let cookie = SessionCookies.value(SessionMiddleware.cookieName, in: request),
+                let session = try? await identity.session(token: cookie, now: clock.now()), session.kind == .web
+            {
+                account = AccountNavigation(session)
+            }
             let model = ErrorPageModel(
                 title: presentation.title, detail: presentation.detail,
                 next: ErrorPageModel.next(
@@ -88,13 +90,5 @@ struct ErrorPageModel {
             return nil
         }
         return Link(href: Site.requestBlockedAccess.link(parts[1]), label: catalog.text("blocked.title"))
-    }
-}
-
-extension Optional where Wrapped: Sendable {
-    /// `flatMap` with an asynchronous transform.
-    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

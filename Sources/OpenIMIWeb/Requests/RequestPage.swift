@@ -43,6 +43,9 @@ struct RequestPage {
 
     typealias Labelled = LabelledValue
 
+    /// The steps that cannot be undone: their forms carry a confirmation box the server requires.
+    static let confirmedActions: Set<RequestAction> = [.withdraw, .close, .closeByCoordinator]
+
     struct FreeTextView {
         let text: String
         let language: String
@@ -192,7 +195,7 @@ struct RequestPage {
             ActionForm(
                 action: action.rawValue, label: catalog.text("requestAction.\(action.rawValue)"), isAccept: action == .accept,
                 isForward: action == .forward,
-                needsConfirmation: [.withdraw, .close, .closeByCoordinator].contains(action),
+                needsConfirmation: Self.confirmedActions.contains(action),
                 comment: step?.action == action ? step?.comment ?? "" : "",
                 proposedDeadline: step?.action == action ? step?.proposedDeadline ?? "" : "",
                 error: step?.action == action ? step?.message : nil,

@@ -88,7 +88,7 @@ extension RequestsController {
             }
             let proposed = try Self.optionalDay(fields["proposedDeadline"], field: "proposedDeadline")
             // Withdrawing and closing cannot be undone: the form's box must be ticked.
-            if [.withdraw, .close, .closeByCoordinator].contains(action), fields["confirmed"] != "yes" {
+            if RequestPage.confirmedActions.contains(action), fields["confirmed"] != "yes" {
                 throw RequestError.invalidParameter("confirmed", .required)
             }
             _ = try await requests.act(
@@ -147,8 +147,12 @@ extension RequestsController {
                         message: $0)
                 }
             }
+            // The request read for the questions' texts is the one the page shows: read (and logged) once.
             return try await requestPage(
-                id, request, context, session, draft: AnswerDraft(answers: answers, byQuestion: byQuestion, errors: errors)
+                read,
+                attachments: try await requests.attachments(
+                    of: id, by: session.principal, purpose: .read(.web, .viewRequest), now: clock.now()), request, context, session,
+                draft: AnswerDraft(answers: answers, byQuestion: byQuestion, errors: errors)
             ).response(from: request, context: context)
         } catch {
             // Anything else the user can act on (someone changed the request first, a refused step):
