@@ -28,6 +28,8 @@ let package = Package(
         // PostgresClient: the modern connection pool, run as a service.
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        // TLS for calls to a machine-translation service (already built for postgres-nio).
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         // Header names beyond those Hummingbird re-exports.
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
@@ -70,7 +72,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Resources/ReferenceData"), .copy("Resources/QuestionSets")]
+            resources: [.copy("Resources/ReferenceData"), .copy("Resources/QuestionSets"), .copy("Resources/DataTranslations")]
         ),
         // The use cases between the domain and the web: services, the platform, its configuration,
         // catalogs, e-mail, printed documents and demo data.
@@ -85,12 +87,13 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                // The SMTP client of the mail outbox and the HTTP client of the witnesses.
+                // The SMTP client of the mail outbox and the HTTP clients of the witnesses and translators.
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
-            resources: [.copy("Resources/Translations"), .copy("Resources/DemoData")]
+            resources: [.copy("Resources/Translations"), .copy("Resources/DemoData"), .copy("Resources/Glossary")]
         ),
         .target(
             name: "OpenIMIWeb",
@@ -206,6 +209,8 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                // The Digest check of the stand-in translation service.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
     ],

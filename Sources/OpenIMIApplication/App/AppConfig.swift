@@ -49,6 +49,8 @@ public struct AppConfig: Sendable {
     public var demoCredentialsFile: String?
     /// The SMTP relay for notification e-mails; nil keeps them in the outbox.
     public var mail: MailSettings?
+    /// The machine-translation service, if any.
+    public var translation: TranslationSettings?
     /// The addresses of reverse proxies whose `X-Forwarded-For` names the client (sign-in throttling);
     /// empty by default, when the socket's peer is the client.
     public var trustedProxies: [String] = []
@@ -134,6 +136,11 @@ public struct AppConfig: Sendable {
         case witnesses = "OPENIMI_WITNESSES"
         case witnessQuorum = "OPENIMI_WITNESS_QUORUM"
         case witnessTimeout = "OPENIMI_WITNESS_TIMEOUT"
+        case translationURL = "OPENIMI_TRANSLATION_URL"
+        case translationProvider = "OPENIMI_TRANSLATION_PROVIDER"
+        case translationCredentialsFile = "OPENIMI_TRANSLATION_CREDENTIALS_FILE"
+        case translationEngineName = "OPENIMI_TRANSLATION_ENGINE"
+        case translationTimeout = "OPENIMI_TRANSLATION_TIMEOUT"
     }
 
     /// Resolves each setting from `flags` (set when given on the command line), then `environment`,
@@ -229,6 +236,7 @@ public struct AppConfig: Sendable {
         }
         resolveMail(into: &config, value: value, problems: &problems)
         resolveWitnessing(into: &config, value: value, problems: &problems)
+        resolveTranslation(into: &config, value: value, problems: &problems)
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         return config
     }

@@ -21,6 +21,10 @@ public struct Platform: Sendable {
     public let clock: any AppClock
     /// The translation catalogs.
     public let catalogs: Catalogs
+    /// The official wording of the recurring legal terms per language.
+    public let glossary: Glossary
+    /// Machine translation of requests' texts.
+    public let translations: MachineTranslationService
     /// Accounts, sign-in, sessions and user administration.
     public let identity: IdentityService
     /// The scheduled jobs.
@@ -78,6 +82,7 @@ public struct Platform: Sendable {
         logger.logLevel = config.logLevel
         try config.createDataDirectory()
         let catalogs = try Catalogs.bundled()
+        let glossary = try Glossary.bundled()
         let random = SystemSecureRandom()
         // The signing identity exists from the first start on, before anything could need signing.
         let keys = SigningKeyStore(directory: URL(fileURLWithPath: config.keyDirectory))
@@ -105,6 +110,10 @@ public struct Platform: Sendable {
                 retention: RetentionRun(
                     database: database, keys: dataKeys, signing: keys, review: try RetentionReview(afterMonths: config.reviewUnclosedMonths)
                 )))
+        let translations = MachineTranslationService(
+            requests: requests,
+            provider: try config.translation?.provider(callbackURL: config.linkBase + MachineTranslationService.callbackPath),
+            random: random)
         let jobs = JobScheduler(database: database, jobs: scheduled, logger: logger)
         let witnessingStatus = WitnessingStatus()
         let checkpointer = LogCheckpointer(
@@ -117,8 +126,9 @@ public struct Platform: Sendable {
                     timeout: .seconds(config.witnessTimeoutSeconds)),
             quorum: config.witnessQuorum)
         return Platform(
-            config: config, logger: logger, database: database, clock: clock, catalogs: catalogs, identity: identity,
-            jobs: jobs, requests: requests, signing: signing, keys: keys, evidence: evidence,
+            config: config, logger: logger, database: database, clock: clock, catalogs: catalogs, glossary: glossary,
+            translations: translations, identity: identity, jobs: jobs, requests: requests, signing: signing, keys: keys,
+            evidence: evidence,
             checkpointer: checkpointer, witnessingStatus: witnessingStatus,
             reportFonts: Result { () throws(FontError) in try PDFDocument.Fonts.dejaVu(in: config.fontDirectory) })
     }

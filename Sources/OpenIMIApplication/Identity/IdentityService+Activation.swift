@@ -23,8 +23,9 @@ extension IdentityService {
         return token
     }
 
-    /// First step of activation: checks the link, sets the password and returns a new secret and recovery codes.
-    public func beginActivation(token: String, password: String, now: Date) async throws -> Enrolment {
+    /// First step of activation: checks the link, sets the password (and the interface language
+    /// chosen, if any) and returns a new secret and recovery codes.
+    public func beginActivation(token: String, password: String, language: Language? = nil, now: Date) async throws -> Enrolment {
         try checkPassword(password)
         let hash = hasher.hash(password)
         let secret = OneTimeCode.newSecret(random: random)
@@ -35,6 +36,7 @@ extension IdentityService {
             let repository = UserRepository(sql: sql)
             try await repository.setColumns(
                 userID, ["password_hash": hash, "totp_secret_sealed": sealed, "totp_confirmed": false, "totp_last_step": Int64?.none])
+            if let language { try await repository.setColumns(userID, ["language": language.rawValue]) }
             try await RecoveryCodeRepository(sql: sql).replace(of: userID, with: codes.map(recoveryCodeDigest))
             guard let user = try await repository.find(userID) else { throw IdentityError.activationInvalid }
             return user

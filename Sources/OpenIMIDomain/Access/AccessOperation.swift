@@ -10,4 +10,6 @@ public enum AccessOperation: String, Sendable, Hashable, CaseIterable {
     case block
     /// They were deleted (their data key destroyed).
     case delete
+    /// The named fields were sent outside the platform: to a machine-translation provider.
+    case disclose
 }

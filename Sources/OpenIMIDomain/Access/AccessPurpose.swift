@@ -41,6 +41,9 @@ public enum AccessPurpose: Sendable, Hashable {
     case rightsAction(RightsRequestKind, UUID, RightsAction)
     /// A correction notified by the counterpart was applied: `rights:correction-applied`.
     case correctionApplied
+    /// A text was sent to a machine-translation provider at a reader's request:
+    /// `machine-translation:<provider kind>`, e.g. `machine-translation:libretranslate`.
+    case machineTranslation(TranslationProviderKind)
 }
 
 extension AccessPurpose: RawRepresentable {
@@ -68,6 +71,7 @@ extension AccessPurpose: RawRepresentable {
         case .rightsRequest(let kind, let id): "rights:\(kind.rawValue):\(id.uuidString.lowercased())"
         case .rightsAction(let kind, let id, let action): "rights:\(kind.rawValue):\(id.uuidString.lowercased()):\(action.rawValue)"
         case .correctionApplied: "rights:correction-applied"
+        case .machineTranslation(let kind): "machine-translation:\(kind.rawValue)"
         }
     }
 
@@ -94,6 +98,9 @@ extension AccessPurpose: RawRepresentable {
             case "withdraw": self = .withdrawConsent(purpose)
             default: return nil
             }
+        case ("machine-translation", 2):
+            guard let kind = TranslationProviderKind(rawValue: parts[1]) else { return nil }
+            self = .machineTranslation(kind)
         case ("blocked", 2):
             guard let purpose = BlockedDataPurpose(rawValue: parts[1]) else { return nil }
             self = .openBlocked(purpose)

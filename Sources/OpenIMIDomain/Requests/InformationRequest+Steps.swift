@@ -4,6 +4,8 @@ import Foundation
 public struct StepDetails: Sendable, Hashable {
     /// A comment shown to the counterpart.
     public var comment: String?
+    /// The language the comment is written in.
+    public var commentLanguage: Language?
     /// With `accept`: another deadline the responder proposes.
     public var proposedDeadline: Date?
     /// With `forward`: the better-placed authority of the responder's state.
@@ -12,8 +14,12 @@ public struct StepDetails: Sendable, Hashable {
     public var referTo: CoordinatorID?
 
     /// Creates step details.
-    public init(comment: String? = nil, proposedDeadline: Date? = nil, forwardTo: Organisation? = nil, referTo: CoordinatorID? = nil) {
+    public init(
+        comment: String? = nil, commentLanguage: Language? = nil, proposedDeadline: Date? = nil, forwardTo: Organisation? = nil,
+        referTo: CoordinatorID? = nil
+    ) {
         self.comment = comment
+        self.commentLanguage = commentLanguage
         self.proposedDeadline = proposedDeadline
         self.forwardTo = forwardTo
         self.referTo = referTo
@@ -66,7 +72,10 @@ extension InformationRequest {
         }
         changed.state = next
         changed.version += 1
-        changed.steps.append(RequestStep(action: action, from: state, to: next, actor: actor, at: now, comment: details.comment))
+        changed.steps.append(
+            RequestStep(
+                action: action, from: state, to: next, actor: actor, at: now, comment: details.comment,
+                commentLanguage: details.commentLanguage))
         return changed
     }
 

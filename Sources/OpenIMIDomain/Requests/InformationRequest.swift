@@ -122,13 +122,15 @@ public struct RequestStep: Sendable, Hashable, Codable {
     public internal(set) var at: Date
     /// The comment given with it.
     public internal(set) var comment: String?
+    /// The language the comment was written in.
+    public internal(set) var commentLanguage: Language?
     /// The handler an allocation routed the request to.
     public internal(set) var allocatedTo: UserID?
 
     /// Creates a step record.
     public init(
         action: RequestAction?, from: RequestState?, to: RequestState, actor: StepActor, at: Date, comment: String?,
-        allocatedTo: UserID? = nil
+        commentLanguage: Language? = nil, allocatedTo: UserID? = nil
     ) {
         self.action = action
         self.from = from
@@ -136,6 +138,7 @@ public struct RequestStep: Sendable, Hashable, Codable {
         self.actor = actor
         self.at = at
         self.comment = comment
+        self.commentLanguage = comment == nil ? nil : commentLanguage
         self.allocatedTo = allocatedTo
     }
 }

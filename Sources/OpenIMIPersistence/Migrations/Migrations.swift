@@ -17,5 +17,6 @@ public enum Migrations {
         .v13SecurityReview,
         .v14WitnessedLog,
         .v15RequestNumbers,
+        .v16MachineTranslation,
     ]
 }

@@ -14,16 +14,17 @@ public struct ReferenceDataFiles: Sendable {
 
     /// Reads the files shipped in this module's resources.
     public static func bundled() throws -> ReferenceDataFiles {
-        try ReferenceDataFiles(directory: Bundle.module.resourceURL!.appendingPathComponent("ReferenceData"))
+        try ReferenceDataFiles(directory: Bundle.module.resourceURL!.appendingPathComponent("ReferenceData"), translations: .bundled())
     }
 
-    /// Reads `member-states.json` and `legal-areas.json` from `directory`.
-    public init(directory: URL) throws {
+    /// Reads `member-states.json` and `legal-areas.json` from `directory`, with their texts' translations.
+    public init(directory: URL, translations: DataTranslations) throws {
+        func read(_ name: String) throws -> Data {
+            try translations.localize(Data(contentsOf: directory.appendingPathComponent("\(name).json")), root: name)
+        }
         let decoder = JSONDecoder()
-        let states = try decoder.decode(
-            MemberStatesFile.self, from: Data(contentsOf: directory.appendingPathComponent("member-states.json")))
-        let areas = try decoder.decode(
-            LegalAreasFile.self, from: Data(contentsOf: directory.appendingPathComponent("legal-areas.json")))
+        let states = try decoder.decode(MemberStatesFile.self, from: read("member-states"))
+        let areas = try decoder.decode(LegalAreasFile.self, from: read("legal-areas"))
         self.memberStatesVersion = states.version
         self.memberStates = states.memberStates
         self.legalAreasVersion = areas.version

@@ -25,6 +25,13 @@ public struct RegistryRepository: Sendable {
         ).map { try $0.memberState() }
     }
 
+    /// The language a new user of an organisation in `state` starts with: the state's first
+    /// official language, English for the platform's own staff.
+    public func defaultLanguage(of state: MemberStateCode?) async throws -> Language {
+        guard let state else { return .en }
+        return try await memberState(state)?.officialLanguages.first ?? .en
+    }
+
     /// All legal areas with their procedures, in list order.
     public func legalAreas() async throws -> [LegalArea] {
         let areas = try await sql.select().column("*").from("legal_area").orderBy("position").all(

@@ -80,6 +80,7 @@ public struct RequestRepository: Sendable {
                     : try dataKey.open(
                         try row.decode(column: "comment", as: String.self),
                         context: RequestRecord.commentContext(key, position: try row.decode(column: "position", as: Int.self))),
+                commentLanguage: try row.decode(column: "comment_language", as: String?.self).flatMap(Language.init(rawValue:)),
                 allocatedTo: try UserID.stored(
                     ifPresent: try row.decode(column: "allocated_to", as: String?.self), table: "request_step", key: key))
         }
@@ -91,13 +92,15 @@ public struct RequestRepository: Sendable {
         let key = request.id.description
         let insert = sql.insert(into: "request_step")
             .columns(
-                "request_id", "position", "action", "from_state", "to_state", "user_id", "organisation_id", "at", "comment", "allocated_to")
+                "request_id", "position", "action", "from_state", "to_state", "user_id", "organisation_id", "at", "comment", "allocated_to",
+                "comment_language")
         for (position, step) in request.steps.enumerated().dropFirst(start) {
             let comment = try step.comment.map { try dataKey.seal($0, context: RequestRecord.commentContext(key, position: position)) }
             insert.values(
                 SQLBind(key), SQLBind(position), SQLBind(step.action?.rawValue), SQLBind(step.from?.rawValue), SQLBind(step.to.rawValue),
                 SQLBind(step.actor.userID.description), SQLBind(step.actor.organisationID.uuidString.lowercased()),
-                SQLBind(step.at.epochSeconds), SQLBind(comment), SQLBind(step.allocatedTo?.description))
+                SQLBind(step.at.epochSeconds), SQLBind(comment), SQLBind(step.allocatedTo?.description),
+                SQLBind(step.commentLanguage?.rawValue))
         }
         try await insert.run()
     }

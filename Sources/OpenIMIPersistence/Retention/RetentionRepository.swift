@@ -49,14 +49,17 @@ public struct RetentionRepository: Sendable {
     }
 
     /// Deletes the personal data of request `id`: destroys its data key (false when it is already
-    /// gone), empties the sealed columns and step comments and removes its attachments.
+    /// gone), empties the sealed columns and step comments and removes its attachments and machine translations.
     public func erasePersonalData(of id: String, at date: Date) async throws -> Bool {
         let destroyed = try await sql.delete(from: "request_data_key").where("request_id", .equal, id).returning("request_id").all()
         guard !destroyed.isEmpty else { return false }
         try await sql.update("information_request").set("personal_data", to: "").set("retention_phase", to: RetentionPhase.deleted.rawValue)
             .set("deleted_at", to: date.epochSeconds).where("id", .equal, id).run()
-        try await sql.update("request_step").set("comment", to: SQLLiteral.null).where("request_id", .equal, id).run()
+        try await sql.update("request_step").set("comment", to: SQLLiteral.null).set("comment_language", to: SQLLiteral.null).where(
+            "request_id", .equal, id
+        ).run()
         try await sql.delete(from: "request_attachment").where("request_id", .equal, id).run()
+        try await sql.delete(from: "machine_translation").where("request_id", .equal, id).run()
         return true
     }
 

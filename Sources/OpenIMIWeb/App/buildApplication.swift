@@ -81,8 +81,10 @@ public func buildRouter(platform: Platform) async throws -> Routes {
     ).addRoutes(to: routes)
     RequestsController(
         catalogs: platform.catalogs, clock: platform.clock, requests: platform.requests, exchangeEvidence: platform.exchangeEvidence,
-        exchangeReports: platform.exchangeReports, database: platform.database, views: views, retention: platform.retention
+        exchangeReports: platform.exchangeReports, database: platform.database, views: views, retention: platform.retention,
+        translations: platform.translations
     ).addRoutes(to: routes)
+    TranslationsController(clock: platform.clock, translations: platform.translations).addRoutes(to: routes)
     IndicatorsController(database: platform.database, requests: platform.requests, catalogs: catalogs, clock: platform.clock, views: views)
         .addRoutes(to: routes)
     SubjectSearchController(
@@ -101,7 +103,8 @@ public func buildRouter(platform: Platform) async throws -> Routes {
         .addRoutes(to: routes)
     AccessLogController(catalogs: platform.catalogs, supervision: platform.accessLogSupervision, views: views).addRoutes(to: routes)
     InformationNoticeController(
-        catalogs: platform.catalogs, clock: platform.clock, database: platform.database, requests: platform.requests,
+        catalogs: platform.catalogs, glossary: platform.glossary, clock: platform.clock, database: platform.database,
+        requests: platform.requests,
         printer: platform.printer, views: views
     ).addRoutes(to: routes)
     replayReads.set(router.buildResponder())

@@ -22,17 +22,11 @@ struct ConsentPage {
         var checked = false
     }
 
-    struct LanguageOption {
-        let code: String
-        let name: String
-        var selected = false
-    }
-
     let id: String
     let records: [Row]
     let hasRecords: Bool
     let purposes: [Option]
-    let languages: [LanguageOption]
+    let languages: [SelectOption]
     let wordingVersion = ConsentRule.wordingVersion
 
     init(id: String, records: [ConsentRecord], languages: [Language], now: Date, catalog: Catalog, form: FormEcho? = nil) {
@@ -50,7 +44,7 @@ struct ConsentPage {
                 wording: catalog.text("consent.wording.\($0.rawValue)"), checked: form?.values["purpose"] == $0.rawValue)
         }
         self.languages = languages.map {
-            LanguageOption(code: $0.rawValue, name: $0.endonym, selected: form?.values["language"] == $0.rawValue)
+            SelectOption(code: $0.rawValue, name: $0.endonym, selected: form?.values["language"] == $0.rawValue)
         }
     }
 }

@@ -148,8 +148,8 @@ struct AccountPage {
     let fullName: String
     let email: String
     let roles: [String]
-    let languages: [LanguageOption]
-    let timeZones: [LanguageOption]
+    let languages: [SelectOption]
+    let timeZones: [SelectOption]
     let saved: Bool
 
     init(principal: Principal, catalog: Catalog, languages: [Language], saved: Bool, areaNames: [String: String]) {
@@ -157,7 +157,7 @@ struct AccountPage {
         fullName = principal.user.fullName
         email = principal.user.email
         roles = principal.user.roles.sorted().map { RoleNames.name(of: $0, catalog: catalog, areaNames: areaNames) }
-        self.languages = languages.map { LanguageOption(code: $0.rawValue, name: $0.endonym, selected: $0 == principal.user.language) }
+        self.languages = languages.map { SelectOption(code: $0.rawValue, name: $0.endonym, selected: $0 == principal.user.language) }
         let own = principal.organisation.memberState?.timeZoneIdentifier ?? "UTC"
         // The member states' zones and UTC, and a zone chosen through the API, so saving the form keeps it.
         let zones = Set(
@@ -166,17 +166,11 @@ struct AccountPage {
         ).sorted()
         timeZones =
             [
-                LanguageOption(
+                SelectOption(
                     code: "", name: catalog.text("account.timeZoneDefault", ["zone": own]), selected: principal.user.timeZone == nil)
             ]
-            + zones.map { LanguageOption(code: $0, name: $0, selected: $0 == principal.user.timeZone) }
+            + zones.map { SelectOption(code: $0, name: $0, selected: $0 == principal.user.timeZone) }
         self.saved = saved
-    }
-
-    struct LanguageOption {
-        let code: String
-        let name: String
-        let selected: Bool
     }
 }
 

@@ -39,13 +39,17 @@ struct ActivationController: Sendable {
         var csrf: String
         let token: String
         let enrolment: Enrolment?
+        /// The interface languages offered, the page's own preselected.
+        var languages: [SelectOption] = []
     }
 
     /// The body of `POST /api/v1/activation`.
     struct ActivationRequest: StrictJSONBody, Sendable {
-        static let fieldNames: Set<String> = ["token", "password"]
+        static let fieldNames: Set<String> = ["token", "password", "language"]
         let token: String
         let password: String
+        /// The interface language chosen; the one the account was created with when left out.
+        let language: String?
     }
 
     /// The body of `POST /api/v1/activation/confirm`.
@@ -65,7 +69,11 @@ struct ActivationController: Sendable {
     /// `GET /activate`.
     func activate(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         guard let token = request.query("token") else { throw IdentityError.activationInvalid }
-        return try page("activate", request, context, model: ActivatePage(csrf: "", token: token, enrolment: nil))
+        var model = ActivatePage(csrf: "", token: token, enrolment: nil)
+        model.languages = catalogs.languages.map {
+            SelectOption(code: $0.rawValue, name: $0.endonym, selected: $0 == context.language)
+        }
+        return try page("activate", request, context, model: model)
     }
 
     /// `POST /activate`.
@@ -73,8 +81,17 @@ struct ActivationController: Sendable {
         let fields = try await request.form()
         let token = fields["token"] ?? ""
         let enrolment = try await identity.beginActivation(
-            token: token, password: fields["password"] ?? "", now: clock.now())
+            token: token, password: fields["password"] ?? "", language: try chosenLanguage(fields["language"]), now: clock.now())
         return try page("enrol", request, context, model: ActivatePage(csrf: "", token: token, enrolment: enrolment))
+    }
+
+    /// The interface language named in an activation form, which must have a catalog; nil when none is named.
+    private func chosenLanguage(_ code: String?) throws -> Language? {
+        guard let code, !code.isEmpty else { return nil }
+        guard let language = Language(rawValue: code), catalogs.languages.contains(language) else {
+            throw RequestError.unsupportedLanguage(code)
+        }
+        return language
     }
 
     /// `POST /activate/confirm`.
@@ -92,7 +109,7 @@ struct ActivationController: Sendable {
     func apiPostActivation(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let body = try await request.decodeStrictJSON(ActivationRequest.self, context: context)
         let enrolment = try await identity.beginActivation(
-            token: body.token, password: body.password, now: clock.now())
+            token: body.token, password: body.password, language: try chosenLanguage(body.language), now: clock.now())
         return JSONResponse(
             value: EnrolmentDTO(
                 totpSecretBase32: enrolment.secretBase32, provisioningUri: enrolment.provisioningURI,

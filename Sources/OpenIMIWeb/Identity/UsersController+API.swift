@@ -115,8 +115,12 @@ extension UsersController {
         let body = try await request.decodeStrictJSON(NewUserRequest.self, context: context)
         var roles: Set<Role> = []
         for code in body.roles ?? [] { roles.insert(try role(code)) }
-        guard let language = Language(rawValue: body.language ?? "en") else {
-            throw RequestError.unsupportedLanguage(body.language ?? "")
+        let language: Language
+        if let code = body.language {
+            guard let chosen = Language(rawValue: code) else { throw RequestError.unsupportedLanguage(code) }
+            language = chosen
+        } else {
+            language = try await RegistryRepository(sql: database.sql).defaultLanguage(of: organisation.memberState)
         }
         let created = try await identity.createUser(
             NewUser(username: body.username, fullName: body.fullName, email: body.email, language: language, roles: roles),

@@ -59,7 +59,9 @@ struct UsersController: Sendable {
         let model = UsersPage(
             principal: session.principal, organisation: organisation,
             organisationName: try await name(of: organisation, language: context.language),
-            users: users, status: status, areas: areas, supervised: supervised, notice: notice, catalog: catalog, form: form)
+            users: users, status: status, areas: areas, supervised: supervised, notice: notice, catalog: catalog,
+            languages: catalogs.languages,
+            defaultLanguage: try await RegistryRepository(sql: database.sql).defaultLanguage(of: organisation.memberState), form: form)
         return views.render("users", title: catalog.text("users.title"), page: model, request: request, context: context, form: form)
     }
 

@@ -17,12 +17,18 @@ struct UsersPage {
     let supervised: [Link]
     let hasSupervised: Bool
     let notice: UsersController.Notice?
+    /// The languages a new user may be given, the organisation's member state's first preselected.
+    let languages: [SelectOption]
 
     init(
         principal: Principal, organisation: Organisation, organisationName: String, users: [UserAccount], status: UserListStatus,
         areas: [LegalArea], supervised: [Authority], notice: UsersController.Notice?, catalog: Catalog,
-        form: FormEcho? = nil
+        languages: [Language], defaultLanguage: Language, form: FormEcho? = nil
     ) {
+        let chosen = form?.values["language"] ?? defaultLanguage.rawValue
+        self.languages = languages.map {
+            SelectOption(code: $0.rawValue, name: $0.endonym, selected: $0.rawValue == chosen)
+        }
         let areaNames = Dictionary(uniqueKeysWithValues: areas.map { ($0.code.rawValue, $0.name.text(in: catalog.language)) })
         func name(_ role: Role) -> String { RoleNames.name(of: role, catalog: catalog, areaNames: areaNames) }
         let candidates: [Role] =

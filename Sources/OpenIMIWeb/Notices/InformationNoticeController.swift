@@ -10,6 +10,8 @@ import OpenIMIPersistence
 struct InformationNoticeController: Sendable {
     /// The translation catalogs.
     let catalogs: Catalogs
+    /// The official wording of the recurring legal terms.
+    let glossary: Glossary
     /// The clock.
     let clock: any AppClock
     /// The database, for reads no service offers.
@@ -23,6 +25,7 @@ struct InformationNoticeController: Sendable {
 
     func addRoutes(to routes: Routes) {
         routes.public(Site.privacy, use: privacy)
+        routes.public(Site.glossary, use: glossaryPage)
         routes.signedIn(Site.requestInformationNotice, use: requestInformationNotice)
         routes.signedIn(Site.requestInformationNoticePdf, use: requestInformationNoticePdf)
         routes.signedIn(Site.API.requestInformationNotice, use: apiRequestInformationNotice)
@@ -68,6 +71,14 @@ struct InformationNoticeController: Sendable {
         let catalog = catalogs.catalog(for: context.language)
         return views.render(
             "privacy", title: catalog.text("privacy.title"), page: [String: String](), request: request, context: context)
+    }
+
+    /// `GET /glossary`.
+    func glossaryPage(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
+        let catalog = catalogs.catalog(for: context.language)
+        return views.render(
+            "glossary", title: catalog.text("glossary.title"), page: GlossaryPage(glossary: glossary, catalog: catalog),
+            request: request, context: context)
     }
 
     /// `GET /requests/{id}/information-notice`.

@@ -12,6 +12,8 @@ struct RequestPage {
     let version: Int
     /// What the last step did and what happens next, after a form brought the user back here.
     let done: String?
+    /// What went wrong with the last thing asked that changed nothing (a translation not had).
+    let problem: String?
     /// The fields to correct, after a form was refused.
     let errors: [FieldError]
     let hasErrors: Bool
@@ -48,8 +50,8 @@ struct RequestPage {
 
     struct FreeTextView {
         let text: String
-        let language: String
         let code: String
+        let translatable: TranslatableView
     }
 
     struct SectionView {
@@ -71,7 +73,9 @@ struct RequestPage {
     struct AnswerView {
         let value: String
         let justification: String?
-        let language: String?
+        /// The language of a text answer, for the `lang` attribute.
+        let code: String?
+        let translatable: TranslatableView?
     }
 
     struct AttachmentRow {
@@ -89,6 +93,8 @@ struct RequestPage {
         let organisation: String
         let allocatedTo: String?
         let comment: String?
+        let commentCode: String?
+        let translatable: TranslatableView?
     }
 
     struct Option {
@@ -119,7 +125,8 @@ struct RequestPage {
     init(
         request: InformationRequest, questionSet: QuestionSet?, attachments: [RequestAttachment], principal: Principal,
         names: RequestDirectory, forwardTargets: [Authority], handlers: [UserAccount], catalog: Catalog, time: LocalTime, now: Date,
-        done: String? = nil, draft: AnswerDraft? = nil, step: StepDraft? = nil
+        translations: Translations = Translations(engine: nil, kept: [:]), done: String? = nil, problem: String? = nil,
+        draft: AnswerDraft? = nil, step: StepDraft? = nil
     ) {
         let language = catalog.language
         let target = AccessTarget.request(request.involvement, legalArea: request.legalArea.rawValue, state: request.state)
@@ -128,6 +135,7 @@ struct RequestPage {
         number = request.number.description
         version = request.version
         self.done = done
+        self.problem = problem
         errors =
             draft?.errors
             ?? step.map { step in
@@ -152,7 +160,11 @@ struct RequestPage {
         canDecideDeadline = request.proposedDeadline != nil && allowed(.decideProposedDeadline)
         parties = RequestDescription.parties(of: request, names: names, handlers: handlers, catalog: catalog)
         subject = RequestDescription.subject(request.subject, catalog: catalog)
-        freeText = request.freeText.map { FreeTextView(text: $0.text, language: $0.language.endonym, code: $0.language.rawValue) }
+        freeText = request.freeText.map {
+            FreeTextView(
+                text: $0.text, code: $0.language.rawValue,
+                translatable: translations.view(of: .freeText, in: $0.language, catalog: catalog))
+        }
         let answerable = allowed(.answerQuestion) && request.state == .accepted
         canAnswer = answerable
         canEditDraft = request.state == .draft && allowed(.actOnRequest(.send))
@@ -170,7 +182,10 @@ struct RequestPage {
                         answer: answer.map {
                             AnswerView(
                                 value: RequestDescription.display($0.value, of: question, attachments: attachments, catalog: catalog),
-                                justification: $0.justification, language: $0.language?.endonym)
+                                justification: $0.justification, code: $0.language?.rawValue,
+                                translatable: $0.language.map {
+                                    translations.view(of: .answer(question: question.id), in: $0, catalog: catalog)
+                                })
                         },
                         form: answerable
                             ? AnswerForm(question, current: draft?.answers[question.id] ?? answer, documents: documents, catalog: catalog)
@@ -210,14 +225,16 @@ struct RequestPage {
                     Option(
                         id: $0.id.description, text: "\($0.fullName) (\($0.username))", selected: $0.id == request.allocatedTo)
                 }) : nil
-        steps = request.steps.map {
+        steps = request.steps.enumerated().map { position, step in
             StepRow(
-                at: time.minute($0.at), action: catalog.text($0.action.map { "requestStep.\($0.rawValue)" } ?? "requestStep.created"),
-                user: names.userName($0.actor.userID.uuid), organisation: names.name($0.actor.organisationID),
+                at: time.minute(step.at), action: catalog.text(step.action.map { "requestStep.\($0.rawValue)" } ?? "requestStep.created"),
+                user: names.userName(step.actor.userID.uuid), organisation: names.name(step.actor.organisationID),
                 // Whom a responder allocated a request to is its own business.
-                allocatedTo: $0.actor.organisationID == principal.organisation.id.uuid
-                    ? $0.allocatedTo.map { names.userName($0.uuid) } : nil,
-                comment: $0.comment)
+                allocatedTo: step.actor.organisationID == principal.organisation.id.uuid
+                    ? step.allocatedTo.map { names.userName($0.uuid) } : nil,
+                comment: step.comment, commentCode: step.comment == nil ? nil : step.commentLanguage?.rawValue,
+                translatable: step.comment == nil
+                    ? nil : step.commentLanguage.map { translations.view(of: .comment(position: position), in: $0, catalog: catalog) })
         }
     }
 }

@@ -17,10 +17,12 @@ extension RequestsController {
 
     /// The body of `POST /api/v1/requests/{id}/steps`.
     struct StepBody: StrictJSONBody, Sendable {
-        static let fieldNames: Set<String> = ["action", "version", "comment", "proposedDeadline", "forwardTo"]
+        static let fieldNames: Set<String> = ["action", "version", "comment", "commentLanguage", "proposedDeadline", "forwardTo"]
         let action: String
         let version: Int
         let comment: String?
+        /// The comment's language; the user's own when left out.
+        let commentLanguage: String?
         let proposedDeadline: Date?
         let forwardTo: String?
     }

@@ -101,7 +101,11 @@ extension RequestsController {
             request: read, questionSet: requests.questionSets[read.procedure.rawValue], attachments: attachments,
             principal: session.principal,
             names: names, forwardTargets: forwardTargets, handlers: handlers, catalog: catalog, time: LocalTime(for: session.principal),
-            now: now, done: request.query("done").flatMap { Self.doneMessages.contains($0) ? catalog.text("requestDone.\($0)") : nil },
+            now: now,
+            translations: RequestPage.Translations(
+                engine: translations.provider?.engineName, kept: try await translations.translations(of: read, into: context.language)),
+            done: request.query("done").flatMap { Self.doneMessages.contains($0) ? catalog.text("requestDone.\($0)") : nil },
+            problem: request.query("problem").flatMap { Self.problemMessages[$0].map { catalog.text($0) } },
             draft: draft, step: step)
         return views.render(
             "request", title: "\(page.number) · \(page.procedure)", page: page, request: request, context: context,
@@ -113,8 +117,15 @@ extension RequestsController {
     /// an allocation, an attachment, a deadline decision, a new draft.
     static let doneMessages: Set<String> =
         Set(RequestAction.allCases.map(\.rawValue)).union([
-            "answers-saved", "attached", "deadline-accepted", "deadline-refused", "created", "edited",
+            "answers-saved", "attached", "deadline-accepted", "deadline-refused", "created", "edited", "translated",
+            "translation-requested",
         ])
+
+    /// What the page says after a translation could not be had (`?problem=`), by catalog key.
+    static let problemMessages: [String: String] = [
+        "translation-unavailable": "error.translationUnavailable.detail",
+        "translation-not-offered": "error.translationNotOffered.detail",
+    ]
 
     /// To the page of request `id`, after a form changed it, saying what `done` did.
     static func redirect(to id: RequestID, done: String?) -> Response {

@@ -92,7 +92,9 @@ extension RequestsController {
                 throw RequestError.invalidParameter("confirmed", .required)
             }
             _ = try await requests.act(
-                id, action, details: StepDetails(comment: Self.text(fields["comment"]), proposedDeadline: proposed),
+                id, action,
+                details: StepDetails(
+                    comment: Self.text(fields["comment"]), commentLanguage: context.language, proposedDeadline: proposed),
                 forwardTo: action == .forward ? forwardTo : nil, expectedVersion: try Self.version(fields), by: session.principal,
                 now: clock.now())
         } catch {

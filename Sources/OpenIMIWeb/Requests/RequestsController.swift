@@ -23,6 +23,8 @@ struct RequestsController: Sendable {
     let views: ViewRenderer
     /// The retention rules, which delete a draft's personal data as they delete any request's.
     let retention: RetentionRun
+    /// Machine translations of the requests' texts, shown beside their originals.
+    let translations: MachineTranslationService
 
     func addRoutes(to routes: Routes) {
         routes.signedIn(Site.API.postRequests, use: apiPostRequests)
@@ -80,8 +82,15 @@ struct RequestsController: Sendable {
             guard let id = UUID(uuidString: text) else { throw RequestError.invalidParameter("forwardTo", .malformed) }
             return id
         }
+        let commentLanguage = try body.commentLanguage.map { code -> Language in
+            guard let language = Language(rawValue: code) else { throw RequestError.invalidParameter("commentLanguage", .malformed) }
+            return language
+        }
         let changed = try await requests.act(
-            try context.requestID(), action, details: StepDetails(comment: body.comment, proposedDeadline: body.proposedDeadline),
+            try context.requestID(), action,
+            details: StepDetails(
+                comment: body.comment, commentLanguage: commentLanguage ?? session.principal.user.language,
+                proposedDeadline: body.proposedDeadline),
             forwardTo: forwardTo,
             expectedVersion: body.version, by: session.principal, now: clock.now())
         return JSONResponse(value: RequestDTO(changed))

@@ -35,6 +35,7 @@ enum Site {
     static let postUserListsConfirm = SiteRoute(.post, "/user-lists/confirm", .signedIn)
     static let userListsOverdue = SiteRoute(.get, "/user-lists/overdue", .signedIn)
     static let privacy = SiteRoute(.get, "/privacy", .public)
+    static let glossary = SiteRoute(.get, "/glossary", .public)
     static let requestInformationNotice = SiteRoute(.get, "/requests/{id}/information-notice", .signedIn)
     static let requestInformationNoticePdf = SiteRoute(.get, "/requests/{id}/information-notice.pdf", .signedIn)
     static let openAPIDocument = SiteRoute(.get, "/openapi.json", .public)
@@ -50,6 +51,7 @@ enum Site {
     static let postRequestDeadlineDecision = SiteRoute(.post, "/requests/{id}/deadline-decision", .signedIn)
     static let postRequestAllocation = SiteRoute(.post, "/requests/{id}/allocation", .signedIn)
     static let postRequestAttachments = SiteRoute(.post, "/requests/{id}/attachments", .signedIn)
+    static let postRequestTranslations = SiteRoute(.post, "/requests/{id}/translations", .signedIn)
     static let requests = SiteRoute(.get, "/requests", .signedIn)
     static let newRequest = SiteRoute(.get, "/requests/new", .signedIn)
     static let postRequests = SiteRoute(.post, "/requests", .signedIn)
@@ -102,6 +104,7 @@ enum Site {
         "postUserListsConfirm": postUserListsConfirm,
         "userListsOverdue": userListsOverdue,
         "privacy": privacy,
+        "glossary": glossary,
         "requestInformationNotice": requestInformationNotice,
         "requestInformationNoticePdf": requestInformationNoticePdf,
         "openAPIDocument": openAPIDocument,
@@ -117,6 +120,7 @@ enum Site {
         "postRequestDeadlineDecision": postRequestDeadlineDecision,
         "postRequestAllocation": postRequestAllocation,
         "postRequestAttachments": postRequestAttachments,
+        "postRequestTranslations": postRequestTranslations,
         "requests": requests,
         "newRequest": newRequest,
         "postRequests": postRequests,
@@ -189,6 +193,8 @@ enum Site {
         static let postRequestSteps = SiteRoute(.post, "/api/v1/requests/{id}/steps", .signedIn)
         static let putRequestAnswer = SiteRoute(.put, "/api/v1/requests/{id}/answers/{question}", .signedIn)
         static let postRequestAllocation = SiteRoute(.post, "/api/v1/requests/{id}/allocation", .signedIn)
+        static let postRequestTranslations = SiteRoute(.post, "/api/v1/requests/{id}/translations", .signedIn)
+        static let postMachineTranslationCallback = SiteRoute(.post, MachineTranslationService.callbackPath, .public)
         static let notifications = SiteRoute(.get, "/api/v1/notifications", .signedIn)
         static let postRequestDeadlineDecision = SiteRoute(.post, "/api/v1/requests/{id}/deadline-decision", .signedIn)
         static let postRequestBlockedAccess = SiteRoute(.post, "/api/v1/requests/{id}/blocked-access", .signedIn)
@@ -236,6 +242,7 @@ enum Site {
         postUserListsConfirm,
         userListsOverdue,
         privacy,
+        glossary,
         requestInformationNotice,
         requestInformationNoticePdf,
         openAPIDocument,
@@ -251,6 +258,7 @@ enum Site {
         postRequestDeadlineDecision,
         postRequestAllocation,
         postRequestAttachments,
+        postRequestTranslations,
         requests,
         newRequest,
         postRequests,
@@ -317,6 +325,8 @@ enum Site {
         API.postRequestSteps,
         API.putRequestAnswer,
         API.postRequestAllocation,
+        API.postRequestTranslations,
+        API.postMachineTranslationCallback,
         API.notifications,
         API.postRequestDeadlineDecision,
         API.postRequestBlockedAccess,

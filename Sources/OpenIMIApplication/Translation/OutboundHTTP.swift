@@ -1,0 +1,100 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+
+/// One HTTP/1.1 exchange with an outside service (http or https), bounded in time and in the size
+/// of the answer; the connection is closed after it.
+struct OutboundHTTP: Sendable {
+    /// What is sent.
+    struct Request: Sendable {
+        var method: HTTPMethod = .POST
+        var url: URL
+        var headers: [(String, String)] = []
+        var body: [UInt8] = []
+    }
+
+    /// What came back.
+    struct Response: Sendable {
+        let status: Int
+        let headers: HTTPHeaders
+        let body: [UInt8]
+
+        var text: String { String(decoding: body, as: UTF8.self) }
+    }
+
+    /// How long the whole exchange may take.
+    var timeout: Duration
+    /// The largest answer read.
+    var maximumAnswer = 1_048_576
+
+    /// Sends `request` and reads the answer; throws ``TranslationError/unavailable(_:)`` on any failure.
+    func send(_ request: Request) async throws -> Response {
+        try await withThrowingTaskGroup(of: Response?.self) { group in
+            group.addTask { try await exchange(request) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            do {
+                guard let first = try await group.next(), let response = first else {
+                    throw TranslationError.unavailable("no answer within \(timeout)")
+                }
+                return response
+            } catch let error as TranslationError {
+                throw error
+            } catch {
+                throw TranslationError.unavailable("\(error)")
+            }
+        }
+    }
+
+    private func exchange(_ request: Request) async throws -> Response {
+        guard let host = request.url.host, let scheme = request.url.scheme, ["http", "https"].contains(scheme) else {
+            throw TranslationError.unavailable("not an http(s) address")
+        }
+        let port = request.url.port ?? (scheme == "https" ? 443 : 80)
+        let tls = try scheme == "https" ? NIOSSLContext(configuration: .makeClientConfiguration()) : nil
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connectTimeout(.seconds(5))
+            .connect(host: host, port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if let tls {
+                        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: host))
+                    }
+                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                    return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(wrappingChannelSynchronously: channel)
+                }
+            }
+        return try await channel.executeThenClose { inbound, outbound in
+            var target = request.url.path.isEmpty ? "/" : request.url.path
+            if let query = request.url.query { target += "?\(query)" }
+            var head = HTTPRequestHead(version: .http1_1, method: request.method, uri: target)
+            head.headers.add(name: "Host", value: request.url.port.map { "\(host):\($0)" } ?? host)
+            for (name, value) in request.headers { head.headers.add(name: name, value: value) }
+            head.headers.add(name: "Content-Length", value: "\(request.body.count)")
+            head.headers.add(name: "Connection", value: "close")
+            try await outbound.write(contentsOf: [.head(head), .body(.byteBuffer(ByteBuffer(bytes: request.body))), .end(nil)])
+            var status = 0
+            var headers = HTTPHeaders()
+            var received: [UInt8] = []
+            for try await part in inbound {
+                switch part {
+                case .head(let response):
+                    status = Int(response.status.code)
+                    headers = response.headers
+                case .body(let buffer):
+                    received += buffer.readableBytesView
+                    guard received.count <= maximumAnswer else {
+                        throw TranslationError.unavailable("the answer is longer than \(maximumAnswer) bytes")
+                    }
+                case .end:
+                    return Response(status: status, headers: headers, body: received)
+                }
+            }
+            throw TranslationError.unavailable("the connection closed before the answer was complete")
+        }
+    }
+}
