@@ -3,8 +3,9 @@
 Every page a test visits (by address or by a click that loads another page) is checked at 1280
 and 390 px wide: a page wider than the window fails the test, and so does a page that shows a user
 a raw code (a legal area's, a procedure's or an identifier kind's) where the catalogs have its name.
-With OPENIMI_SCREENSHOTS naming a folder, each visited page is saved there at both widths, for a
-reviewer to look at."""
+Each kind of page (its address without ids) is also checked once per language with axe-core
+against WCAG 2.1 A and AA: a serious or critical violation fails the test. With OPENIMI_SCREENSHOTS
+naming a folder, each visited page is saved there at both widths, for a reviewer to look at."""
 import json
 import os
 import urllib.request
@@ -17,6 +18,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support.events import AbstractEventListener, EventFiringWebDriver
+from axe_selenium_python import Axe
 
 WIDTHS = (1280, 390)
 
@@ -32,12 +34,24 @@ def raw_codes(base_url):
     return sorted(set(codes + IDENTIFIER_KINDS), key=len, reverse=True)
 
 
+# The axe-core the package ships (3.x) tags WCAG 2.1's new AA rules `wcag21aa`.
+# It also predates the HTML standard's `one-time-code` autocomplete token (the sign-in code field),
+# which it is taught here rather than the field losing it.
+AXE_RUN = """var done = arguments[arguments.length - 1];
+var terms = axe.commons.text.autocomplete.standaloneTerms;
+if (terms.indexOf('one-time-code') < 0) { terms.push('one-time-code'); }
+axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})
+  .then(function (results) { done(results); }, function (error) { done({error: String(error)}); });"""
+ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b[A-Z]{2}-\d{4}-\d{6}\b|\d+")
+
+
 class PageCheck(AbstractEventListener):
-    """Checks each newly loaded HTML page for horizontal overflow and raw codes, and saves its screenshots."""
+    """Checks each newly loaded HTML page for horizontal overflow, raw codes and accessibility, and saves its screenshots."""
 
     def __init__(self, codes):
         self.test = "session"
         self.count = 0
+        self.audited = set()
         self.codes = re.compile(r"(?<![\w/#.-])(" + "|".join(re.escape(code) for code in codes) + r")(?![\w-])")
 
     def after_navigate_to(self, url, driver):
@@ -82,6 +96,23 @@ class PageCheck(AbstractEventListener):
         assert not failures, f"{driver.current_url} overflows horizontally: {', '.join(failures)}"
         shown = self.codes.findall(driver.execute_script("return document.body.innerText"))
         assert not shown, f"{driver.current_url} shows raw codes to the user: {sorted(set(shown))}"
+        self.audit(driver)
+
+    def audit(self, driver):
+        """axe-core on each kind of page once per language (and again when a form came back refused)."""
+        kind = ID.sub("#", driver.execute_script("return location.pathname"))
+        language = driver.execute_script("return document.documentElement.lang")
+        refused = driver.execute_script("return document.querySelector('.error-summary, .field-error') !== null")
+        key = (kind, language, refused)
+        if key in self.audited:
+            return
+        self.audited.add(key)
+        Axe(driver).inject()
+        results = driver.execute_async_script(AXE_RUN)
+        assert "error" not in results, f"axe-core could not run on {driver.current_url}: {results.get('error')}"
+        serious = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+        assert not serious, f"{driver.current_url} fails WCAG 2.1 AA: " + "; ".join(
+            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in serious)
 
 
 @pytest.fixture(scope="session")
@@ -103,6 +134,8 @@ def browser(page_check):
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
     driver.implicitly_wait(5)
+    # axe-core runs as an asynchronous script: give it time on a long page.
+    driver.set_script_timeout(60)
     yield EventFiringWebDriver(driver, page_check)
     driver.quit()
 

@@ -5,6 +5,8 @@ from selenium.webdriver.support.ui import Select
 
 
 def switch_language(browser, code):
+    # The 26 languages sit behind one disclosure in the header.
+    browser.find_element(By.CSS_SELECTOR, "nav.languages summary").click()
     browser.find_element(By.CSS_SELECTOR, f'nav.languages a[data-lang="{code}"]').click()
     PageWait(browser).until(lambda b: b.find_element(By.TAG_NAME, "html").get_attribute("lang") == code)
 
@@ -69,3 +71,19 @@ def test_national_coordinators_and_a_friendly_error_page(browser, base_url):
     browser.get(base_url + "/no-such-page?lang=sl")
     expect_heading(browser, "Ni najdeno")
     browser.get(base_url + "/?lang=en")
+
+
+def test_all_languages_are_offered_and_greek_and_cyrillic_pages_read(browser, base_url):
+    browser.get(base_url + "/?lang=el")
+    browser.find_element(By.CSS_SELECTOR, "nav.languages summary").click()
+    links = browser.find_elements(By.CSS_SELECTOR, "nav.languages a[data-lang]")
+    assert len(links) == 26
+    names = {link.get_attribute("data-lang"): link.text for link in links}
+    assert names["el"] == "ελληνικά" and names["bg"] == "български" and names["ga"] == "Gaeilge"
+    assert all(link.get_attribute("lang") == link.get_attribute("data-lang") for link in links)
+    browser.get(base_url + "/glossary?lang=el")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "el"
+    assert "δεδομένα προσωπικού χαρακτήρα" in browser.find_element(By.ID, "glossary").text
+    browser.get(base_url + "/legal-areas?lang=bg")
+    assert "Директива 2005/36/ЕО" in browser.find_element(By.TAG_NAME, "main").text
+    browser.get(base_url + "/glossary?lang=en")

@@ -86,6 +86,15 @@ import Testing
                 #expect(slovenianWords.contains(expected), "the Slovenian report lacks \(expected)")
             }
             #expect(try Self.words(try ExternalTool.temporaryFile([UInt8](buffer: linked.body), name: "linked.pdf")).contains("Rapport om"))
+            // Greek and Bulgarian readers get the whole report in their script.
+            for (language, title) in [("el", "Έκθεση για την ανταλλαγή πληροφοριών"), ("bg", "Отчет за обмена на информация")] {
+                let report = try await client.execute(
+                    uri: "/api/v1/requests/\(id)/report", method: .get,
+                    headers: [.authorization: "Bearer \(si)", .acceptLanguage: language])
+                #expect(report.status == .ok)
+                let read = try Self.words(try ExternalTool.temporaryFile([UInt8](buffer: report.body), name: "report-\(language).pdf"))
+                #expect(read.contains(title) && read.contains(Self.greekName), "the \(language) report lacks \(title)")
+            }
         }
     }
 

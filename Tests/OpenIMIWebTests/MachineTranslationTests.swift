@@ -20,13 +20,14 @@ import Testing
 
     /// A request from the Danish handler to the Slovenian one with Danish free text, sent; its id.
     static func sentRequest(
-        _ client: any TestClientProtocol, _ dk: String, users: [String: DemoCredential], clock: ManualClock, freeText: String = danishText
+        _ client: any TestClientProtocol, _ dk: String, users: [String: DemoCredential], clock: ManualClock, freeText: String = danishText,
+        questions: String = #"["legally-established"]"#
     ) async throws -> String {
         let zbornica = try #require(users["si.handler"]?.organisationId)
         let deadline = ISO8601DateFormatter().string(from: clock.now().addingTimeInterval(14 * 86_400))
         let created = try await client.api(
             .post, "/api/v1/requests", dk,
-            #"{"procedure":"pq-information-request","responderId":"\#(zbornica)","subject":{"kind":"person","givenNames":"Mette","familyNames":"Kjær","dateOfBirth":"1979-11-03","nationalities":["DK"]},"questions":["legally-established"],"freeText":{"text":"\#(freeText)","language":"da"},"deadline":"\#(deadline)"}"#
+            #"{"procedure":"pq-information-request","responderId":"\#(zbornica)","subject":{"kind":"person","givenNames":"Mette","familyNames":"Kjær","dateOfBirth":"1979-11-03","nationalities":["DK"]},"questions":\#(questions),"freeText":{"text":"\#(freeText)","language":"da"},"deadline":"\#(deadline)"}"#
         )
         let id = try #require(try created.json()["id"] as? String, "\(created.text)")
         let sent = try await client.api(.post, "/api/v1/requests/\(id)/steps", dk, #"{"action":"send","version":1}"#)
@@ -180,6 +181,54 @@ import Testing
                 let ready = try await client.api(.post, "/api/v1/requests/\(id)/translations", si, #"{"text":"free-text","language":"sl"}"#)
                 #expect(try ready.status == .ok && ready.json()["translation"] as? String == "Vloga za dovoljenje")
                 #expect(received.all.count == 1)
+            }
+        }
+    }
+
+    @Test func sensitiveAnswersAreNeverSentAndTwoAsksAtOnceSendOnce() async throws {
+        try await TranslationStandIn.run { port, received in
+            let clock = ManualClock()
+            try await TestApp.runOnPlatform(config: try Self.config(port: port), clock: clock) { client, platform, users in
+                let dk = try await TestApp.apiToken(client, users["dk.handler"]!, clock: clock)
+                let si = try await TestApp.apiToken(client, users["si.handler"]!, clock: clock)
+                let siAdmin = try await TestApp.apiToken(client, users["si.admin"]!, clock: clock)
+                let id = try await Self.sentRequest(
+                    client, dk, users: users, clock: clock, freeText: "Teksten er SLOW",
+                    questions: #"["legally-established","sanction-details","comments"]"#)
+                var version = try #require(
+                    try await client.api(.post, "/api/v1/requests/\(id)/steps", si, #"{"action":"accept","version":2}"#).json()["version"]
+                        as? Int)
+                for (question, body) in [
+                    ("sanction-details", #""value":"Opozorilo leta 2021","justification":"Potrebno za odločitev","language":"sl""#),
+                    ("comments", #""value":"Zdravnik dela v Mariboru","language":"sl""#),
+                ] {
+                    let answered = try await client.api(
+                        .put, "/api/v1/requests/\(id)/answers/\(question)", si, #"{\#(body),"version":\#(version)}"#)
+                    #expect(answered.status == .ok, "\(answered.text)")
+                    version = try answered.json()["version"] as? Int ?? version
+                }
+                let sensitive = try await client.api(
+                    .post, "/api/v1/requests/\(id)/translations", dk, #"{"text":"answer:sanction-details","language":"da"}"#)
+                #expect(sensitive.status == .notFound, "an answer on sanctions is never sent")
+                let comment = try await client.api(
+                    .post, "/api/v1/requests/\(id)/translations", dk, #"{"text":"answer:comments","language":"da"}"#)
+                #expect(try comment.status == .ok && comment.json()["translation"] as? String == "[da] Zdravnik dela v Mariboru")
+                let noRole = try await client.api(
+                    .post, "/api/v1/requests/\(id)/translations", siAdmin, #"{"text":"free-text","language":"sl"}"#)
+                #expect(noRole.status == .notFound, "an involved authority's user without the area's role gets nothing")
+                #expect(!received.all.contains { $0.contains("Opozorilo") })
+
+                // Two asks for the same slow translation at once: the second finds the first's claim.
+                async let first = client.api(.post, "/api/v1/requests/\(id)/translations", si, #"{"text":"free-text","language":"sl"}"#)
+                async let second = client.api(.post, "/api/v1/requests/\(id)/translations", si, #"{"text":"free-text","language":"sl"}"#)
+                let statuses = Set([try await first.status, try await second.status])
+                #expect(statuses == [.ok, .accepted], "\(statuses)")
+                #expect(received.all.filter { $0.contains("SLOW") }.count == 1, "the text was sent once")
+                let log = try await AccessLog(sql: platform.database.sql).entries(of: UUID(uuidString: id)!)
+                #expect(log.filter { $0.operation == "disclose" }.count == 2, "one disclosure per text sent")
+                #expect(
+                    log.contains { $0.operation == "read" && $0.purpose == "api:machine-translation" },
+                    "a kept translation handed out is a logged read")
             }
         }
     }

@@ -16,7 +16,17 @@ import Testing
             let remembered = try await client.execute(uri: "/", method: .get, headers: [.cookie: "lang=sl"])
             #expect(remembered.text.contains("Upravno sodelovanje v celotnem EGP"))
             let browser = try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: "de-DE, sl;q=0.8, en;q=0.5"])
-            #expect(browser.text.contains("<html lang=\"sl\">"))
+            #expect(browser.text.contains("<html lang=\"de\">"))
+            let norwegian = try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: "nn-NO, en;q=0.5"])
+            #expect(norwegian.text.contains("<html lang=\"nb\">"))
+            let unknown = try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: "ja, pt-PT;q=0.7"])
+            #expect(unknown.text.contains("<html lang=\"pt\">"))
+            // Greek and Bulgarian are served as text, not as escapes, and the switcher names each language in itself.
+            let greek = try await client.execute(uri: "/glossary?lang=el", method: .get)
+            #expect(greek.text.contains("<html lang=\"el\">") && greek.text.contains("δεδομένα προσωπικού χαρακτήρα"))
+            #expect(greek.text.contains(#"lang="bg" data-lang="bg">български</a>"#) && greek.text.contains(">Gaeilge</a>"))
+            let bulgarian = try await client.execute(uri: "/legal-areas?lang=bg", method: .get)
+            #expect(bulgarian.text.contains("<html lang=\"bg\">") && bulgarian.text.contains("Директива 2005/36/ЕО"))
         }
     }
 

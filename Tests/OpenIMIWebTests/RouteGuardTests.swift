@@ -46,7 +46,9 @@ import Testing
                 "GET /health", "GET /openapi.json", "GET /sign-in", "POST /sign-in", "POST /api/v1/session", "GET /activate",
                 "POST /activate",
                 "POST /activate/confirm", "POST /api/v1/activation", "POST /api/v1/activation/confirm", "GET /api/v1/indicators",
-                "GET /privacy",
+                "GET /privacy", "GET /glossary",
+                // eTranslation's answers: accepted only with the secret reference of a pending translation.
+                "POST /api/v1/machine-translations/etranslation",
             ])
     }
 

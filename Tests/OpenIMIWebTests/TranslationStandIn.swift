@@ -34,10 +34,15 @@ enum TranslationStandIn {
                 let source: String
                 let target: String
                 let format: String
-                let api_key: String?
+                let apiKey: String?
+
+                enum CodingKeys: String, CodingKey {
+                    case q, source, target, format
+                    case apiKey = "api_key"
+                }
             }
             let parsed = try JSONDecoder().decode(Body.self, from: Data(buffer: data))
-            guard parsed.api_key == apiKey else { return json(.forbidden, #"{"error":"Invalid API key"}"#) }
+            guard parsed.apiKey == apiKey else { return json(.forbidden, #"{"error":"Invalid API key"}"#) }
             if parsed.q.contains("FAIL") { return json(.internalServerError, #"{"error":"Translation engine crashed"}"#) }
             if parsed.q.contains("SLOW") { try await Task.sleep(for: .seconds(5)) }
             let answer = try JSONEncoder().encode(["translatedText": "[\(parsed.target)] \(parsed.q)"])

@@ -11,8 +11,10 @@ extension AppConfig {
             }
             return
         }
-        guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
-            problems.append("\(Key.translationURL.rawValue) must be an http(s) address, got \"\(text)\"")
+        guard let url = URL(string: text), let host = url.host, url.scheme == "https" || (url.scheme == "http" && isLoopback(host)) else {
+            problems.append(
+                "\(Key.translationURL.rawValue) must be an https address (plain http only on loopback): the text sent is personal data, got \"\(text)\""
+            )
             return
         }
         var kind = TranslationProviderKind.libretranslate
@@ -30,6 +32,11 @@ extension AppConfig {
         if kind == .etranslation, settings.credentialsFile == nil {
             problems.append("\(Key.translationCredentialsFile.rawValue) is required for eTranslation (application-name:password)")
         }
+        if kind == .etranslation, config.publicURL == nil {
+            problems.append(
+                "\(Key.publicURL.rawValue) is required for eTranslation: its answers are posted to \(MachineTranslationService.callbackPath) there"
+            )
+        }
         if let seconds = value(.translationTimeout) {
             if let number = Int(seconds), (1...120).contains(number) {
                 settings.timeoutSeconds = number
@@ -38,5 +45,10 @@ extension AppConfig {
             }
         }
         config.translation = settings
+    }
+
+    /// Whether `host` is this machine: a service there may be reached over plain http.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 }

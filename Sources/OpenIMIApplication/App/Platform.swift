@@ -113,7 +113,7 @@ public struct Platform: Sendable {
         let translations = MachineTranslationService(
             requests: requests,
             provider: try config.translation?.provider(callbackURL: config.linkBase + MachineTranslationService.callbackPath),
-            random: random)
+            random: random, logger: logger)
         let jobs = JobScheduler(database: database, jobs: scheduled, logger: logger)
         let witnessingStatus = WitnessingStatus()
         let checkpointer = LogCheckpointer(

@@ -80,7 +80,7 @@ public struct DemoRequests {
                     }
                 }
                 request = try await platform.requests.act(
-                    request.id, action, details: StepDetails(comment: "Demo step"),
+                    request.id, action, details: StepDetails(comment: "Demo step", commentLanguage: .en),
                     forwardTo: action == .forward ? ministry.organisation.id.uuid : nil,
                     expectedVersion: request.version, by: actor, now: at)
             }

@@ -23,6 +23,13 @@ extension IdentityService {
         return token
     }
 
+    /// The interface language the account an activation link opens was created with; nil for a
+    /// link that is unknown, used or expired.
+    public func activationLanguage(token: String, now: Date) async throws -> Language? {
+        guard let userID = try await ActivationRepository(sql: database.sql).user(of: OpaqueToken.hash(token), at: now) else { return nil }
+        return try await UserRepository(sql: database.sql).find(userID)?.language
+    }
+
     /// First step of activation: checks the link, sets the password (and the interface language
     /// chosen, if any) and returns a new secret and recovery codes.
     public func beginActivation(token: String, password: String, language: Language? = nil, now: Date) async throws -> Enrolment {

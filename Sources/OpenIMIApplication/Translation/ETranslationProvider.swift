@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import OpenIMIDomain
+import OpenIMISecurity
 
 /// The European Commission's eTranslation (text snippets): a JSON request authenticated with HTTP
 /// Digest, answered at once with a request number (negative on error); the translation comes later
@@ -12,6 +13,8 @@ struct ETranslationProvider: TranslationProvider {
     let password: String
     let callbackURL: String
     let http: OutboundHTTP
+    /// Makes the client nonces of Digest answers.
+    var random: any SecureRandom = SystemSecureRandom()
 
     var kind: TranslationProviderKind { .etranslation }
     var engineName: String { settings.engineName }
@@ -39,14 +42,16 @@ struct ETranslationProvider: TranslationProvider {
                 textToTranslate: text, sourceLanguage: source.rawValue.uppercased(), targetLanguages: [target.rawValue.uppercased()],
                 domain: settings.domain, requesterCallback: callbackURL, errorCallback: callbackURL))
         var request = OutboundHTTP.Request(url: settings.url, headers: [("Content-Type", "application/json")], body: Array(body))
-        var response = try await http.send(request)
-        if response.status == 401, let challenge = response.headers.first(name: "WWW-Authenticate"),
-            let authorization = DigestChallenge(challenge)?.authorization(
-                username: application, password: password, method: "POST", uri: settings.url.path, cnonce: reference)
+        // The challenge is fetched with an empty body, so that the text only travels authenticated.
+        let challenge = try await http.send(OutboundHTTP.Request(url: settings.url, headers: request.headers, body: Array("{}".utf8)))
+        if challenge.status == 401, let header = challenge.headers.first(name: "WWW-Authenticate"),
+            let authorization = DigestChallenge(header)?.authorization(
+                username: application, password: password, method: "POST", uri: OutboundHTTP.target(of: settings.url),
+                cnonce: Base64URL.encode(random.bytes(16)))
         {
             request.headers.append(("Authorization", authorization))
-            response = try await http.send(request)
         }
+        let response = try await http.send(request)
         let number = Int64(response.text.trimmingCharacters(in: .whitespacesAndNewlines))
         guard response.status == 200, let number, number > 0 else {
             throw TranslationError.unavailable("status \(response.status), answer \(response.text.prefix(80))")

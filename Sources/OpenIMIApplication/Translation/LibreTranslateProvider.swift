@@ -17,7 +17,12 @@ struct LibreTranslateProvider: TranslationProvider {
         let source: String
         let target: String
         let format = "text"
-        let api_key: String?
+        let apiKey: String?
+
+        enum CodingKeys: String, CodingKey {
+            case q, source, target, format
+            case apiKey = "api_key"
+        }
     }
 
     private struct Answer: Decodable {
@@ -26,7 +31,7 @@ struct LibreTranslateProvider: TranslationProvider {
     }
 
     func translate(_ text: String, from source: Language, to target: Language, reference: String) async throws -> TranslationOutcome {
-        let body = try JSONEncoder().encode(Body(q: text, source: source.rawValue, target: target.rawValue, api_key: apiKey))
+        let body = try JSONEncoder().encode(Body(q: text, source: source.rawValue, target: target.rawValue, apiKey: apiKey))
         let response = try await http.send(
             OutboundHTTP.Request(
                 url: settings.url.appendingPathComponent("translate"),

@@ -51,6 +51,14 @@ struct OutboundHTTP: Sendable {
         }
     }
 
+    /// The request target of `url` as sent on the request line: its path, percent-encoded as
+    /// written, and its query.
+    static func target(of url: URL) -> String {
+        let components = URLComponents(url: url, resolvingAgainstBaseURL: false)
+        let path = components?.percentEncodedPath ?? ""
+        return (path.isEmpty ? "/" : path) + (components?.percentEncodedQuery.map { "?\($0)" } ?? "")
+    }
+
     private func exchange(_ request: Request) async throws -> Response {
         guard let host = request.url.host, let scheme = request.url.scheme, ["http", "https"].contains(scheme) else {
             throw TranslationError.unavailable("not an http(s) address")
@@ -69,10 +77,9 @@ struct OutboundHTTP: Sendable {
                 }
             }
         return try await channel.executeThenClose { inbound, outbound in
-            var target = request.url.path.isEmpty ? "/" : request.url.path
-            if let query = request.url.query { target += "?\(query)" }
-            var head = HTTPRequestHead(version: .http1_1, method: request.method, uri: target)
-            head.headers.add(name: "Host", value: request.url.port.map { "\(host):\($0)" } ?? host)
+            var head = HTTPRequestHead(version: .http1_1, method: request.method, uri: Self.target(of: request.url))
+            let named = host.contains(":") ? "[\(host)]" : host
+            head.headers.add(name: "Host", value: request.url.port.map { "\(named):\($0)" } ?? named)
             for (name, value) in request.headers { head.headers.add(name: name, value: value) }
             head.headers.add(name: "Content-Length", value: "\(request.body.count)")
             head.headers.add(name: "Connection", value: "close")

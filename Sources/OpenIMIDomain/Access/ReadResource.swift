@@ -20,4 +20,6 @@ public enum ReadResource: String, Sendable, Hashable, CaseIterable {
     case informationNotice = "information-notice"
     /// The information notice as a signed PDF (web).
     case informationNoticePDF = "information-notice-pdf"
+    /// A kept machine translation of one of the request's texts.
+    case machineTranslation = "machine-translation"
 }

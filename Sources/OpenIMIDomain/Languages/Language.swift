@@ -37,10 +37,11 @@ public enum Language: String, CaseIterable, Sendable, Codable, Hashable, Compara
         }
     }
 
-    /// Parses a language code, accepting upper case and region suffixes ("da-DK").
+    /// Parses a language code, accepting upper case and region suffixes ("da-DK"). Norwegian
+    /// ("no") and Nynorsk ("nn") are read as Bokmål, the Norwegian written standard there is.
     public init?(code: String) {
         let primary = code.split(separator: "-").first.map { $0.lowercased() } ?? ""
-        self.init(rawValue: primary)
+        self.init(rawValue: ["no", "nn"].contains(primary) ? "nb" : primary)
     }
 
     public static func < (lhs: Language, rhs: Language) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -103,7 +103,8 @@ public func buildRouter(platform: Platform) async throws -> Routes {
         .addRoutes(to: routes)
     AccessLogController(catalogs: platform.catalogs, supervision: platform.accessLogSupervision, views: views).addRoutes(to: routes)
     InformationNoticeController(
-        catalogs: platform.catalogs, glossary: platform.glossary, clock: platform.clock, database: platform.database,
+        catalogs: platform.catalogs, glossary: platform.glossary,
+        translationEngine: platform.translations.provider?.engineName, clock: platform.clock, database: platform.database,
         requests: platform.requests,
         printer: platform.printer, views: views
     ).addRoutes(to: routes)

@@ -70,9 +70,9 @@ struct ActivationController: Sendable {
     func activate(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         guard let token = request.query("token") else { throw IdentityError.activationInvalid }
         var model = ActivatePage(csrf: "", token: token, enrolment: nil)
-        model.languages = catalogs.languages.map {
-            SelectOption(code: $0.rawValue, name: $0.endonym, selected: $0 == context.language)
-        }
+        // The language the administrator gave the account comes first; the page's own otherwise.
+        let chosen = try await identity.activationLanguage(token: token, now: clock.now()) ?? context.language
+        model.languages = catalogs.languages.map { SelectOption(code: $0.rawValue, name: $0.endonym, selected: $0 == chosen) }
         return try page("activate", request, context, model: model)
     }
 

@@ -113,10 +113,12 @@ struct UsersController: Sendable {
         let organisation = try await target(fields["organisation"], session)
         let roles = Set((fields.values.keys.filter { $0.hasPrefix("role:") }).compactMap { Role(code: String($0.dropFirst(5))) })
         do {
+            var language = Language(rawValue: fields["language"] ?? "")
+            if language == nil { language = try await RegistryRepository(sql: database.sql).defaultLanguage(of: organisation.memberState) }
             let created = try await identity.createUser(
                 NewUser(
                     username: fields["username"] ?? "", fullName: fields["fullName"] ?? "", email: fields["email"] ?? "",
-                    language: Language(rawValue: fields["language"] ?? "") ?? context.language, roles: roles),
+                    language: language ?? .en, roles: roles),
                 in: organisation, by: session.principal, now: clock.now())
             return try await page(
                 request, context, session, organisation, notice: Notice(username: created.user.username, token: created.activationToken))

@@ -12,6 +12,8 @@ struct InformationNoticeController: Sendable {
     let catalogs: Catalogs
     /// The official wording of the recurring legal terms.
     let glossary: Glossary
+    /// The machine-translation engine texts may be sent to, named in the privacy notice; nil when off.
+    let translationEngine: String?
     /// The clock.
     let clock: any AppClock
     /// The database, for reads no service offers.
@@ -70,7 +72,14 @@ struct InformationNoticeController: Sendable {
     func privacy(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         let catalog = catalogs.catalog(for: context.language)
         return views.render(
-            "privacy", title: catalog.text("privacy.title"), page: [String: String](), request: request, context: context)
+            "privacy", title: catalog.text("privacy.title"),
+            page: PrivacyPage(machineTranslation: translationEngine.map { catalog.text("privacy.machineTranslation", ["engine": $0]) }),
+            request: request, context: context)
+    }
+
+    /// The page model of `/privacy`: the fixed notice, and what it says of machine translation when on.
+    struct PrivacyPage {
+        let machineTranslation: String?
     }
 
     /// `GET /glossary`.

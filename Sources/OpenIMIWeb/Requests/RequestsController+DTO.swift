@@ -127,6 +127,8 @@ extension RequestsController {
             let userId: String
             let organisationId: String
             let comment: String?
+            /// The language the comment was written in.
+            let commentLanguage: String?
             /// The handler an allocation routed the request to.
             let allocatedTo: String?
         }
@@ -174,7 +176,7 @@ extension RequestsController {
                 Step(
                     action: $0.action?.rawValue, to: $0.to.rawValue, at: $0.at, userId: $0.actor.userID.description,
                     organisationId: $0.actor.organisationID.uuidString.lowercased(), comment: $0.comment,
-                    allocatedTo: $0.allocatedTo?.description)
+                    commentLanguage: $0.commentLanguage?.rawValue, allocatedTo: $0.allocatedTo?.description)
             }
         }
     }

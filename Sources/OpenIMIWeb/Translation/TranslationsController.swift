@@ -12,7 +12,7 @@ struct TranslationsController: Sendable {
     /// Machine translations.
     let translations: MachineTranslationService
     /// The largest callback body taken: a translation of the longest text a request holds.
-    static let maximumCallbackBytes = 262_144
+    static let maximumCallbackBytes = 1_048_576
 
     func addRoutes(to routes: Routes) {
         routes.signedIn(Site.postRequestTranslations, use: postRequestTranslations)
@@ -31,7 +31,7 @@ struct TranslationsController: Sendable {
         let outcome: String
         do {
             let translation = try await translations.translate(
-                id, text: text, into: context.language, by: session.principal, now: clock.now())
+                id, text: text, into: context.language, by: session.principal, channel: .web, now: clock.now())
             outcome = translation.status == .pending ? "done=translation-requested" : "done=translated"
         } catch TranslationError.unavailable {
             outcome = "problem=translation-unavailable"
@@ -63,7 +63,8 @@ struct TranslationsController: Sendable {
             return language
         }
         let translation = try await translations.translate(
-            try context.requestID(), text: text, into: target ?? session.principal.user.language, by: session.principal, now: clock.now())
+            try context.requestID(), text: text, into: target ?? session.principal.user.language, by: session.principal, channel: .api,
+            now: clock.now())
         var response = try JSONResponse(value: MachineTranslationDTO(translation)).response(from: request, context: context)
         if translation.status == .pending { response.status = .accepted }
         return response
