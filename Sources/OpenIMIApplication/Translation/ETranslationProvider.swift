@@ -43,7 +43,8 @@ struct ETranslationProvider: TranslationProvider {
                 domain: settings.domain, requesterCallback: callbackURL, errorCallback: callbackURL))
         var request = OutboundHTTP.Request(url: settings.url, headers: [("Content-Type", "application/json")], body: Array(body))
         // The challenge is fetched with an empty body, so that the text only travels authenticated.
-        let challenge = try await http.send(OutboundHTTP.Request(url: settings.url, headers: request.headers, body: Array("{}".utf8)))
+        let challenge = try await http.sendForTranslation(
+            OutboundHTTP.Request(url: settings.url, headers: request.headers, body: Array("{}".utf8)))
         if challenge.status == 401, let header = challenge.headers.first(name: "WWW-Authenticate"),
             let authorization = DigestChallenge(header)?.authorization(
                 username: application, password: password, method: "POST", uri: OutboundHTTP.target(of: settings.url),
@@ -51,7 +52,7 @@ struct ETranslationProvider: TranslationProvider {
         {
             request.headers.append(("Authorization", authorization))
         }
-        let response = try await http.send(request)
+        let response = try await http.sendForTranslation(request)
         let number = Int64(response.text.trimmingCharacters(in: .whitespacesAndNewlines))
         guard response.status == 200, let number, number > 0 else {
             throw TranslationError.unavailable("status \(response.status), answer \(response.text.prefix(80))")

@@ -32,7 +32,7 @@ struct LibreTranslateProvider: TranslationProvider {
 
     func translate(_ text: String, from source: Language, to target: Language, reference: String) async throws -> TranslationOutcome {
         let body = try JSONEncoder().encode(Body(q: text, source: source.rawValue, target: target.rawValue, apiKey: apiKey))
-        let response = try await http.send(
+        let response = try await http.sendForTranslation(
             OutboundHTTP.Request(
                 url: settings.url.appendingPathComponent("translate"),
                 headers: [("Content-Type", "application/json"), ("Accept", "application/json")], body: Array(body)))

@@ -8,3 +8,14 @@ public enum TranslationError: Error, Sendable, Equatable {
     /// The configuration cannot work (an unreadable or exposed credentials file).
     case misconfigured(String)
 }
+
+extension OutboundHTTP {
+    /// Sends `request`, any failure reported as the translation service being unavailable.
+    func sendForTranslation(_ request: Request) async throws -> Response {
+        do {
+            return try await send(request)
+        } catch {
+            throw TranslationError.unavailable("\(error)")
+        }
+    }
+}

@@ -4,8 +4,16 @@ import NIOHTTP1
 import NIOPosix
 import NIOSSL
 
-/// One HTTP/1.1 exchange with an outside service (http or https), bounded in time and in the size
-/// of the answer; the connection is closed after it.
+/// Why an exchange with an outside service failed.
+enum OutboundHTTPError: Error, Sendable, Equatable {
+    /// No connection, or no complete answer, within the time allowed.
+    case unreachable(String)
+    /// The answer was longer than allowed, or the connection closed in the middle of it.
+    case unreadableAnswer(String)
+}
+
+/// One HTTP/1.1 exchange with an outside service (a witness, a translation service; http or https),
+/// bounded in time and in the size of the answer; the connection is closed after it.
 struct OutboundHTTP: Sendable {
     /// What is sent.
     struct Request: Sendable {
@@ -29,8 +37,18 @@ struct OutboundHTTP: Sendable {
     /// The largest answer read.
     var maximumAnswer = 1_048_576
 
-    /// Sends `request` and reads the answer; throws ``TranslationError/unavailable(_:)`` on any failure.
-    func send(_ request: Request) async throws -> Response {
+    /// Sends `request` and reads the answer; throws ``OutboundHTTPError`` on any failure.
+    func send(_ request: Request) async throws(OutboundHTTPError) -> Response {
+        do {
+            return try await exchangeWithin(request)
+        } catch let error as OutboundHTTPError {
+            throw error
+        } catch {
+            throw .unreachable("\(error)")
+        }
+    }
+
+    private func exchangeWithin(_ request: Request) async throws -> Response {
         try await withThrowingTaskGroup(of: Response?.self) { group in
             group.addTask { try await exchange(request) }
             group.addTask {
@@ -38,16 +56,10 @@ struct OutboundHTTP: Sendable {
                 return nil
             }
             defer { group.cancelAll() }
-            do {
-                guard let first = try await group.next(), let response = first else {
-                    throw TranslationError.unavailable("no answer within \(timeout)")
-                }
-                return response
-            } catch let error as TranslationError {
-                throw error
-            } catch {
-                throw TranslationError.unavailable("\(error)")
+            guard let first = try await group.next(), let response = first else {
+                throw OutboundHTTPError.unreachable("no answer within \(timeout)")
             }
+            return response
         }
     }
 
@@ -61,12 +73,12 @@ struct OutboundHTTP: Sendable {
 
     private func exchange(_ request: Request) async throws -> Response {
         guard let host = request.url.host, let scheme = request.url.scheme, ["http", "https"].contains(scheme) else {
-            throw TranslationError.unavailable("not an http(s) address")
+            throw OutboundHTTPError.unreachable("not an http(s) address")
         }
         let port = request.url.port ?? (scheme == "https" ? 443 : 80)
         let tls = try scheme == "https" ? NIOSSLContext(configuration: .makeClientConfiguration()) : nil
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connectTimeout(.seconds(5))
+            .connectTimeout(.milliseconds(Int64(min(timeout, .seconds(5)) / .milliseconds(1))))
             .connect(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let tls {
@@ -95,13 +107,13 @@ struct OutboundHTTP: Sendable {
                 case .body(let buffer):
                     received += buffer.readableBytesView
                     guard received.count <= maximumAnswer else {
-                        throw TranslationError.unavailable("the answer is longer than \(maximumAnswer) bytes")
+                        throw OutboundHTTPError.unreadableAnswer("longer than \(maximumAnswer) bytes")
                     }
                 case .end:
                     return Response(status: status, headers: headers, body: received)
                 }
             }
-            throw TranslationError.unavailable("the connection closed before the answer was complete")
+            throw OutboundHTTPError.unreadableAnswer("the connection closed before the answer was complete")
         }
     }
 }
