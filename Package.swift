@@ -72,7 +72,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Resources/ReferenceData"), .copy("Resources/QuestionSets"), .copy("Resources/DataTranslations")]
+            resources: [
+                .copy("Resources/ReferenceData"), .copy("Resources/QuestionSets"), .copy("Resources/AlertTemplates"),
+                .copy("Resources/DataTranslations"),
+            ]
         ),
         // The use cases between the domain and the web: services, the platform, its configuration,
         // catalogs, e-mail, printed documents and demo data.

@@ -25,6 +25,8 @@ public struct Platform: Sendable {
     public let glossary: Glossary
     /// Machine translation of requests' texts.
     public let translations: MachineTranslationService
+    /// Alerts: one-to-many warnings about professionals and service providers.
+    public let alerts: AlertService
     /// Accounts, sign-in, sessions and user administration.
     public let identity: IdentityService
     /// The scheduled jobs.
@@ -110,6 +112,9 @@ public struct Platform: Sendable {
                 retention: RetentionRun(
                     database: database, keys: dataKeys, signing: keys, review: try RetentionReview(afterMonths: config.reviewUnclosedMonths)
                 )))
+        let alerts = AlertService(
+            database: database, identity: identity, templates: try AlertTemplateFiles.bundled(),
+            legalAreas: try ReferenceDataFiles.bundled().legalAreas, evidence: evidence, keys: dataKeys)
         let translations = MachineTranslationService(
             requests: requests,
             provider: try config.translation?.provider(callbackURL: config.linkBase + MachineTranslationService.callbackPath),
@@ -127,7 +132,7 @@ public struct Platform: Sendable {
             quorum: config.witnessQuorum)
         return Platform(
             config: config, logger: logger, database: database, clock: clock, catalogs: catalogs, glossary: glossary,
-            translations: translations, identity: identity, jobs: jobs, requests: requests, signing: signing, keys: keys,
+            translations: translations, alerts: alerts, identity: identity, jobs: jobs, requests: requests, signing: signing, keys: keys,
             evidence: evidence,
             checkpointer: checkpointer, witnessingStatus: witnessingStatus,
             reportFonts: Result { () throws(FontError) in try PDFDocument.Fonts.dejaVu(in: config.fontDirectory) })

@@ -21,12 +21,15 @@ public struct RetentionRun: Sendable {
         public var deleted = 0
         /// Requests never formally closed that were flagged to their authorities.
         public var flagged = 0
+        /// Alerts whose personal data were deleted three days after they ended.
+        public var deletedAlerts = 0
 
         /// Counts of a run.
-        public init(blocked: Int = 0, deleted: Int = 0, flagged: Int = 0) {
+        public init(blocked: Int = 0, deleted: Int = 0, flagged: Int = 0, deletedAlerts: Int = 0) {
             self.blocked = blocked
             self.deleted = deleted
             self.flagged = flagged
+            self.deletedAlerts = deletedAlerts
         }
     }
 
@@ -75,6 +78,8 @@ public struct RetentionRun: Sendable {
             if try await delete(id, at: date, reason: .draftDeleted) { outcome.deleted += 1 }
         }
         outcome.flagged = try await flagUnclosed(asOf: date, limit: limit - outcome.blocked - outcome.deleted)
+        outcome.deletedAlerts = try await AlertRetention(database: database, keys: keys, signing: signing).run(
+            asOf: date, limit: max(0, min(limit - outcome.blocked - outcome.deleted - outcome.flagged, 1_000)))
         try await database.transaction { sql in try await IdempotencyStore.purgeExpired(sql: sql, now: date) }
         return outcome
     }

@@ -52,6 +52,14 @@ public enum AccessAction: Sendable, Hashable, CustomStringConvertible {
     case exportSupervisoryRecord
     /// See how the access log is anchored and witnessed, and its alarms (no personal data).
     case superviseAccessLog
+    /// Draft an alert in a legal area.
+    case createAlert(legalArea: String)
+    /// Read an alert with its personal data.
+    case readAlert
+    /// See that an alert exists (procedure, sender, dates, deliveries), without its personal data.
+    case readAlertExistence
+    /// Take a step of the alert workflow.
+    case actOnAlert(AlertAction)
 
     public var description: String {
         switch self {
@@ -81,6 +89,10 @@ public enum AccessAction: Sendable, Hashable, CustomStringConvertible {
         case .decideProposedDeadline: "decide-proposed-deadline"
         case .allocateRequest: "allocate-request"
         case .attachToRequest: "attach-to-request"
+        case .createAlert(let area): "create-alert(\(area))"
+        case .readAlert: "read-alert"
+        case .readAlertExistence: "read-alert-existence"
+        case .actOnAlert(let action): "act-on-alert(\(action.rawValue))"
         }
     }
 }
@@ -101,6 +113,8 @@ public enum AccessTarget: Sendable, Hashable {
     case platform
     /// An information request, by who takes part and its legal area.
     case request(Involvement, legalArea: String, state: RequestState)
+    /// An alert, by who sent it, where it went and its legal area.
+    case alert(AlertFacts)
 }
 
 /// The answer of the access policy.

@@ -44,6 +44,10 @@ public enum AccessPurpose: Sendable, Hashable {
     /// A text was sent to a machine-translation provider at a reader's request:
     /// `machine-translation:<provider kind>`, e.g. `machine-translation:libretranslate`.
     case machineTranslation(TranslationProviderKind)
+    /// An alert handler drafted an alert: `alert:create-draft`.
+    case createAlertDraft
+    /// A step of the alert workflow was taken: `alert:<action>`, e.g. `alert:send`, `alert:route`.
+    case alertStep(AlertAction)
 }
 
 extension AccessPurpose: RawRepresentable {
@@ -72,6 +76,8 @@ extension AccessPurpose: RawRepresentable {
         case .rightsAction(let kind, let id, let action): "rights:\(kind.rawValue):\(id.uuidString.lowercased()):\(action.rawValue)"
         case .correctionApplied: "rights:correction-applied"
         case .machineTranslation(let kind): "machine-translation:\(kind.rawValue)"
+        case .createAlertDraft: "alert:create-draft"
+        case .alertStep(let action): "alert:\(action.rawValue)"
         }
     }
 
@@ -98,6 +104,9 @@ extension AccessPurpose: RawRepresentable {
             case "withdraw": self = .withdrawConsent(purpose)
             default: return nil
             }
+        case ("alert", 2):
+            guard let action = AlertAction(rawValue: parts[1]) else { return nil }
+            self = .alertStep(action)
         case ("machine-translation", 2):
             guard let kind = TranslationProviderKind(rawValue: parts[1]) else { return nil }
             self = .machineTranslation(kind)
@@ -121,6 +130,8 @@ extension AccessPurpose: RawRepresentable {
 
     /// The values without parameters, by their stored form.
     private static let fixed: [String: AccessPurpose] = Dictionary(
-        uniqueKeysWithValues: ([.createDraft, .editDraft, .decideDeadline, .allocate, .attach, .subjectSearch, .correctionApplied]
+        uniqueKeysWithValues: ([
+            .createDraft, .editDraft, .decideDeadline, .allocate, .attach, .subjectSearch, .correctionApplied, .createAlertDraft,
+        ]
             + DeletionReason.allCases.flatMap { [AccessPurpose.block($0), .delete($0)] }).map { ($0.rawValue, $0) })
 }

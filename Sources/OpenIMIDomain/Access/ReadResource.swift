@@ -22,4 +22,8 @@ public enum ReadResource: String, Sendable, Hashable, CaseIterable {
     case informationNoticePDF = "information-notice-pdf"
     /// A kept machine translation of one of the request's texts.
     case machineTranslation = "machine-translation"
+    /// An alert with its personal data (API).
+    case getAlert = "get-alert"
+    /// An alert's page (web).
+    case viewAlert = "view-alert"
 }

@@ -18,5 +18,6 @@ public enum Migrations {
         .v14WitnessedLog,
         .v15RequestNumbers,
         .v16MachineTranslation,
+        .v17Alerts,
     ]
 }

@@ -1,8 +1,8 @@
 import Foundation
 import OpenIMIDomain
 
-/// The translations of the texts in the data files (question sets, member states, legal areas,
-/// procedures, citations), one flat `<language>.json` per language in `Resources/DataTranslations`.
+/// The translations of the texts in the data files (question sets, alert templates, member
+/// states, legal areas, procedures, citations), one flat `<language>.json` per language in `Resources/DataTranslations`.
 ///
 /// The files themselves hold English only. A translation's keys are the paths of the English
 /// texts: the file's name (`questionSets.<procedure>`, `member-states`, `legal-areas`), then each
@@ -48,6 +48,11 @@ public struct DataTranslations: Sendable {
         for name in ["member-states", "legal-areas"] {
             let data = try Data(contentsOf: resources.appendingPathComponent("ReferenceData/\(name).json"))
             texts.merge(try englishTexts(of: data, root: name)) { $1 }
+        }
+        let alertTemplates = resources.appendingPathComponent("AlertTemplates")
+        for file in try FileManager.default.contentsOfDirectory(atPath: alertTemplates.path) where file.hasSuffix(".json") {
+            let data = try Data(contentsOf: alertTemplates.appendingPathComponent(file))
+            texts.merge(try englishTexts(of: data, root: AlertTemplateFiles.root(of: file))) { $1 }
         }
         return texts
     }

@@ -2,17 +2,32 @@ import Foundation
 import OpenIMISecurity
 import SQLKit
 
-/// The requests' data keys, wrapped by the master key.
+/// What a data key seals the personal data of: each kind keeps its keys in its own table, so
+/// that destroying a key (crypto-shredding) is one row of it.
+public enum DataKeyOwner: Sendable, CaseIterable {
+    /// An information request (`request_data_key`).
+    case request
+    /// An alert (`alert_data_key`).
+    case alert
+
+    var table: String { self == .request ? "request_data_key" : "alert_data_key" }
+    var column: String { self == .request ? "request_id" : "alert_id" }
+}
+
+/// The data keys of requests or of alerts, wrapped by the master key.
 public struct DataKeyRepository: Sendable {
     /// The database or transaction to work in.
     public let sql: any SQLDatabase
     /// The master keys.
     public let ring: DataKeyRing
+    /// Whose keys these are.
+    public let owner: DataKeyOwner
 
-    /// Creates a repository over `sql` with `ring`.
-    public init(sql: any SQLDatabase, ring: DataKeyRing) {
+    /// Creates a repository over `sql` with `ring`, for the keys of `owner`.
+    public init(sql: any SQLDatabase, ring: DataKeyRing, owner: DataKeyOwner = .request) {
         self.sql = sql
         self.ring = ring
+        self.owner = owner
     }
 
     /// A new data key, with what `store` keeps of it.
@@ -24,7 +39,7 @@ public struct DataKeyRepository: Sendable {
     /// Stores the wrapped keys of new requests (after their rows). Run in the transaction that inserts them.
     public func store(_ keys: [(requestID: String, key: NewDataKey)], now: Date) async throws {
         for chunk in stride(from: 0, to: keys.count, by: 500).map({ keys[$0..<min($0 + 500, keys.count)] }) {
-            let insert = sql.insert(into: "request_data_key").columns("request_id", "master_key_id", "wrapped_key", "created_at")
+            let insert = sql.insert(into: owner.table).columns(owner.column, "master_key_id", "wrapped_key", "created_at")
             for (requestID, key) in chunk {
                 insert.values(SQLBind(requestID), SQLBind(key.masterKeyID), SQLBind(key.wrapped), SQLBind(now.epochSeconds))
             }
@@ -35,8 +50,8 @@ public struct DataKeyRepository: Sendable {
     /// The data key of `requestID`; `noDataKey` when it was destroyed or never made.
     public func key(for requestID: String) async throws -> DataKey {
         guard
-            let row = try await sql.select().columns("master_key_id", "wrapped_key").from("request_data_key")
-                .where("request_id", .equal, requestID).first()
+            let row = try await sql.select().columns("master_key_id", "wrapped_key").from(owner.table)
+                .where(SQLColumn(owner.column), .equal, SQLBind(requestID)).first()
         else { throw SealingError.noDataKey }
         return try ring.unwrap(
             try row.decode(column: "wrapped_key", as: String.self), masterKeyID: try row.decode(column: "master_key_id", as: String.self))
@@ -44,14 +59,14 @@ public struct DataKeyRepository: Sendable {
 
     /// Re-wraps up to `limit` data keys not wrapped by the current master key; returns how many.
     public func rewrapBatch(limit: Int) async throws -> Int {
-        let rows = try await sql.select().columns("request_id", "master_key_id", "wrapped_key").from("request_data_key")
+        let rows = try await sql.select().columns(owner.column, "master_key_id", "wrapped_key").from(owner.table)
             .where("master_key_id", .notEqual, ring.current.id).limit(limit).all()
         for row in rows {
             let (masterKeyID, wrapped) = try ring.rewrap(
                 try row.decode(column: "wrapped_key", as: String.self),
                 masterKeyID: try row.decode(column: "master_key_id", as: String.self))
-            try await sql.update("request_data_key").set("master_key_id", to: masterKeyID).set("wrapped_key", to: wrapped)
-                .where("request_id", .equal, try row.decode(column: "request_id", as: String.self)).run()
+            try await sql.update(owner.table).set("master_key_id", to: masterKeyID).set("wrapped_key", to: wrapped)
+                .where(SQLColumn(owner.column), .equal, SQLBind(try row.decode(column: owner.column, as: String.self))).run()
         }
         return rows.count
     }
@@ -65,4 +80,13 @@ public struct NewDataKey: Sendable {
     public let masterKeyID: String
     /// The wrapped key, base64.
     public let wrapped: String
+}
+
+extension DataKeyRepository {
+    /// Destroys the data key of `id` (crypto-shredding); false when it was already gone.
+    public func destroy(_ id: String) async throws -> Bool {
+        try await !sql.delete(from: owner.table).where(SQLColumn(owner.column), .equal, SQLBind(id)).returning(SQLColumn(owner.column))
+            .all()
+            .isEmpty
+    }
 }

@@ -44,7 +44,13 @@ public struct MasterKeyRotation: Sendable {
     public func rewrapAll() async throws -> Outcome {
         var total = 0
         while true {
-            let count = try await database.transaction { sql in try await DataKeyRepository(sql: sql, ring: ring).rewrapBatch(limit: 500) }
+            let count = try await database.transaction { sql in
+                var count = 0
+                for owner in DataKeyOwner.allCases {
+                    count += try await DataKeyRepository(sql: sql, ring: ring, owner: owner).rewrapBatch(limit: 500)
+                }
+                return count
+            }
             if count == 0 { break }
             total += count
         }

@@ -21,3 +21,7 @@ extension RequestsController.AttachmentDTO: APIResource {
 extension CoordinatorQuestionsController.QuestionDTO: APIResource {
     var resourcePath: String { Site.API.coordinatorQuestion.link(id) }
 }
+
+extension AlertDTO: APIResource {
+    var resourcePath: String { Site.API.alert.link(id) }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import OpenIMIApplication
+import OpenIMIDomain
 import OpenIMIPersistence
 
 extension AppRequestContext {
@@ -13,5 +14,10 @@ extension AppRequestContext {
     /// The information request named by the path parameter `name`; 404 when it is not an id.
     func requestID(_ name: String = "id") throws -> RequestID {
         RequestID(try identifier(name))
+    }
+
+    /// The alert named by the path parameter `name`; 404 when it is not an id.
+    func alertID(_ name: String = "id") throws -> AlertID {
+        AlertID(try identifier(name))
     }
 }

@@ -194,6 +194,9 @@ enum Site {
         static let putRequestAnswer = SiteRoute(.put, "/api/v1/requests/{id}/answers/{question}", .signedIn)
         static let postRequestAllocation = SiteRoute(.post, "/api/v1/requests/{id}/allocation", .signedIn)
         static let postRequestTranslations = SiteRoute(.post, "/api/v1/requests/{id}/translations", .signedIn)
+        static let postAlerts = SiteRoute(.post, "/api/v1/alerts", .signedIn)
+        static let alert = SiteRoute(.get, "/api/v1/alerts/{id}", .signedIn)
+        static let postAlertSteps = SiteRoute(.post, "/api/v1/alerts/{id}/steps", .signedIn)
         static let postMachineTranslationCallback = SiteRoute(.post, MachineTranslationService.callbackPath, .public)
         static let notifications = SiteRoute(.get, "/api/v1/notifications", .signedIn)
         static let postRequestDeadlineDecision = SiteRoute(.post, "/api/v1/requests/{id}/deadline-decision", .signedIn)
@@ -327,6 +330,9 @@ enum Site {
         API.postRequestAllocation,
         API.postRequestTranslations,
         API.postMachineTranslationCallback,
+        API.postAlerts,
+        API.alert,
+        API.postAlertSteps,
         API.notifications,
         API.postRequestDeadlineDecision,
         API.postRequestBlockedAccess,

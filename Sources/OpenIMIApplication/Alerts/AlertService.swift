@@ -1,0 +1,203 @@
+import Foundation
+import OpenIMIDomain
+import OpenIMIPersistence
+import OpenIMISecurity
+import SQLKit
+
+/// What an alert handler writes to start an alert.
+public struct NewAlert: Sendable {
+    /// The alert procedure.
+    public var procedure: String
+    /// The values by field id.
+    public var values: [String: String]
+    /// The language the text fields are written in.
+    public var language: Language
+
+    /// Creates the input.
+    public init(procedure: String, values: [String: String], language: Language) {
+        self.procedure = procedure
+        self.values = values
+        self.language = language
+    }
+}
+
+/// Drafts, sends, routes and reads alerts, asking the access policy for every operation and
+/// logging every read and write of personal data, as for requests.
+public struct AlertService: Sendable {
+    /// The database.
+    public let database: any Database
+    /// For authorising.
+    public let identity: IdentityService
+    /// The alert templates by procedure.
+    public let templates: [String: AlertTemplate]
+    /// The legal area of each alert procedure.
+    public let procedureAreas: [String: LegalAreaCode]
+    /// Whether history can be proved; while it cannot, every change is refused.
+    public let evidence: EvidenceStatus
+    /// The master keys wrapping each alert's data key.
+    public let keys: DataKeyRing
+
+    /// Creates the service.
+    public init(
+        database: any Database, identity: IdentityService, templates: [String: AlertTemplate], legalAreas: [LegalArea],
+        evidence: EvidenceStatus, keys: DataKeyRing
+    ) {
+        self.database = database
+        self.identity = identity
+        self.templates = templates
+        self.procedureAreas = Dictionary(
+            legalAreas.flatMap { area in area.procedures.filter { $0.kind == .alert }.map { ($0.code.rawValue, area.code) } },
+            uniquingKeysWith: { first, _ in first })
+        self.evidence = evidence
+        self.keys = keys
+    }
+
+    static let personalFields = ["contents"]
+
+    func template(for procedure: String) throws -> (AlertTemplate, LegalAreaCode) {
+        guard let template = templates[procedure], let area = procedureAreas[procedure] else {
+            throw AlertError.notAnAlertProcedure(procedure)
+        }
+        return (template, area)
+    }
+
+    /// A new draft by an alert handler of the principal's authority.
+    public func createDraft(_ new: NewAlert, by principal: Principal, now: Date) async throws -> Alert {
+        try evidence.requireSigning()
+        let (template, area) = try template(for: new.procedure)
+        try identity.authorize(principal, .createAlert(legalArea: area.rawValue), on: .organisation(principal.organisation))
+        guard let sender = principal.organisation.id.uuid, let state = principal.organisation.memberState else {
+            throw IdentityError.forbidden(.notApplicable)
+        }
+        let actor = StepActor(userID: principal.user.id, organisationID: sender)
+        let alert: Alert
+        do {
+            alert = try Alert(
+                id: .random(), procedure: ProcedureCode(stringLiteral: new.procedure), legalArea: area, template: template, sender: sender,
+                senderState: state, values: new.values, language: new.language, by: actor, at: now)
+        } catch {
+            throw AlertError.content(error)
+        }
+        try await database.transaction { [keys] sql in
+            try await AlertRepository(sql: sql, keys: keys).insert(alert, decisionDay: alert.decisionDay(template: template), now: now)
+            try await AccessLog(sql: sql).record(
+                userID: principal.user.id.uuid, organisationID: sender, requestID: alert.id.uuid, operation: .write,
+                purpose: .createAlertDraft, fields: Self.personalFields, at: now)
+        }
+        return alert
+    }
+
+    /// The alert with its personal data, for a reader the policy allows; logged with `purpose`.
+    /// Anyone else gets `notFound`.
+    public func read(_ id: AlertID, by principal: Principal, purpose: AccessPurpose, now: Date) async throws -> Alert {
+        let alert = try await visible(id, to: principal, action: .readAlert)
+        try await database.transaction { sql in
+            try await AccessLog(sql: sql).record(
+                userID: principal.user.id.uuid, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .read,
+                purpose: purpose, fields: Self.personalFields, at: now)
+        }
+        return alert
+    }
+
+    /// Sends the draft: to every other member state, or to the chosen ones (and the Commission).
+    public func send(
+        _ id: AlertID, to chosen: [MemberStateCode], expectedVersion: Int, by principal: Principal, now: Date
+    ) async throws -> Alert {
+        let states = try await RegistryRepository(sql: database.sql).memberStates().map(\.code)
+        return try await change(id, .send, expectedVersion: expectedVersion, by: principal, now: now) { alert, template, actor in
+            try alert.sending(template: template, chosen: chosen, allStates: states, by: actor, at: now)
+        }
+    }
+
+    /// Amends a sent alert; the earlier content stays as a version.
+    public func amend(
+        _ id: AlertID, values: [String: String], language: Language, expectedVersion: Int, by principal: Principal, now: Date
+    ) async throws -> Alert {
+        try await change(id, .amend, expectedVersion: expectedVersion, by: principal, now: now) { alert, template, actor in
+            try alert.amending(values: values, language: language, template: template, by: actor, at: now)
+        }
+    }
+
+    /// Closes (the restriction ended, the risk is over) or withdraws (unfounded) a sent alert.
+    public func finish(
+        _ id: AlertID, _ action: AlertAction, expectedVersion: Int, by principal: Principal, now: Date
+    ) async throws -> Alert {
+        try await change(id, action, expectedVersion: expectedVersion, by: principal, now: now) { alert, _, actor in
+            action == .close ? try alert.closing(by: actor, at: now) : try alert.withdrawing(by: actor, at: now)
+        }
+    }
+
+    /// Routes the alert, in the coordinator's member state, to authorities of that state registered
+    /// in the alert's area.
+    public func route(
+        _ id: AlertID, to authorities: Set<UUID>, expectedVersion: Int, by principal: Principal, now: Date
+    ) async throws -> Alert {
+        guard let state = principal.organisation.memberState else { throw AlertError.notFound }
+        let eligible = try await AuthorityRepository(sql: database.sql).list(memberState: state)
+            .filter { $0.status == .validated }
+        return try await change(id, .route, expectedVersion: expectedVersion, by: principal, now: now) { alert, _, actor in
+            let known = Set(eligible.filter { $0.legalAreas.contains(alert.legalArea.rawValue) }.map(\.id.uuid))
+            if let unknown = authorities.first(where: { !known.contains($0) }) {
+                throw AlertError.unknownAuthority(unknown.uuidString.lowercased())
+            }
+            return try alert.routing(in: state, to: authorities, by: actor, at: now)
+        }
+    }
+
+    /// Acknowledges the alert on behalf of the principal's authority, to which it was routed.
+    public func acknowledge(_ id: AlertID, expectedVersion: Int, by principal: Principal, now: Date) async throws -> Alert {
+        guard let authority = principal.organisation.id.uuid, let state = principal.organisation.memberState else {
+            throw AlertError.notFound
+        }
+        return try await change(id, .acknowledge, expectedVersion: expectedVersion, by: principal, now: now) { alert, _, actor in
+            try alert.acknowledging(in: state, authority: authority, by: actor, at: now)
+        }
+    }
+
+    /// The alert if the principal may do `action` on it; anyone who may not even see that it
+    /// exists gets `notFound`, so its existence does not leak.
+    func visible(_ id: AlertID, to principal: Principal, action: AccessAction) async throws -> Alert {
+        let repository = AlertRepository(sql: database.sql, keys: keys)
+        guard
+            let stored = try await repository.facts(of: id, commissionInformed: { templates[$0]?.recipients == .chosenStatesAndCommission })
+        else { throw AlertError.notFound }
+        do {
+            try identity.authorize(principal, .readAlertExistence, on: .alert(stored.facts))
+        } catch {
+            throw AlertError.notFound
+        }
+        try identity.authorize(principal, action, on: .alert(stored.facts))
+        guard stored.retentionPhase != .deleted else { throw AlertError.personalDataDeleted }
+        guard let alert = try await repository.find(id) else { throw AlertError.notFound }
+        return alert
+    }
+
+    private func change(
+        _ id: AlertID, _ action: AlertAction, expectedVersion: Int, by principal: Principal, now: Date,
+        _ mutate: @Sendable (Alert, AlertTemplate, StepActor) throws -> Alert
+    ) async throws -> Alert {
+        try evidence.requireSigning()
+        let alert = try await visible(id, to: principal, action: .actOnAlert(action))
+        guard alert.version == expectedVersion else { throw AlertError.conflict(currentVersion: alert.version) }
+        let (template, _) = try template(for: alert.procedure.rawValue)
+        let actor = StepActor(userID: principal.user.id, organisationID: try principal.actingOrganisationID())
+        let changed: Alert
+        do {
+            changed = try mutate(alert, template, actor)
+        } catch let error as AlertStepError {
+            throw AlertError.step(error)
+        }
+        try await database.transaction { [keys] sql in
+            guard
+                try await AlertRepository(sql: sql, keys: keys).update(
+                    changed, expectedVersion: alert.version, storedSteps: alert.steps.count,
+                    decisionDay: changed.decisionDay(template: template),
+                    now: now)
+            else { throw AlertError.conflict(currentVersion: alert.version + 1) }
+            try await AccessLog(sql: sql).record(
+                userID: principal.user.id.uuid, organisationID: actor.organisationID, requestID: id.uuid, operation: .write,
+                purpose: .alertStep(action), fields: action == .amend ? Self.personalFields : [], at: now)
+        }
+        return changed
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import OpenIMIDomain
+
+/// An alert with its personal data, as its sender's and routed authorities' users see it.
+struct AlertDTO: Codable, Sendable {
+    struct Content: Codable, Sendable {
+        let values: [String: String]
+        let language: String
+        let at: Date
+        let userId: String
+        let organisationId: String
+    }
+
+    struct Delivery: Codable, Sendable {
+        let memberState: String
+        let state: String
+        let routedTo: [String]
+        let acknowledgedBy: [String]
+    }
+
+    struct Step: Codable, Sendable {
+        let action: String?
+        let memberState: String?
+        let at: Date
+        let userId: String
+        let organisationId: String
+        let routedTo: [String]
+    }
+
+    let id: String
+    let procedure: String
+    let legalArea: String
+    let templateVersion: Int
+    let senderId: String
+    let senderState: String
+    let state: String
+    let version: Int
+    /// The current content.
+    let content: Content
+    /// Every version, oldest first (the last is the current one).
+    let versions: [Content]
+    let deliveries: [Delivery]
+    let steps: [Step]
+    let sentAt: Date?
+    let finishedAt: Date?
+
+    init(_ alert: Alert) {
+        func content(_ version: AlertContent) -> Content {
+            Content(
+                values: version.values, language: version.language.rawValue, at: version.at, userId: version.by.userID.description,
+                organisationId: version.by.organisationID.uuidString.lowercased())
+        }
+        func ids(_ set: Set<UUID>) -> [String] { set.map { $0.uuidString.lowercased() }.sorted() }
+        id = alert.id.description
+        procedure = alert.procedure.rawValue
+        legalArea = alert.legalArea.rawValue
+        templateVersion = alert.templateVersion
+        senderId = alert.sender.uuidString.lowercased()
+        senderState = alert.senderState.rawValue
+        state = alert.state.rawValue
+        version = alert.version
+        self.content = content(alert.content)
+        versions = alert.contents.map(content)
+        deliveries = alert.deliveries.sorted { $0.key < $1.key }.map {
+            Delivery(
+                memberState: $0.key.rawValue, state: $0.value.state.rawValue, routedTo: ids($0.value.routedTo),
+                acknowledgedBy: ids($0.value.acknowledgedBy))
+        }
+        steps = alert.steps.map {
+            Step(
+                action: $0.action?.rawValue, memberState: $0.memberState?.rawValue, at: $0.at, userId: $0.actor.userID.description,
+                organisationId: $0.actor.organisationID.uuidString.lowercased(), routedTo: $0.routedTo.map { $0.uuidString.lowercased() })
+        }
+        sentAt = alert.sentAt
+        finishedAt = alert.finishedAt
+    }
+}

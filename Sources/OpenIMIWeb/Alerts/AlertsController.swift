@@ -1,0 +1,100 @@
+import Foundation
+import Hummingbird
+import OpenIMIApplication
+import OpenIMIDomain
+
+/// Alerts in the JSON API: drafting, reading (logged), and the steps of the workflow — the
+/// sender's send, amend, close and withdraw, a recipient coordinator's route, a routed authority's
+/// acknowledge.
+struct AlertsController: Sendable {
+    /// The clock.
+    let clock: any AppClock
+    /// Alerts.
+    let alerts: AlertService
+
+    func addRoutes(to routes: Routes) {
+        routes.signedIn(Site.API.postAlerts, use: apiPostAlerts)
+        routes.signedIn(Site.API.alert, use: apiAlert)
+        routes.signedIn(Site.API.postAlertSteps, use: apiPostAlertSteps)
+    }
+
+    /// The body of `POST /api/v1/alerts`.
+    struct NewAlertBody: StrictJSONBody, Sendable {
+        static let fieldNames: Set<String> = ["procedure", "values", "language"]
+        let procedure: String
+        let values: [String: String]
+        let language: String
+    }
+
+    /// The body of `POST /api/v1/alerts/{id}/steps`.
+    struct StepBody: StrictJSONBody, Sendable {
+        static let fieldNames: Set<String> = ["action", "version", "recipients", "values", "language", "authorities"]
+        let action: String
+        let version: Int
+        /// With `send`, for a procedure sent to chosen states: the member states.
+        let recipients: [String]?
+        /// With `amend`: the new content.
+        let values: [String: String]?
+        /// With `amend`: its language.
+        let language: String?
+        /// With `route`: the authorities of the coordinator's state.
+        let authorities: [String]?
+    }
+
+    /// `POST /api/v1/alerts`.
+    func apiPostAlerts(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        let body = try await request.decodeStrictJSON(NewAlertBody.self, context: context)
+        let created = try await alerts.createDraft(
+            NewAlert(procedure: body.procedure, values: body.values, language: try Self.language(body.language)), by: session.principal,
+            now: clock.now())
+        return JSONResponse(value: AlertDTO(created), status: .created)
+    }
+
+    /// `GET /api/v1/alerts/{id}`: the alert with its personal data, logged as a read.
+    func apiAlert(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        JSONResponse(
+            value: AlertDTO(
+                try await alerts.read(try context.alertID(), by: session.principal, purpose: .read(.api, .getAlert), now: clock.now())))
+    }
+
+    /// `POST /api/v1/alerts/{id}/steps`.
+    func apiPostAlertSteps(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
+        let body = try await request.decodeStrictJSON(StepBody.self, context: context)
+        guard let action = AlertAction(rawValue: body.action) else { throw RequestError.invalidParameter("action", .notAllowed) }
+        let id = try context.alertID()
+        let (principal, now) = (session.principal, clock.now())
+        let changed: Alert
+        switch action {
+        case .send:
+            let recipients = try (body.recipients ?? []).map { code -> MemberStateCode in
+                guard let state = MemberStateCode(rawValue: code) else { throw RequestError.invalidParameter("recipients", .malformed) }
+                return state
+            }
+            changed = try await alerts.send(id, to: recipients, expectedVersion: body.version, by: principal, now: now)
+        case .amend:
+            guard let values = body.values else { throw RequestError.invalidParameter("values", .required) }
+            changed = try await alerts.amend(
+                id, values: values, language: try Self.language(body.language ?? ""), expectedVersion: body.version, by: principal, now: now
+            )
+        case .close, .withdraw:
+            changed = try await alerts.finish(id, action, expectedVersion: body.version, by: principal, now: now)
+        case .route:
+            let authorities = try (body.authorities ?? []).map { text -> UUID in
+                guard let id = UUID(uuidString: text) else { throw RequestError.invalidParameter("authorities", .malformed) }
+                return id
+            }
+            guard !authorities.isEmpty else { throw RequestError.invalidParameter("authorities", .required) }
+            changed = try await alerts.route(id, to: Set(authorities), expectedVersion: body.version, by: principal, now: now)
+        case .acknowledge:
+            changed = try await alerts.acknowledge(id, expectedVersion: body.version, by: principal, now: now)
+        }
+        return JSONResponse(value: AlertDTO(changed))
+    }
+
+    static func language(_ code: String) throws -> Language {
+        guard let language = Language(rawValue: code) else { throw RequestError.invalidParameter("language", .malformed) }
+        return language
+    }
+}
