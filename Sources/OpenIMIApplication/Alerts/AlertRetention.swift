@@ -41,7 +41,10 @@ public struct AlertRetention: Sendable {
         return try await database.transaction { [keys] sql in
             let repository = AlertRepository(sql: sql, keys: keys)
             try await repository.lock(id)
-            guard let alert = try await repository.find(id) else { return false }
+            // Another run may have deleted it while this one waited for the lock.
+            guard try await repository.facts(of: id, commissionInformed: { _ in false })?.retentionPhase == .active,
+                let alert = try await repository.find(id)
+            else { return false }
             let digest = AlertRepository.personalDataDigest(of: alert)
             let payload = CanonicalJSON.object([
                 "type": .string("openimi.alert-deletion-receipt"), "version": .integer(1), "alert": .string(id.description),

@@ -82,7 +82,7 @@ public struct AlertService: Sendable {
             try await AlertRepository(sql: sql, keys: keys).insert(alert, decisionDay: alert.decisionDay(template: template), now: now)
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id.uuid, organisationID: sender, requestID: alert.id.uuid, operation: .write,
-                purpose: .createAlertDraft, fields: Self.personalFields, at: now)
+                purpose: .createAlertDraft, fields: Self.personalFields, digest: AlertRepository.personalDataDigest(of: alert), at: now)
         }
         return alert
     }
@@ -91,12 +91,34 @@ public struct AlertService: Sendable {
     /// Anyone else gets `notFound`.
     public func read(_ id: AlertID, by principal: Principal, purpose: AccessPurpose, now: Date) async throws -> Alert {
         let alert = try await visible(id, to: principal, action: .readAlert)
+        try await logRead(alert, by: principal, purpose: purpose, now: now)
+        return alert
+    }
+
+    /// What `principal` may be shown of `alert`: the whole alert (the read logged with `purpose`)
+    /// for its readers, only that it exists for the coordinators who route it and the operator.
+    public func shown(_ alert: Alert, to principal: Principal, purpose: AccessPurpose, now: Date) async throws -> AlertView {
+        let facts = alert.facts(commissionInformed: templates[alert.procedure.rawValue]?.recipients == .chosenStatesAndCommission)
+        guard AccessPolicy.decide(principal, .readAlert, on: .alert(facts)).isAllowed else {
+            return .existence(AlertExistence(alert, for: principal.organisation.memberState))
+        }
+        try await logRead(alert, by: principal, purpose: purpose, now: now)
+        return .full(alert)
+    }
+
+    /// What `principal` may see of alert `id`: the whole alert for its readers (logged), that it
+    /// exists for its state's coordinators and the operator; `notFound` for anyone else.
+    public func view(_ id: AlertID, by principal: Principal, purpose: AccessPurpose, now: Date) async throws -> AlertView {
+        try await shown(try await visible(id, to: principal, action: .readAlertExistence), to: principal, purpose: purpose, now: now)
+    }
+
+    private func logRead(_ alert: Alert, by principal: Principal, purpose: AccessPurpose, now: Date) async throws {
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
-                userID: principal.user.id.uuid, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .read,
-                purpose: purpose, fields: Self.personalFields, at: now)
+                userID: principal.user.id.uuid, organisationID: try principal.actingOrganisationID(), requestID: alert.id.uuid,
+                operation: .read, purpose: purpose, fields: Self.personalFields, digest: AlertRepository.personalDataDigest(of: alert),
+                at: now)
         }
-        return alert
     }
 
     /// Sends the draft: to every other member state, or to the chosen ones (and the Commission).
@@ -167,7 +189,7 @@ public struct AlertService: Sendable {
             throw AlertError.notFound
         }
         try identity.authorize(principal, action, on: .alert(stored.facts))
-        guard stored.retentionPhase != .deleted else { throw AlertError.personalDataDeleted }
+        guard stored.retentionPhase == .active else { throw AlertError.personalDataDeleted }
         guard let alert = try await repository.find(id) else { throw AlertError.notFound }
         return alert
     }
@@ -196,7 +218,8 @@ public struct AlertService: Sendable {
             else { throw AlertError.conflict(currentVersion: alert.version + 1) }
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id.uuid, organisationID: actor.organisationID, requestID: id.uuid, operation: .write,
-                purpose: .alertStep(action), fields: action == .amend ? Self.personalFields : [], at: now)
+                purpose: .alertStep(action), fields: action == .amend ? Self.personalFields : [],
+                digest: action == .amend ? AlertRepository.personalDataDigest(of: changed) : nil, at: now)
         }
         return changed
     }

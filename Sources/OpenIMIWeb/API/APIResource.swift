@@ -25,3 +25,7 @@ extension CoordinatorQuestionsController.QuestionDTO: APIResource {
 extension AlertDTO: APIResource {
     var resourcePath: String { Site.API.alert.link(id) }
 }
+
+extension AlertExistenceDTO: APIResource {
+    var resourcePath: String { Site.API.alert.link(id) }
+}

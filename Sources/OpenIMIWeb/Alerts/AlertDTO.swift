@@ -1,4 +1,5 @@
 import Foundation
+import OpenIMIApplication
 import OpenIMIDomain
 
 /// An alert with its personal data, as its sender's and routed authorities' users see it.
@@ -73,5 +74,38 @@ struct AlertDTO: Codable, Sendable {
         }
         sentAt = alert.sentAt
         finishedAt = alert.finishedAt
+    }
+}
+
+/// That an alert exists, without its personal data: what the coordinators who route it see.
+struct AlertExistenceDTO: Codable, Sendable {
+    let id: String
+    let procedure: String
+    let legalArea: String
+    let senderId: String
+    let senderState: String
+    let state: String
+    let version: Int
+    let sentAt: Date?
+    let finishedAt: Date?
+    /// The delivery in the viewer's member state.
+    let delivery: AlertDTO.Delivery?
+
+    init(_ existence: AlertExistence) {
+        id = existence.id.description
+        procedure = existence.procedure.rawValue
+        legalArea = existence.legalArea.rawValue
+        senderId = existence.sender.uuidString.lowercased()
+        senderState = existence.senderState.rawValue
+        state = existence.state.rawValue
+        version = existence.version
+        sentAt = existence.sentAt
+        finishedAt = existence.finishedAt
+        delivery = existence.delivery.map {
+            AlertDTO.Delivery(
+                memberState: $0.memberState.rawValue, state: $0.delivery.state.rawValue,
+                routedTo: $0.delivery.routedTo.map { $0.uuidString.lowercased() }.sorted(),
+                acknowledgedBy: $0.delivery.acknowledgedBy.map { $0.uuidString.lowercased() }.sorted())
+        }
     }
 }

@@ -50,11 +50,20 @@ struct AlertsController: Sendable {
         return JSONResponse(value: AlertDTO(created), status: .created)
     }
 
-    /// `GET /api/v1/alerts/{id}`: the alert with its personal data, logged as a read.
-    func apiAlert(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
-        JSONResponse(
-            value: AlertDTO(
-                try await alerts.read(try context.alertID(), by: session.principal, purpose: .read(.api, .getAlert), now: clock.now())))
+    /// `GET /api/v1/alerts/{id}`: the alert with its personal data for its readers (logged as a
+    /// read), only that it exists for the coordinators who route it.
+    func apiAlert(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> Response {
+        try Self.json(
+            try await alerts.view(try context.alertID(), by: session.principal, purpose: .read(.api, .getAlert), now: clock.now()),
+            request: request, context: context)
+    }
+
+    /// The alert as the principal may see it: the whole of it, or that it exists.
+    static func json(_ view: AlertView, request: Request, context: AppRequestContext) throws -> Response {
+        switch view {
+        case .full(let alert): try JSONResponse(value: AlertDTO(alert)).response(from: request, context: context)
+        case .existence(let existence): try JSONResponse(value: AlertExistenceDTO(existence)).response(from: request, context: context)
+        }
     }
 
     /// `POST /api/v1/alerts/{id}/steps`.
@@ -90,7 +99,9 @@ struct AlertsController: Sendable {
         case .acknowledge:
             changed = try await alerts.acknowledge(id, expectedVersion: body.version, by: principal, now: now)
         }
-        return JSONResponse(value: AlertDTO(changed))
+        // A coordinator who routes is shown that the alert exists, never its content.
+        return try Self.json(
+            try await alerts.shown(changed, to: principal, purpose: .read(.api, .getAlert), now: now), request: request, context: context)
     }
 
     static func language(_ code: String) throws -> Language {
