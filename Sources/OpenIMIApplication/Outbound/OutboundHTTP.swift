@@ -88,6 +88,13 @@ struct OutboundHTTP: Sendable {
                     return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(wrappingChannelSynchronously: channel)
                 }
             }
+        // The connection itself is closed at the deadline, so that a read waiting for an answer ends
+        // then even if the task's cancellation does not reach it.
+        let underlying = channel.channel
+        let deadline = underlying.eventLoop.scheduleTask(in: .milliseconds(Int64(timeout / .milliseconds(1)))) {
+            underlying.close(promise: nil)
+        }
+        defer { deadline.cancel() }
         return try await channel.executeThenClose { inbound, outbound in
             var head = HTTPRequestHead(version: .http1_1, method: request.method, uri: Self.target(of: request.url))
             let named = host.contains(":") ? "[\(host)]" : host
