@@ -128,7 +128,8 @@ import Testing
                     let started = ContinuousClock.now
                     let failed = try await client.api(.post, "/api/v1/requests/\(id)/translations", si, #"{"text":"free-text"}"#)
                     #expect(failed.status == .serviceUnavailable && failed.headers[.contentType] == "application/problem+json")
-                    #expect(ContinuousClock.now - started < .seconds(8), "the one-second timeout holds, not the ten-second answer")
+                    // Far from the 25-second answer, with room for a loaded machine's database waits around the 1-second call.
+                    #expect(ContinuousClock.now - started < .seconds(18), "the one-second timeout holds, not the 25-second answer")
                     let session = try await SignInWebTests.webSignIn(client, users["si.handler"]!, clock: clock)
                     let cookie: HTTPFields = [
                         .cookie: "openimi_session=\(session.session)", .contentType: "application/x-www-form-urlencoded",
@@ -188,7 +189,7 @@ import Testing
     @Test func sensitiveAnswersAreNeverSentAndTwoAsksAtOnceSendOnce() async throws {
         try await TranslationStandIn.run { port, received in
             let clock = ManualClock()
-            try await TestApp.runOnPlatform(config: try Self.config(port: port, timeout: 30), clock: clock) { client, platform, users in
+            try await TestApp.runOnPlatform(config: try Self.config(port: port, timeout: 60), clock: clock) { client, platform, users in
                 let dk = try await TestApp.apiToken(client, users["dk.handler"]!, clock: clock)
                 let si = try await TestApp.apiToken(client, users["si.handler"]!, clock: clock)
                 let siAdmin = try await TestApp.apiToken(client, users["si.admin"]!, clock: clock)

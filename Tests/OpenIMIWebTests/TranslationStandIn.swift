@@ -44,7 +44,7 @@ enum TranslationStandIn {
             let parsed = try JSONDecoder().decode(Body.self, from: Data(buffer: data))
             guard parsed.apiKey == apiKey else { return json(.forbidden, #"{"error":"Invalid API key"}"#) }
             if parsed.q.contains("FAIL") { return json(.internalServerError, #"{"error":"Translation engine crashed"}"#) }
-            if parsed.q.contains("SLOW") { try await Task.sleep(for: .seconds(10)) }
+            if parsed.q.contains("SLOW") { try await Task.sleep(for: .seconds(25)) }
             let answer = try JSONEncoder().encode(["translatedText": "[\(parsed.target)] \(parsed.q)"])
             return json(.ok, String(decoding: answer, as: UTF8.self))
         }
