@@ -52,7 +52,15 @@ public final class PostgresStore: Database {
     public func prepare() async throws {
         guard let schema else { return }
         // The name was checked to be letters, digits and underscores when the URL was parsed.
-        try await pooled.raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: schema)").run()
+        do {
+            try await pooled.raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: schema)").run()
+        } catch {
+            // Two starts at once can both miss the schema and race to create it (IF NOT EXISTS is not
+            // atomic in PostgreSQL): the one that loses finds it made.
+            guard try await pooled.raw("SELECT 1 AS found FROM pg_namespace WHERE nspname = \(bind: schema)").first() != nil else {
+                throw error
+            }
+        }
     }
 
     public func close() async throws {}
