@@ -78,9 +78,18 @@ import Testing
 
     static func draft(_ recipients: AlertRecipientRule = .allOtherStates) throws -> Alert {
         try Alert(
-            id: .random(), procedure: "pq-alert", legalArea: "professional-qualifications",
+            id: .random(), number: AlertNumber("A-DK-2026-000001")!, procedure: "pq-alert", legalArea: "professional-qualifications",
             template: template(recipients), sender: UUID(), senderState: MemberStateCode(rawValue: "DK")!,
             values: ["name": " Mette Kjær ", "decided": "2026-11-20"], language: .da, by: actor, at: now)
+    }
+
+    @Test func alertNumbersAreReadAndWrittenWithTheirPrefix() throws {
+        let number = try #require(AlertNumber("a-dk-2026-000017"))
+        #expect(number.description == "A-DK-2026-000017" && number.parts.memberState.rawValue == "DK" && number.parts.sequence == 17)
+        for text in ["DK-2026-000017", "A-DK-2026-17", "A-XX-2026-000001", "A-DK-2026-000017-1", "AA-DK-2026-000017", ""] {
+            #expect(AlertNumber(text) == nil, "\(text)")
+        }
+        #expect(try JSONDecoder().decode([AlertNumber].self, from: Data(#"["A-SI-2026-000002"]"#.utf8)) == [AlertNumber("A-SI-2026-000002")!])
     }
 
     @Test func theContentMustFitItsTemplate() throws {

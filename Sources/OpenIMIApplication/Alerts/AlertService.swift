@@ -70,21 +70,22 @@ public struct AlertService: Sendable {
             throw IdentityError.forbidden(.notApplicable)
         }
         let actor = StepActor(userID: principal.user.id, organisationID: sender)
-        let alert: Alert
         do {
-            alert = try Alert(
-                id: .random(), procedure: ProcedureCode(stringLiteral: new.procedure), legalArea: area, template: template, sender: sender,
-                senderState: state, values: new.values, language: new.language, by: actor, at: now)
+            try template.check(new.values)
         } catch {
             throw AlertError.content(error)
         }
-        try await database.transaction { [keys] sql in
+        return try await database.transaction { [keys] sql in
+            let number = try await RequestNumberRepository(sql: sql, sequence: .alerts).next(for: state, at: now)
+            let alert = try Alert(
+                id: .random(), number: AlertNumber(number), procedure: ProcedureCode(stringLiteral: new.procedure), legalArea: area,
+                template: template, sender: sender, senderState: state, values: new.values, language: new.language, by: actor, at: now)
             try await AlertRepository(sql: sql, keys: keys).insert(alert, decisionDay: alert.decisionDay(template: template), now: now)
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id.uuid, organisationID: sender, requestID: alert.id.uuid, operation: .write,
                 purpose: .createAlertDraft, fields: Self.personalFields, digest: AlertRepository.personalDataDigest(of: alert), at: now)
+            return alert
         }
-        return alert
     }
 
     /// The alert with its personal data, for a reader the policy allows; logged with `purpose`.
@@ -155,8 +156,7 @@ public struct AlertService: Sendable {
         _ id: AlertID, to authorities: Set<UUID>, expectedVersion: Int, by principal: Principal, now: Date
     ) async throws -> Alert {
         guard let state = principal.organisation.memberState else { throw AlertError.notFound }
-        let eligible = try await AuthorityRepository(sql: database.sql).list(memberState: state)
-            .filter { $0.status == .validated }
+        let eligible = try await routingChoices(in: state)
         return try await change(id, .route, expectedVersion: expectedVersion, by: principal, now: now) { alert, _, actor in
             let known = Set(eligible.filter { $0.legalAreas.contains(alert.legalArea.rawValue) }.map(\.id.uuid))
             if let unknown = authorities.first(where: { !known.contains($0) }) {
@@ -164,6 +164,12 @@ public struct AlertService: Sendable {
             }
             return try alert.routing(in: state, to: authorities, by: actor, at: now)
         }
+    }
+
+    /// The authorities of `state` an alert can be routed to: the validated ones (each alert keeps
+    /// those registered in its area).
+    public func routingChoices(in state: MemberStateCode) async throws -> [Authority] {
+        try await AuthorityRepository(sql: database.sql).list(memberState: state).filter { $0.status == .validated }
     }
 
     /// Acknowledges the alert on behalf of the principal's authority, to which it was routed.

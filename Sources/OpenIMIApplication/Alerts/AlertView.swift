@@ -15,6 +15,8 @@ public enum AlertView: Sendable {
 public struct AlertExistence: Sendable, Hashable {
     /// The alert.
     public let id: AlertID
+    /// Its number.
+    public let number: AlertNumber
     /// Its procedure.
     public let procedure: ProcedureCode
     /// Its legal area.
@@ -37,6 +39,7 @@ public struct AlertExistence: Sendable, Hashable {
     /// The existence of `alert` as seen from `memberState`.
     public init(_ alert: Alert, for memberState: MemberStateCode?) {
         id = alert.id
+        number = alert.number
         procedure = alert.procedure
         legalArea = alert.legalArea
         sender = alert.sender

@@ -8,6 +8,9 @@ public struct Workspace: Sendable, Hashable {
     public let seesOverdueUserLists: Bool
     /// Has an inbox of requests.
     public let seesRequests: Bool
+    /// Has alerts: an authority's alert handlers and readers, the coordinators who route incoming
+    /// alerts, the platform operator (told that Services Directive alerts exist).
+    public let seesAlerts: Bool
     /// May draft new requests (a request handler of an authority in one of its areas).
     public let draftsRequests: Bool
     /// May search requests by person or business.
@@ -28,6 +31,10 @@ public struct Workspace: Sendable, Hashable {
         seesRequests =
             principal.user.roles.contains { $0.legalArea != nil } || principal.holds(.nationalCoordinator)
             || principal.holds(.areaCoordinator)
+        seesAlerts =
+            (principal.organisation.kind == .authority
+                && principal.user.roles.contains { $0.kind == .alertHandler || $0.kind == .reader })
+            || principal.holds(.nationalCoordinator) || principal.holds(.areaCoordinator) || principal.holds(.platformOperator)
         draftsRequests = principal.organisation.kind == .authority && principal.user.roles.contains { $0.kind == .requestHandler }
         searchesSubjects = SubjectSearchScope.maySearch(principal)
         keepsRightsRegister = AccessPolicy.decide(principal, .keepRightsRegister, on: .organisation(principal.organisation)).isAllowed

@@ -4,11 +4,12 @@ extension Alert {
     /// An alert as it was stored; only the persistence layer rebuilds alerts this way, from what
     /// the transitions wrote.
     public init(
-        stored id: AlertID, procedure: ProcedureCode, legalArea: LegalAreaCode, templateVersion: Int, sender: UUID,
+        stored id: AlertID, number: AlertNumber, procedure: ProcedureCode, legalArea: LegalAreaCode, templateVersion: Int, sender: UUID,
         senderState: MemberStateCode, state: AlertState, version: Int, contents: [AlertContent],
         deliveries: [MemberStateCode: AlertDelivery], steps: [AlertStep], sentAt: Date?, finishedAt: Date?
     ) {
         self.id = id
+        self.number = number
         self.procedure = procedure
         self.legalArea = legalArea
         self.templateVersion = templateVersion

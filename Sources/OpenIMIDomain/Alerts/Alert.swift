@@ -11,6 +11,8 @@ public typealias AlertID = Identifier<Alert>
 public struct Alert: Sendable, Hashable, Identifiable {
     /// The alert's identifier.
     public internal(set) var id: AlertID
+    /// The number people use for it, given at creation.
+    public internal(set) var number: AlertNumber
     /// The alert procedure it is sent under.
     public internal(set) var procedure: ProcedureCode
     /// The procedure's legal area.
@@ -41,11 +43,12 @@ public struct Alert: Sendable, Hashable, Identifiable {
 
     /// A new draft; refused when the content does not fit the template.
     public init(
-        id: AlertID, procedure: ProcedureCode, legalArea: LegalAreaCode, template: AlertTemplate, sender: UUID,
+        id: AlertID, number: AlertNumber, procedure: ProcedureCode, legalArea: LegalAreaCode, template: AlertTemplate, sender: UUID,
         senderState: MemberStateCode, values: [String: String], language: Language, by actor: StepActor, at now: Date
     ) throws(AlertContentError) {
         try template.check(values)
         self.id = id
+        self.number = number
         self.procedure = procedure
         self.legalArea = legalArea
         self.templateVersion = template.version

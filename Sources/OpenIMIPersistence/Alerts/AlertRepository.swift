@@ -32,11 +32,11 @@ public struct AlertRepository: Sendable {
         let new = try dataKeys.newKey()
         try await sql.insert(into: "alert")
             .columns(
-                "id", "procedure", "legal_area", "template_version", "sender_id", "sender_state", "state", "version", "personal_data",
+                "id", "number", "procedure", "legal_area", "template_version", "sender_id", "sender_state", "state", "version", "personal_data",
                 "decision_day", "created_at", "updated_at", "sent_at", "finished_at"
             )
             .values(
-                SQLBind(id), SQLBind(alert.procedure.rawValue), SQLBind(alert.legalArea.rawValue), SQLBind(alert.templateVersion),
+                SQLBind(id), SQLBind(alert.number.description), SQLBind(alert.procedure.rawValue), SQLBind(alert.legalArea.rawValue), SQLBind(alert.templateVersion),
                 SQLBind(alert.sender.uuidString.lowercased()), SQLBind(alert.senderState.rawValue), SQLBind(alert.state.rawValue),
                 SQLBind(alert.version), SQLBind(try new.key.seal(JSONText.encode(alert.contents), context: Self.contentContext(id))),
                 SQLBind(decisionDay?.epochSeconds), SQLBind(now.epochSeconds), SQLBind(now.epochSeconds),
@@ -122,8 +122,12 @@ public struct AlertRepository: Sendable {
                 routedTo: try JSONText.decodeStrings(try step.decode(column: "routed_to", as: String.self)).compactMap(
                     UUID.init(uuidString:)))
         }
+        guard let number = AlertNumber(try row.decode(column: "number", as: String.self)) else {
+            throw PersistenceError.corruptRow(table: "alert", key: key)
+        }
         return Alert(
             stored: AlertID(try row.decodeUUID(column: "id", table: "alert")),
+            number: number,
             procedure: try row.decode(column: "procedure", as: ProcedureCode.self, table: "alert"),
             legalArea: try row.decode(column: "legal_area", as: LegalAreaCode.self, table: "alert"),
             templateVersion: try row.decode(column: "template_version", as: Int.self),

@@ -19,5 +19,6 @@ public enum Migrations {
         .v15RequestNumbers,
         .v16MachineTranslation,
         .v17Alerts,
+        .v18AlertNumbersAndNotices,
     ]
 }

@@ -2,15 +2,27 @@ import Foundation
 import OpenIMIDomain
 import SQLKit
 
-/// Hands out request numbers: one sequence per member state and year, each number once.
+/// Hands out request and alert numbers: one sequence per member state and year (and kind), each
+/// number once.
 public struct RequestNumberRepository: Sendable {
+    /// Which sequences: requests' or alerts'.
+    public enum Sequence: String, Sendable {
+        /// `request_number_sequence`.
+        case requests = "request_number_sequence"
+        /// `alert_number_sequence`.
+        case alerts = "alert_number_sequence"
+    }
+
     /// The transaction to work in: the number is taken with the insert of its request, so a
     /// rolled-back creation gives its number back.
     public let sql: any SQLDatabase
+    /// The sequences numbers are taken from.
+    public let sequence: Sequence
 
-    /// Creates a repository over `sql`.
-    public init(sql: any SQLDatabase) {
+    /// Creates a repository over `sql`, numbering from `sequence`.
+    public init(sql: any SQLDatabase, sequence: Sequence = .requests) {
         self.sql = sql
+        self.sequence = sequence
     }
 
     /// The next number of `memberState` for a request created at `date`. Run inside a transaction:
@@ -19,14 +31,14 @@ public struct RequestNumberRepository: Sendable {
         let year = RequestNumber.year(of: date)
         let row = try await sql.raw(
             """
-            INSERT INTO request_number_sequence (member_state, year, last_sequence) VALUES (\(bind: memberState.rawValue), \(bind: year), 1)
-            ON CONFLICT (member_state, year) DO UPDATE SET last_sequence = request_number_sequence.last_sequence + 1
+            INSERT INTO \(ident: sequence.rawValue) (member_state, year, last_sequence) VALUES (\(bind: memberState.rawValue), \(bind: year), 1)
+            ON CONFLICT (member_state, year) DO UPDATE SET last_sequence = \(ident: sequence.rawValue).last_sequence + 1
             RETURNING last_sequence
             """
         ).first()
         guard let sequence = try row?.decode(column: "last_sequence", as: Int.self),
             let number = RequestNumber(memberState: memberState, year: year, sequence: sequence)
-        else { throw PersistenceError.corruptRow(table: "request_number_sequence", key: "\(memberState.rawValue)-\(year)") }
+        else { throw PersistenceError.corruptRow(table: sequence.rawValue, key: "\(memberState.rawValue)-\(year)") }
         return number
     }
 
@@ -36,11 +48,11 @@ public struct RequestNumberRepository: Sendable {
         for number in highest {
             try await sql.raw(
                 """
-                INSERT INTO request_number_sequence (member_state, year, last_sequence)
+                INSERT INTO \(ident: sequence.rawValue) (member_state, year, last_sequence)
                 VALUES (\(bind: number.memberState.rawValue), \(bind: number.year), \(bind: number.sequence))
                 ON CONFLICT (member_state, year) DO UPDATE SET last_sequence = CASE
-                    WHEN excluded.last_sequence > request_number_sequence.last_sequence THEN excluded.last_sequence
-                    ELSE request_number_sequence.last_sequence END
+                    WHEN excluded.last_sequence > \(ident: sequence.rawValue).last_sequence THEN excluded.last_sequence
+                    ELSE \(ident: sequence.rawValue).last_sequence END
                 """
             ).run()
         }

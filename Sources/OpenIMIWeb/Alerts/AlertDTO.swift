@@ -1,6 +1,7 @@
 import Foundation
 import OpenIMIApplication
 import OpenIMIDomain
+import OpenIMIPersistence
 
 /// An alert with its personal data, as its sender's and routed authorities' users see it.
 struct AlertDTO: Codable, Sendable {
@@ -29,6 +30,7 @@ struct AlertDTO: Codable, Sendable {
     }
 
     let id: String
+    let number: String
     let procedure: String
     let legalArea: String
     let templateVersion: Int
@@ -53,6 +55,7 @@ struct AlertDTO: Codable, Sendable {
         }
         func ids(_ set: Set<UUID>) -> [String] { set.map { $0.uuidString.lowercased() }.sorted() }
         id = alert.id.description
+        number = alert.number.description
         procedure = alert.procedure.rawValue
         legalArea = alert.legalArea.rawValue
         templateVersion = alert.templateVersion
@@ -80,6 +83,7 @@ struct AlertDTO: Codable, Sendable {
 /// That an alert exists, without its personal data: what the coordinators who route it see.
 struct AlertExistenceDTO: Codable, Sendable {
     let id: String
+    let number: String
     let procedure: String
     let legalArea: String
     let senderId: String
@@ -93,6 +97,7 @@ struct AlertExistenceDTO: Codable, Sendable {
 
     init(_ existence: AlertExistence) {
         id = existence.id.description
+        number = existence.number.description
         procedure = existence.procedure.rawValue
         legalArea = existence.legalArea.rawValue
         senderId = existence.sender.uuidString.lowercased()
@@ -107,5 +112,57 @@ struct AlertExistenceDTO: Codable, Sendable {
                 routedTo: $0.delivery.routedTo.map { $0.uuidString.lowercased() }.sorted(),
                 acknowledgedBy: $0.delivery.acknowledgedBy.map { $0.uuidString.lowercased() }.sorted())
         }
+    }
+}
+
+/// An alert in a list: what it is and where it stands, no personal data.
+struct AlertSummaryDTO: Codable, Sendable {
+    let id: String
+    let number: String
+    let procedure: String
+    let legalArea: String
+    let senderId: String
+    let senderState: String
+    let state: String
+    let version: Int
+    /// The delivery's state in the viewer's member state, in lists of received alerts.
+    let delivery: String?
+    /// Whether the personal data are still held (`active`) or were deleted.
+    let retentionPhase: String
+    let sentAt: Date?
+    let updatedAt: Date
+
+    init(_ summary: AlertSummary) {
+        id = summary.id.description
+        number = summary.number.description
+        procedure = summary.procedure.rawValue
+        legalArea = summary.legalArea.rawValue
+        senderId = summary.sender.uuidString.lowercased()
+        senderState = summary.senderState.rawValue
+        state = summary.state.rawValue
+        version = summary.version
+        delivery = summary.delivery?.rawValue
+        retentionPhase = summary.retentionPhase.rawValue
+        sentAt = summary.sentAt
+        updatedAt = summary.updatedAt
+    }
+}
+
+/// `GET /api/v1/alerts`: the principal's alerts by the part it plays.
+struct AlertListsDTO: Codable, Sendable {
+    /// Drafted or sent by the principal's authority.
+    let sent: [AlertSummaryDTO]
+    /// Routed to the principal's authority.
+    let received: [AlertSummaryDTO]
+    /// Delivered to the coordinator's member state, to route.
+    let toRoute: [AlertSummaryDTO]
+    /// Services Directive alerts, for the Commission.
+    let commission: [AlertSummaryDTO]
+
+    init(_ lists: AlertLists) {
+        sent = lists.sent.map(AlertSummaryDTO.init)
+        received = lists.received.map(AlertSummaryDTO.init)
+        toRoute = lists.toRoute.map(AlertSummaryDTO.init)
+        commission = lists.commission.map(AlertSummaryDTO.init)
     }
 }

@@ -9,6 +9,10 @@ extension AlertError: PresentableError {
         switch self {
         case .notFound:
             return context.notFound
+        case .step(.content(let error)):
+            return AlertError.content(error).presentation(in: context)
+        case .step(.invalidRecipients):
+            return context.invalid(.unprocessableContent, "recipients", .required)
         case .content(.unknownField(let field)):
             return context.invalid(.unprocessableContent, "values.\(field)", .notAllowed)
         case .content(.missing(let field)):

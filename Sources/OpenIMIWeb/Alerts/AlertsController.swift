@@ -2,17 +2,30 @@ import Foundation
 import Hummingbird
 import OpenIMIApplication
 import OpenIMIDomain
+import OpenIMIPersistence
 
 /// Alerts in the JSON API: drafting, reading (logged), and the steps of the workflow — the
 /// sender's send, amend, close and withdraw, a recipient coordinator's route, a routed authority's
 /// acknowledge.
 struct AlertsController: Sendable {
+    /// The translation catalogs.
+    let catalogs: Catalogs
     /// The clock.
     let clock: any AppClock
     /// Alerts.
     let alerts: AlertService
+    /// The database, for the names of states, authorities and procedures pages show.
+    let database: any Database
+    /// The HTML views.
+    let views: ViewRenderer
 
     func addRoutes(to routes: Routes) {
+        routes.signedIn(Site.alerts, use: alertsPage)
+        routes.signedIn(Site.newAlert, use: newAlert)
+        routes.signedIn(Site.postAlerts, use: postAlerts)
+        routes.signedIn(Site.alert, use: alertPage)
+        routes.signedIn(Site.postAlertSteps, use: postAlertSteps)
+        routes.signedIn(Site.API.alerts, use: apiAlerts)
         routes.signedIn(Site.API.postAlerts, use: apiPostAlerts)
         routes.signedIn(Site.API.alert, use: apiAlert)
         routes.signedIn(Site.API.postAlertSteps, use: apiPostAlertSteps)
@@ -48,6 +61,12 @@ struct AlertsController: Sendable {
             NewAlert(procedure: body.procedure, values: body.values, language: try Self.language(body.language)), by: session.principal,
             now: clock.now())
         return JSONResponse(value: AlertDTO(created), status: .created)
+    }
+
+    /// `GET /api/v1/alerts`: the principal's alerts by the part it plays, without personal data.
+    func apiAlerts(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+        try request.checkQueryParameters(allowed: [])
+        return JSONResponse(value: AlertListsDTO(try await alerts.lists(of: session.principal)))
     }
 
     /// `GET /api/v1/alerts/{id}`: the alert with its personal data for its readers (logged as a

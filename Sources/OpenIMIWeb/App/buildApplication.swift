@@ -85,7 +85,9 @@ public func buildRouter(platform: Platform) async throws -> Routes {
         translations: platform.translations
     ).addRoutes(to: routes)
     TranslationsController(clock: platform.clock, translations: platform.translations).addRoutes(to: routes)
-    AlertsController(clock: platform.clock, alerts: platform.alerts).addRoutes(to: routes)
+    AlertsController(
+        catalogs: platform.catalogs, clock: platform.clock, alerts: platform.alerts, database: platform.database, views: views
+    ).addRoutes(to: routes)
     IndicatorsController(database: platform.database, requests: platform.requests, catalogs: catalogs, clock: platform.clock, views: views)
         .addRoutes(to: routes)
     SubjectSearchController(

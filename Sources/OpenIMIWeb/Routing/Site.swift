@@ -53,6 +53,11 @@ enum Site {
     static let postRequestAttachments = SiteRoute(.post, "/requests/{id}/attachments", .signedIn)
     static let postRequestTranslations = SiteRoute(.post, "/requests/{id}/translations", .signedIn)
     static let requests = SiteRoute(.get, "/requests", .signedIn)
+    static let alerts = SiteRoute(.get, "/alerts", .signedIn)
+    static let newAlert = SiteRoute(.get, "/alerts/new", .signedIn)
+    static let postAlerts = SiteRoute(.post, "/alerts", .signedIn)
+    static let alert = SiteRoute(.get, "/alerts/{id}", .signedIn)
+    static let postAlertSteps = SiteRoute(.post, "/alerts/{id}/steps", .signedIn)
     static let newRequest = SiteRoute(.get, "/requests/new", .signedIn)
     static let postRequests = SiteRoute(.post, "/requests", .signedIn)
     static let request = SiteRoute(.get, PublicAddress.requestPattern, .signedIn)
@@ -81,6 +86,11 @@ enum Site {
         "postRequestConsents": postRequestConsents,
         "postRequestConsentWithdraw": postRequestConsentWithdraw,
         "questions": questions,
+        "alerts": alerts,
+        "newAlert": newAlert,
+        "postAlerts": postAlerts,
+        "alert": alert,
+        "postAlertSteps": postAlertSteps,
         "postQuestions": postQuestions,
         "postQuestionAnswer": postQuestionAnswer,
         "coordinators": coordinators,
@@ -195,6 +205,7 @@ enum Site {
         static let postRequestAllocation = SiteRoute(.post, "/api/v1/requests/{id}/allocation", .signedIn)
         static let postRequestTranslations = SiteRoute(.post, "/api/v1/requests/{id}/translations", .signedIn)
         static let postAlerts = SiteRoute(.post, "/api/v1/alerts", .signedIn)
+        static let alerts = SiteRoute(.get, "/api/v1/alerts", .signedIn)
         static let alert = SiteRoute(.get, "/api/v1/alerts/{id}", .signedIn)
         static let postAlertSteps = SiteRoute(.post, "/api/v1/alerts/{id}/steps", .signedIn)
         static let postMachineTranslationCallback = SiteRoute(.post, MachineTranslationService.callbackPath, .public)
@@ -222,6 +233,11 @@ enum Site {
         postRequestConsents,
         postRequestConsentWithdraw,
         questions,
+        alerts,
+        newAlert,
+        postAlerts,
+        alert,
+        postAlertSteps,
         postQuestions,
         postQuestionAnswer,
         coordinators,
@@ -331,6 +347,7 @@ enum Site {
         API.postRequestTranslations,
         API.postMachineTranslationCallback,
         API.postAlerts,
+        API.alerts,
         API.alert,
         API.postAlertSteps,
         API.notifications,

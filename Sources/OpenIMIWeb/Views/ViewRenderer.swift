@@ -108,6 +108,7 @@ public struct AccountNavigation: Sendable {
     let managesUsers: Bool
     let seesOverdueLists: Bool
     let seesRequests: Bool
+    let seesAlerts: Bool
     let searchesSubjects: Bool
     let keepsRightsRegister: Bool
     let supervisesAccessLog: Bool
@@ -120,6 +121,7 @@ public struct AccountNavigation: Sendable {
         managesUsers = workspace.managesUsers
         seesOverdueLists = workspace.seesOverdueUserLists
         seesRequests = workspace.seesRequests
+        seesAlerts = workspace.seesAlerts
         searchesSubjects = workspace.searchesSubjects
         keepsRightsRegister = workspace.keepsRightsRegister
         supervisesAccessLog = workspace.supervisesAccessLog

@@ -1,0 +1,56 @@
+extension Migration {
+    /// Alert numbers (`A-DK-2026-000017`, one sequence per state and year), the notices of alerts in
+    /// authorities' inboxes, and e-mails about alerts in the same outbox as those about requests.
+    /// Alerts of version 17 are numbered in creation order.
+    static let v18AlertNumbersAndNotices = Migration(
+        version: 18, name: "alert numbers and notices",
+        statements: [
+            """
+            CREATE TABLE alert_number_sequence (
+                member_state TEXT NOT NULL,
+                year INTEGER NOT NULL,
+                last_sequence BIGINT NOT NULL,
+                PRIMARY KEY (member_state, year)
+            )
+            """,
+            "ALTER TABLE alert ADD COLUMN number TEXT",
+            .dialects(
+                sqlite: """
+                    UPDATE alert SET number = numbered.number FROM (
+                        SELECT id, printf('A-%s-%s-%06d', sender_state, strftime('%Y', created_at, 'unixepoch'),
+                            ROW_NUMBER() OVER (PARTITION BY sender_state, strftime('%Y', created_at, 'unixepoch') ORDER BY created_at, id)) AS number
+                        FROM alert
+                    ) AS numbered WHERE numbered.id = alert.id
+                    """,
+                postgresql: """
+                    UPDATE alert SET number = numbered.number FROM (
+                        SELECT id, 'A-' || sender_state || '-' || year || '-' || lpad(sequence::text, greatest(6, length(sequence::text)), '0') AS number
+                        FROM (
+                            SELECT id, sender_state, to_char(to_timestamp(created_at) AT TIME ZONE 'UTC', 'YYYY') AS year,
+                                ROW_NUMBER() OVER (PARTITION BY sender_state, to_char(to_timestamp(created_at) AT TIME ZONE 'UTC', 'YYYY')
+                                    ORDER BY created_at, id) AS sequence
+                            FROM alert
+                        ) AS counted
+                    ) AS numbered WHERE numbered.id = alert.id
+                    """),
+            """
+            INSERT INTO alert_number_sequence (member_state, year, last_sequence)
+            SELECT substr(number, 3, 2), CAST(substr(number, 6, 4) AS INTEGER), MAX(CAST(substr(number, 11) AS BIGINT))
+            FROM alert WHERE number IS NOT NULL
+            GROUP BY substr(number, 3, 2), CAST(substr(number, 6, 4) AS INTEGER)
+            """,
+            "CREATE UNIQUE INDEX alert_by_number ON alert(number)",
+            """
+            CREATE TABLE alert_notification (
+                id TEXT PRIMARY KEY,
+                organisation_id TEXT NOT NULL,
+                alert_id TEXT NOT NULL REFERENCES alert (id),
+                legal_area TEXT NOT NULL,
+                action TEXT NOT NULL,
+                at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX alert_notification_by_organisation ON alert_notification(organisation_id, at)",
+            "ALTER TABLE mail_outbox ADD COLUMN alert_id TEXT",
+        ])
+}
