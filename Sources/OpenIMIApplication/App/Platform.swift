@@ -174,7 +174,7 @@ public struct Platform: Sendable {
         if config.seedDemoData {
             let loaded = try await DemoData.bundled().load(into: self)
             if !loaded.credentials.isEmpty, let file = config.demoCredentialsFile {
-                try DemoData.write(loaded.credentials, requests: loaded.requests, to: URL(fileURLWithPath: file))
+                try DemoData.write(loaded.credentials, requests: loaded.requests, alerts: loaded.alerts, to: URL(fileURLWithPath: file))
                 logger.notice("Demo users created; their sign-in details are in \(file)")
             }
         }

@@ -27,12 +27,13 @@ public struct DemoData: Sendable {
     public func load(
         into platform: Platform, refreshCredentials: Bool = false
     ) async throws
-        -> (coordinators: Int, authorities: Int, credentials: [DemoCredential], requests: [DemoRequestEntry])
+        -> (coordinators: Int, authorities: Int, credentials: [DemoCredential], requests: [DemoRequestEntry], alerts: [DemoAlertEntry])
     {
         let created = try await loadDirectory(into: platform)
         let credentials = try await loadUsers(into: platform, refresh: refreshCredentials)
         let requests = try await DemoRequests(platform: platform).load()
-        return (created.coordinators, created.authorities, credentials, requests)
+        let alerts = try await DemoAlerts(platform: platform).load()
+        return (created.coordinators, created.authorities, credentials, requests, alerts)
     }
 
     private func loadDirectory(into platform: Platform) async throws -> (coordinators: Int, authorities: Int) {

@@ -29,8 +29,8 @@ public struct DemoRequests {
     /// Creates the requests unless there are already some; returns what it created.
     public func load() async throws -> [DemoRequestEntry] {
         guard try await RequestRepository(sql: platform.database.sql, keys: platform.requests.keys).isEmpty() else { return [] }
-        let dk = try await principal("dk.handler"), si = try await principal("si.handler"), de = try await principal("de.handler")
-        let ministry = try await principal("si.ministry")
+        let dk = try await DemoPrincipal.named("dk.handler", in: platform), si = try await DemoPrincipal.named("si.handler", in: platform), de = try await DemoPrincipal.named("de.handler", in: platform)
+        let ministry = try await DemoPrincipal.named("si.ministry", in: platform)
         // Current requests started ten days ago, with one step a day; one was closed two years ago.
         let now = platform.clock.now().addingTimeInterval(-10 * 86_400)
         let longAgo = platform.clock.now().addingTimeInterval(-2 * 365 * 86_400)
@@ -87,16 +87,6 @@ public struct DemoRequests {
             entries.append(Self.entry(request))
         }
         return entries
-    }
-
-    private func principal(_ username: String) async throws -> Principal {
-        let users = UserRepository(sql: platform.database.sql)
-        guard let record = try await users.record(username: username) else { throw DemoDataError.unknownOrganisation(username) }
-        let user = try await users.account(record)
-        guard let organisation = try await platform.identity.organisation(user.organisation) else {
-            throw DemoDataError.unknownOrganisation(username)
-        }
-        return Principal(user: user, organisation: organisation)
     }
 
     private static func person(_ given: String, _ family: String, _ born: String, _ nationality: String, _ id: String) -> DataSubject {
