@@ -215,6 +215,7 @@ public struct AlertService: Sendable {
         } catch let error as AlertStepError {
             throw AlertError.step(error)
         }
+        let notices = try await notices(of: action, before: alert, after: changed)
         try await database.transaction { [keys] sql in
             guard
                 try await AlertRepository(sql: sql, keys: keys).update(
@@ -226,6 +227,7 @@ public struct AlertService: Sendable {
                 userID: principal.user.id.uuid, organisationID: actor.organisationID, requestID: id.uuid, operation: .write,
                 purpose: .alertStep(action), fields: action == .amend ? Self.personalFields : [],
                 digest: action == .amend ? AlertRepository.personalDataDigest(of: changed) : nil, at: now)
+            try await Self.record(notices, of: action, on: changed, sql: sql, at: now)
         }
         return changed
     }

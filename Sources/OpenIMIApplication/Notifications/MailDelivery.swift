@@ -41,7 +41,8 @@ public struct MailDelivery: ScheduledJob {
     public func render(_ message: OutboxMessage, procedures: [String: LocalizedText]) -> (String, String) {
         let language = Language(rawValue: message.language) ?? .en
         let catalog = catalogs.catalog(for: language)
-        let link = PublicAddress.request(message.requestId, base: publicURL)
+        let link =
+            message.alertId.map { PublicAddress.alert($0, base: publicURL) } ?? PublicAddress.request(message.requestId, base: publicURL)
         let event = catalog.text("notification.\(message.action)")
         guard let number = message.number, let code = message.procedure else {
             return (catalog.text("mail.subject", ["event": event]), catalog.text("mail.body", ["event": event, "link": link]))
@@ -49,7 +50,9 @@ public struct MailDelivery: ScheduledJob {
         // A procedure the registry no longer names is left out rather than shown as its code.
         let procedure = procedures[code]?.text(in: language) ?? catalog.text("inbox.procedure")
         let values = ["event": event, "link": link, "number": number, "procedure": procedure]
-        return (catalog.text("mail.subjectOfRequest", values), catalog.text("mail.bodyOfRequest", values))
+        return (
+            catalog.text("mail.subjectOfRequest", values), catalog.text(message.alertId == nil ? "mail.bodyOfRequest" : "mail.bodyOfAlert", values)
+        )
     }
 
     /// The host part of the public address, to greet the relay with.

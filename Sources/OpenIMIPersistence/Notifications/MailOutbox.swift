@@ -16,6 +16,8 @@ public struct OutboxMessage: Sendable, Hashable, Codable {
     public var number: String?
     /// The request's procedure code, when the request is still there.
     public var procedure: String?
+    /// The alert's id, for a message about an alert (whose id is then also `requestId`).
+    public var alertId: String?
 }
 
 /// The table of e-mails to send; filled in the same transaction as the step, emptied by the
@@ -47,6 +49,20 @@ public struct MailOutbox: Sendable {
         try await insert.run()
     }
 
+    /// Queues one message about `action` on alert `alertID` for each recipient, in one statement.
+    public func enqueue(recipients: [(address: String, language: Language)], alertID: UUID, action: String, at now: Date) async throws {
+        guard !recipients.isEmpty else { return }
+        let insert = sql.insert(into: "mail_outbox")
+            .columns("id", "recipient", "language", "request_id", "alert_id", "action", "created_at", "attempts")
+        for recipient in recipients {
+            insert.values(
+                SQLBind(UUID().uuidString.lowercased()), SQLBind(recipient.address), SQLBind(recipient.language.rawValue),
+                SQLBind(alertID.uuidString.lowercased()), SQLBind(alertID.uuidString.lowercased()), SQLBind(action),
+                SQLBind(now.epochSeconds), SQLBind(0))
+        }
+        try await insert.run()
+    }
+
     /// Queues one message about `action` on `requestID` for `recipient`.
     public func enqueue(recipient: String, language: Language, requestID: UUID, action: String, at now: Date) async throws {
         try await enqueue(recipients: [(recipient, language)], requestID: requestID, action: action, at: now)
@@ -56,8 +72,9 @@ public struct MailOutbox: Sendable {
     public func pending(limit: Int = 100) async throws -> [OutboxMessage] {
         try await sql.raw(
             """
-            SELECT m.id, m.recipient, m.language, m.request_id, m.action, m.created_at, m.attempts, r.number, r.procedure
-            FROM mail_outbox m LEFT JOIN information_request r ON r.id = m.request_id
+            SELECT m.id, m.recipient, m.language, m.request_id, m.alert_id, m.action, m.created_at, m.attempts,
+                COALESCE(r.number, a.number) AS number, COALESCE(r.procedure, a.procedure) AS procedure
+            FROM mail_outbox m LEFT JOIN information_request r ON r.id = m.request_id LEFT JOIN alert a ON a.id = m.alert_id
             WHERE m.sent_at IS NULL AND m.attempts < \(literal: Self.maximumAttempts)
             ORDER BY m.created_at, m.id LIMIT \(literal: limit)
             """

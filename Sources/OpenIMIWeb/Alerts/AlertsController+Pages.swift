@@ -21,7 +21,7 @@ extension AlertsController {
             language: context.language)
         let states = try await RegistryRepository(sql: database.sql).memberStates()
         let page = AlertsPage(
-            lists: lists, names: names, states: Dictionary(uniqueKeysWithValues: states.map { ($0.code, $0.name.text(in: context.language)) }),
+            lists: lists, notifications: try await alerts.notifications(of: session.principal), names: names, states: Dictionary(uniqueKeysWithValues: states.map { ($0.code, $0.name.text(in: context.language)) }),
             catalog: catalog, time: LocalTime(for: session.principal), done: request.query("done").flatMap { Self.doneMessages.contains($0) ? $0 : nil })
         return views.render("alerts", title: catalog.text("alerts.title"), page: page, request: request, context: context)
     }

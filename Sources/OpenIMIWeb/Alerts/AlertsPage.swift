@@ -33,12 +33,22 @@ struct AlertsPage {
         let label: String
     }
 
+    struct Notice {
+        let at: String
+        let number: String
+        let procedure: String
+        let event: String
+        let href: String
+    }
+
+    let notices: [Notice]
+    let hasNotices: Bool
     let newLinks: [NewLink]
     let sections: [Section]
     let done: String?
 
     init(
-        lists: AlertLists, names: RequestDirectory, states: [MemberStateCode: String], catalog: Catalog, time: LocalTime,
+        lists: AlertLists, notifications: [AlertNotification], names: RequestDirectory, states: [MemberStateCode: String], catalog: Catalog, time: LocalTime,
         done: String?
     ) {
         func row(_ summary: AlertSummary) -> Row {
@@ -56,6 +66,13 @@ struct AlertsPage {
                 id: id, heading: catalog.text("alerts.\(id)"), rows: summaries.map(row), hasRows: !summaries.isEmpty,
                 showsDelivery: delivery)
         }
+        notices = notifications.map {
+            Notice(
+                at: time.minute(Date(timeIntervalSince1970: TimeInterval($0.at))), number: $0.number,
+                procedure: names.procedureName($0.procedure), event: catalog.text("notification.alert-\($0.action)"),
+                href: Site.alert.link($0.alertId))
+        }
+        hasNotices = !notices.isEmpty
         newLinks = lists.draftable.map {
             NewLink(href: Site.newAlert.link(query: "procedure=\($0)"), label: catalog.text("alerts.new", ["procedure": names.procedureName($0)]))
         }

@@ -62,7 +62,8 @@ public func buildRouter(platform: Platform) async throws -> Routes {
     let catalogs = platform.catalogs
     HomeController(
         views: views, catalogs: catalogs, clock: platform.clock, database: database, requests: platform.requests,
-        identity: platform.identity, coordinatorQuestions: platform.coordinatorQuestions, rightsRegister: platform.rightsRegister
+        identity: platform.identity, coordinatorQuestions: platform.coordinatorQuestions, rightsRegister: platform.rightsRegister,
+        alerts: platform.alerts
     ).addRoutes(to: routes)
     try StaticAssetsController.bundled().addRoutes(to: routes)
     RegistryController(database: database, views: views, catalogs: catalogs).addRoutes(to: routes)

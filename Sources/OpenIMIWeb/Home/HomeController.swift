@@ -14,6 +14,7 @@ struct HomeController: Sendable {
     let identity: IdentityService
     let coordinatorQuestions: CoordinatorQuestionService
     let rightsRegister: RightsRegister
+    let alerts: AlertService
 
     func addRoutes(to routes: Routes) {
         routes.public(Site.home, use: home)
@@ -56,6 +57,15 @@ struct HomeController: Sendable {
             duties.append(("userListsOverdue", lists, Site.userListsOverdue.link()))
             let rights = try await rightsRegister.overdue(by: principal, now: now).count
             duties.append(("rightsOverdue", rights, Site.rightsRequestsOverdue.link()))
+        }
+        if workspace.seesAlerts {
+            let work = try await alerts.workload(of: principal, now: now)
+            for (id, count) in [
+                ("alertsToRoute", work.toRoute), ("alertsToAcknowledge", work.toAcknowledge), ("alertDrafts", work.drafts),
+                ("alertDraftsOverdue", work.lateDrafts),
+            ] {
+                if let count { duties.append((id, count, Site.alerts.link())) }
+            }
         }
         if workspace.managesUsers, principal.organisation.kind == .authority {
             let status = try await identity.userListStatus(of: principal.organisation, now: now)

@@ -56,7 +56,7 @@ enum Site {
     static let alerts = SiteRoute(.get, "/alerts", .signedIn)
     static let newAlert = SiteRoute(.get, "/alerts/new", .signedIn)
     static let postAlerts = SiteRoute(.post, "/alerts", .signedIn)
-    static let alert = SiteRoute(.get, "/alerts/{id}", .signedIn)
+    static let alert = SiteRoute(.get, PublicAddress.alertPattern, .signedIn)
     static let postAlertSteps = SiteRoute(.post, "/alerts/{id}/steps", .signedIn)
     static let newRequest = SiteRoute(.get, "/requests/new", .signedIn)
     static let postRequests = SiteRoute(.post, "/requests", .signedIn)
