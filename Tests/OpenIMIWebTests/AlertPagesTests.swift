@@ -1,0 +1,140 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import OpenIMIApplication
+import OpenIMIPersistence
+import SQLKit
+import Testing
+
+@testable import OpenIMIWeb
+
+/// The alert pages in a browser's place: a Danish alert handler drafts a qualifications alert
+/// through the form (a refused form keeps what was typed), sends it late, the Slovenian national
+/// coordinator sees only that it exists and routes it, the routed authority's alert handler reads
+/// and acknowledges it, nobody else sees it, the sender closes it after confirming; a Services
+/// alert goes to the chosen states, the operator sees that it exists, and it is withdrawn.
+@Suite struct AlertPagesTests {
+    typealias Browser = RequestPagesTests.Browser
+
+    static func version(_ page: TestResponse) throws -> String {
+        try #require(page.text.firstMatch(of: /name="version" value="(\d+)"/)?.1).description
+    }
+
+    @Test func aQualificationsAlertThroughThePages() async throws {
+        let clock = ManualClock()
+        try await TestApp.runWithUsers(clock: clock) { client, database, users in
+            let dk = try await Browser.signIn(client, users["dk.alerts"]!, clock: clock)
+            let form = try await dk.get("/alerts/new?procedure=pq-alert&lang=da")
+            #expect(form.status == .ok && form.text.contains("Personoplysninger"), "personal fields are marked")
+            let decided = DateText.day(clock.now().addingTimeInterval(-5 * 86_400))
+            var fields: [(String, String)] = [
+                ("procedure", "pq-alert"), ("language", "da"), ("values.given-names", "Astrid"), ("values.profession", "Sygeplejerske"),
+                ("values.ground", "prohibited"), ("values.deciding-body", "Styrelsen for Patientsikkerhed"),
+                ("values.decision-date", decided), ("values.scope", "Må ikke udøve sygepleje"), ("values.period-start", decided),
+                ("values.professional-informed", "yes"),
+            ]
+            let before = try await database.sql.select().column("id").from("alert").all().count
+            let refused = try await dk.post("/alerts", fields)
+            #expect(refused.status == .unprocessableContent, "\(refused.text.prefix(300))")
+            #expect(refused.text.contains(">Astrid</textarea>"), "what was typed stays")
+            #expect(refused.text.contains("href=\"#values.family-names\""), "the summary links to the field in error")
+            #expect(try await database.sql.select().column("id").from("alert").all().count == before, "nothing was saved")
+
+            fields.append(("values.family-names", "Lindqvist"))
+            let created = try await dk.post("/alerts", fields)
+            #expect(created.status == .seeOther, "\(created.text.prefix(300))")
+            let location = try #require(created.headers[.location])
+            let id = String(location.dropFirst("/alerts/".count).prefix { $0 != "?" })
+            var page = try await dk.get(location)
+            let number = try #require(page.text.firstMatch(of: /id="alert-number">(A-DK-\d{4}-\d{6})</)?.1).description
+            #expect(page.text.contains("id=\"late-warning\""), "a draft more than 3 days after its decision warns")
+            #expect(page.text.contains("Lindqvist") && page.text.contains("id=\"done\""))
+            let sent = try await dk.post("/alerts/\(id)/steps", [("action", "send"), ("version", try Self.version(page))])
+            #expect(sent.status == .seeOther, "\(sent.text.prefix(300))")
+
+            // The Slovenian coordinator is told, sees that it exists and routes it; never the content.
+            let nimic = try await Browser.signIn(client, users["si.nimic"]!, clock: clock)
+            let list = try await nimic.get("/alerts")
+            #expect(list.text.contains(number) && list.text.contains("id=\"alerts-toRoute\""), "\(list.text.prefix(400))")
+            #expect(!list.text.contains("Lindqvist"))
+            let home = try await nimic.get("/")
+            #expect(home.text.contains("duty-alertsToRoute"))
+            page = try await nimic.get("/alerts/\(id)")
+            #expect(page.status == .ok && page.text.contains("id=\"existence-only\"") && !page.text.contains("Lindqvist"))
+            let chamber = try #require(users["si.alerts"]?.organisationId)
+            #expect(page.text.contains("authority.\(chamber)"), "the route form offers the state's authorities of the area")
+            let nothingChosen = try await nimic.post("/alerts/\(id)/steps", [("action", "route"), ("version", try Self.version(page))])
+            #expect(nothingChosen.status == .unprocessableContent && nothingChosen.text.contains("href=\"#authorities\""))
+            let routed = try await nimic.post(
+                "/alerts/\(id)/steps", [("action", "route"), ("version", try Self.version(page)), ("authority.\(chamber)", "yes")])
+            #expect(routed.status == .seeOther, "\(routed.text.prefix(300))")
+
+            // The routed authority's alert handler reads it (logged) and acknowledges; nobody else sees it.
+            let si = try await Browser.signIn(client, users["si.alerts"]!, clock: clock)
+            #expect(try await si.get("/alerts").text.contains(number))
+            page = try await si.get("/alerts/\(id)?lang=sl")
+            #expect(page.status == .ok && page.text.contains("Lindqvist"))
+            let reads = try await database.sql.select().column("purpose").from("access_log").where("request_id", .equal, id)
+                .where("operation", .equal, "read").all().map { try $0.decode(column: "purpose", as: String.self) }
+            #expect(reads.contains("web:view-alert"), "\(reads)")
+            for outsider in ["si.handler", "de.alerts", "dk.handler"] {
+                let other = try await Browser.signIn(client, users[outsider]!, clock: clock)
+                #expect(try await other.get("/alerts/\(id)").status == .notFound, "\(outsider)")
+                #expect(!(try await other.get("/alerts").text.contains(number)), "\(outsider)")
+            }
+            let acknowledged = try await si.post("/alerts/\(id)/steps", [("action", "acknowledge"), ("version", try Self.version(page))])
+            #expect(acknowledged.status == .seeOther)
+            let notices = try await dk.get("/alerts")
+            #expect(notices.text.contains("id=\"alert-notices\"") && notices.text.contains(number))
+            let mail = try await database.sql.select().column("action").from("mail_outbox").where("alert_id", .equal, id).all()
+                .map { try $0.decode(column: "action", as: String.self) }
+            #expect(Set(mail).isSuperset(of: ["alert-send", "alert-route", "alert-acknowledge"]), "\(mail)")
+
+            // Closing needs the confirmation; without it nothing changes.
+            page = try await dk.get("/alerts/\(id)")
+            let unconfirmed = try await dk.post("/alerts/\(id)/steps", [("action", "close"), ("version", try Self.version(page))])
+            #expect(unconfirmed.status == .unprocessableContent && unconfirmed.text.contains("id=\"confirm-error\""))
+            let closed = try await dk.post(
+                "/alerts/\(id)/steps", [("action", "close"), ("version", try Self.version(page)), ("confirmed", "yes")])
+            #expect(closed.status == .seeOther)
+            #expect(try await dk.get("/alerts/\(id)").text.contains("state-closed"))
+        }
+    }
+
+    @Test func aServicesAlertGoesToTheChosenStatesAndIsWithdrawn() async throws {
+        let clock = ManualClock()
+        try await TestApp.runWithUsers(clock: clock) { client, database, users in
+            let dk = try await Browser.signIn(client, users["dk.services"]!, clock: clock)
+            let created = try await dk.post(
+                "/alerts",
+                [
+                    ("procedure", "services-alert"), ("language", "en"), ("values.provider-name", "Nordlys Byg ApS"),
+                    ("values.establishment-state", "DK"), ("values.activity", "Roofing"), ("values.risk", "Falling parts"),
+                ])
+            #expect(created.status == .seeOther, "\(created.text.prefix(300))")
+            let id = String(try #require(created.headers[.location]).dropFirst("/alerts/".count).prefix { $0 != "?" })
+            var page = try await dk.get("/alerts/\(id)")
+            #expect(page.text.contains("recipient.SI") && !page.text.contains("recipient.DK"), "the sender's own state is not offered")
+            let none = try await dk.post("/alerts/\(id)/steps", [("action", "send"), ("version", try Self.version(page))])
+            #expect(none.status == .unprocessableContent && none.text.contains("href=\"#recipients\""))
+            let sent = try await dk.post(
+                "/alerts/\(id)/steps", [("action", "send"), ("version", try Self.version(page)), ("recipient.SI", "yes")])
+            #expect(sent.status == .seeOther)
+            let states = try await database.sql.select().column("member_state").from("alert_delivery").where("alert_id", .equal, id)
+                .all().map { try $0.decode(column: "member_state", as: String.self) }
+            #expect(states == ["SI"])
+
+            let commission = try await Browser.signIn(client, users["operator"]!, clock: clock)
+            #expect(try await commission.get("/alerts").text.contains("id=\"alerts-commission\""))
+            let seen = try await commission.get("/alerts/\(id)")
+            #expect(seen.status == .ok && seen.text.contains("id=\"existence-only\"") && !seen.text.contains("Nordlys"))
+            #expect(try await Browser.signIn(client, users["de.nimic"]!, clock: clock).get("/alerts/\(id)").status == .notFound)
+
+            page = try await dk.get("/alerts/\(id)")
+            let withdrawn = try await dk.post(
+                "/alerts/\(id)/steps", [("action", "withdraw"), ("version", try Self.version(page)), ("confirmed", "yes")])
+            #expect(withdrawn.status == .seeOther)
+            #expect(try await dk.get("/alerts/\(id)").text.contains("state-withdrawn"))
+        }
+    }
+}
