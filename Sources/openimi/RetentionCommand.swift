@@ -36,7 +36,8 @@ struct RetentionCommand: AsyncParsableCommand {
             }
             print(
                 "Retention as of \(ISO8601DateFormatter().string(from: moment)): \(outcome.blocked) requests blocked, "
-                    + "\(outcome.deleted) deleted (with signed receipts), \(outcome.flagged) never closed flagged.")
+                    + "\(outcome.deleted) deleted (with signed receipts), \(outcome.flagged) never closed flagged, "
+                    + "\(outcome.deletedAlerts) alerts deleted.")
         }
     }
 }

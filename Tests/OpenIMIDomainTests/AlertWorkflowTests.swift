@@ -89,7 +89,8 @@ import Testing
         for text in ["DK-2026-000017", "A-DK-2026-17", "A-XX-2026-000001", "A-DK-2026-000017-1", "AA-DK-2026-000017", ""] {
             #expect(AlertNumber(text) == nil, "\(text)")
         }
-        #expect(try JSONDecoder().decode([AlertNumber].self, from: Data(#"["A-SI-2026-000002"]"#.utf8)) == [AlertNumber("A-SI-2026-000002")!])
+        #expect(
+            try JSONDecoder().decode([AlertNumber].self, from: Data(#"["A-SI-2026-000002"]"#.utf8)) == [AlertNumber("A-SI-2026-000002")!])
     }
 
     @Test func theContentMustFitItsTemplate() throws {

@@ -13,7 +13,9 @@ extension AlertService {
             switch action {
             case .send, .amend, .close, .withdraw: return true
             case .route:
-                return delivery.map { AlertWorkflow.actions(in: alert.state, delivery: $0.state, for: .recipientCoordinator).contains(.route) }
+                return delivery.map {
+                    AlertWorkflow.actions(in: alert.state, delivery: $0.state, for: .recipientCoordinator).contains(.route)
+                }
                     ?? false
             case .acknowledge:
                 guard let own = principal.organisation.id.uuid, let delivery else { return false }
@@ -24,7 +26,9 @@ extension AlertService {
 
     /// The alert's view for `principal` (a logged read for its readers) with the steps the
     /// principal may take; `notFound` for anyone who may not even see that it exists.
-    public func page(_ id: AlertID, by principal: Principal, purpose: AccessPurpose, now: Date) async throws -> (
+    public func page(
+        _ id: AlertID, by principal: Principal, purpose: AccessPurpose, now: Date
+    ) async throws -> (
         view: AlertView, actions: [AlertAction], template: AlertTemplate?
     ) {
         let alert = try await visible(id, to: principal, action: .readAlertExistence)

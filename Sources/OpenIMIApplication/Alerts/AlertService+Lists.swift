@@ -51,8 +51,10 @@ extension AlertService {
             lists.reads = !areas.isEmpty
             lists.sent = try await repository.list(.sentBy(authority, areas: areas), limit: limit)
             lists.received = try await repository.list(.routedTo(authority, areas: areas), limit: limit)
-            lists.draftable = procedureAreas.filter { principal.holds(.alertHandler(legalArea: $0.value.rawValue)) && own.legalAreas.contains($0.value.rawValue) }
-                .keys.sorted()
+            lists.draftable = procedureAreas.filter {
+                principal.holds(.alertHandler(legalArea: $0.value.rawValue)) && own.legalAreas.contains($0.value.rawValue)
+            }
+            .keys.sorted()
         }
         if let state = own.memberState {
             switch own.coordinatorScope {

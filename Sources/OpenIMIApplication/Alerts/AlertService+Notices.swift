@@ -47,7 +47,8 @@ extension AlertService {
     /// Puts the notices into the inboxes and queues the e-mails. Run inside the step's transaction.
     static func record(_ notices: AlertNotices, of action: AlertAction, on alert: Alert, sql: any SQLDatabase, at now: Date) async throws {
         try await AlertNotificationRepository(sql: sql).record(action, on: alert, for: notices.organisations, at: now)
-        try await MailOutbox(sql: sql).enqueue(recipients: notices.mail, alertID: alert.id.uuid, action: "alert-\(action.rawValue)", at: now)
+        try await MailOutbox(sql: sql).enqueue(
+            recipients: notices.mail, alertID: alert.id.uuid, action: "alert-\(action.rawValue)", at: now)
     }
 
     /// The latest alert notices of the principal's organisation: for an authority in the areas of

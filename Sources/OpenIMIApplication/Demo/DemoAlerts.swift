@@ -92,7 +92,8 @@ public struct DemoAlerts {
                 switch step {
                 case .send(let states):
                     alert = try await alerts.send(
-                        alert.id, to: states.compactMap(MemberStateCode.init(rawValue:)), expectedVersion: alert.version, by: sender, now: at)
+                        alert.id, to: states.compactMap(MemberStateCode.init(rawValue:)), expectedVersion: alert.version, by: sender,
+                        now: at)
                 case .route(let authority, let coordinator):
                     alert = try await alerts.route(
                         alert.id, to: [UUID(uuidString: authority)!], expectedVersion: alert.version,

@@ -29,7 +29,8 @@ public struct DemoRequests {
     /// Creates the requests unless there are already some; returns what it created.
     public func load() async throws -> [DemoRequestEntry] {
         guard try await RequestRepository(sql: platform.database.sql, keys: platform.requests.keys).isEmpty() else { return [] }
-        let dk = try await DemoPrincipal.named("dk.handler", in: platform), si = try await DemoPrincipal.named("si.handler", in: platform), de = try await DemoPrincipal.named("de.handler", in: platform)
+        let dk = try await DemoPrincipal.named("dk.handler", in: platform), si = try await DemoPrincipal.named("si.handler", in: platform),
+            de = try await DemoPrincipal.named("de.handler", in: platform)
         let ministry = try await DemoPrincipal.named("si.ministry", in: platform)
         // Current requests started ten days ago, with one step a day; one was closed two years ago.
         let now = platform.clock.now().addingTimeInterval(-10 * 86_400)

@@ -51,7 +51,8 @@ public struct MailDelivery: ScheduledJob {
         let procedure = procedures[code]?.text(in: language) ?? catalog.text("inbox.procedure")
         let values = ["event": event, "link": link, "number": number, "procedure": procedure]
         return (
-            catalog.text("mail.subjectOfRequest", values), catalog.text(message.alertId == nil ? "mail.bodyOfRequest" : "mail.bodyOfAlert", values)
+            catalog.text("mail.subjectOfRequest", values),
+            catalog.text(message.alertId == nil ? "mail.bodyOfRequest" : "mail.bodyOfAlert", values)
         )
     }
 

@@ -32,11 +32,13 @@ public struct AlertRepository: Sendable {
         let new = try dataKeys.newKey()
         try await sql.insert(into: "alert")
             .columns(
-                "id", "number", "procedure", "legal_area", "template_version", "sender_id", "sender_state", "state", "version", "personal_data",
+                "id", "number", "procedure", "legal_area", "template_version", "sender_id", "sender_state", "state", "version",
+                "personal_data",
                 "decision_day", "created_at", "updated_at", "sent_at", "finished_at"
             )
             .values(
-                SQLBind(id), SQLBind(alert.number.description), SQLBind(alert.procedure.rawValue), SQLBind(alert.legalArea.rawValue), SQLBind(alert.templateVersion),
+                SQLBind(id), SQLBind(alert.number.description), SQLBind(alert.procedure.rawValue), SQLBind(alert.legalArea.rawValue),
+                SQLBind(alert.templateVersion),
                 SQLBind(alert.sender.uuidString.lowercased()), SQLBind(alert.senderState.rawValue), SQLBind(alert.state.rawValue),
                 SQLBind(alert.version), SQLBind(try new.key.seal(JSONText.encode(alert.contents), context: Self.contentContext(id))),
                 SQLBind(decisionDay?.epochSeconds), SQLBind(now.epochSeconds), SQLBind(now.epochSeconds),

@@ -19,6 +19,7 @@ struct AlertPage {
     }
 
     struct DeliveryRow {
+        let code: String
         let memberState: String
         let state: String
         let stateCode: String
@@ -123,7 +124,8 @@ struct AlertPage {
             (template?.fields ?? []).compactMap { field in
                 guard let raw = content.values[field.id] else { return nil }
                 let text = field.kind == .choice ? field.options.first { $0.id == raw }?.text.text(in: context.language) ?? raw : raw
-                return Value(label: field.title.text(in: context.language), text: text, personal: field.personalData, sensitive: field.sensitive)
+                return Value(
+                    label: field.title.text(in: context.language), text: text, personal: field.personalData, sensitive: field.sensitive)
             }
         }
         if let alert {
@@ -168,7 +170,8 @@ struct AlertPage {
             }
         deliveries = shownDeliveries.map { state, delivery in
             DeliveryRow(
-                memberState: stateNames[state] ?? state.rawValue, state: catalog.text("alertDelivery.\(delivery.state.rawValue)"),
+                code: state.rawValue, memberState: stateNames[state] ?? state.rawValue,
+                state: catalog.text("alertDelivery.\(delivery.state.rawValue)"),
                 stateCode: delivery.state.rawValue,
                 routedTo: delivery.routedTo.map { id in
                     names.name(id) + (delivery.acknowledgedBy.contains(id) ? " ✓" : "")

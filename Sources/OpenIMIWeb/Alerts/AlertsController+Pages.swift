@@ -21,8 +21,10 @@ extension AlertsController {
             language: context.language)
         let states = try await RegistryRepository(sql: database.sql).memberStates()
         let page = AlertsPage(
-            lists: lists, notifications: try await alerts.notifications(of: session.principal), names: names, states: Dictionary(uniqueKeysWithValues: states.map { ($0.code, $0.name.text(in: context.language)) }),
-            catalog: catalog, time: LocalTime(for: session.principal), done: request.query("done").flatMap { Self.doneMessages.contains($0) ? $0 : nil })
+            lists: lists, notifications: try await alerts.notifications(of: session.principal), names: names,
+            states: Dictionary(uniqueKeysWithValues: states.map { ($0.code, $0.name.text(in: context.language)) }),
+            catalog: catalog, time: LocalTime(for: session.principal),
+            done: request.query("done").flatMap { Self.doneMessages.contains($0) ? $0 : nil })
         return views.render("alerts", title: catalog.text("alerts.title"), page: page, request: request, context: context)
     }
 
@@ -66,7 +68,8 @@ extension AlertsController {
                     fields, refusedWith: error, formID: "new-alert", labels: AlertFieldInput.labels(of: template, in: context.language),
                     catalog: catalog, languages: catalogs.languages)
             else { throw error }
-            return try await newAlertPage(procedure: procedure, request, context, session, form: echo).response(from: request, context: context)
+            return try await newAlertPage(procedure: procedure, request, context, session, form: echo).response(
+                from: request, context: context)
         }
     }
 
@@ -104,7 +107,8 @@ extension AlertsController {
                 principal: principal, names: names, states: try await RegistryRepository(sql: database.sql).memberStates(),
                 routable: routable, catalog: catalog, language: context.language, time: LocalTime(for: principal), now: now, form: form,
                 done: done))
-        return views.render("alert", title: "\(model.number) · \(model.procedure)", page: model, request: request, context: context, form: form)
+        return views.render(
+            "alert", title: "\(model.number) · \(model.procedure)", page: model, request: request, context: context, form: form)
     }
 
     /// `POST /alerts/{id}/steps`: one step from the page's forms; a refused form is the page again

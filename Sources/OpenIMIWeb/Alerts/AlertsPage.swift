@@ -48,7 +48,8 @@ struct AlertsPage {
     let done: String?
 
     init(
-        lists: AlertLists, notifications: [AlertNotification], names: RequestDirectory, states: [MemberStateCode: String], catalog: Catalog, time: LocalTime,
+        lists: AlertLists, notifications: [AlertNotification], names: RequestDirectory, states: [MemberStateCode: String], catalog: Catalog,
+        time: LocalTime,
         done: String?
     ) {
         func row(_ summary: AlertSummary) -> Row {
@@ -74,7 +75,9 @@ struct AlertsPage {
         }
         hasNotices = !notices.isEmpty
         newLinks = lists.draftable.map {
-            NewLink(href: Site.newAlert.link(query: "procedure=\($0)"), label: catalog.text("alerts.new", ["procedure": names.procedureName($0)]))
+            NewLink(
+                href: Site.newAlert.link(query: "procedure=\($0)"),
+                label: catalog.text("alerts.new", ["procedure": names.procedureName($0)]))
         }
         var sections: [Section] = []
         if lists.reads {

@@ -11,7 +11,10 @@ struct NewAlertPage {
     let languages: [SelectOption]
     let hasDecisionDate: Bool
 
-    init(procedure: String, template: AlertTemplate, names: RequestDirectory, catalog: Catalog, languages: [Language], language: Language, form: FormEcho?) {
+    init(
+        procedure: String, template: AlertTemplate, names: RequestDirectory, catalog: Catalog, languages: [Language], language: Language,
+        form: FormEcho?
+    ) {
         self.procedure = procedure
         procedureName = names.procedureName(procedure)
         inputs = AlertFieldInput.inputs(of: template, values: [:], language: language, form: form)
