@@ -137,4 +137,56 @@ import Testing
             #expect(try await dk.get("/alerts/\(id)").text.contains("state-withdrawn"))
         }
     }
+
+    @Test func automaticRoutingDeliversAlertsRoutedAsTheyArrive() async throws {
+        let clock = ManualClock()
+        try await TestApp.runWithUsers(clock: clock) { client, database, users in
+            let chamber = try #require(users["si.alerts"]?.organisationId)
+            // Only the state's coordinators set it, and only to the state's authorities of the area.
+            let handlerToken = try await TestApp.apiToken(client, users["si.alerts"]!, clock: clock)
+            let refused = try await client.api(
+                .put, "/api/v1/alert-routing-rules/professional-qualifications", handlerToken, #"{"authorities":["\#(chamber)"]}"#)
+            #expect(refused.status == .forbidden)
+            let nimicToken = try await TestApp.apiToken(client, users["si.nimic"]!, clock: clock)
+            let german = try #require(users["de.alerts"]?.organisationId)
+            let foreign = try await client.api(
+                .put, "/api/v1/alert-routing-rules/professional-qualifications", nimicToken, #"{"authorities":["\#(german)"]}"#)
+            #expect(foreign.status == .unprocessableContent)
+
+            let nimic = try await Browser.signIn(client, users["si.nimic"]!, clock: clock)
+            let list = try await nimic.get("/alerts")
+            #expect(list.text.contains("id=\"routing-professional-qualifications\""))
+            let saved = try await nimic.post(
+                "/alerts/routing-rules", [("area", "professional-qualifications"), ("authority.\(chamber)", "yes")])
+            #expect(saved.status == .seeOther)
+            let rules = try await client.api(.get, "/api/v1/alert-routing-rules", nimicToken)
+            #expect(rules.text.contains(chamber), "\(rules.text)")
+
+            let dkToken = try await TestApp.apiToken(client, users["dk.alerts"]!, clock: clock)
+            let created = try await client.api(
+                .post, "/api/v1/alerts", dkToken,
+                """
+                {"procedure":"pq-alert","language":"en","values":{"family-names":"Berg","given-names":"Anne","profession":"Nurse",
+                "ground":"restricted","deciding-body":"Board","decision-date":"\(DateText.day(clock.now()))","scope":"No night shifts",
+                "period-start":"\(DateText.day(clock.now()))","professional-informed":"yes"}}
+                """)
+            #expect(created.status == .created, "\(created.text)")
+            let id = try #require(try created.json()["id"] as? String)
+            let sent = try await client.api(.post, "/api/v1/alerts/\(id)/steps", dkToken, #"{"action":"send","version":1}"#)
+            #expect(sent.status == .ok, "\(sent.text)")
+            let deliveries = try await database.sql.select().columns("member_state", "state").from("alert_delivery")
+                .where("alert_id", .equal, id).all()
+            let states = Dictionary(
+                uniqueKeysWithValues: try deliveries.map {
+                    (try $0.decode(column: "member_state", as: String.self), try $0.decode(column: "state", as: String.self))
+                })
+            #expect(states["SI"] == "routed" && states["DE"] == "received", "routed on arrival only where automatic routing is set")
+            let si = try await Browser.signIn(client, users["si.alerts"]!, clock: clock)
+            let page = try await si.get("/alerts/\(id)")
+            #expect(page.status == .ok && page.text.contains("Berg") && page.text.contains("Routed automatically in"))
+            let told = try await database.sql.select().column("action").from("alert_notification").where("alert_id", .equal, id)
+                .where("organisation_id", .equal, chamber).all().map { try $0.decode(column: "action", as: String.self) }
+            #expect(told == ["route"], "the routed authority is told it was routed to it")
+        }
+    }
 }

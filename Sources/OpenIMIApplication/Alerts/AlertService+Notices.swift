@@ -3,52 +3,59 @@ import OpenIMIDomain
 import OpenIMIPersistence
 import SQLKit
 
-/// The organisations one alert step tells, with the e-mail recipients chosen before the write.
+/// The organisations one alert step tells of one event, with the e-mail recipients chosen before the write.
 struct AlertNotices: Sendable {
+    /// What they are told happened: the step, or `route` for authorities an alert reached routed
+    /// by their state's automatic routing.
+    let action: AlertAction
     /// The organisations whose inboxes get the notice.
     let organisations: [UUID]
     /// Where and in which language e-mails go.
     let mail: [(address: String, language: Language)]
 
-    /// Nobody told.
-    static let none = AlertNotices(organisations: [], mail: [])
 }
 
 extension AlertService {
     /// The notices `action` gives (``AlertNoticeRule``), read before the write transaction so that
     /// the single writer is held only for the writes.
-    func notices(of action: AlertAction, before: Alert, after: Alert) async throws -> AlertNotices {
-        guard let audience = AlertNoticeRule.audience(of: action, before: before, after: after) else { return .none }
-        let organisations: [UUID]
-        switch audience {
-        case .coordinators(let states):
-            let area = after.legalArea.rawValue
-            organisations = try await CoordinatorRepository(sql: database.sql).all().filter { coordinator in
-                guard states.contains(coordinator.memberState) else { return false }
+    func notices(of action: AlertAction, before: Alert, after: Alert) async throws -> [AlertNotices] {
+        let audience = AlertNoticeRule.audience(of: action, before: before, after: after)
+        let area = after.legalArea.rawValue
+        var coordinators: [UUID] = []
+        if !audience.coordinatorsOf.isEmpty {
+            coordinators = try await CoordinatorRepository(sql: database.sql).all().filter { coordinator in
+                guard audience.coordinatorsOf.contains(coordinator.memberState) else { return false }
                 switch coordinator.scope {
                 case .national: return true
                 case .area(let areas): return areas.contains(area)
                 case .region: return false
                 }
             }.map(\.id.uuid)
-        case .authorities(let authorities):
-            organisations = authorities.sorted { $0.uuidString < $1.uuidString }
         }
+        let authorities = audience.authorities.sorted { $0.uuidString < $1.uuidString }
+        // On sending, the authorities are those the automatic routing routed it to.
+        let groups: [(AlertAction, [UUID])] =
+            action == .send ? [(.send, coordinators), (.route, authorities)] : [(action, coordinators + authorities)]
+        var notices: [AlertNotices] = []
         let users = UserRepository(sql: database.sql)
-        var mail: [(address: String, language: Language)] = []
-        for organisation in organisations {
-            mail += AlertNoticeRule.mailRecipients(
-                among: try await users.users(inOrganisation: organisation), legalArea: after.legalArea.rawValue
-            ).map { ($0.email, $0.language) }
+        for (told, organisations) in groups where !organisations.isEmpty {
+            var mail: [(address: String, language: Language)] = []
+            for organisation in organisations {
+                mail += AlertNoticeRule.mailRecipients(among: try await users.users(inOrganisation: organisation), legalArea: area)
+                    .map { ($0.email, $0.language) }
+            }
+            notices.append(AlertNotices(action: told, organisations: organisations, mail: mail))
         }
-        return AlertNotices(organisations: organisations, mail: mail)
+        return notices
     }
 
     /// Puts the notices into the inboxes and queues the e-mails. Run inside the step's transaction.
-    static func record(_ notices: AlertNotices, of action: AlertAction, on alert: Alert, sql: any SQLDatabase, at now: Date) async throws {
-        try await AlertNotificationRepository(sql: sql).record(action, on: alert, for: notices.organisations, at: now)
-        try await MailOutbox(sql: sql).enqueue(
-            recipients: notices.mail, alertID: alert.id.uuid, action: "alert-\(action.rawValue)", at: now)
+    static func record(_ notices: [AlertNotices], on alert: Alert, sql: any SQLDatabase, at now: Date) async throws {
+        for notice in notices {
+            try await AlertNotificationRepository(sql: sql).record(notice.action, on: alert, for: notice.organisations, at: now)
+            try await MailOutbox(sql: sql).enqueue(
+                recipients: notice.mail, alertID: alert.id.uuid, action: "alert-\(notice.action.rawValue)", at: now)
+        }
     }
 
     /// The latest alert notices of the principal's organisation: for an authority in the areas of

@@ -127,8 +127,11 @@ public struct AlertService: Sendable {
         _ id: AlertID, to chosen: [MemberStateCode], expectedVersion: Int, by principal: Principal, now: Date
     ) async throws -> Alert {
         let states = try await RegistryRepository(sql: database.sql).memberStates().map(\.code)
+        let facts = try await AlertRepository(sql: database.sql, keys: keys).facts(of: id) { _ in false }
+        let routing = try await automaticRouting(for: LegalAreaCode(stringLiteral: facts?.facts.legalArea ?? ""), in: states)
         return try await change(id, .send, expectedVersion: expectedVersion, by: principal, now: now) { alert, template, actor in
-            try alert.sending(template: template, chosen: chosen, allStates: states, by: actor, at: now)
+            try alert.sending(
+                template: template, chosen: chosen, allStates: states, automaticRouting: routing, by: actor, at: now)
         }
     }
 
@@ -227,7 +230,7 @@ public struct AlertService: Sendable {
                 userID: principal.user.id.uuid, organisationID: actor.organisationID, requestID: id.uuid, operation: .write,
                 purpose: .alertStep(action), fields: action == .amend ? Self.personalFields : [],
                 digest: action == .amend ? AlertRepository.personalDataDigest(of: changed) : nil, at: now)
-            try await Self.record(notices, of: action, on: changed, sql: sql, at: now)
+            try await Self.record(notices, on: changed, sql: sql, at: now)
         }
         return changed
     }

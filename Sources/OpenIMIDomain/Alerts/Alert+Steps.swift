@@ -20,7 +20,8 @@ extension Alert {
     /// The alert sent to `recipients` (for a template that sends to all other states: every state
     /// of `allStates` but the sender's).
     public func sending(
-        template: AlertTemplate, chosen: [MemberStateCode], allStates: [MemberStateCode], by actor: StepActor, at now: Date
+        template: AlertTemplate, chosen: [MemberStateCode], allStates: [MemberStateCode],
+        automaticRouting: [MemberStateCode: Set<UUID>] = [:], by actor: StepActor, at now: Date
     ) throws(AlertStepError) -> Alert {
         let recipients: [MemberStateCode]
         switch template.recipients {
@@ -34,6 +35,11 @@ extension Alert {
         var changed = try step(.send, by: actor, at: now)
         changed.deliveries = Dictionary(uniqueKeysWithValues: recipients.map { ($0, AlertDelivery.received) })
         changed.sentAt = now
+        // A recipient state whose coordinators set automatic routing for the area receives it routed.
+        for state in recipients.sorted() {
+            guard let authorities = automaticRouting[state], !authorities.isEmpty else { continue }
+            changed = try changed.routing(in: state, to: authorities, by: actor, at: now, automatic: true)
+        }
         return changed
     }
 
@@ -63,13 +69,14 @@ extension Alert {
 
     /// The alert routed in `memberState` to `authorities` of that state by its alert coordinator.
     public func routing(
-        in memberState: MemberStateCode, to authorities: Set<UUID>, by actor: StepActor, at now: Date
+        in memberState: MemberStateCode, to authorities: Set<UUID>, by actor: StepActor, at now: Date, automatic: Bool = false
     ) throws(AlertStepError) -> Alert {
         guard !authorities.isEmpty else { throw .noAuthority }
         var changed = try delivering(in: memberState, .route, by: .recipientCoordinator, actor: actor, at: now) { delivery in
             delivery.routedTo.formUnion(authorities)
         }
         changed.steps[changed.steps.count - 1].routedTo = authorities.sorted { $0.uuidString < $1.uuidString }
+        changed.steps[changed.steps.count - 1].automatic = automatic
         return changed
     }
 

@@ -121,13 +121,19 @@ public struct AlertStep: Sendable, Hashable, Codable {
     public internal(set) var at: Date
     /// With `route`: the authorities it was routed to.
     public internal(set) var routedTo: [UUID]
+    /// With `route`: whether the recipient state's automatic routing did it as the alert was sent
+    /// (the actor is then the sender).
+    public internal(set) var automatic: Bool
 
     /// Creates a step record.
-    public init(action: AlertAction?, memberState: MemberStateCode?, actor: StepActor, at: Date, routedTo: [UUID] = []) {
+    public init(
+        action: AlertAction?, memberState: MemberStateCode?, actor: StepActor, at: Date, routedTo: [UUID] = [], automatic: Bool = false
+    ) {
         self.action = action
         self.memberState = memberState
         self.actor = actor
         self.at = at
         self.routedTo = routedTo
+        self.automatic = automatic
     }
 }

@@ -6,24 +6,28 @@ import Foundation
 /// authority; an acknowledgement tells the sender.
 public enum AlertNoticeRule {
     /// Who is told of one step.
-    public enum Audience: Sendable, Hashable {
-        /// The alert coordinators of these member states for the alert's area.
-        case coordinators(of: Set<MemberStateCode>)
-        /// These authorities.
-        case authorities(Set<UUID>)
+    public struct Audience: Sendable, Hashable {
+        /// The member states whose alert coordinators (for the alert's area) are told.
+        public var coordinatorsOf: Set<MemberStateCode> = []
+        /// The authorities told.
+        public var authorities: Set<UUID> = []
+
+        /// Whether nobody is told.
+        public var isEmpty: Bool { coordinatorsOf.isEmpty && authorities.isEmpty }
     }
 
-    /// The audience of `action`, which moved `before` to `after`; nil when nobody is told.
-    public static func audience(of action: AlertAction, before: Alert, after: Alert) -> Audience? {
+    /// The audience of `action`, which moved `before` to `after`. Sending tells the coordinators of
+    /// each state that received the alert unrouted and the authorities of states whose automatic
+    /// routing routed it as it arrived.
+    public static func audience(of action: AlertAction, before: Alert, after: Alert) -> Audience {
         let routed = after.deliveries.values.reduce(into: Set<UUID>()) { $0.formUnion($1.routedTo) }
+        let earlier = before.deliveries.values.reduce(into: Set<UUID>()) { $0.formUnion($1.routedTo) }
         switch action {
-        case .send: return .coordinators(of: Set(after.deliveries.keys))
-        case .route:
-            let earlier = before.deliveries.values.reduce(into: Set<UUID>()) { $0.formUnion($1.routedTo) }
-            let added = routed.subtracting(earlier)
-            return added.isEmpty ? nil : .authorities(added)
-        case .amend, .close, .withdraw: return routed.isEmpty ? nil : .authorities(routed)
-        case .acknowledge: return .authorities([after.sender])
+        case .send:
+            return Audience(coordinatorsOf: Set(after.deliveries.filter { $0.value.state == .received }.keys), authorities: routed)
+        case .route: return Audience(authorities: routed.subtracting(earlier))
+        case .amend, .close, .withdraw: return Audience(authorities: routed)
+        case .acknowledge: return Audience(authorities: [after.sender])
         }
     }
 

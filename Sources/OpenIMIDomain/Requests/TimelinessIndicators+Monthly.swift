@@ -13,7 +13,7 @@ extension TimelinessIndicators {
 
     /// The indicators month by month for the `count` calendar months up to and including the month
     /// of `now`, oldest first; a month without requests has empty indicators.
-    public static func monthly(_ timings: [Timing], endingAt now: Date, count: Int = 12) -> [Month] {
+    public static func monthly(_ timings: [Timing], alerts: [AlertTiming] = [], endingAt now: Date, count: Int = 12) -> [Month] {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let current = calendar.dateComponents([.year, .month], from: now)
@@ -25,8 +25,14 @@ extension TimelinessIndicators {
             let parts = calendar.dateComponents([.year, .month], from: timing.sentAt)
             return "\(parts.year ?? 0)-\(parts.month ?? 0)"
         }
+        let alertsByMonth = Dictionary(grouping: alerts) { timing -> String in
+            let parts = calendar.dateComponents([.year, .month], from: timing.sentAt)
+            return "\(parts.year ?? 0)-\(parts.month ?? 0)"
+        }
         return months.map { year, month in
-            Month(year: year, month: month, indicators: TimelinessIndicators(byMonth["\(year)-\(month)"] ?? []))
+            Month(
+                year: year, month: month,
+                indicators: TimelinessIndicators(byMonth["\(year)-\(month)"] ?? [], alerts: alertsByMonth["\(year)-\(month)"] ?? []))
         }
     }
 }

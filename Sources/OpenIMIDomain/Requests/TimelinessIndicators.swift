@@ -11,6 +11,11 @@ public struct TimelinessIndicators: Sendable, Hashable, Codable {
     public var averageDaysToAnswer: Double?
     /// Share of answered requests answered by the agreed deadline; good at 80 % or more.
     public var answeredByDeadline: Double?
+    /// Alerts the authorities sent that report a dated decision.
+    public var alertsSent = 0
+    /// Share of them sent within 3 days of the decision (Directive 2005/36/EC Art. 56a(3)); the
+    /// rule is all of them. Nil without such alerts.
+    public var alertsSentWithinThreeDays: Double?
 
     /// The scoreboard's thresholds.
     public static let goodAcceptanceShare = 0.8
@@ -45,8 +50,28 @@ public struct TimelinessIndicators: Sendable, Hashable, Codable {
         }
     }
 
-    /// The indicators over `timings`.
-    public init(_ timings: [Timing]) {
+    /// When an alert's decision was taken and when the alert was sent.
+    public struct AlertTiming: Sendable, Hashable {
+        /// The day of the decision the alert reports.
+        public var decisionDay: Date
+        /// When the alert was sent.
+        public var sentAt: Date
+
+        /// Creates an alert's timing.
+        public init(decisionDay: Date, sentAt: Date) {
+            self.decisionDay = decisionDay
+            self.sentAt = sentAt
+        }
+    }
+
+    /// The indicators over `timings` of requests received and `alerts` sent.
+    public init(_ timings: [Timing], alerts: [AlertTiming] = []) {
+        alertsSent = alerts.count
+        alertsSentWithinThreeDays =
+            alerts.isEmpty
+            ? nil
+            : Double(alerts.filter { AlertTimeliness.wasSentInTime(decisionDay: $0.decisionDay, sentAt: $0.sentAt) }.count)
+                / Double(alerts.count)
         let day = 86_400.0
         received = timings.count
         let acceptedInTime = timings.filter { timing in timing.acceptedAt.map { $0.timeIntervalSince(timing.sentAt) <= 7 * day } ?? false }

@@ -42,3 +42,21 @@ extension AlertRepository {
         try await sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 }
+
+extension AlertRepository {
+    /// The decision day and sending time of every alert `senders` sent that reports a dated decision,
+    /// for the timeliness indicators.
+    public func timings(sentBy senders: [UUID]) async throws -> [TimelinessIndicators.AlertTiming] {
+        guard !senders.isEmpty else { return [] }
+        return try await sql.raw(
+            """
+            SELECT decision_day, sent_at FROM alert
+            WHERE sender_id IN (\(binds: senders.map { $0.uuidString.lowercased() })) AND sent_at IS NOT NULL AND decision_day IS NOT NULL
+            """
+        ).all().map {
+            TimelinessIndicators.AlertTiming(
+                decisionDay: Date(timeIntervalSince1970: TimeInterval(try $0.decode(column: "decision_day", as: Int64.self))),
+                sentAt: Date(timeIntervalSince1970: TimeInterval(try $0.decode(column: "sent_at", as: Int64.self))))
+        }
+    }
+}

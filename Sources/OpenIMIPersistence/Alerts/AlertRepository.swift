@@ -122,7 +122,8 @@ public struct AlertRepository: Sendable {
                     organisationID: try step.decodeUUID(column: "organisation_id", table: "alert_step")),
                 at: Date(timeIntervalSince1970: TimeInterval(try step.decode(column: "at", as: Int64.self))),
                 routedTo: try JSONText.decodeStrings(try step.decode(column: "routed_to", as: String.self)).compactMap(
-                    UUID.init(uuidString:)))
+                    UUID.init(uuidString:)),
+                automatic: try step.decode(column: "automatic", as: Bool.self))
         }
         guard let number = AlertNumber(try row.decode(column: "number", as: String.self)) else {
             throw PersistenceError.corruptRow(table: "alert", key: key)
@@ -162,12 +163,13 @@ public struct AlertRepository: Sendable {
     private func insertSteps(of alert: Alert, from start: Int) async throws {
         guard start < alert.steps.count else { return }
         let insert = sql.insert(into: "alert_step")
-            .columns("alert_id", "position", "action", "member_state", "user_id", "organisation_id", "at", "routed_to")
+            .columns("alert_id", "position", "action", "member_state", "user_id", "organisation_id", "at", "routed_to", "automatic")
         for (position, step) in alert.steps.enumerated().dropFirst(start) {
             insert.values(
                 SQLBind(alert.id.description), SQLBind(position), SQLBind(step.action?.rawValue), SQLBind(step.memberState?.rawValue),
                 SQLBind(step.actor.userID.description), SQLBind(step.actor.organisationID.uuidString.lowercased()),
-                SQLBind(step.at.epochSeconds), SQLBind(JSONText.encode(step.routedTo.map { $0.uuidString.lowercased() })))
+                SQLBind(step.at.epochSeconds), SQLBind(JSONText.encode(step.routedTo.map { $0.uuidString.lowercased() })),
+                SQLBind(step.automatic))
         }
         try await insert.run()
     }

@@ -1,7 +1,8 @@
 extension Migration {
     /// Alert numbers (`A-DK-2026-000017`, one sequence per state and year), the notices of alerts in
     /// authorities' inboxes, and e-mails about alerts in the same outbox as those about requests.
-    /// Alerts of version 17 are numbered in creation order.
+    /// Alerts of version 17 are numbered in creation order. Automatic routing records who set it,
+    /// and a routing step whether it was automatic.
     static let v18AlertNumbersAndNotices = Migration(
         version: 18, name: "alert numbers and notices",
         statements: [
@@ -52,5 +53,8 @@ extension Migration {
             """,
             "CREATE INDEX alert_notification_by_organisation ON alert_notification(organisation_id, at)",
             "ALTER TABLE mail_outbox ADD COLUMN alert_id TEXT",
+            "ALTER TABLE alert_step ADD COLUMN automatic BOOLEAN NOT NULL DEFAULT FALSE",
+            "ALTER TABLE alert_routing_rule ADD COLUMN set_by TEXT",
+            "ALTER TABLE alert_routing_rule ADD COLUMN set_at BIGINT",
         ])
 }

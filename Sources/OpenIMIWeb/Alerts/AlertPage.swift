@@ -179,7 +179,7 @@ struct AlertPage {
         }
         hasDeliveries = !deliveries.isEmpty
         steps = (alert?.steps ?? []).map { step in
-            let action = step.action?.rawValue ?? "create"
+            let action = step.automatic ? "routeAutomatically" : step.action?.rawValue ?? "create"
             let what =
                 step.memberState.map {
                     catalog.text("alertAction.\(action)In", ["state": stateNames[$0] ?? $0.rawValue])

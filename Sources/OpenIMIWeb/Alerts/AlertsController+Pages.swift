@@ -6,7 +6,7 @@ import OpenIMIPersistence
 
 extension AlertsController {
     /// The confirmations the pages show after a form (`?done=`).
-    static let doneMessages: Set<String> = ["created", "send", "amend", "close", "withdraw", "route", "acknowledge"]
+    static let doneMessages: Set<String> = ["created", "send", "amend", "close", "withdraw", "route", "acknowledge", "routing"]
 
     /// `GET /alerts`: the alerts the user's authority sent and was routed, those to route for the
     /// coordinators, the Commission's list for the operator.
@@ -20,10 +20,25 @@ extension AlertsController {
             [], areas: Set(summaries.map(\.legalArea.rawValue) + alerts.procedureAreas.values.map(\.rawValue)), database: database,
             language: context.language)
         let states = try await RegistryRepository(sql: database.sql).memberStates()
+        var routing: [AlertsPage.RoutingArea] = []
+        if lists.routes, let state = session.principal.organisation.memberState {
+            let choices = try await alerts.routingChoices(in: state)
+            routing = try await alerts.routingRules(of: session.principal).sorted { $0.key.rawValue < $1.key.rawValue }.map {
+                area, chosen in
+                AlertsPage.RoutingArea(
+                    code: area.rawValue, name: names.areas.first { $0.code == area }?.name.text(in: context.language) ?? area.rawValue,
+                    choices: choices.filter { $0.legalAreas.contains(area.rawValue) }.map { authority in
+                        AlertPage.Choice(
+                            name: "authority.\(authority.id.uuid.uuidString.lowercased())",
+                            label: authority.name.text(in: context.language),
+                            checked: chosen.contains(authority.id.uuid), disabled: false)
+                    })
+            }
+        }
         let page = AlertsPage(
             lists: lists, notifications: try await alerts.notifications(of: session.principal), names: names,
             states: Dictionary(uniqueKeysWithValues: states.map { ($0.code, $0.name.text(in: context.language)) }),
-            catalog: catalog, time: LocalTime(for: session.principal),
+            routing: routing, catalog: catalog, time: LocalTime(for: session.principal),
             done: request.query("done").flatMap { Self.doneMessages.contains($0) ? $0 : nil })
         return views.render("alerts", title: catalog.text("alerts.title"), page: page, request: request, context: context)
     }

@@ -41,6 +41,15 @@ struct AlertsPage {
         let href: String
     }
 
+    /// The automatic routing of one legal area, for a coordinator.
+    struct RoutingArea {
+        let code: String
+        let name: String
+        let choices: [AlertPage.Choice]
+    }
+
+    let routing: [RoutingArea]
+    let hasRouting: Bool
     let notices: [Notice]
     let hasNotices: Bool
     let newLinks: [NewLink]
@@ -48,9 +57,8 @@ struct AlertsPage {
     let done: String?
 
     init(
-        lists: AlertLists, notifications: [AlertNotification], names: RequestDirectory, states: [MemberStateCode: String], catalog: Catalog,
-        time: LocalTime,
-        done: String?
+        lists: AlertLists, notifications: [AlertNotification], names: RequestDirectory, states: [MemberStateCode: String],
+        routing routingAreas: [RoutingArea], catalog: Catalog, time: LocalTime, done: String?
     ) {
         func row(_ summary: AlertSummary) -> Row {
             Row(
@@ -74,6 +82,8 @@ struct AlertsPage {
                 href: Site.alert.link($0.alertId))
         }
         hasNotices = !notices.isEmpty
+        self.routing = routingAreas
+        hasRouting = !routingAreas.isEmpty
         newLinks = lists.draftable.map {
             NewLink(
                 href: Site.newAlert.link(query: "procedure=\($0)"),

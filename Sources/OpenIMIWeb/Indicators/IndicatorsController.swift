@@ -44,20 +44,26 @@ struct IndicatorsController: Sendable {
         return nil
     }
 
-    private func timings(_ scope: Scope) async throws -> [TimelinessIndicators.Timing] {
-        let responders: [UUID] =
+    private func timings(
+        _ scope: Scope
+    ) async throws -> (requests: [TimelinessIndicators.Timing], alerts: [TimelinessIndicators.AlertTiming]) {
+        let authorities: [UUID] =
             switch scope {
             case .authority(let authority): [authority.id.uuid]
             case .memberState(_, let ids): ids
             }
-        return try await RequestRepository(sql: database.sql, keys: requests.keys).timings(receivedBy: responders)
+        return (
+            try await RequestRepository(sql: database.sql, keys: requests.keys).timings(receivedBy: authorities),
+            try await AlertRepository(sql: database.sql, keys: requests.keys).timings(sentBy: authorities)
+        )
     }
 
     /// `GET /api/v1/indicators`.
     func apiIndicators(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         try request.checkQueryParameters(allowed: ["authority", "memberState"])
         guard let scope = try await scope(request) else { throw RequestError.invalidParameter("memberState", .required) }
-        return JSONResponse(value: TimelinessIndicators(try await timings(scope)))
+        let (received, alerts) = try await timings(scope)
+        return JSONResponse(value: TimelinessIndicators(received, alerts: alerts))
     }
 
     /// `GET /indicators`: a chart per indicator by month for the last 12 months.
@@ -66,7 +72,10 @@ struct IndicatorsController: Sendable {
         let catalog = catalogs.catalog(for: context.language)
         let chosen = try await scope(request)
         var months: [TimelinessIndicators.Month] = []
-        if let chosen { months = TimelinessIndicators.monthly(try await timings(chosen), endingAt: clock.now()) }
+        if let chosen {
+            let (received, alerts) = try await timings(chosen)
+            months = TimelinessIndicators.monthly(received, alerts: alerts, endingAt: clock.now())
+        }
         let registry = RegistryRepository(sql: database.sql)
         let states = try await registry.memberStates()
         var name: String?

@@ -45,6 +45,13 @@ struct IndicatorsPage {
                 id: "deadline", title: catalog.text("indicators.deadline"), goal: catalog.text("indicators.deadlineGoal"), months: months,
                 scale: .share(threshold: TimelinessIndicators.goodDeadlineShare), catalog: catalog
             ) { $0.answeredByDeadline },
+            IndicatorChart(
+                id: "alerts-sent", title: catalog.text("indicators.alertsSent"), goal: nil, months: months, scale: .count, catalog: catalog
+            ) { Double($0.alertsSent) },
+            IndicatorChart(
+                id: "alerts-in-time", title: catalog.text("indicators.alertsInTime"), goal: catalog.text("indicators.alertsInTimeGoal"),
+                months: months, scale: .share(threshold: 1), catalog: catalog
+            ) { $0.alertsSentWithinThreeDays },
         ]
         hasCharts = true
     }

@@ -58,6 +58,7 @@ enum Site {
     static let postAlerts = SiteRoute(.post, "/alerts", .signedIn)
     static let alert = SiteRoute(.get, PublicAddress.alertPattern, .signedIn)
     static let postAlertSteps = SiteRoute(.post, "/alerts/{id}/steps", .signedIn)
+    static let postAlertRoutingRules = SiteRoute(.post, "/alerts/routing-rules", .signedIn)
     static let newRequest = SiteRoute(.get, "/requests/new", .signedIn)
     static let postRequests = SiteRoute(.post, "/requests", .signedIn)
     static let request = SiteRoute(.get, PublicAddress.requestPattern, .signedIn)
@@ -91,6 +92,7 @@ enum Site {
         "postAlerts": postAlerts,
         "alert": alert,
         "postAlertSteps": postAlertSteps,
+        "postAlertRoutingRules": postAlertRoutingRules,
         "postQuestions": postQuestions,
         "postQuestionAnswer": postQuestionAnswer,
         "coordinators": coordinators,
@@ -206,6 +208,8 @@ enum Site {
         static let postRequestTranslations = SiteRoute(.post, "/api/v1/requests/{id}/translations", .signedIn)
         static let postAlerts = SiteRoute(.post, "/api/v1/alerts", .signedIn)
         static let alerts = SiteRoute(.get, "/api/v1/alerts", .signedIn)
+        static let alertRoutingRules = SiteRoute(.get, "/api/v1/alert-routing-rules", .signedIn)
+        static let putAlertRoutingRule = SiteRoute(.put, "/api/v1/alert-routing-rules/{area}", .signedIn)
         static let alert = SiteRoute(.get, "/api/v1/alerts/{id}", .signedIn)
         static let postAlertSteps = SiteRoute(.post, "/api/v1/alerts/{id}/steps", .signedIn)
         static let postMachineTranslationCallback = SiteRoute(.post, MachineTranslationService.callbackPath, .public)
@@ -238,6 +242,7 @@ enum Site {
         postAlerts,
         alert,
         postAlertSteps,
+        postAlertRoutingRules,
         postQuestions,
         postQuestionAnswer,
         coordinators,
@@ -348,6 +353,8 @@ enum Site {
         API.postMachineTranslationCallback,
         API.postAlerts,
         API.alerts,
+        API.alertRoutingRules,
+        API.putAlertRoutingRule,
         API.alert,
         API.postAlertSteps,
         API.notifications,
