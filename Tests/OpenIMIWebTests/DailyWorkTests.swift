@@ -314,7 +314,10 @@ import Testing
         try await TestApp.runWithUsers(clock: clock) { client, _, _ in
             let page = try await client.execute(uri: "/indicators?memberState=SI&lang=sl", method: .get)
             #expect(page.status == .ok && page.text.contains("Kazalniki pravočasnosti"))
-            #expect(page.text.components(separatedBy: "<svg ").count - 1 == 4, "received, accepted, days, deadline")
+            #expect(
+                page.text.components(separatedBy: "<svg ").count - 1 == 6,
+                "received, accepted, days, deadline, alerts sent, alerts sent within 3 days")
+            #expect(page.text.contains("id=\"chart-alerts-in-time\""), "the demo's Slovenian alerts were sent in time")
             #expect(page.text.contains(#"role="img""#) && page.text.contains("<desc id=\"chart-accepted-desc\">"))
             #expect(page.text.components(separatedBy: #"<td>"#).count > 4 * 12, "each chart's figures as a table too")
             #expect(!page.text.contains("<script"), "drawn by the server, no script")

@@ -24,7 +24,7 @@ extension AlertRepository {
                 JOIN alert_delivery d ON d.alert_id = r.alert_id AND d.member_state = r.member_state
                 WHERE r.authority_id = \(bind: authority.uuidString.lowercased()) AND a.legal_area IN (\(binds: areas.sorted()))
                   AND a.state <> 'draft'
-                ORDER BY a.updated_at DESC, a.id LIMIT \(literal: limit)
+                ORDER BY r.updated_at DESC, r.alert_id LIMIT \(literal: limit)
                 """
         case .deliveredTo(let memberState, let areas):
             if let areas, areas.isEmpty { return [] }
@@ -33,7 +33,7 @@ extension AlertRepository {
                 SELECT \(columns), d.state AS delivery FROM alert_delivery d
                 JOIN alert a ON a.id = d.alert_id
                 WHERE d.member_state = \(bind: memberState.rawValue) \(areaFilter) AND a.state <> 'draft'
-                ORDER BY a.updated_at DESC, a.id LIMIT \(literal: limit)
+                ORDER BY d.updated_at DESC, d.alert_id LIMIT \(literal: limit)
                 """
         case .procedures(let procedures):
             guard !procedures.isEmpty else { return [] }

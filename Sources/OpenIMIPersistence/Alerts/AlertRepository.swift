@@ -45,7 +45,7 @@ public struct AlertRepository: Sendable {
                 SQLBind(alert.sentAt?.epochSeconds), SQLBind(alert.finishedAt?.epochSeconds)
             ).run()
         try await dataKeys.store([(id, new)], now: now)
-        try await writeDeliveries(of: alert)
+        try await writeDeliveries(of: alert, now: now)
         try await insertSteps(of: alert, from: 0)
     }
 
@@ -61,7 +61,7 @@ public struct AlertRepository: Sendable {
             .set("sent_at", to: alert.sentAt?.epochSeconds).set("finished_at", to: alert.finishedAt?.epochSeconds)
             .where("id", .equal, id).where("version", .equal, expectedVersion).returning("id").all()
         guard !updated.isEmpty else { return false }
-        try await writeDeliveries(of: alert)
+        try await writeDeliveries(of: alert, now: now)
         try await insertSteps(of: alert, from: storedSteps)
         return true
     }
@@ -143,20 +143,29 @@ public struct AlertRepository: Sendable {
             finishedAt: try row.decode(column: "finished_at", as: Int64?.self).map { Date(timeIntervalSince1970: TimeInterval($0)) })
     }
 
-    private func writeDeliveries(of alert: Alert) async throws {
+    private func writeDeliveries(of alert: Alert, now: Date) async throws {
         let id = alert.id.description
+        guard !alert.deliveries.isEmpty else { return }
+        // One statement for the deliveries and one for the routings, whatever the number of states.
+        let deliveries = sql.insert(into: "alert_delivery").columns("alert_id", "member_state", "state", "updated_at")
+        let routings = sql.insert(into: "alert_routing").columns("alert_id", "authority_id", "member_state", "acknowledged", "updated_at")
+        var routed = false
         for (state, delivery) in alert.deliveries.sorted(by: { $0.key < $1.key }) {
-            try await sql.insert(into: "alert_delivery").columns("alert_id", "member_state", "state")
-                .values(SQLBind(id), SQLBind(state.rawValue), SQLBind(delivery.state.rawValue))
-                .onConflict(with: ["alert_id", "member_state"]) { $0.set(excludedValueOf: "state") }.run()
+            deliveries.values(SQLBind(id), SQLBind(state.rawValue), SQLBind(delivery.state.rawValue), SQLBind(now.epochSeconds))
             for authority in delivery.routedTo.sorted(by: { $0.uuidString < $1.uuidString }) {
-                try await sql.insert(into: "alert_routing").columns("alert_id", "authority_id", "member_state", "acknowledged")
-                    .values(
-                        SQLBind(id), SQLBind(authority.uuidString.lowercased()), SQLBind(state.rawValue),
-                        SQLBind(delivery.acknowledgedBy.contains(authority))
-                    )
-                    .onConflict(with: ["alert_id", "authority_id"]) { $0.set(excludedValueOf: "acknowledged") }.run()
+                routed = true
+                routings.values(
+                    SQLBind(id), SQLBind(authority.uuidString.lowercased()), SQLBind(state.rawValue),
+                    SQLBind(delivery.acknowledgedBy.contains(authority)), SQLBind(now.epochSeconds))
             }
+        }
+        try await deliveries.onConflict(with: ["alert_id", "member_state"]) {
+            $0.set(excludedValueOf: "state").set(excludedValueOf: "updated_at")
+        }.run()
+        if routed {
+            try await routings.onConflict(with: ["alert_id", "authority_id"]) {
+                $0.set(excludedValueOf: "acknowledged").set(excludedValueOf: "updated_at")
+            }.run()
         }
     }
 

@@ -2,7 +2,8 @@ extension Migration {
     /// Alert numbers (`A-DK-2026-000017`, one sequence per state and year), the notices of alerts in
     /// authorities' inboxes, and e-mails about alerts in the same outbox as those about requests.
     /// Alerts of version 17 are numbered in creation order. Automatic routing records who set it,
-    /// and a routing step whether it was automatic.
+    /// and a routing step whether it was automatic. Deliveries and routings carry their alert's last
+    /// change, so that received and routed lists read newest first from an index.
     static let v18AlertNumbersAndNotices = Migration(
         version: 18, name: "alert numbers and notices",
         statements: [
@@ -56,5 +57,13 @@ extension Migration {
             "ALTER TABLE alert_step ADD COLUMN automatic BOOLEAN NOT NULL DEFAULT FALSE",
             "ALTER TABLE alert_routing_rule ADD COLUMN set_by TEXT",
             "ALTER TABLE alert_routing_rule ADD COLUMN set_at BIGINT",
+            // Lists of received and routed alerts come newest first straight from an index.
+            "ALTER TABLE alert_delivery ADD COLUMN updated_at BIGINT NOT NULL DEFAULT 0",
+            "ALTER TABLE alert_routing ADD COLUMN updated_at BIGINT NOT NULL DEFAULT 0",
+            "UPDATE alert_delivery SET updated_at = (SELECT a.updated_at FROM alert a WHERE a.id = alert_delivery.alert_id)",
+            "UPDATE alert_routing SET updated_at = (SELECT a.updated_at FROM alert a WHERE a.id = alert_routing.alert_id)",
+            "CREATE INDEX alert_delivery_by_recency ON alert_delivery(member_state, updated_at)",
+            "CREATE INDEX alert_routing_by_recency ON alert_routing(authority_id, updated_at)",
+            "CREATE INDEX alert_by_sender_recency ON alert(sender_id, updated_at)",
         ])
 }
