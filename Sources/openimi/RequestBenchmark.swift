@@ -22,26 +22,16 @@ struct RequestBenchmark {
     func run() async throws {
         let database = platform.database
         _ = try await DemoData.bundled().load(into: platform)
-        let dk = try await principal("dk.handler"), si = try await principal("si.handler")
-        let area: LegalAreaCode = "professional-qualifications", procedure: ProcedureCode = "pq-information-request"
-        let authorities = try await AuthorityRepository(sql: database.sql).search(
-            try DirectoryQuery(legalArea: area.rawValue, perPage: DirectoryQuery.maximumPerPage)
-        ).items.map { (id: $0.id, state: $0.memberState) }
+        let dk = try await SyntheticLoad.principal("dk.handler", in: platform)
+        let si = try await SyntheticLoad.principal("si.handler", in: platform)
+        let area: LegalAreaCode = "professional-qualifications"
         let loadStart = ContinuousClock.now
-        let generated = SyntheticRequests.requests(
-            count: settings.requests, procedure: procedure, legalArea: area, questions: ["legally-established"], authorities: authorities,
-            now: Date())
-        for start in stride(from: 0, to: generated.count, by: 20_000) {
-            let chunk = Array(generated[start..<min(start + 20_000, generated.count)])
-            try await database.transaction { sql in
-                try await RequestRepository(sql: sql, keys: platform.requests.keys).insert(batch: chunk, now: Date())
-            }
-        }
+        let (authorityCount, procedure) = try await SyntheticLoad.requests(settings.requests, into: platform)
         // A database in service has planner statistics and, on PostgreSQL, a visibility map kept by
         // autovacuum; one just bulk-loaded has neither until analysed and vacuumed.
         try await database.refreshStatistics()
         print(
-            "Stored \(settings.requests) requests between \(authorities.count) authorities in \(database.kind.rawValue) in \(ContinuousClock.now - loadStart)"
+            "Stored \(settings.requests) requests between \(authorityCount) authorities in \(database.kind.rawValue) in \(ContinuousClock.now - loadStart)"
         )
 
         let random = SystemSecureRandom()
@@ -155,14 +145,5 @@ struct RequestBenchmark {
             String(
                 format: "draft-to-closed cycles: %d in %.1f s = %.0f cycles/s (%d clients, 6 API calls each)", done, seconds,
                 Double(done) / seconds, settings.clients))
-    }
-
-    private func principal(_ username: String) async throws -> Principal {
-        let users = UserRepository(sql: platform.database.sql)
-        guard let record = try await users.record(username: username),
-            case let user = try await users.account(record),
-            let organisation = try await platform.identity.organisation(user.organisation)
-        else { throw BenchmarkError.missingDemoUser(username) }
-        return Principal(user: user, organisation: organisation)
     }
 }

@@ -143,7 +143,7 @@ public struct AlertRepository: Sendable {
             finishedAt: try row.decode(column: "finished_at", as: Int64?.self).map { Date(timeIntervalSince1970: TimeInterval($0)) })
     }
 
-    private func writeDeliveries(of alert: Alert, now: Date) async throws {
+    func writeDeliveries(of alert: Alert, now: Date) async throws {
         let id = alert.id.description
         guard !alert.deliveries.isEmpty else { return }
         // One statement for the deliveries and one for the routings, whatever the number of states.
