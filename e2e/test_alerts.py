@@ -68,8 +68,13 @@ def test_a_qualifications_alert_is_sent_routed_read_closed_and_deleted(browser, 
     assert NUMBER.match(number), number
     assert browser.find_element(By.ID, "due-by"), "a draft says by when it must be sent"
     alert_url = browser.current_url.split("?")[0]
+    Select(browser.find_element(By.ID, "noticeLanguage")).select_by_value("da")
     step(browser, "send-form")
     assert browser.find_elements(By.CSS_SELECTOR, 'tr[data-delivery="SI"]')
+    # Sending produced the professional's information notice in their language.
+    browser.find_element(By.ID, "information-notice").click()
+    PageWait(browser).until(lambda b: "Rasmussen" not in b.page_source and b.find_element(By.TAG_NAME, "h1"))
+    assert "IMI" in browser.find_element(By.TAG_NAME, "h1").text
     sign_out(browser)
 
     # The Slovenian coordinator routes it to the Medical Chamber, never seeing the content.

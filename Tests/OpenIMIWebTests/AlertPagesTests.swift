@@ -49,8 +49,21 @@ import Testing
             let number = try #require(page.text.firstMatch(of: /id="alert-number">(A-DK-\d{4}-\d{6})</)?.1).description
             #expect(page.text.contains("id=\"late-warning\""), "a draft more than 3 days after its decision warns")
             #expect(page.text.contains("Lindqvist") && page.text.contains("id=\"done\""))
-            let sent = try await dk.post("/alerts/\(id)/steps", [("action", "send"), ("version", try Self.version(page))])
+            #expect(page.text.contains("<option value=\"da\" selected>"), "the person's language is offered, the sender state's first")
+            let sent = try await dk.post(
+                "/alerts/\(id)/steps", [("action", "send"), ("version", try Self.version(page)), ("noticeLanguage", "sl")])
             #expect(sent.status == .seeOther, "\(sent.text.prefix(300))")
+
+            // Sending produced the information notice in the person's language, naming kinds of data, never values.
+            page = try await dk.get("/alerts/\(id)")
+            let noticeLink = try #require(page.text.firstMatch(of: /id="information-notice" href="([^"]+)"/)?.1).description
+            #expect(noticeLink.hasSuffix("language=sl"))
+            let notice = try await dk.get(noticeLink.replacingOccurrences(of: "&amp;", with: "&"))
+            #expect(notice.status == .ok && notice.text.contains("lang=\"sl\"") || notice.text.contains("Slovenija"), "\(notice.text.prefix(200))")
+            #expect(!notice.text.contains("Lindqvist") && !notice.text.contains("Astrid"))
+            let pdf = try await dk.get("/alerts/\(id)/information-notice.pdf?language=sl")
+            #expect(pdf.status == .ok && pdf.headers[.contentType] == "application/pdf" && pdf.text.hasPrefix("%PDF"))
+            #expect(try await Browser.signIn(client, users["de.alerts"]!, clock: clock).get(noticeLink).status == .notFound)
 
             // The Slovenian coordinator is told, sees that it exists and routes it; never the content.
             let nimic = try await Browser.signIn(client, users["si.nimic"]!, clock: clock)

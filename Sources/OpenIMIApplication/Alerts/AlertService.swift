@@ -124,14 +124,16 @@ public struct AlertService: Sendable {
 
     /// Sends the draft: to every other member state, or to the chosen ones (and the Commission).
     public func send(
-        _ id: AlertID, to chosen: [MemberStateCode], expectedVersion: Int, by principal: Principal, now: Date
+        _ id: AlertID, to chosen: [MemberStateCode], noticeLanguage: Language? = nil, expectedVersion: Int, by principal: Principal,
+        now: Date
     ) async throws -> Alert {
         let states = try await RegistryRepository(sql: database.sql).memberStates().map(\.code)
         let facts = try await AlertRepository(sql: database.sql, keys: keys).facts(of: id) { _ in false }
         let routing = try await automaticRouting(for: LegalAreaCode(stringLiteral: facts?.facts.legalArea ?? ""), in: states)
         return try await change(id, .send, expectedVersion: expectedVersion, by: principal, now: now) { alert, template, actor in
             try alert.sending(
-                template: template, chosen: chosen, allStates: states, automaticRouting: routing, by: actor, at: now)
+                template: template, chosen: chosen, allStates: states, automaticRouting: routing, noticeLanguage: noticeLanguage,
+                by: actor, at: now)
         }
     }
 

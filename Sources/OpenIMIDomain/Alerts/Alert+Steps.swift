@@ -21,7 +21,7 @@ extension Alert {
     /// of `allStates` but the sender's).
     public func sending(
         template: AlertTemplate, chosen: [MemberStateCode], allStates: [MemberStateCode],
-        automaticRouting: [MemberStateCode: Set<UUID>] = [:], by actor: StepActor, at now: Date
+        automaticRouting: [MemberStateCode: Set<UUID>] = [:], noticeLanguage: Language? = nil, by actor: StepActor, at now: Date
     ) throws(AlertStepError) -> Alert {
         let recipients: [MemberStateCode]
         switch template.recipients {
@@ -35,6 +35,7 @@ extension Alert {
         var changed = try step(.send, by: actor, at: now)
         changed.deliveries = Dictionary(uniqueKeysWithValues: recipients.map { ($0, AlertDelivery.received) })
         changed.sentAt = now
+        changed.noticeLanguage = noticeLanguage
         // A recipient state whose coordinators set automatic routing for the area receives it routed.
         for state in recipients.sorted() {
             guard let authorities = automaticRouting[state], !authorities.isEmpty else { continue }

@@ -6,7 +6,8 @@ extension Alert {
     public init(
         stored id: AlertID, number: AlertNumber, procedure: ProcedureCode, legalArea: LegalAreaCode, templateVersion: Int, sender: UUID,
         senderState: MemberStateCode, state: AlertState, version: Int, contents: [AlertContent],
-        deliveries: [MemberStateCode: AlertDelivery], steps: [AlertStep], sentAt: Date?, finishedAt: Date?
+        deliveries: [MemberStateCode: AlertDelivery], steps: [AlertStep], sentAt: Date?, finishedAt: Date?,
+        noticeLanguage: Language? = nil
     ) {
         self.id = id
         self.number = number
@@ -22,5 +23,6 @@ extension Alert {
         self.steps = steps
         self.sentAt = sentAt
         self.finishedAt = finishedAt
+        self.noticeLanguage = noticeLanguage
     }
 }

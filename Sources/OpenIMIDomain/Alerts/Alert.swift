@@ -37,6 +37,9 @@ public struct Alert: Sendable, Hashable, Identifiable {
     public internal(set) var sentAt: Date?
     /// When it was closed or withdrawn: its personal data are deleted within three days of it.
     public internal(set) var finishedAt: Date?
+    /// The language of the person concerned, chosen when sending, for the information notice
+    /// the sender gives them.
+    public internal(set) var noticeLanguage: Language?
 
     /// The current content.
     public var content: AlertContent { contents[contents.count - 1] }
@@ -61,6 +64,7 @@ public struct Alert: Sendable, Hashable, Identifiable {
         self.steps = [AlertStep(action: nil, memberState: nil, actor: actor, at: now)]
         self.sentAt = nil
         self.finishedAt = nil
+        self.noticeLanguage = nil
     }
 
     static func trimmed(_ values: [String: String]) -> [String: String] {

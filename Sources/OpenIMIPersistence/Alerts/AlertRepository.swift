@@ -59,6 +59,7 @@ public struct AlertRepository: Sendable {
             .set("personal_data", to: try key.seal(JSONText.encode(alert.contents), context: Self.contentContext(id)))
             .set("decision_day", to: decisionDay?.epochSeconds).set("updated_at", to: now.epochSeconds)
             .set("sent_at", to: alert.sentAt?.epochSeconds).set("finished_at", to: alert.finishedAt?.epochSeconds)
+            .set("notice_language", to: alert.noticeLanguage?.rawValue)
             .where("id", .equal, id).where("version", .equal, expectedVersion).returning("id").all()
         guard !updated.isEmpty else { return false }
         try await writeDeliveries(of: alert, now: now)
@@ -140,7 +141,8 @@ public struct AlertRepository: Sendable {
             version: try row.decode(column: "version", as: Int.self),
             contents: contents, deliveries: deliveries, steps: steps,
             sentAt: try row.decode(column: "sent_at", as: Int64?.self).map { Date(timeIntervalSince1970: TimeInterval($0)) },
-            finishedAt: try row.decode(column: "finished_at", as: Int64?.self).map { Date(timeIntervalSince1970: TimeInterval($0)) })
+            finishedAt: try row.decode(column: "finished_at", as: Int64?.self).map { Date(timeIntervalSince1970: TimeInterval($0)) },
+            noticeLanguage: try row.decode(column: "notice_language", as: String?.self).flatMap(Language.init(rawValue:)))
     }
 
     func writeDeliveries(of alert: Alert, now: Date) async throws {

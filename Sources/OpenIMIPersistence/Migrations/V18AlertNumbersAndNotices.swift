@@ -3,7 +3,8 @@ extension Migration {
     /// authorities' inboxes, and e-mails about alerts in the same outbox as those about requests.
     /// Alerts of version 17 are numbered in creation order. Automatic routing records who set it,
     /// and a routing step whether it was automatic. Deliveries and routings carry their alert's last
-    /// change, so that received and routed lists read newest first from an index.
+    /// change, so that received and routed lists read newest first from an index. An alert keeps the
+    /// language of the person concerned, chosen when it is sent, for their information notice.
     static let v18AlertNumbersAndNotices = Migration(
         version: 18, name: "alert numbers and notices",
         statements: [
@@ -55,6 +56,7 @@ extension Migration {
             "CREATE INDEX alert_notification_by_organisation ON alert_notification(organisation_id, at)",
             "ALTER TABLE mail_outbox ADD COLUMN alert_id TEXT",
             "ALTER TABLE alert_step ADD COLUMN automatic BOOLEAN NOT NULL DEFAULT FALSE",
+            "ALTER TABLE alert ADD COLUMN notice_language TEXT",
             "ALTER TABLE alert_routing_rule ADD COLUMN set_by TEXT",
             "ALTER TABLE alert_routing_rule ADD COLUMN set_at BIGINT",
             // Lists of received and routed alerts come newest first straight from an index.

@@ -67,6 +67,9 @@ struct AlertPage {
     let recipientChoices: [Choice]
     let choosesRecipients: Bool
     let recipientsError: String?
+    let noticeLanguages: [SelectOption]
+    let noticeLink: String?
+    let noticeLinkLabel: String?
     let canAmend: Bool
     let amendInputs: [AlertFieldInput]
     let amendHasError: Bool
@@ -92,6 +95,9 @@ struct AlertPage {
         let now: Date
         let form: FormEcho?
         let done: String?
+        /// The languages a notice can be given in, and the one offered first.
+        let languages: [Language]
+        let defaultNoticeLanguage: Language
     }
 
     init(view: AlertView, actions: [AlertAction], template: AlertTemplate?, context: Context) {
@@ -204,6 +210,20 @@ struct AlertPage {
             } : []
         choosesRecipients = !recipientChoices.isEmpty
         recipientsError = form?.messages["recipients"]
+        let chosenNotice = form?.values["noticeLanguage"] ?? context.defaultNoticeLanguage.rawValue
+        noticeLanguages =
+            canSend
+            ? context.languages.map {
+                SelectOption(code: $0.rawValue, name: catalog.text("languageName.\($0.rawValue)"), selected: $0.rawValue == chosenNotice)
+            } : []
+        if let alert, isSender, alert.state != .draft {
+            let language = alert.noticeLanguage ?? context.language
+            noticeLink = Site.alertInformationNotice.link(alert.id.description, query: "language=\(language.rawValue)")
+            noticeLinkLabel = catalog.text("alert.notice.link", ["language": catalog.text("languageName.\(language.rawValue)")])
+        } else {
+            noticeLink = nil
+            noticeLinkLabel = nil
+        }
         canAmend = actions.contains(.amend)
         amendInputs =
             if canAmend, let alert, let template {

@@ -121,7 +121,8 @@ extension AlertsController {
             context: AlertPage.Context(
                 principal: principal, names: names, states: try await RegistryRepository(sql: database.sql).memberStates(),
                 routable: routable, catalog: catalog, language: context.language, time: LocalTime(for: principal), now: now, form: form,
-                done: done))
+                done: done, languages: catalogs.languages,
+                defaultNoticeLanguage: try await RegistryRepository(sql: database.sql).defaultLanguage(of: principal.organisation.memberState)))
         return views.render(
             "alert", title: "\(model.number) · \(model.procedure)", page: model, request: request, context: context, form: form)
     }
@@ -144,7 +145,9 @@ extension AlertsController {
             case .send:
                 let recipients = fields.values.keys.filter { $0.hasPrefix("recipient.") && fields[$0] == "yes" }
                     .compactMap { MemberStateCode(rawValue: String($0.dropFirst("recipient.".count))) }
-                _ = try await alerts.send(id, to: recipients.sorted(), expectedVersion: version, by: principal, now: now)
+                let noticeLanguage = try fields["noticeLanguage"].flatMap { $0.isEmpty ? nil : $0 }.map(Self.language)
+                _ = try await alerts.send(
+                    id, to: recipients.sorted(), noticeLanguage: noticeLanguage, expectedVersion: version, by: principal, now: now)
             case .amend:
                 let template = try await alerts.template(of: id, by: principal)
                 _ = try await alerts.amend(

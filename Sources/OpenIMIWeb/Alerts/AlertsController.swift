@@ -16,6 +16,8 @@ struct AlertsController: Sendable {
     let alerts: AlertService
     /// The database, for the names of states, authorities and procedures pages show.
     let database: any Database
+    /// Lays out and signs printed documents.
+    let printer: DocumentPrinter
     /// The HTML views.
     let views: ViewRenderer
 
@@ -26,6 +28,9 @@ struct AlertsController: Sendable {
         routes.signedIn(Site.alert, use: alertPage)
         routes.signedIn(Site.postAlertSteps, use: postAlertSteps)
         routes.signedIn(Site.postAlertRoutingRules, use: postRoutingRules)
+        routes.signedIn(Site.alertInformationNotice, use: alertInformationNotice)
+        routes.signedIn(Site.alertInformationNoticePdf, use: alertInformationNoticePdf)
+        routes.signedIn(Site.API.alertInformationNotice, use: apiAlertInformationNotice)
         routes.signedIn(Site.API.alertRoutingRules, use: apiRoutingRules)
         routes.signedIn(Site.API.putAlertRoutingRule, use: apiPutRoutingRule)
         routes.signedIn(Site.API.alerts, use: apiAlerts)
@@ -44,7 +49,7 @@ struct AlertsController: Sendable {
 
     /// The body of `POST /api/v1/alerts/{id}/steps`.
     struct StepBody: StrictJSONBody, Sendable {
-        static let fieldNames: Set<String> = ["action", "version", "recipients", "values", "language", "authorities"]
+        static let fieldNames: Set<String> = ["action", "version", "recipients", "values", "language", "authorities", "noticeLanguage"]
         let action: String
         let version: Int
         /// With `send`, for a procedure sent to chosen states: the member states.
@@ -55,6 +60,8 @@ struct AlertsController: Sendable {
         let language: String?
         /// With `route`: the authorities of the coordinator's state.
         let authorities: [String]?
+        /// With `send`: the language of the person concerned, for their information notice.
+        let noticeLanguage: String?
     }
 
     /// `POST /api/v1/alerts`.
@@ -103,7 +110,9 @@ struct AlertsController: Sendable {
                 guard let state = MemberStateCode(rawValue: code) else { throw RequestError.invalidParameter("recipients", .malformed) }
                 return state
             }
-            changed = try await alerts.send(id, to: recipients, expectedVersion: body.version, by: principal, now: now)
+            changed = try await alerts.send(
+                id, to: recipients, noticeLanguage: try body.noticeLanguage.map(Self.language), expectedVersion: body.version, by: principal,
+                now: now)
         case .amend:
             guard let values = body.values else { throw RequestError.invalidParameter("values", .required) }
             changed = try await alerts.amend(

@@ -87,7 +87,8 @@ public func buildRouter(platform: Platform) async throws -> Routes {
     ).addRoutes(to: routes)
     TranslationsController(clock: platform.clock, translations: platform.translations).addRoutes(to: routes)
     AlertsController(
-        catalogs: platform.catalogs, clock: platform.clock, alerts: platform.alerts, database: platform.database, views: views
+        catalogs: platform.catalogs, clock: platform.clock, alerts: platform.alerts, database: platform.database,
+        printer: platform.printer, views: views
     ).addRoutes(to: routes)
     IndicatorsController(database: platform.database, requests: platform.requests, catalogs: catalogs, clock: platform.clock, views: views)
         .addRoutes(to: routes)

@@ -59,6 +59,8 @@ enum Site {
     static let alert = SiteRoute(.get, PublicAddress.alertPattern, .signedIn)
     static let postAlertSteps = SiteRoute(.post, "/alerts/{id}/steps", .signedIn)
     static let postAlertRoutingRules = SiteRoute(.post, "/alerts/routing-rules", .signedIn)
+    static let alertInformationNotice = SiteRoute(.get, "/alerts/{id}/information-notice", .signedIn)
+    static let alertInformationNoticePdf = SiteRoute(.get, "/alerts/{id}/information-notice.pdf", .signedIn)
     static let newRequest = SiteRoute(.get, "/requests/new", .signedIn)
     static let postRequests = SiteRoute(.post, "/requests", .signedIn)
     static let request = SiteRoute(.get, PublicAddress.requestPattern, .signedIn)
@@ -93,6 +95,8 @@ enum Site {
         "alert": alert,
         "postAlertSteps": postAlertSteps,
         "postAlertRoutingRules": postAlertRoutingRules,
+        "alertInformationNotice": alertInformationNotice,
+        "alertInformationNoticePdf": alertInformationNoticePdf,
         "postQuestions": postQuestions,
         "postQuestionAnswer": postQuestionAnswer,
         "coordinators": coordinators,
@@ -209,6 +213,7 @@ enum Site {
         static let postAlerts = SiteRoute(.post, "/api/v1/alerts", .signedIn)
         static let alerts = SiteRoute(.get, "/api/v1/alerts", .signedIn)
         static let alertRoutingRules = SiteRoute(.get, "/api/v1/alert-routing-rules", .signedIn)
+        static let alertInformationNotice = SiteRoute(.get, "/api/v1/alerts/{id}/information-notice", .signedIn)
         static let putAlertRoutingRule = SiteRoute(.put, "/api/v1/alert-routing-rules/{area}", .signedIn)
         static let alert = SiteRoute(.get, "/api/v1/alerts/{id}", .signedIn)
         static let postAlertSteps = SiteRoute(.post, "/api/v1/alerts/{id}/steps", .signedIn)
@@ -243,6 +248,8 @@ enum Site {
         alert,
         postAlertSteps,
         postAlertRoutingRules,
+        alertInformationNotice,
+        alertInformationNoticePdf,
         postQuestions,
         postQuestionAnswer,
         coordinators,
@@ -354,6 +361,7 @@ enum Site {
         API.postAlerts,
         API.alerts,
         API.alertRoutingRules,
+        API.alertInformationNotice,
         API.putAlertRoutingRule,
         API.alert,
         API.postAlertSteps,
