@@ -117,7 +117,10 @@ struct AlertBenchmark {
             ("alerts page (GET /alerts, dk.alerts)", { _ in "/alerts" }, cookie("dk.alerts")),
             ("request inbox (GET /api/v1/requests, dk.handler)", { _ in "/api/v1/requests" }, bearer("dk.handler")),
             ("home page (GET /, si.nimic)", { _ in "/" }, cookie("si.nimic")),
-            ("alert resource (GET /api/v1/alerts/{id}, logged read)", { "/api/v1/alerts/\(readable[$0 % readable.count])" }, bearer("dk.alerts")),
+            (
+                "alert resource (GET /api/v1/alerts/{id}, logged read)", { "/api/v1/alerts/\(readable[$0 % readable.count])" },
+                bearer("dk.alerts")
+            ),
             ("alert page (GET /alerts/{id}, logged read)", { "/alerts/\(readable[$0 % readable.count])" }, cookie("dk.alerts")),
         ]
         let repetitions = settings.repetitions
@@ -155,7 +158,8 @@ struct AlertBenchmark {
     static func report(_ label: String, _ latencies: Latencies) {
         print(
             String(
-                format: "%@ | %.2f | %.2f | %.2f | %.2f", label, latencies.percentile(50), latencies.percentile(95), latencies.percentile(99),
+                format: "%@ | %.2f | %.2f | %.2f | %.2f", label, latencies.percentile(50), latencies.percentile(95),
+                latencies.percentile(99),
                 latencies.maximum))
     }
 }

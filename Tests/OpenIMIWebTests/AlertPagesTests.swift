@@ -29,6 +29,7 @@ import Testing
             let decided = DateText.day(clock.now().addingTimeInterval(-5 * 86_400))
             var fields: [(String, String)] = [
                 ("procedure", "pq-alert"), ("language", "da"), ("values.given-names", "Astrid"), ("values.profession", "Sygeplejerske"),
+                ("values.date-of-birth", "1981-04-02"),
                 ("values.ground", "prohibited"), ("values.deciding-body", "Styrelsen for Patientsikkerhed"),
                 ("values.decision-date", decided), ("values.scope", "Må ikke udøve sygepleje"), ("values.period-start", decided),
                 ("values.professional-informed", "yes"),
@@ -59,7 +60,9 @@ import Testing
             let noticeLink = try #require(page.text.firstMatch(of: /id="information-notice" href="([^"]+)"/)?.1).description
             #expect(noticeLink.hasSuffix("language=sl"))
             let notice = try await dk.get(noticeLink.replacingOccurrences(of: "&amp;", with: "&"))
-            #expect(notice.status == .ok && notice.text.contains("lang=\"sl\"") || notice.text.contains("Slovenija"), "\(notice.text.prefix(200))")
+            #expect(
+                notice.status == .ok && notice.text.contains("lang=\"sl\"") || notice.text.contains("Slovenija"),
+                "\(notice.text.prefix(200))")
             #expect(!notice.text.contains("Lindqvist") && !notice.text.contains("Astrid"))
             let pdf = try await dk.get("/alerts/\(id)/information-notice.pdf?language=sl")
             #expect(pdf.status == .ok && pdf.headers[.contentType] == "application/pdf" && pdf.text.hasPrefix("%PDF"))
@@ -95,6 +98,17 @@ import Testing
                 #expect(try await other.get("/alerts/\(id)").status == .notFound, "\(outsider)")
                 #expect(!(try await other.get("/alerts").text.contains(number)), "\(outsider)")
             }
+            // The routed authority finds the alert by the person, through the blind index; others do not.
+            let searchBody = #"{"kind":"person","givenNames":"ASTRID","familyNames":"lindqvist","dateOfBirth":"1981-04-02"}"#
+            let siSearch = try await client.api(
+                .post, "/api/v1/subject-search", try await TestApp.apiToken(client, users["si.alerts"]!, clock: clock), searchBody)
+            #expect(siSearch.text.contains(number), "\(siSearch.text)")
+            let deSearch = try await client.api(
+                .post, "/api/v1/subject-search", try await TestApp.apiToken(client, users["de.alerts"]!, clock: clock), searchBody)
+            #expect(deSearch.status == .ok && !deSearch.text.contains(number))
+            let searches = try await database.sql.select().column("operation").from("access_log").where("request_id", .equal, id)
+                .where("operation", .equal, "search").all()
+            #expect(searches.count == 1, "each match is logged as a search")
             let acknowledged = try await si.post("/alerts/\(id)/steps", [("action", "acknowledge"), ("version", try Self.version(page))])
             #expect(acknowledged.status == .seeOther)
             let notices = try await dk.get("/alerts")

@@ -23,7 +23,8 @@ public enum AlertInformationNotice {
                 catalog.text("alert.notice.recipients", ["count": String(recipients.count)]),
                 recipients.isEmpty ? "—" : recipients.joined(separator: ", "), small: false))
         let categories = (template?.fields ?? []).filter(\.personalData).map {
-            Row.paragraph("• " + $0.title.text(in: language) + ($0.sensitive ? " (\(catalog.text("requests.sensitiveData")))" : ""), bold: false)
+            Row.paragraph(
+                "• " + $0.title.text(in: language) + ($0.sensitive ? " (\(catalog.text("requests.sensitiveData")))" : ""), bold: false)
         }
         var basis: [Row] = [
             .field(catalog.text("inbox.procedure"), names.procedureName(alert.procedure.rawValue), small: false),

@@ -29,6 +29,7 @@ extension AlertRepository {
             }
             try await rows.run()
             try await dataKeys.store(keys, now: now)
+            try await index(Array(chunk))
             for alert in chunk {
                 try await writeDeliveries(of: alert, now: alert.steps.last?.at ?? now)
             }

@@ -47,6 +47,7 @@ public struct AlertRepository: Sendable {
         try await dataKeys.store([(id, new)], now: now)
         try await writeDeliveries(of: alert, now: now)
         try await insertSteps(of: alert, from: 0)
+        try await index([alert])
     }
 
     /// Saves `alert` if it is still at `expectedVersion`, when it had `storedSteps` steps; false
@@ -64,6 +65,7 @@ public struct AlertRepository: Sendable {
         guard !updated.isEmpty else { return false }
         try await writeDeliveries(of: alert, now: now)
         try await insertSteps(of: alert, from: storedSteps)
+        if alert.contents.count > 1 { try await index([alert]) }
         return true
     }
 
@@ -196,6 +198,7 @@ public struct AlertRepository: Sendable {
     /// gone), empties the sealed content and keeps `receipt`. Run inside a transaction.
     public func erasePersonalData(of id: AlertID, at date: Date, receipt: String) async throws -> Bool {
         guard try await dataKeys.destroy(id.description) else { return false }
+        try await sql.delete(from: "alert_subject_index").where("alert_id", .equal, id.description).run()
         try await sql.update("alert").set("personal_data", to: "").set("retention_phase", to: RetentionPhase.deleted.rawValue)
             .set("deleted_at", to: date.epochSeconds).where("id", .equal, id.description).run()
         try await sql.insert(into: "alert_deletion_receipt").columns("alert_id", "deleted_at", "receipt")

@@ -41,14 +41,18 @@ public enum SyntheticAlerts {
                             state: acknowledged ? .acknowledged : .routed, routedTo: [routed], acknowledgedBy: acknowledged ? [routed] : [])
                         steps.append(
                             AlertStep(
-                                action: .route, memberState: recipient, actor: actor, at: sentAt.addingTimeInterval(600), routedTo: [routed],
+                                action: .route, memberState: recipient, actor: actor, at: sentAt.addingTimeInterval(600),
+                                routedTo: [routed],
                                 automatic: true))
                     }
                     deliveries[recipient] = delivery
                 }
             }
             if state == .closed || state == .withdrawn {
-                steps.append(AlertStep(action: state == .closed ? .close : .withdraw, memberState: nil, actor: actor, at: sentAt.addingTimeInterval(86_400)))
+                steps.append(
+                    AlertStep(
+                        action: state == .closed ? .close : .withdraw, memberState: nil, actor: actor, at: sentAt.addingTimeInterval(86_400)
+                    ))
             }
             let year = RequestNumber.year(of: created)
             let key = "\(sender.state.rawValue)-\(year)"
@@ -59,7 +63,8 @@ public enum SyntheticAlerts {
                 procedure: ProcedureCode(stringLiteral: template.procedure), legalArea: legalArea, templateVersion: template.version,
                 sender: sender.id, senderState: sender.state, state: state, version: steps.count,
                 contents: [AlertContent(values: values, language: .en, by: actor, at: created)], deliveries: deliveries, steps: steps,
-                sentAt: state == .draft ? nil : sentAt, finishedAt: state == .closed || state == .withdrawn ? sentAt.addingTimeInterval(86_400) : nil)
+                sentAt: state == .draft ? nil : sentAt,
+                finishedAt: state == .closed || state == .withdrawn ? sentAt.addingTimeInterval(86_400) : nil)
         }
     }
 }

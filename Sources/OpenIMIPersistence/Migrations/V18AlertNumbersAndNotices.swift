@@ -4,7 +4,8 @@ extension Migration {
     /// Alerts of version 17 are numbered in creation order. Automatic routing records who set it,
     /// and a routing step whether it was automatic. Deliveries and routings carry their alert's last
     /// change, so that received and routed lists read newest first from an index. An alert keeps the
-    /// language of the person concerned, chosen when it is sent, for their information notice.
+    /// language of the person concerned, chosen when it is sent, for their information notice. The
+    /// blind index finds alerts by person or business as it finds requests.
     static let v18AlertNumbersAndNotices = Migration(
         version: 18, name: "alert numbers and notices",
         statements: [
@@ -57,6 +58,14 @@ extension Migration {
             "ALTER TABLE mail_outbox ADD COLUMN alert_id TEXT",
             "ALTER TABLE alert_step ADD COLUMN automatic BOOLEAN NOT NULL DEFAULT FALSE",
             "ALTER TABLE alert ADD COLUMN notice_language TEXT",
+            """
+            CREATE TABLE alert_subject_index (
+                token TEXT NOT NULL,
+                alert_id TEXT NOT NULL REFERENCES alert (id),
+                PRIMARY KEY (token, alert_id)
+            )
+            """,
+            "CREATE INDEX alert_subject_index_by_alert ON alert_subject_index (alert_id)",
             "ALTER TABLE alert_routing_rule ADD COLUMN set_by TEXT",
             "ALTER TABLE alert_routing_rule ADD COLUMN set_at BIGINT",
             // Lists of received and routed alerts come newest first straight from an index.

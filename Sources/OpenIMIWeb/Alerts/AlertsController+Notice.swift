@@ -25,12 +25,15 @@ extension AlertsController {
         let report = AlertInformationNotice.report(
             of: alert, template: alerts.templates[alert.procedure.rawValue],
             names: try await RequestDirectory.load(for: alert, database: database, language: language),
-            states: try await RegistryRepository(sql: database.sql).memberStates(), issuer: session.principal.organisation.id.uuid ?? alert.sender,
+            states: try await RegistryRepository(sql: database.sql).memberStates(),
+            issuer: session.principal.organisation.id.uuid ?? alert.sender,
             catalog: catalog, now: now)
         return (report, now, id, catalog)
     }
 
-    private func pdf(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession, purpose: AccessPurpose) async throws -> Download {
+    private func pdf(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, purpose: AccessPurpose
+    ) async throws -> Download {
         _ = try printer.requireFonts()
         let (report, now, id, catalog) = try await notice(request, context, session, purpose: purpose)
         return Download(
@@ -40,19 +43,26 @@ extension AlertsController {
     }
 
     /// `GET /alerts/{id}/information-notice`.
-    func alertInformationNotice(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+    func alertInformationNotice(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
         let (report, _, id, catalog) = try await notice(request, context, session, purpose: .read(.web, .informationNotice))
         let link = Site.alertInformationNoticePdf.link(id.description, query: "language=\(catalog.language.rawValue)")
-        return views.render("printed", title: report.title, page: PrintedReportPage(report, pdfLink: link), request: request, context: context)
+        return views.render(
+            "printed", title: report.title, page: PrintedReportPage(report, pdfLink: link), request: request, context: context)
     }
 
     /// `GET /alerts/{id}/information-notice.pdf`.
-    func alertInformationNoticePdf(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+    func alertInformationNoticePdf(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
         try await pdf(request, context, session, purpose: .read(.web, .informationNoticePDF))
     }
 
     /// `GET /api/v1/alerts/{id}/information-notice`: the signed PDF.
-    func apiAlertInformationNotice(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
+    func apiAlertInformationNotice(
+        _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
+    ) async throws -> some ResponseGenerator {
         try await pdf(request, context, session, purpose: .read(.api, .informationNotice))
     }
 }

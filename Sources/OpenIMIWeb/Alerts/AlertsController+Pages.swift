@@ -122,7 +122,8 @@ extension AlertsController {
                 principal: principal, names: names, states: try await RegistryRepository(sql: database.sql).memberStates(),
                 routable: routable, catalog: catalog, language: context.language, time: LocalTime(for: principal), now: now, form: form,
                 done: done, languages: catalogs.languages,
-                defaultNoticeLanguage: try await RegistryRepository(sql: database.sql).defaultLanguage(of: principal.organisation.memberState)))
+                defaultNoticeLanguage: try await RegistryRepository(sql: database.sql).defaultLanguage(
+                    of: principal.organisation.memberState)))
         return views.render(
             "alert", title: "\(model.number) · \(model.procedure)", page: model, request: request, context: context, form: form)
     }

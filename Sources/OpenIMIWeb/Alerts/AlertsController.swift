@@ -111,7 +111,8 @@ struct AlertsController: Sendable {
                 return state
             }
             changed = try await alerts.send(
-                id, to: recipients, noticeLanguage: try body.noticeLanguage.map(Self.language), expectedVersion: body.version, by: principal,
+                id, to: recipients, noticeLanguage: try body.noticeLanguage.map(Self.language), expectedVersion: body.version,
+                by: principal,
                 now: now)
         case .amend:
             guard let values = body.values else { throw RequestError.invalidParameter("values", .required) }

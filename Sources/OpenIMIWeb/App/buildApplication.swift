@@ -93,7 +93,8 @@ public func buildRouter(platform: Platform) async throws -> Routes {
     IndicatorsController(database: platform.database, requests: platform.requests, catalogs: catalogs, clock: platform.clock, views: views)
         .addRoutes(to: routes)
     SubjectSearchController(
-        catalogs: platform.catalogs, clock: platform.clock, database: platform.database, requests: platform.requests, views: views
+        catalogs: platform.catalogs, clock: platform.clock, database: platform.database, requests: platform.requests,
+        alerts: platform.alerts, views: views
     ).addRoutes(to: routes)
     ConsentController(catalogs: platform.catalogs, clock: platform.clock, requests: platform.requests, views: views).addRoutes(to: routes)
     CoordinatorQuestionsController(

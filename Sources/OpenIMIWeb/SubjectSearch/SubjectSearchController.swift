@@ -16,6 +16,8 @@ struct SubjectSearchController: Sendable {
     let database: any Database
     /// Information requests.
     let requests: RequestService
+    /// Alerts.
+    let alerts: AlertService
     /// The HTML views.
     let views: ViewRenderer
 
@@ -90,6 +92,18 @@ struct SubjectSearchController: Sendable {
     /// The answer.
     struct ResultDTO: Encodable, Sendable {
         let requests: [MatchDTO]
+        /// The alerts about the person or business the searcher may read (what they are, not their
+        /// content); absent where alerts are not searched (a rights-register entry's data).
+        var alerts: [AlertSummaryDTO]? = nil
+    }
+
+    /// The requests and alerts concerning `searchKey` that the principal may see; every match logged.
+    private func find(_ searchKey: String, by principal: Principal) async throws -> ([SubjectMatch], [AlertSummary]) {
+        let now = clock.now()
+        return (
+            try await requests.findSubject(searchKey, by: principal, now: now),
+            try await alerts.findSubject(anyOf: [searchKey], by: principal, purpose: .subjectSearch, now: now)
+        )
     }
 
     func addRoutes(to routes: Routes) {
@@ -98,13 +112,16 @@ struct SubjectSearchController: Sendable {
         routes.signedIn(Site.postSubjects, use: postSubjects)
     }
 
-    private func page(_ matches: [SubjectMatch]?, _ request: Request, _ context: AppRequestContext) async throws -> HTMLPage {
+    private func page(
+        _ matches: [SubjectMatch]?, alerts found: [AlertSummary] = [], _ request: Request, _ context: AppRequestContext
+    ) async throws -> HTMLPage {
         let catalog = catalogs.catalog(for: context.language)
         let names = try await RequestDirectory.load(
-            [], areas: Set((matches ?? []).map(\.legalArea)), database: database, language: context.language)
+            [], areas: Set((matches ?? []).map(\.legalArea) + found.map(\.legalArea.rawValue)), database: database,
+            language: context.language)
         return views.render(
             "subject-search", title: catalog.text("subjects.title"),
-            page: SubjectSearchPage(matches: matches, names: names, catalog: catalog),
+            page: SubjectSearchPage(matches: matches, alerts: found, names: names, catalog: catalog),
             request: request, context: context)
     }
 
@@ -113,8 +130,8 @@ struct SubjectSearchController: Sendable {
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
         let body = try await request.decodeStrictJSON(SearchBody.self, context: context)
-        let matches = try await requests.findSubject(try body.searchKey(), by: session.principal, now: clock.now())
-        return JSONResponse(value: ResultDTO(requests: matches.map(MatchDTO.init)))
+        let (matches, found) = try await find(try body.searchKey(), by: session.principal)
+        return JSONResponse(value: ResultDTO(requests: matches.map(MatchDTO.init), alerts: found.map(AlertSummaryDTO.init)))
     }
 
     /// `GET /subjects`.
@@ -135,8 +152,8 @@ struct SubjectSearchController: Sendable {
             } else {
                 SearchBody(given: field("givenNames"), family: field("familyNames"), born: field("dateOfBirth"))
             }
-        let matches = try await requests.findSubject(try body.searchKey(), by: session.principal, now: clock.now())
-        return try await page(matches, request, context)
+        let (matches, found) = try await find(try body.searchKey(), by: session.principal)
+        return try await page(matches, alerts: found, request, context)
     }
 }
 

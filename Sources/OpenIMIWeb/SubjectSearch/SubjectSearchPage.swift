@@ -15,11 +15,30 @@ struct SubjectSearchPage {
         let created: String
     }
 
+    /// One alert found.
+    struct AlertRow {
+        let href: String
+        let number: String
+        let procedure: String
+        let state: String
+        let sent: String
+    }
+
     let searched: Bool
     let results: [Row]
     let hasResults: Bool
+    let hasRequests: Bool
+    let alerts: [AlertRow]
+    let hasAlerts: Bool
 
-    init(matches: [SubjectMatch]?, names: RequestDirectory?, catalog: Catalog) {
+    init(matches: [SubjectMatch]?, alerts found: [AlertSummary] = [], names: RequestDirectory?, catalog: Catalog) {
+        alerts = found.map {
+            AlertRow(
+                href: Site.alert.link($0.id.description), number: $0.number.description,
+                procedure: names?.procedureName($0.procedure.rawValue) ?? $0.procedure.rawValue,
+                state: catalog.text("alertState.\($0.state.rawValue)"), sent: $0.sentAt.map(DateText.day) ?? "—")
+        }
+        hasAlerts = !alerts.isEmpty
         searched = matches != nil
         results = (matches ?? []).map { match in
             Row(
@@ -29,6 +48,7 @@ struct SubjectSearchPage {
                 phase: catalog.text("subjects.phase.\(match.retentionPhase.rawValue)"),
                 isActive: match.retentionPhase == .active, created: DateText.day(match.createdAt))
         }
-        hasResults = !results.isEmpty
+        hasRequests = !results.isEmpty
+        hasResults = hasRequests || hasAlerts
     }
 }
