@@ -71,7 +71,7 @@ struct VerifyReportCommand: AsyncParsableCommand {
                 }
             }
             print(
-                "\(kind) verified: request \(summary.request), \(summary.entries) log entries proved against the checkpoint of "
+                "\(kind) verified: \(summary.kind) \(summary.request), \(summary.entries) log entries proved against the checkpoint of "
                     + "\(summary.treeSize) entries, signed by \(summary.signer.subject) (key \(summary.keyID.prefix(16))…)"
                     + (summary.witnessedBy.isEmpty ? "" : "; cosigned by witnesses \(summary.witnessedBy.joined(separator: ", "))"))
         } catch {

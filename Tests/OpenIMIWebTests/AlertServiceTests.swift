@@ -96,6 +96,18 @@ import Testing
             await #expect(throws: AlertError.conflict(currentVersion: amended.version)) {
                 try await alerts.finish(sent.id, .close, expectedVersion: acknowledged.version, by: sender, now: now)
             }
+
+            // The signed evidence proves the alert's log entries, verifies like an exchange's, holds no personal data.
+            let chamberToken = try await TestApp.apiToken(client, users["si.alerts"]!, clock: clock)
+            let downloaded = try await client.api(.get, "/api/v1/alerts/\(sent.id)/evidence", chamberToken)
+            #expect(downloaded.status == .ok && downloaded.headers[.contentType] == "application/jose")
+            let identity = try platform.keys.current()
+            let summary = try ExchangeEvidenceVerifier(trusted: identity.certificate).verify(downloaded.text)
+            #expect(summary.kind == "alert" && summary.request == sent.id.description && summary.entries >= 6, "\(summary.entries)")
+            let evidencePayload = String(decoding: try #require(CompactJWS(serialized: downloaded.text)).payload, as: UTF8.self)
+            #expect(!evidencePayload.contains("Kjær") && evidencePayload.contains("api:get-evidence"))
+            let germanToken = try await TestApp.apiToken(client, users["de.alerts"]!, clock: clock)
+            #expect(try await client.api(.get, "/api/v1/alerts/\(sent.id)/evidence", germanToken).status == .notFound)
             let closed = try await alerts.finish(sent.id, .close, expectedVersion: amended.version, by: sender, now: now)
             #expect(closed.state == .closed && closed.finishedAt != nil)
 

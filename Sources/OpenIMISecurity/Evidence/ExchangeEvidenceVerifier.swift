@@ -9,7 +9,9 @@ import X509
 public struct ExchangeEvidenceVerifier: Sendable {
     /// What a verified report shows.
     public struct Summary: Sendable, Equatable {
-        /// The request's id.
+        /// What the evidence is of: `request` or `alert`.
+        public let kind: String
+        /// The request's or alert's id.
         public let request: String
         /// Log entries proved.
         public let entries: Int
@@ -52,8 +54,12 @@ public struct ExchangeEvidenceVerifier: Sendable {
         guard certificate.allowsDigitalSignatures else { throw .certificateMayNotSign }
         guard jws.isSigned(by: key) else { throw .signatureInvalid }
         let keyID = SigningIdentity.keyID(of: key)
-        guard let payload = try? JSONSerialization.jsonObject(with: Data(jws.payload)) as? [String: Any],
-            let request = payload["request"] as? [String: Any], let requestID = request["id"] as? String,
+        // An alert's evidence has the same shape, with the alert in place of the request and its
+        // content written as `contents`.
+        let payloadObject = try? JSONSerialization.jsonObject(with: Data(jws.payload)) as? [String: Any]
+        let kind = payloadObject?["alert"] != nil ? "alert" : "request"
+        guard let payload = payloadObject,
+            let request = payload[kind] as? [String: Any], let requestID = request["id"] as? String,
             let log = payload["log"] as? [String: Any], let entries = log["entries"] as? [[String: Any]],
             let proofs = log["proofs"] as? [[String: Any]], entries.count == proofs.count,
             let (checkpoint, logKey) = Self.checkpoint(log["checkpoint"])
@@ -84,18 +90,20 @@ public struct ExchangeEvidenceVerifier: Sendable {
             else { throw .inclusionProofInvalid(sequence: entry.sequence) }
             parsed.append(entry)
         }
-        try Self.checkContent(payload["content"], against: parsed)
+        try Self.checkContent(payload["content"], against: parsed, personalField: kind == "alert" ? "contents" : "subject")
         return Summary(
-            request: requestID, entries: parsed.count, treeSize: checkpoint.treeSize, keyID: keyID, signer: certificate,
+            kind: kind, request: requestID, entries: parsed.count, treeSize: checkpoint.treeSize, keyID: keyID, signer: certificate,
             checkpoint: checkpoint.note, witnessedBy: outcome.cosigned, logEntries: parsed)
     }
 
     /// The personal data's hash must be the last one written, and each attachment's the one logged when it was attached.
-    private static func checkContent(_ value: Any?, against entries: [LogEntry]) throws(EvidenceVerificationFailure) {
+    private static func checkContent(
+        _ value: Any?, against entries: [LogEntry], personalField: String
+    ) throws(EvidenceVerificationFailure) {
         guard let content = value as? [String: Any], let personal = content["personalDataSha256"] as? String,
             let attachments = content["attachments"] as? [[String: Any]]
         else { throw .malformed("the payload lacks its content hashes") }
-        let written = entries.filter { $0.operation == "write" && $0.fields.contains("subject") }
+        let written = entries.filter { $0.operation == "write" && $0.fields.contains(personalField) }
         guard written.last?.digest == personal else { throw .contentHashMismatch("the personal data") }
         for attachment in attachments {
             guard let id = attachment["id"] as? String, let sha256 = attachment["sha256"] as? String else {

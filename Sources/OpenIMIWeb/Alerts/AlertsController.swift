@@ -18,6 +18,8 @@ struct AlertsController: Sendable {
     let database: any Database
     /// Lays out and signs printed documents.
     let printer: DocumentPrinter
+    /// Signs the checkpoints an alert's evidence proves its log entries against.
+    let checkpointer: LogCheckpointer
     /// The HTML views.
     let views: ViewRenderer
 
@@ -31,6 +33,8 @@ struct AlertsController: Sendable {
         routes.signedIn(Site.alertInformationNotice, use: alertInformationNotice)
         routes.signedIn(Site.alertInformationNoticePdf, use: alertInformationNoticePdf)
         routes.signedIn(Site.API.alertInformationNotice, use: apiAlertInformationNotice)
+        routes.signedIn(Site.alertEvidence, use: alertEvidence)
+        routes.signedIn(Site.API.alertEvidence, use: alertEvidence)
         routes.signedIn(Site.API.alertRoutingRules, use: apiRoutingRules)
         routes.signedIn(Site.API.putAlertRoutingRule, use: apiPutRoutingRule)
         routes.signedIn(Site.API.alerts, use: apiAlerts)
@@ -85,6 +89,13 @@ struct AlertsController: Sendable {
         try Self.json(
             try await alerts.view(try context.alertID(), by: session.principal, purpose: .read(.api, .getAlert), now: clock.now()),
             request: request, context: context)
+    }
+
+    /// `GET /alerts/{id}/evidence` and `GET /api/v1/alerts/{id}/evidence`: the signed JSON evidence.
+    func alertEvidence(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> Download {
+        let id = try context.alertID()
+        let jws = try await alerts.evidence(of: id, by: session.principal, checkpointer: checkpointer, now: clock.now())
+        return Download(contentType: "application/jose", filename: "openimi-alert-evidence-\(id.description).jws", bytes: Array(jws.utf8))
     }
 
     /// The alert as the principal may see it: the whole of it, or that it exists.

@@ -88,7 +88,7 @@ public func buildRouter(platform: Platform) async throws -> Routes {
     TranslationsController(clock: platform.clock, translations: platform.translations).addRoutes(to: routes)
     AlertsController(
         catalogs: platform.catalogs, clock: platform.clock, alerts: platform.alerts, database: platform.database,
-        printer: platform.printer, views: views
+        printer: platform.printer, checkpointer: platform.exchangeEvidence.checkpointer, views: views
     ).addRoutes(to: routes)
     IndicatorsController(database: platform.database, requests: platform.requests, catalogs: catalogs, clock: platform.clock, views: views)
         .addRoutes(to: routes)

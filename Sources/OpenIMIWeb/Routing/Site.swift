@@ -60,6 +60,7 @@ enum Site {
     static let postAlertSteps = SiteRoute(.post, "/alerts/{id}/steps", .signedIn)
     static let postAlertRoutingRules = SiteRoute(.post, "/alerts/routing-rules", .signedIn)
     static let alertInformationNotice = SiteRoute(.get, "/alerts/{id}/information-notice", .signedIn)
+    static let alertEvidence = SiteRoute(.get, "/alerts/{id}/evidence", .signedIn)
     static let alertInformationNoticePdf = SiteRoute(.get, "/alerts/{id}/information-notice.pdf", .signedIn)
     static let newRequest = SiteRoute(.get, "/requests/new", .signedIn)
     static let postRequests = SiteRoute(.post, "/requests", .signedIn)
@@ -96,6 +97,7 @@ enum Site {
         "postAlertSteps": postAlertSteps,
         "postAlertRoutingRules": postAlertRoutingRules,
         "alertInformationNotice": alertInformationNotice,
+        "alertEvidence": alertEvidence,
         "alertInformationNoticePdf": alertInformationNoticePdf,
         "postQuestions": postQuestions,
         "postQuestionAnswer": postQuestionAnswer,
@@ -214,6 +216,7 @@ enum Site {
         static let alerts = SiteRoute(.get, "/api/v1/alerts", .signedIn)
         static let alertRoutingRules = SiteRoute(.get, "/api/v1/alert-routing-rules", .signedIn)
         static let alertInformationNotice = SiteRoute(.get, "/api/v1/alerts/{id}/information-notice", .signedIn)
+        static let alertEvidence = SiteRoute(.get, "/api/v1/alerts/{id}/evidence", .signedIn)
         static let putAlertRoutingRule = SiteRoute(.put, "/api/v1/alert-routing-rules/{area}", .signedIn)
         static let alert = SiteRoute(.get, "/api/v1/alerts/{id}", .signedIn)
         static let postAlertSteps = SiteRoute(.post, "/api/v1/alerts/{id}/steps", .signedIn)
@@ -250,6 +253,7 @@ enum Site {
         postAlertRoutingRules,
         alertInformationNotice,
         alertInformationNoticePdf,
+        alertEvidence,
         postQuestions,
         postQuestionAnswer,
         coordinators,
@@ -362,6 +366,7 @@ enum Site {
         API.alerts,
         API.alertRoutingRules,
         API.alertInformationNotice,
+        API.alertEvidence,
         API.putAlertRoutingRule,
         API.alert,
         API.postAlertSteps,

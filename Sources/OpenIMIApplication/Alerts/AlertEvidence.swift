@@ -1,0 +1,96 @@
+import Foundation
+import OpenIMIDomain
+import OpenIMIPersistence
+import OpenIMISecurity
+
+/// The signed JSON evidence of one alert: its parties, deliveries and steps, the hash of its
+/// content, the log entries that concern it and each entry's inclusion proof against a signed
+/// checkpoint. Shaped like an exchange's evidence, with `alert` in place of `request`, so the same
+/// verifier checks it. It holds no personal data: the content appears only as its SHA-256.
+public struct AlertEvidence: Sendable {
+    /// The JWS `typ` of the evidence.
+    public static let type = "openimi-alert-evidence+jws"
+
+    /// The alert.
+    public let alert: Alert
+    /// Its log entries, oldest first, each proved.
+    public let entries: [ProvedLogEntry]
+    /// The checkpoint the proofs lead to.
+    public let checkpoint: LogCheckpoint
+    /// The log's note key that signed the checkpoint, and the witnesses asked to cosign it.
+    public let witnessing: ExchangeEvidence.Witnessing
+    /// When the evidence was issued.
+    public let issuedAt: Date
+
+    /// The payload, in RFC 8785 canonical form.
+    public var payload: CanonicalJSON {
+        func id(_ uuid: UUID) -> CanonicalJSON { .string(uuid.uuidString.lowercased()) }
+        func time(_ date: Date?) -> CanonicalJSON { date.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null }
+        func ids(_ set: some Collection<UUID>) -> CanonicalJSON {
+            .array(set.map { $0.uuidString.lowercased() }.sorted().map { .string($0) })
+        }
+        let steps: [CanonicalJSON] = alert.steps.enumerated().map { position, step in
+            .object([
+                "position": .integer(Int64(position)), "action": step.action.map { .string($0.rawValue) } ?? .null,
+                "memberState": step.memberState.map { .string($0.rawValue) } ?? .null, "at": time(step.at),
+                "user": id(step.actor.userID.uuid), "organisation": id(step.actor.organisationID), "routedTo": ids(step.routedTo),
+                "automatic": .bool(step.automatic),
+            ])
+        }
+        let deliveries: [CanonicalJSON] = alert.deliveries.sorted { $0.key < $1.key }.map { state, delivery in
+            .object([
+                "memberState": .string(state.rawValue), "state": .string(delivery.state.rawValue), "routedTo": ids(delivery.routedTo),
+                "acknowledgedBy": ids(delivery.acknowledgedBy),
+            ])
+        }
+        return .object([
+            "type": .string("openimi.alert-evidence"), "version": .integer(1), "issuedAt": time(issuedAt),
+            "alert": .object([
+                "id": id(alert.id.uuid), "number": .string(alert.number.description), "procedure": .string(alert.procedure.rawValue),
+                "legalArea": .string(alert.legalArea.rawValue), "state": .string(alert.state.rawValue), "sender": id(alert.sender),
+                "senderState": .string(alert.senderState.rawValue), "sentAt": time(alert.sentAt), "finishedAt": time(alert.finishedAt),
+                "deliveries": .array(deliveries), "steps": .array(steps),
+            ]),
+            "content": .object([
+                "personalDataSha256": .string(AlertRepository.personalDataDigest(of: alert)),
+                "versions": .integer(Int64(alert.contents.count)),
+                "attachments": .array([]),
+            ]),
+            "log": ExchangeEvidence.log(entries, checkpoint: checkpoint, witnessing: witnessing),
+        ])
+    }
+}
+
+extension AlertService {
+    /// The evidence of alert `id` as a compact JWS, for its readers; the download is logged first,
+    /// so the evidence proves it too.
+    public func evidence(of id: AlertID, by principal: Principal, checkpointer: LogCheckpointer, now: Date) async throws -> String {
+        try evidence.requireSigning()
+        var alert = try await visible(id, to: principal, action: .readAlert)
+        try await database.transaction { sql in
+            try await AccessLog(sql: sql).record(
+                userID: principal.user.id.uuid, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .read,
+                purpose: .read(.api, .getEvidence), fields: [], at: now)
+        }
+        var signed: LogCheckpoint?
+        // The alert and the checkpoint must show the same moment; read again until it stands still.
+        for _ in 0..<5 {
+            let lastChange = try await RequestLogRepository(sql: database.sql).lastChange(of: id.uuid)
+            if let recent = try await checkpointer.recent(covering: lastChange, now: now) {
+                signed = recent
+            } else {
+                signed = try await checkpointer.checkpoint(now: now, force: true)
+            }
+            let again = try await visible(id, to: principal, action: .readAlert)
+            if again.version == alert.version { break }
+            alert = again
+            signed = nil
+        }
+        guard let checkpoint = signed else { throw AlertError.conflict(currentVersion: alert.version) }
+        let entries = try await RequestLogRepository(sql: database.sql).provedEntries(of: id.uuid, treeSize: checkpoint.treeSize)
+        let issued = AlertEvidence(
+            alert: alert, entries: entries, checkpoint: checkpoint, witnessing: try checkpointer.witnessingStatement(), issuedAt: now)
+        return try CompactJWS.sign(payload: issued.payload.bytes, type: AlertEvidence.type, with: try checkpointer.keys.current())
+            .serialized
+    }
+}
