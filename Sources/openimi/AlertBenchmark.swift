@@ -126,13 +126,7 @@ struct AlertBenchmark {
         let repetitions = settings.repetitions
         try await client.withConnection { connection in
             for (label, path, headers) in reads {
-                for i in 0..<20 { _ = try await connection.send("GET", path(i), headers: headers) }
-                var latencies = Latencies()
-                for i in 0..<repetitions {
-                    let (status, _) = try await latencies.time { try await connection.send("GET", path(i), headers: headers) }
-                    guard status == 200 else { throw BenchmarkError.unexpectedStatus(path(i), status) }
-                }
-                Self.report(label, latencies)
+                print(try await connection.timeReads(path, headers: headers, repetitions: repetitions).row(label))
             }
             // Sending to every other state: a fresh draft each time, the send alone timed.
             let draft = Data(
@@ -151,15 +145,7 @@ struct AlertBenchmark {
                 }
                 guard sent == 200 else { throw BenchmarkError.unexpectedStatus("/api/v1/alerts/\(id)/steps", sent) }
             }
-            Self.report("send to all 29 other states, routed automatically (POST /api/v1/alerts/{id}/steps)", sends)
+            print(sends.row("send to all 29 other states, routed automatically (POST /api/v1/alerts/{id}/steps)"))
         }
-    }
-
-    static func report(_ label: String, _ latencies: Latencies) {
-        print(
-            String(
-                format: "%@ | %.2f | %.2f | %.2f | %.2f", label, latencies.percentile(50), latencies.percentile(95),
-                latencies.percentile(99),
-                latencies.maximum))
     }
 }

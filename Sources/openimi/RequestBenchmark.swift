@@ -92,16 +92,7 @@ struct RequestBenchmark {
         let repetitions = settings.repetitions
         try await client.withConnection { connection in
             for (label, path, headers) in reads {
-                for i in 0..<20 { _ = try await connection.send("GET", path(i), headers: headers) }
-                var latencies = Latencies()
-                for i in 0..<repetitions {
-                    let (status, _) = try await latencies.time { try await connection.send("GET", path(i), headers: headers) }
-                    guard status == 200 else { throw BenchmarkError.unexpectedStatus(path(i), status) }
-                }
-                print(
-                    String(
-                        format: "%@ | %.2f | %.2f | %.2f | %.2f", label, latencies.percentile(50), latencies.percentile(95),
-                        latencies.percentile(99), latencies.maximum))
+                print(try await connection.timeReads(path, headers: headers, repetitions: repetitions).row(label))
             }
             // Finding a person through the blind index, by the identifier every synthetic person carries.
             var search = Latencies()
@@ -117,10 +108,7 @@ struct RequestBenchmark {
                 }
                 guard status == 200 else { throw BenchmarkError.unexpectedStatus("/api/v1/subject-search", status) }
             }
-            print(
-                String(
-                    format: "subject search (POST /api/v1/subject-search) | %.2f | %.2f | %.2f | %.2f", search.percentile(50),
-                    search.percentile(95), search.percentile(99), search.maximum))
+            print(search.row("subject search (POST /api/v1/subject-search)"))
         }
 
         let cycle = RequestCycle(

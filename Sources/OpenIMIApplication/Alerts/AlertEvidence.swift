@@ -66,27 +66,16 @@ extension AlertService {
     /// so the evidence proves it too.
     public func evidence(of id: AlertID, by principal: Principal, checkpointer: LogCheckpointer, now: Date) async throws -> String {
         try evidence.requireSigning()
-        var alert = try await visible(id, to: principal, action: .readAlert)
+        _ = try await visible(id, to: principal, action: .readAlert)
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id.uuid, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .read,
                 purpose: .read(.api, .getEvidence), fields: [], at: now)
         }
-        var signed: LogCheckpoint?
-        // The alert and the checkpoint must show the same moment; read again until it stands still.
-        for _ in 0..<5 {
-            let lastChange = try await RequestLogRepository(sql: database.sql).lastChange(of: id.uuid)
-            if let recent = try await checkpointer.recent(covering: lastChange, now: now) {
-                signed = recent
-            } else {
-                signed = try await checkpointer.checkpoint(now: now, force: true)
-            }
-            let again = try await visible(id, to: principal, action: .readAlert)
-            if again.version == alert.version { break }
-            alert = again
-            signed = nil
-        }
-        guard let checkpoint = signed else { throw AlertError.conflict(currentVersion: alert.version) }
+        guard
+            let (alert, checkpoint) = try await checkpointer.stillCheckpoint(
+                of: id.uuid, now: now, read: { try await visible(id, to: principal, action: .readAlert) }, version: { $0.version })
+        else { throw AlertError.conflict(currentVersion: 0) }
         let entries = try await RequestLogRepository(sql: database.sql).provedEntries(of: id.uuid, treeSize: checkpoint.treeSize)
         let issued = AlertEvidence(
             alert: alert, entries: entries, checkpoint: checkpoint, witnessing: try checkpointer.witnessingStatement(), issuedAt: now)

@@ -44,33 +44,20 @@ public struct ExchangeEvidenceService: Sendable {
         of id: RequestID, by principal: Principal, purpose: AccessPurpose, showsPersonalData: Bool, now: Date
     ) async throws -> Issued {
         try requests.evidence.requireSigning()
-        var request = try await requests.visible(id, to: principal)
+        let read = try await requests.visible(id, to: principal)
         let database = requests.database
-        let read = request
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id.uuid, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .read,
                 purpose: purpose, fields: showsPersonalData ? RequestService.personalFields : [],
                 digest: showsPersonalData ? RequestRecord.personalDataDigest(of: read) : nil, at: now)
         }
-        var signed: LogCheckpoint?
-        // The request and the checkpoint must show the same moment: a step between the two would
-        // put content and log out of step, so the request is read again until it stands still.
-        // A checkpoint younger than a minute that covers the request's last change serves as well
-        // as a new one (this download's own read then appears in the next evidence, not this one).
-        for _ in 0..<5 {
-            let lastChange = try await RequestLogRepository(sql: database.sql).lastChange(of: id.uuid)
-            if let recent = try await checkpointer.recent(covering: lastChange, now: now) {
-                signed = recent
-            } else {
-                signed = try await checkpointer.checkpoint(now: now, force: true)
-            }
-            let again = try await requests.visible(id, to: principal)
-            if again.version == request.version { break }
-            request = again
-            signed = nil
-        }
-        guard let checkpoint = signed else { throw InformationRequestError.conflict(currentVersion: request.version) }
+        // The request and the checkpoint must show the same moment (this download's own read then
+        // appears in the next evidence when a recent checkpoint serves).
+        guard
+            let (request, checkpoint) = try await checkpointer.stillCheckpoint(
+                of: id.uuid, now: now, read: { try await requests.visible(id, to: principal) }, version: { $0.version })
+        else { throw InformationRequestError.conflict(currentVersion: read.version) }
         let entries = try await RequestLogRepository(sql: database.sql).provedEntries(of: id.uuid, treeSize: checkpoint.treeSize)
         let attachments = try await AttachmentRepository(sql: database.sql, keys: requests.keys).list(of: id.uuid)
         let witnessing = try checkpointer.witnessingStatement()

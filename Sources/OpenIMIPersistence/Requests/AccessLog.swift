@@ -39,13 +39,18 @@ public struct AccessLog: Sendable {
 
     /// The entries of one request, oldest first, as (user, operation, purpose, fields).
     public func entries(of requestID: UUID) async throws -> [(user: String, operation: String, purpose: String, fields: [String])] {
-        try await sql.select().column("*").from("access_log").where("request_id", .equal, requestID.uuidString.lowercased())
-            .orderBy("at").all().map {
-                (
-                    try $0.decode(column: "user_id", as: String.self), try $0.decode(column: "operation", as: String.self),
-                    try $0.decode(column: "purpose", as: String.self),
-                    try JSONText.decode([String].self, from: try $0.decode(column: "fields", as: String.self))
-                )
-            }
+        // Entries of one moment keep the order the chain gave them.
+        try await sql.raw(
+            """
+            SELECT l.user_id, l.operation, l.purpose, l.fields FROM access_log l LEFT JOIN log_chain c ON c.entry_id = l.id
+            WHERE l.request_id = \(bind: requestID.uuidString.lowercased()) ORDER BY l.at, c.seq
+            """
+        ).all().map {
+            (
+                try $0.decode(column: "user_id", as: String.self), try $0.decode(column: "operation", as: String.self),
+                try $0.decode(column: "purpose", as: String.self),
+                try JSONText.decode([String].self, from: try $0.decode(column: "fields", as: String.self))
+            )
+        }
     }
 }
