@@ -122,7 +122,7 @@ def test_timeliness_indicators_of_a_member_state_in_slovenian(browser, base_url)
     expect_heading(browser, "Kazalniki pravočasnosti")
     Select(browser.find_element(By.ID, "indicators-state")).select_by_value("DK")
     browser.find_element(By.ID, "indicators-submit").click()
-    PageWait(browser).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "figure.chart svg")) == 4)
+    PageWait(browser).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "figure.chart svg")) == 6)
     assert browser.find_element(By.ID, "indicators-scope").text
     chart = browser.find_element(By.ID, "chart-received")
     assert len(chart.find_elements(By.CSS_SELECTOR, "tbody tr")) == 12
