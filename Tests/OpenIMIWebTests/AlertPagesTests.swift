@@ -48,6 +48,10 @@ import Testing
             let id = String(location.dropFirst("/alerts/".count).prefix { $0 != "?" })
             var page = try await dk.get(location)
             let number = try #require(page.text.firstMatch(of: /id="alert-number">(A-DK-\d{4}-\d{6})</)?.1).description
+            let draftSearch = try await client.api(
+                .post, "/api/v1/subject-search", try await TestApp.apiToken(client, users["dk.alerts"]!, clock: clock),
+                #"{"kind":"person","givenNames":"Astrid","familyNames":"Lindqvist","dateOfBirth":"1981-04-02"}"#)
+            #expect(!draftSearch.text.contains(number), "a draft is not in the index: only what was sent can be found")
             #expect(page.text.contains("id=\"late-warning\""), "a draft more than 3 days after its decision warns")
             #expect(page.text.contains("Lindqvist") && page.text.contains("id=\"done\""))
             #expect(page.text.contains("<option value=\"da\" selected>"), "the person's language is offered, the sender state's first")
@@ -67,6 +71,13 @@ import Testing
             let pdf = try await dk.get("/alerts/\(id)/information-notice.pdf?language=sl")
             #expect(pdf.status == .ok && pdf.headers[.contentType] == "application/pdf" && pdf.text.hasPrefix("%PDF"))
             #expect(try await Browser.signIn(client, users["de.alerts"]!, clock: clock).get(noticeLink).status == .notFound)
+
+            // Alert figures are public per member state only, never per authority.
+            let dkAuthority = try #require(users["dk.alerts"]?.organisationId)
+            let byAuthority = try await client.execute(uri: "/api/v1/indicators?authority=\(dkAuthority)", method: .get)
+            #expect(try byAuthority.json()["alertsSent"] as? Int == 0)
+            let byState = try await client.execute(uri: "/api/v1/indicators?memberState=DK", method: .get)
+            #expect((try byState.json()["alertsSent"] as? Int ?? 0) >= 1)
 
             // The Slovenian coordinator is told, sees that it exists and routes it; never the content.
             let nimic = try await Browser.signIn(client, users["si.nimic"]!, clock: clock)
@@ -109,6 +120,7 @@ import Testing
             let searches = try await database.sql.select().column("operation").from("access_log").where("request_id", .equal, id)
                 .where("operation", .equal, "search").all()
             #expect(searches.count == 1, "each match is logged as a search")
+            #expect(try await si.get("/alerts/\(id)/information-notice").status == .notFound, "the sender gives the notice")
             let acknowledged = try await si.post("/alerts/\(id)/steps", [("action", "acknowledge"), ("version", try Self.version(page))])
             #expect(acknowledged.status == .seeOther)
             let notices = try await dk.get("/alerts")

@@ -76,6 +76,10 @@ import Testing
 
             let read = try await alerts.read(sent.id, by: chamber, purpose: .read(.api, .getAlert), now: now)
             #expect(read.content.values["family-names"] == "Kjær")
+            #expect(
+                Array(read.deliveries.keys) == [MemberStateCode(rawValue: "SI")!],
+                "a recipient sees its own state's delivery, not which authorities elsewhere were routed it")
+            #expect(read.steps.allSatisfy { $0.memberState == nil || $0.memberState?.rawValue == "SI" })
             _ = try await alerts.read(sent.id, by: chamberReader, purpose: .read(.api, .getAlert), now: now)
             for outsider in [chamberRequests, ministry, german, platformOperator] {
                 await #expect(throws: AlertError.self) {
@@ -106,6 +110,7 @@ import Testing
             #expect(summary.kind == "alert" && summary.request == sent.id.description && summary.entries >= 6, "\(summary.entries)")
             let evidencePayload = String(decoding: try #require(CompactJWS(serialized: downloaded.text)).payload, as: UTF8.self)
             #expect(!evidencePayload.contains("Kjær") && evidencePayload.contains("api:get-evidence"))
+            #expect(!evidencePayload.contains(#""memberState":"DE""#), "a recipient's evidence shows only its own state's delivery")
             let germanToken = try await TestApp.apiToken(client, users["de.alerts"]!, clock: clock)
             #expect(try await client.api(.get, "/api/v1/alerts/\(sent.id)/evidence", germanToken).status == .notFound)
             let closed = try await alerts.finish(sent.id, .close, expectedVersion: amended.version, by: sender, now: now)

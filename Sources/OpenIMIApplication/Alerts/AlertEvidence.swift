@@ -76,9 +76,14 @@ extension AlertService {
             let (alert, checkpoint) = try await checkpointer.stillCheckpoint(
                 of: id.uuid, now: now, read: { try await visible(id, to: principal, action: .readAlert) }, version: { $0.version })
         else { throw AlertError.conflict(currentVersion: 0) }
+        // A recipient's evidence proves the entries of the parties it may know of, not other states' readers.
+        let isSender = principal.organisation.id.uuid == alert.sender
+        let parties = Set(alert.parties(seenFrom: principal.organisation.memberState).map { $0.uuidString.lowercased() })
         let entries = try await RequestLogRepository(sql: database.sql).provedEntries(of: id.uuid, treeSize: checkpoint.treeSize)
+            .filter { isSender || parties.contains($0.entry.organisation) }
         let issued = AlertEvidence(
-            alert: alert, entries: entries, checkpoint: checkpoint, witnessing: try checkpointer.witnessingStatement(), issuedAt: now)
+            alert: Self.asSeen(alert, by: principal), entries: entries, checkpoint: checkpoint,
+            witnessing: try checkpointer.witnessingStatement(), issuedAt: now)
         return try CompactJWS.sign(payload: issued.payload.bytes, type: AlertEvidence.type, with: try checkpointer.keys.current())
             .serialized
     }

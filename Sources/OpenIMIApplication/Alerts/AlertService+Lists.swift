@@ -56,16 +56,11 @@ extension AlertService {
             }
             .keys.sorted()
         }
-        if let state = own.memberState {
-            switch own.coordinatorScope {
-            case .national where own.kind == .nationalCoordinator && principal.holds(.nationalCoordinator):
-                lists.routes = true
-                lists.toRoute = try await repository.list(.deliveredTo(state, areas: nil), limit: limit)
-            case .area(let areas) where own.kind == .areaCoordinator && principal.holds(.areaCoordinator):
-                lists.routes = true
-                lists.toRoute = try await repository.list(.deliveredTo(state, areas: Set(areas)), limit: limit)
-            default: break
-            }
+        let routed = routedAreas(of: principal)
+        if let state = own.memberState, !routed.isEmpty {
+            lists.routes = true
+            let all = own.coordinatorScope == .national
+            lists.toRoute = try await repository.list(.deliveredTo(state, areas: all ? nil : Set(routed.map(\.rawValue))), limit: limit)
         }
         if own.kind == .platform && principal.holds(.platformOperator) {
             lists.seesCommission = true

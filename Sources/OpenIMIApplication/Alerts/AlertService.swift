@@ -93,7 +93,22 @@ public struct AlertService: Sendable {
     public func read(_ id: AlertID, by principal: Principal, purpose: AccessPurpose, now: Date) async throws -> Alert {
         let alert = try await visible(id, to: principal, action: .readAlert)
         try await logRead(alert, by: principal, purpose: purpose, now: now)
+        return Self.asSeen(alert, by: principal)
+    }
+
+    /// The alert for its sender's readers only (the information notice, which the sender gives);
+    /// anyone else gets `notFound`. Logged with `purpose`.
+    public func readAsSender(_ id: AlertID, by principal: Principal, purpose: AccessPurpose, now: Date) async throws -> Alert {
+        let alert = try await visible(id, to: principal, action: .readAlert)
+        guard principal.organisation.id.uuid == alert.sender else { throw AlertError.notFound }
+        try await logRead(alert, by: principal, purpose: purpose, now: now)
         return alert
+    }
+
+    /// `alert` as the principal's authority may see it: whole for the sender, a recipient's view
+    /// (its own state's delivery and steps) for a routed authority.
+    static func asSeen(_ alert: Alert, by principal: Principal) -> Alert {
+        principal.organisation.id.uuid == alert.sender ? alert : alert.seen(from: principal.organisation.memberState)
     }
 
     /// What `principal` may be shown of `alert`: the whole alert (the read logged with `purpose`)
@@ -104,7 +119,7 @@ public struct AlertService: Sendable {
             return .existence(AlertExistence(alert, for: principal.organisation.memberState))
         }
         try await logRead(alert, by: principal, purpose: purpose, now: now)
-        return .full(alert)
+        return .full(Self.asSeen(alert, by: principal))
     }
 
     /// What `principal` may see of alert `id`: the whole alert for its readers (logged), that it

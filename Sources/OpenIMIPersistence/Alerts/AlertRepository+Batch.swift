@@ -29,7 +29,7 @@ extension AlertRepository {
             }
             try await rows.run()
             try await dataKeys.store(keys, now: now)
-            try await index(Array(chunk))
+            try await index(chunk.filter { $0.state != .draft })
             for alert in chunk {
                 try await writeDeliveries(of: alert, now: alert.steps.last?.at ?? now)
             }

@@ -20,8 +20,8 @@ extension AlertRepository {
         }
     }
 
-    /// The alerts indexed under any of `tokens` whose personal data are still held, newest first,
-    /// with what decides who may see them.
+    /// The alerts indexed under any of `tokens` whose personal data are still held, newest first
+    /// (at most 1,000, before the caller's access check), with what decides who may see them.
     public func matching(
         tokens: [String], commissionInformed: (String) -> Bool
     ) async throws -> [(summary: AlertSummary, facts: AlertFacts)] {
@@ -31,7 +31,7 @@ extension AlertRepository {
             SELECT DISTINCT a.id, a.number, a.procedure, a.legal_area, a.sender_id, a.sender_state, a.state, a.version, a.retention_phase,
                 a.decision_day, a.sent_at, a.updated_at, NULL AS delivery
             FROM alert_subject_index s JOIN alert a ON a.id = s.alert_id
-            WHERE s.token IN (\(binds: tokens)) AND a.retention_phase = 'active' ORDER BY a.updated_at DESC, a.id LIMIT 200
+            WHERE s.token IN (\(binds: tokens)) AND a.retention_phase = 'active' ORDER BY a.updated_at DESC, a.id LIMIT 1000
             """
         ).all().map(Self.summary)
         guard !summaries.isEmpty else { return [] }

@@ -47,7 +47,7 @@ public struct AlertRepository: Sendable {
         try await dataKeys.store([(id, new)], now: now)
         try await writeDeliveries(of: alert, now: now)
         try await insertSteps(of: alert, from: 0)
-        try await index([alert])
+        if alert.state != .draft { try await index([alert]) }
     }
 
     /// Saves `alert` if it is still at `expectedVersion`, when it had `storedSteps` steps; false
@@ -65,7 +65,8 @@ public struct AlertRepository: Sendable {
         guard !updated.isEmpty else { return false }
         try await writeDeliveries(of: alert, now: now)
         try await insertSteps(of: alert, from: storedSteps)
-        if alert.contents.count > 1 { try await index([alert]) }
+        // A draft is not indexed: only what was sent can be found, so drafts cannot crowd out a search.
+        if alert.state != .draft { try await index([alert]) }
         return true
     }
 

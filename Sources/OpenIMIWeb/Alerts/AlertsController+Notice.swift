@@ -6,21 +6,23 @@ import OpenIMIPersistence
 
 extension AlertsController {
     /// The information notice about alert `id` for the person concerned, in the `language` parameter's
-    /// catalog, else the language chosen when it was sent, else the reader's; reading the alert for it is logged.
+    /// catalog, else the language chosen when it was sent, else the reader's; for the sender's
+    /// readers (the sender informs the person), reading the alert for it logged.
     private func notice(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, purpose: AccessPurpose
     ) async throws -> (PrintedReport, Date, AlertID, Catalog) {
         try request.checkQueryParameters(allowed: ["language", "lang"])
-        let id = try context.alertID()
-        let now = clock.now()
-        let alert = try await alerts.read(id, by: session.principal, purpose: purpose, now: now)
-        var language = alert.noticeLanguage ?? context.language
+        var chosen: Language?
         if let code = request.query("language") {
-            guard let chosen = Language(rawValue: code), catalogs.languages.contains(chosen) else {
+            guard let language = Language(rawValue: code), catalogs.languages.contains(language) else {
                 throw RequestError.unsupportedLanguage(code)
             }
-            language = chosen
+            chosen = language
         }
+        let id = try context.alertID()
+        let now = clock.now()
+        let alert = try await alerts.readAsSender(id, by: session.principal, purpose: purpose, now: now)
+        let language = chosen ?? alert.noticeLanguage ?? context.language
         let catalog = catalogs.catalog(for: language)
         let report = AlertInformationNotice.report(
             of: alert, template: alerts.templates[alert.procedure.rawValue],

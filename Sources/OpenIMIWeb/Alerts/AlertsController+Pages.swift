@@ -112,9 +112,10 @@ extension AlertsController {
                 Set([existence.sender]).union(existence.delivery?.delivery.routedTo ?? []), areas: [existence.legalArea.rawValue],
                 database: database, language: context.language)
         }
-        let routable =
-            actions.contains(.route)
-            ? try await alerts.routingChoices(in: principal.organisation.memberState ?? MemberStateCode(rawValue: "EU")!) : []
+        var routable: [Authority] = []
+        if actions.contains(.route), let state = principal.organisation.memberState {
+            routable = try await alerts.routingChoices(in: state)
+        }
         let catalog = catalogs.catalog(for: context.language)
         let model = AlertPage(
             view: view, actions: actions, template: template,

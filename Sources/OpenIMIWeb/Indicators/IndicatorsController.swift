@@ -52,10 +52,13 @@ struct IndicatorsController: Sendable {
             case .authority(let authority): [authority.id.uuid]
             case .memberState(_, let ids): ids
             }
-        return (
-            try await RequestRepository(sql: database.sql, keys: requests.keys).timings(receivedBy: authorities),
-            try await AlertRepository(sql: database.sql, keys: requests.keys).timings(sentBy: authorities)
-        )
+        // Alerts are counted per member state only: one authority's monthly alerts could point at a
+        // person, and an outsider may not learn that an alert exists.
+        var alerts: [TimelinessIndicators.AlertTiming] = []
+        if case .memberState = scope {
+            alerts = try await AlertRepository(sql: database.sql, keys: requests.keys).timings(sentBy: authorities)
+        }
+        return (try await RequestRepository(sql: database.sql, keys: requests.keys).timings(receivedBy: authorities), alerts)
     }
 
     /// `GET /api/v1/indicators`.
