@@ -191,6 +191,14 @@ import Testing
             let foreign = try await client.api(
                 .put, "/api/v1/alert-routing-rules/professional-qualifications", nimicToken, #"{"authorities":["\#(german)"]}"#)
             #expect(foreign.status == .unprocessableContent)
+            // Hostile areas and unknown alerts are refused as such, never a crash.
+            for area in ["0.5", String(repeating: "0", count: 300), "%C3%97%C3%B8", "null%2Cnull", "Professional-Qualifications"] {
+                let refusedArea = try await client.api(.put, "/api/v1/alert-routing-rules/\(area)", nimicToken, #"{"authorities":[]}"#)
+                #expect(refusedArea.status == .badRequest, "\(area)")
+            }
+            let unknown = try await client.api(
+                .post, "/api/v1/alerts/\(UUID().uuidString.lowercased())/steps", nimicToken, #"{"action":"send","version":1}"#)
+            #expect(unknown.status == .notFound)
 
             let nimic = try await Browser.signIn(client, users["si.nimic"]!, clock: clock)
             let list = try await nimic.get("/alerts")

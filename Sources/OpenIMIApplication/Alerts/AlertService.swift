@@ -65,6 +65,7 @@ public struct AlertService: Sendable {
     public func createDraft(_ new: NewAlert, by principal: Principal, now: Date) async throws -> Alert {
         try evidence.requireSigning()
         let (template, area) = try template(for: new.procedure)
+        guard let procedure = ProcedureCode(rawValue: new.procedure) else { throw AlertError.notAnAlertProcedure(new.procedure) }
         try identity.authorize(principal, .createAlert(legalArea: area.rawValue), on: .organisation(principal.organisation))
         guard let sender = principal.organisation.id.uuid, let state = principal.organisation.memberState else {
             throw IdentityError.forbidden(.notApplicable)
@@ -78,7 +79,7 @@ public struct AlertService: Sendable {
         return try await database.transaction { [keys] sql in
             let number = try await RequestNumberRepository(sql: sql, sequence: .alerts).next(for: state, at: now)
             let alert = try Alert(
-                id: .random(), number: AlertNumber(number), procedure: ProcedureCode(stringLiteral: new.procedure), legalArea: area,
+                id: .random(), number: AlertNumber(number), procedure: procedure, legalArea: area,
                 template: template, sender: sender, senderState: state, values: new.values, language: new.language, by: actor, at: now)
             try await AlertRepository(sql: sql, keys: keys).insert(alert, decisionDay: alert.decisionDay(template: template), now: now)
             try await AccessLog(sql: sql).record(
@@ -143,8 +144,12 @@ public struct AlertService: Sendable {
         now: Date
     ) async throws -> Alert {
         let states = try await RegistryRepository(sql: database.sql).memberStates().map(\.code)
+        // An alert that is not there, or not for the principal, is refused by `change` as not found.
         let facts = try await AlertRepository(sql: database.sql, keys: keys).facts(of: id) { _ in false }
-        let routing = try await automaticRouting(for: LegalAreaCode(stringLiteral: facts?.facts.legalArea ?? ""), in: states)
+        let area = facts.flatMap { LegalAreaCode(rawValue: $0.facts.legalArea) }
+        var rules: [MemberStateCode: Set<UUID>] = [:]
+        if let area { rules = try await automaticRouting(for: area, in: states) }
+        let routing = rules
         return try await change(id, .send, expectedVersion: expectedVersion, by: principal, now: now) { alert, template, actor in
             try alert.sending(
                 template: template, chosen: chosen, allStates: states, automaticRouting: routing, noticeLanguage: noticeLanguage,

@@ -62,9 +62,7 @@ extension AlertsController {
     }
 
     static func area(_ code: String) throws -> LegalAreaCode {
-        guard !code.isEmpty, code.count <= 100, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
-            throw RequestError.invalidParameter("area", .malformed)
-        }
-        return LegalAreaCode(stringLiteral: code)
+        guard let area = LegalAreaCode(rawValue: code) else { throw RequestError.invalidParameter("area", .malformed) }
+        return area
     }
 }
