@@ -66,7 +66,10 @@ public struct AlertRepository: Sendable {
         try await writeDeliveries(of: alert, now: now)
         try await insertSteps(of: alert, from: storedSteps)
         // A draft is not indexed: only what was sent can be found, so drafts cannot crowd out a search.
-        if alert.state != .draft { try await index([alert]) }
+        // Only sending and amending change what is indexed; routing and acknowledging leave it alone.
+        if alert.state != .draft, alert.steps.dropFirst(storedSteps).contains(where: { $0.action == .send || $0.action == .amend }) {
+            try await index([alert])
+        }
         return true
     }
 
