@@ -1,7 +1,12 @@
 import Foundation
 import HummingbirdBcrypt
+import NIOPosix
 
 /// Hashes passwords with bcrypt: slow and salted, so a stolen database does not give them away.
+///
+/// Each hash and check runs on NIO's blocking thread pool, never on Swift's cooperative pool: a
+/// burst of sign-ins (a quarter of a second of work each) then waits for those threads while pages
+/// and API calls go on being served.
 public struct PasswordHasher: Sendable {
     /// The smallest cost accepted (2^12 rounds).
     public static let minimumCost: UInt8 = 12
@@ -13,19 +18,30 @@ public struct PasswordHasher: Sendable {
         self.cost = max(cost, Self.minimumCost)
     }
 
+    private init(unchecked cost: UInt8) {
+        self.cost = cost
+    }
+
+    /// A hasher of bcrypt's smallest cost (2^4 rounds), for test suites that create hundreds of
+    /// accounts. Its hashes can be guessed quickly: never configured for a server.
+    public static let forTests = PasswordHasher(unchecked: 4)
+
     /// The bcrypt hash of `password`, with a fresh salt.
-    public func hash(_ password: String) -> String {
-        Bcrypt.hash(password, cost: cost)
+    public func hash(_ password: String) async throws -> String {
+        let cost = cost
+        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
 
     /// Whether `password` matches `hash`. With no stored hash it still spends the same time, so a
     /// missing account answers as slowly as a wrong password.
-    public func verify(_ password: String, against hash: String?) -> Bool {
-        guard let hash else {
-            _ = Bcrypt.verify(password, hash: Self.timingHash)
-            return false
+    public func verify(_ password: String, against hash: String?) async throws -> Bool {
+        try await NIOThreadPool.singleton.runIfActive {
+            guard let hash else {
+                _ = Bcrypt.verify(password, hash: Self.timingHash)
+                return false
+            }
+            return Bcrypt.verify(password, hash: hash)
         }
-        return Bcrypt.verify(password, hash: hash)
     }
 
     // A cost-12 hash of a random string nobody knows, checked when there is no account.

@@ -20,7 +20,7 @@ struct IdentityFixture {
 
     static func make(_ database: any Database) async throws -> IdentityFixture {
         let identity = IdentityService(
-            database: database, secrets: try SecretBox(keyBytes: SystemSecureRandom().bytes(32)), hasher: PasswordHasher(),
+            database: database, secrets: try SecretBox(keyBytes: SystemSecureRandom().bytes(32)), hasher: .forTests,
             passwords: try PasswordRule.bundled(), random: SystemSecureRandom(), logger: Logger(label: "identity-tests"))
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         let nimic = try await Samples.registerNational("DK", in: database)

@@ -132,6 +132,7 @@ extension TestApp {
             keyDirectory: credentialsFile(for: location).deletingPathExtension().path + "-keys",
             dataDirectory: credentialsFile(for: location).deletingLastPathComponent().path)
         config.checkpointDirectory = credentialsFile(for: location).deletingPathExtension().path + "-checkpoints"
+        config.passwordHasher = .forTests
         return config
     }
 

@@ -3,6 +3,7 @@ import Logging
 import OpenIMIDomain
 import OpenIMIPDF
 import OpenIMIPersistence
+import OpenIMISecurity
 
 /// Everything the server needs to start, read from flags, then the environment, then defaults.
 public struct AppConfig: Sendable {
@@ -67,6 +68,9 @@ public struct AppConfig: Sendable {
     public var witnessQuorum: Int = 0
     /// How long, in seconds, a witness may take to answer before it is left for the next round.
     public var witnessTimeoutSeconds: Int = 3
+    /// Hashes passwords. Never read from flags or the environment: a server always uses bcrypt at
+    /// cost 12 or more; test suites set `PasswordHasher.forTests`.
+    public var passwordHasher = PasswordHasher()
 
     /// Where the checkpoint file is kept.
     public var resolvedCheckpointDirectory: String {

@@ -96,7 +96,7 @@ public struct Platform: Sendable {
             random: random)
         let database = try await config.database.open(logger: logger)
         let identity = IdentityService(
-            database: database, secrets: secrets, hasher: PasswordHasher(), passwords: try PasswordRule.bundled(), random: random,
+            database: database, secrets: secrets, hasher: config.passwordHasher, passwords: try PasswordRule.bundled(), random: random,
             logger: logger, userListIntervalMonths: config.userListIntervalMonths)
         var scheduled: [any ScheduledJob] = [DormantAccountSuspension(database: database)]
         if let mail = config.mail {

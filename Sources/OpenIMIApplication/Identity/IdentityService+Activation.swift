@@ -34,7 +34,7 @@ extension IdentityService {
     /// chosen, if any) and returns a new secret and recovery codes.
     public func beginActivation(token: String, password: String, language: Language? = nil, now: Date) async throws -> Enrolment {
         try checkPassword(password)
-        let hash = hasher.hash(password)
+        let hash = try await hasher.hash(password)
         let secret = OneTimeCode.newSecret(random: random)
         let codes = RecoveryCodes.make(random: random)
         let sealed = try secrets.seal(secret)

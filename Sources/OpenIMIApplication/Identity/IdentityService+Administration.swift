@@ -121,9 +121,9 @@ extension IdentityService {
     public func changeOwnPassword(_ principal: Principal, current: String, new: String, now: Date) async throws {
         try authorize(principal, .manageOwnAccount, on: .ownAccount)
         let record = try await UserRepository(sql: database.sql).record(id: principal.user.id.uuid)
-        guard hasher.verify(current, against: record?.passwordHash) else { throw IdentityError.signInFailed }
+        guard try await hasher.verify(current, against: record?.passwordHash) else { throw IdentityError.signInFailed }
         try checkPassword(new)
-        let hash = hasher.hash(new)
+        let hash = try await hasher.hash(new)
         try await database.transaction { sql in
             try await UserRepository(sql: sql).setColumns(principal.user.id.uuid, ["password_hash": hash, "updated_at": now.epochSeconds])
         }

@@ -22,7 +22,7 @@ extension IdentityService {
         try checkPassword(password)
         let secret = OneTimeCode.newSecret(random: random)
         let sealed = try secrets.seal(secret)
-        let hash = hasher.hash(password)
+        let hash = try await hasher.hash(password)
         let account = user.activated()
         try await database.transaction { sql in
             let repository = UserRepository(sql: sql)
@@ -39,7 +39,7 @@ extension IdentityService {
         try checkPassword(password)
         let secret = OneTimeCode.newSecret(random: random)
         let sealed = try secrets.seal(secret)
-        let hash = hasher.hash(password)
+        let hash = try await hasher.hash(password)
         try await database.transaction { sql in
             try await UserRepository(sql: sql).setColumns(
                 id.uuid,

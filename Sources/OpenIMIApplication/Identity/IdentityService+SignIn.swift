@@ -17,7 +17,7 @@ extension IdentityService {
         let users = UserRepository(sql: database.sql)
         let record = try await users.record(username: name)
         if try await isThrottled(address: address, now: now) { throw IdentityError.tooManyAttempts }
-        let passwordMatches = hasher.verify(password, against: record?.passwordHash)
+        let passwordMatches = try await hasher.verify(password, against: record?.passwordHash)
         guard let record else {
             try await recordAddressFailure(address, now: now)
             throw IdentityError.signInFailed

@@ -43,7 +43,9 @@ public final class PostgresStore: Database {
                 try await database.raw("COMMIT").run()
                 return result
             } catch {
-                try? await database.raw("ROLLBACK").run()
+                // A connection whose transaction could not be rolled back must not serve anyone
+                // else: it would run their statements inside it, holding its locks.
+                do { try await database.raw("ROLLBACK").run() } catch { try? await connection.close() }
                 throw error
             }
         }
