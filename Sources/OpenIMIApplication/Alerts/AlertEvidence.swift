@@ -62,29 +62,57 @@ public struct AlertEvidence: Sendable {
 }
 
 extension AlertService {
+    /// What was issued: the alert as the evidence shows it, and the signed evidence.
+    public struct IssuedEvidence: Sendable {
+        /// The alert as the reader may see it, at the moment the checkpoint covers.
+        public let alert: Alert
+        /// The checkpoint the evidence's proofs lead to.
+        public let checkpoint: LogCheckpoint
+        /// How many log entries the evidence proves.
+        public let entries: Int
+        /// Which witnesses cosigned the checkpoint, of those configured.
+        public let witnesses: WitnessQuorum.Outcome
+        /// The signed evidence, a compact JWS.
+        public let jws: String
+    }
+
     /// The evidence of alert `id` as a compact JWS, for its readers; the download is logged first,
     /// so the evidence proves it too.
     public func evidence(of id: AlertID, by principal: Principal, checkpointer: LogCheckpointer, now: Date) async throws -> String {
+        try await issueEvidence(
+            of: id, by: principal, purpose: .read(.api, .getEvidence), showsPersonalData: false, checkpointer: checkpointer, now: now
+        ).jws
+    }
+
+    /// Issues the evidence of alert `id`, logging the download with `purpose` first; when what is
+    /// issued shows the content (the PDF report), the log records it as read.
+    public func issueEvidence(
+        of id: AlertID, by principal: Principal, purpose: AccessPurpose, showsPersonalData: Bool, checkpointer: LogCheckpointer,
+        now: Date
+    ) async throws -> IssuedEvidence {
         try evidence.requireSigning()
-        _ = try await visible(id, to: principal, action: .readAlert)
+        let read = try await visible(id, to: principal, action: .readAlert)
         try await database.transaction { sql in
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id.uuid, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .read,
-                purpose: .read(.api, .getEvidence), fields: [], at: now)
+                purpose: purpose, fields: showsPersonalData ? Self.personalFields : [],
+                digest: showsPersonalData ? AlertRepository.personalDataDigest(of: read) : nil, at: now)
         }
         guard
             let (alert, checkpoint) = try await checkpointer.stillCheckpoint(
                 of: id.uuid, now: now, read: { try await visible(id, to: principal, action: .readAlert) }, version: { $0.version })
-        else { throw AlertError.conflict(currentVersion: 0) }
+        else { throw AlertError.conflict(currentVersion: read.version) }
         // A recipient's evidence proves the entries of the parties it may know of, not other states' readers.
         let isSender = principal.organisation.id.uuid == alert.sender
         let parties = Set(alert.parties(seenFrom: principal.organisation.memberState).map { $0.uuidString.lowercased() })
         let entries = try await RequestLogRepository(sql: database.sql).provedEntries(of: id.uuid, treeSize: checkpoint.treeSize)
             .filter { isSender || parties.contains($0.entry.organisation) }
-        let issued = AlertEvidence(
-            alert: Self.asSeen(alert, by: principal), entries: entries, checkpoint: checkpoint,
-            witnessing: try checkpointer.witnessingStatement(), issuedAt: now)
-        return try CompactJWS.sign(payload: issued.payload.bytes, type: AlertEvidence.type, with: try checkpointer.keys.current())
-            .serialized
+        let shown = Self.asSeen(alert, by: principal)
+        let witnessing = try checkpointer.witnessingStatement()
+        let issued = AlertEvidence(alert: shown, entries: entries, checkpoint: checkpoint, witnessing: witnessing, issuedAt: now)
+        let jws = try CompactJWS.sign(payload: issued.payload.bytes, type: AlertEvidence.type, with: try checkpointer.keys.current())
+        return IssuedEvidence(
+            alert: shown, checkpoint: checkpoint, entries: entries.count, witnesses: witnessing.witnesses.evaluate(checkpoint.note),
+            jws: jws.serialized)
     }
 }

@@ -35,8 +35,8 @@ public struct AlertRetention: Sendable {
         return deleted
     }
 
-    /// Deletes alert `id`'s personal data; false when another run did first.
-    public func delete(_ id: AlertID, at date: Date) async throws -> Bool {
+    /// Deletes alert `id`'s personal data for `reason`; false when another run did first.
+    public func delete(_ id: AlertID, at date: Date, reason: DeletionReason = .retention) async throws -> Bool {
         let identity = try signing.current()
         return try await database.transaction { [keys] sql in
             let repository = AlertRepository(sql: sql, keys: keys)
@@ -51,12 +51,13 @@ public struct AlertRetention: Sendable {
                 "procedure": .string(alert.procedure.rawValue), "legalArea": .string(alert.legalArea.rawValue),
                 "finishedAt": alert.finishedAt.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null,
                 "deletedAt": .integer(Int64(date.timeIntervalSince1970)), "personalDataSha256": .string(digest),
+                "reason": .string(reason.rawValue),
             ])
             let jws = try CompactJWS.sign(payload: payload.bytes, type: Self.receiptType, with: identity)
             guard try await repository.erasePersonalData(of: id, at: date, receipt: jws.serialized) else { return false }
             try await AccessLog(sql: sql).record(
                 userID: RetentionRun.platformActor, organisationID: RetentionRun.platformActor, requestID: id.uuid, operation: .delete,
-                purpose: .delete(.retention), fields: AlertService.personalFields, digest: digest, at: date)
+                purpose: .delete(reason), fields: AlertService.personalFields, digest: digest, at: date)
             return true
         }
     }

@@ -73,9 +73,11 @@ public struct Platform: Sendable {
         AccessLogSupervision(checkpointer: checkpointer, identity: identity, witnessingStatus: witnessingStatus)
     }
     /// The authorities' registers of data subjects' rights requests.
-    public var rightsRegister: RightsRegister { RightsRegister(requests: requests, retention: retention) }
+    public var rightsRegister: RightsRegister { RightsRegister(requests: requests, alerts: alerts, retention: retention) }
     /// The signed records of processing for data protection authorities.
-    public var supervisoryExport: SupervisoryExport { SupervisoryExport(requests: requests, checkpointer: checkpointer) }
+    public var supervisoryExport: SupervisoryExport {
+        SupervisoryExport(requests: requests, alertTemplates: alerts.templates, checkpointer: checkpointer)
+    }
 
     /// Opens the database and loads catalogs and keys; fails with a clear message if any is missing.
     public static func open(config: AppConfig, clock: any AppClock = SystemClock(), logger injected: Logger? = nil) async throws -> Platform

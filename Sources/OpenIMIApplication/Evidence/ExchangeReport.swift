@@ -97,7 +97,11 @@ public struct ExchangeReport {
                             .field(catalog.text("requests.sha256"), attachment.sha256, small: true),
                         ]
                     }),
-            Section(title: catalog.text("report.proof"), rows: Self.proof(of: issued, signing: signing, catalog: catalog)),
+            Section(
+                title: catalog.text("report.proof"),
+                rows: Self.proof(
+                    entries: issued.entries, checkpoint: issued.checkpoint, witnesses: issued.witnesses, signing: signing, catalog: catalog)
+            ),
         ]
     }
 
@@ -149,10 +153,13 @@ public struct ExchangeReport {
             ])
     }
 
-    private static func proof(of issued: ExchangeEvidenceService.Issued, signing: SigningIdentity, catalog: Catalog) -> [Row] {
-        let checkpoint = issued.checkpoint
-        return [
-            .field(catalog.text("report.logEntries"), String(issued.entries), small: false),
+    /// What proves a printed exchange or alert: how many log entries its evidence proves, the signed
+    /// checkpoint they lead to, the witnesses that cosigned it, the signing key, how to verify.
+    public static func proof(
+        entries: Int, checkpoint: LogCheckpoint, witnesses outcome: WitnessQuorum.Outcome, signing: SigningIdentity, catalog: Catalog
+    ) -> [Row] {
+        [
+            .field(catalog.text("report.logEntries"), String(entries), small: false),
             .field(
                 catalog.text("report.checkpoint"),
                 catalog.text(
@@ -161,7 +168,7 @@ public struct ExchangeReport {
                         "size": String(checkpoint.treeSize), "time": DateText.minute(Date(timeIntervalSince1970: Double(checkpoint.at))),
                         "root": ContentDigest.hex(checkpoint.rootHash),
                     ]), small: true),
-            .field(catalog.text("report.witnesses"), witnesses(issued.witnesses, catalog: catalog), small: true),
+            .field(catalog.text("report.witnesses"), witnesses(outcome, catalog: catalog), small: true),
             .field(catalog.text("report.signingKey"), "\(signing.keyID) (\(signing.certificate.subject))", small: true),
             .paragraph(catalog.text("report.verify"), bold: false),
         ]

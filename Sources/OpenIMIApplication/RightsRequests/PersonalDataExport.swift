@@ -7,7 +7,8 @@ import OpenIMIPersistence
 public enum PersonalDataExport {
     /// The export for rights request `entry` with the requests found.
     public static func report(
-        entry: RightsRequest, exported: [ExportedRequest], questionSets: [String: QuestionSet], names: RequestDirectory, authority: UUID,
+        entry: RightsRequest, exported: [ExportedRequest], alerts: [ExportedAlert] = [], alertTemplates: [String: AlertTemplate] = [:],
+        questionSets: [String: QuestionSet], names: RequestDirectory, authority: UUID,
         catalog: Catalog, now: Date
     ) -> PrintedReport {
         typealias Row = ExchangeReport.Row
@@ -37,7 +38,25 @@ public enum PersonalDataExport {
             }
             sections.append(.init(title: names.procedureName(item.match.procedure), rows: rows))
         }
-        if exported.isEmpty {
+        for item in alerts {
+            let summary = item.summary
+            var rows: [Row] = [
+                .field(catalog.text("alerts.column.number"), summary.number.description, small: false),
+                .field(catalog.text("alerts.column.from"), names.name(summary.sender), small: false),
+                .field(catalog.text("alerts.column.state"), catalog.text("alertState.\(summary.state.rawValue)"), small: false),
+                .field(
+                    catalog.text("subjects.phaseLabel"), catalog.text("subjects.phase.\(summary.retentionPhase.rawValue)"), small: false),
+            ]
+            if let alert = item.alert {
+                rows += (alertTemplates[alert.procedure.rawValue]?.labelled(alert.content.values, in: catalog.language) ?? []).map {
+                    .field($0.label, $0.text, small: false)
+                }
+            } else {
+                rows.append(.paragraph(catalog.text("export.deleted"), bold: false))
+            }
+            sections.append(.init(title: names.procedureName(summary.procedure.rawValue), rows: rows))
+        }
+        if exported.isEmpty && alerts.isEmpty {
             sections.append(.init(title: catalog.text("export.requests"), rows: [.paragraph(catalog.text("export.none"), bold: false)]))
         }
         return PrintedReport(

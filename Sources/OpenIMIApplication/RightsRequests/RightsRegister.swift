@@ -34,12 +34,15 @@ public struct NewRightsRequest: Sendable {
 public struct RightsRegister: Sendable {
     /// The requests.
     public let requests: RequestService
+    /// The alerts, which the register finds, exports and erases as it does requests.
+    public let alerts: AlertService
     /// Deletes and blocks personal data, with receipts.
     public let retention: RetentionRun
 
     /// Creates the register.
-    public init(requests: RequestService, retention: RetentionRun) {
+    public init(requests: RequestService, alerts: AlertService, retention: RetentionRun) {
         self.requests = requests
+        self.alerts = alerts
         self.retention = retention
     }
 

@@ -4,9 +4,9 @@ import OpenIMIPersistence
 import OpenIMISecurity
 
 /// The record of processing of one authority for a period, for a data protection authority
-/// (IMI Regulation, Art. 21): which requests it took part in, which categories of data they hold,
-/// with which states, and every log entry about them in the period with its inclusion proof,
-/// signed as a compact JWS like the exchange evidence. It holds no personal data.
+/// (IMI Regulation, Art. 21): which requests and alerts it took part in, which categories of data
+/// they hold, with which states, and every log entry about them in the period with its inclusion
+/// proof, signed as a compact JWS like the exchange evidence. It holds no personal data.
 public struct SupervisoryExport: Sendable {
     /// The JWS `typ` of an export.
     public static let type = "openimi-supervisory-export+jws"
@@ -15,12 +15,15 @@ public struct SupervisoryExport: Sendable {
 
     /// The requests, for their question sets and the database.
     public let requests: RequestService
+    /// The alert templates by procedure, for the categories of data an alert holds.
+    public let alertTemplates: [String: AlertTemplate]
     /// Signs a checkpoint covering the newest entries before proofs are made.
     public let checkpointer: LogCheckpointer
 
     /// Creates the export service.
-    public init(requests: RequestService, checkpointer: LogCheckpointer) {
+    public init(requests: RequestService, alertTemplates: [String: AlertTemplate], checkpointer: LogCheckpointer) {
         self.requests = requests
+        self.alertTemplates = alertTemplates
         self.checkpointer = checkpointer
     }
 
@@ -28,6 +31,8 @@ public struct SupervisoryExport: Sendable {
     public struct Issued: Sendable {
         /// How many requests it covers.
         public let requests: Int
+        /// How many alerts it covers.
+        public let alerts: Int
         /// How many log entries it proves.
         public let entries: Int
         /// The signed export.
@@ -83,6 +88,20 @@ public struct SupervisoryExport: Sendable {
                     ),
                 ]))
         }
+        let alerts = try await SupervisionRepository(sql: sql).alerts(
+            of: authorityID, from: start.epochSeconds, until: endExclusive.epochSeconds)
+        let payloadAlerts: [CanonicalJSON] = alerts.map { alert in
+            func time(_ seconds: Int64?) -> CanonicalJSON { seconds.map { .integer($0) } ?? .null }
+            return .object([
+                "id": .string(alert.id), "number": .string(alert.number), "procedure": .string(alert.procedure),
+                "legalArea": .string(alert.legalArea), "state": .string(alert.state), "role": .string(alert.sent ? "sender" : "recipient"),
+                "senderState": .string(alert.senderState), "recipientStates": .array(alert.recipientStates.map { .string($0) }),
+                "retentionPhase": .string(alert.retentionPhase), "createdAt": .integer(alert.createdAt), "sentAt": time(alert.sentAt),
+                "finishedAt": time(alert.finishedAt),
+                "categories": .array(DataCategory.of(alert: alertTemplates[alert.procedure]).map { .string($0.rawValue) }),
+            ])
+        }
+        ids += alerts.map(\.id)
         let entries = try await RequestLogRepository(sql: sql).provedEntries(
             of: ids, from: start.epochSeconds, until: endExclusive.epochSeconds, treeSize: checkpoint.treeSize)
         let payload = CanonicalJSON.object([
@@ -94,10 +113,11 @@ public struct SupervisoryExport: Sendable {
                 "organisation": .string((try principal.actingOrganisationID()).uuidString.lowercased()),
             ]),
             "requests": .array(payloadRequests),
+            "alerts": .array(payloadAlerts),
             "log": ExchangeEvidence.log(entries, checkpoint: checkpoint, witnessing: try checkpointer.witnessingStatement()),
         ])
         let jws = try CompactJWS.sign(payload: payload.bytes, type: Self.type, with: try checkpointer.keys.current())
-        return Issued(requests: payloadRequests.count, entries: entries.count, jws: jws.serialized)
+        return Issued(requests: payloadRequests.count, alerts: payloadAlerts.count, entries: entries.count, jws: jws.serialized)
     }
 
     /// The authorities whose supervisory records `principal` may export: their own authority, or

@@ -22,6 +22,17 @@ public enum DataCategory: String, Sendable, Hashable, CaseIterable, Comparable {
         return categories.sorted()
     }
 
+    /// The categories of an alert written on `template`: identification always, what its personal
+    /// fields hold, and data on sanctions where a field is marked sensitive.
+    public static func of(alert template: AlertTemplate?) -> [DataCategory] {
+        var categories: Set<DataCategory> = [.identification]
+        for field in template?.fields ?? [] {
+            if field.sensitive { categories.insert(.sanctionsData) }
+            if field.personalData { categories.insert(.answers) }
+        }
+        return categories.sorted()
+    }
+
     public static func < (lhs: DataCategory, rhs: DataCategory) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

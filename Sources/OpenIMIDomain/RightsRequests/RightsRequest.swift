@@ -151,4 +151,6 @@ public enum RightsRequestError: Error, Sendable, Hashable {
     case notFound
     /// The field cannot be corrected this way.
     case notCorrectable(String)
+    /// An alert's content is erased or corrected only through the register of the authority that sent it.
+    case notTheSender
 }

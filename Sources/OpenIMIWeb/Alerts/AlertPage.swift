@@ -127,11 +127,8 @@ struct AlertPage {
         let form = context.form
 
         func rendered(_ content: AlertContent) -> [Value] {
-            (template?.fields ?? []).compactMap { field in
-                guard let raw = content.values[field.id] else { return nil }
-                let text = field.kind == .choice ? field.options.first { $0.id == raw }?.text.text(in: context.language) ?? raw : raw
-                return Value(
-                    label: field.title.text(in: context.language), text: text, personal: field.personalData, sensitive: field.sensitive)
+            (template?.labelled(content.values, in: context.language) ?? []).map {
+                Value(label: $0.label, text: $0.text, personal: $0.field.personalData, sensitive: $0.field.sensitive)
             }
         }
         if let alert {

@@ -35,6 +35,8 @@ struct AlertsController: Sendable {
         routes.signedIn(Site.API.alertInformationNotice, use: apiAlertInformationNotice)
         routes.signedIn(Site.alertEvidence, use: alertEvidence)
         routes.signedIn(Site.API.alertEvidence, use: alertEvidence)
+        routes.signedIn(Site.alertReport, use: alertReport)
+        routes.signedIn(Site.API.alertReport, use: apiAlertReport)
         routes.signedIn(Site.API.alertRoutingRules, use: apiRoutingRules)
         routes.signedIn(Site.API.putAlertRoutingRule, use: apiPutRoutingRule)
         routes.signedIn(Site.API.alerts, use: apiAlerts)
@@ -96,6 +98,24 @@ struct AlertsController: Sendable {
         let id = try context.alertID()
         let jws = try await alerts.evidence(of: id, by: session.principal, checkpointer: checkpointer, now: clock.now())
         return Download(contentType: "application/jose", filename: "openimi-alert-evidence-\(id.description).jws", bytes: Array(jws.utf8))
+    }
+
+    /// `GET /alerts/{id}/report`: the signed PDF report in the reader's language, for its readers.
+    func alertReport(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> Download {
+        try await report(context, session, purpose: .read(.web, .getReport))
+    }
+
+    /// `GET /api/v1/alerts/{id}/report`.
+    func apiAlertReport(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> Download {
+        try await report(context, session, purpose: .read(.api, .getReport))
+    }
+
+    private func report(_ context: AppRequestContext, _ session: ActiveSession, purpose: AccessPurpose) async throws -> Download {
+        let id = try context.alertID()
+        let pdf = try await alerts.report(
+            of: id, by: session.principal, purpose: purpose, checkpointer: checkpointer, printer: printer,
+            catalog: catalogs.catalog(for: context.language), now: clock.now())
+        return Download(contentType: "application/pdf", filename: "openimi-alert-report-\(id.description).pdf", bytes: pdf)
     }
 
     /// The alert as the principal may see it: the whole of it, or that it exists.

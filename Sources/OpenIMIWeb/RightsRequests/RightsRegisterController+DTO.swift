@@ -63,8 +63,18 @@ extension RightsRegisterController {
         let language: String
         let subject: RequestsController.SubjectDTO
         let requests: [Item]
+        /// The alerts the authority sent or was routed to about the person: what each is, with its
+        /// content as the authority sees it (absent once deleted).
+        let alerts: [AlertItem]
 
-        init(entry: RightsRequest, exported: [ExportedRequest]) {
+        /// One alert with the person's data in it.
+        struct AlertItem: Encodable, Sendable {
+            let summary: AlertSummaryDTO
+            let alert: AlertDTO?
+        }
+
+        init(entry: RightsRequest, exported: [ExportedRequest], alerts exportedAlerts: [ExportedAlert]) {
+            alerts = exportedAlerts.map { AlertItem(summary: AlertSummaryDTO($0.summary), alert: $0.alert.map(AlertDTO.init)) }
             rightsRequest = entry.id.uuidString.lowercased()
             language = entry.language.rawValue
             subject = RequestsController.SubjectDTO(entry.subject)

@@ -103,9 +103,12 @@ extension RightsRegisterController {
         let catalog = catalogs.catalog(for: context.language)
         let now = clock.now()
         let (entry, matches) = try await rightsRegister.findData(try context.identifier("id"), by: session.principal, now: now)
+        let (_, alerts) = try await rightsRegister.findAlerts(entry.id, by: session.principal, now: now)
         let names = try await RequestDirectory.load(
-            [], areas: Set(matches.map(\.legalArea)), database: database, language: context.language)
-        let page = RightsRequestPage(entry: entry, matches: matches, names: names, now: now, catalog: catalog)
+            [], areas: Set(matches.map(\.legalArea) + alerts.map(\.legalArea.rawValue)), database: database, language: context.language)
+        let page = RightsRequestPage(
+            entry: entry, matches: matches, alerts: alerts, authority: session.principal.organisation.id.uuid, names: names, now: now,
+            catalog: catalog)
         return views.render(
             "rights-request", title: catalog.text("rights.entryTitle"), page: page, request: request, context: context, form: form)
     }
@@ -152,7 +155,7 @@ extension RightsRegisterController {
         let id = try context.identifier("id")
         try await act(
             context.parameters.get("action") ?? "", on: id,
-            body: ActionBody(request: fields["request"] ?? "", field: fields["field"], value: fields["value"]),
+            body: ActionBody(request: fields["request"], alert: fields["alert"], field: fields["field"], value: fields["value"]),
             by: session.principal)
         return Response(status: .seeOther, headers: [.location: Site.rightsRequest.link(id.uuidString.lowercased(), query: "done=1")])
     }

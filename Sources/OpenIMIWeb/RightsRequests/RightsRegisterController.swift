@@ -50,13 +50,24 @@ struct RightsRegisterController: Sendable {
 
     /// An action on one of the person's requests.
     struct ActionBody: StrictJSONBody, Sendable {
-        static let fieldNames: Set<String> = ["request", "field", "value"]
-        let request: String
+        static let fieldNames: Set<String> = ["request", "alert", "field", "value"]
+        /// The request acted on; absent when an alert is.
+        let request: String?
+        /// With `erasures`: the alert whose content is erased, in place of a request.
+        let alert: String?
         let field: String?
         let value: String?
 
         func requestID() throws -> RequestID {
+            guard let request else { throw RequestError.invalidParameter("request", .required) }
             guard let id = RequestID(request) else { throw RequestError.invalidParameter("request", .malformed) }
+            return id
+        }
+
+        /// The alert named, when one is.
+        func alertID() throws -> AlertID? {
+            guard let alert else { return nil }
+            guard let id = AlertID(alert) else { throw RequestError.invalidParameter("alert", .malformed) }
             return id
         }
 
@@ -92,7 +103,11 @@ struct RightsRegisterController: Sendable {
             let (field, value) = try body.correction()
             _ = try await rightsRegister.correct(id, request: try body.requestID(), field: field, to: value, by: principal, now: now)
         case "erasures":
-            try await rightsRegister.erase(id, request: try body.requestID(), by: principal, now: now)
+            if let alert = try body.alertID() {
+                try await rightsRegister.eraseAlert(id, alert: alert, by: principal, now: now)
+            } else {
+                try await rightsRegister.erase(id, request: try body.requestID(), by: principal, now: now)
+            }
         case "restrictions":
             try await rightsRegister.restrict(id, request: try body.requestID(), by: principal, now: now)
         case "contests":
@@ -109,13 +124,17 @@ struct RightsRegisterController: Sendable {
         _ = try printer.requireFonts()
         let now = clock.now()
         let (entry, exported) = try await rightsRegister.export(try context.identifier("id"), by: session.principal, now: now)
+        let alerts = try await rightsRegister.exportAlerts(entry.id, by: session.principal, now: now)
         let catalog = catalogs.catalog(for: catalogs.languages.contains(entry.language) ? entry.language : .en)
         var ids = Set(exported.compactMap(\.request).flatMap { [$0.involvement.requester.uuid, $0.involvement.responder.uuid] })
         if let own = session.principal.organisation.id.uuid { ids.insert(own) }
+        ids.formUnion(alerts.map(\.summary.sender))
         let names = try await RequestDirectory.load(
-            ids, areas: Set(exported.map(\.match.legalArea)), database: database, language: catalog.language)
+            ids, areas: Set(exported.map(\.match.legalArea) + alerts.map(\.summary.legalArea.rawValue)), database: database,
+            language: catalog.language)
         let report = PersonalDataExport.report(
-            entry: entry, exported: exported, questionSets: requests.questionSets, names: names,
+            entry: entry, exported: exported, alerts: alerts, alertTemplates: rightsRegister.alerts.templates,
+            questionSets: requests.questionSets, names: names,
             authority: try session.principal.actingOrganisationID(), catalog: catalog, now: now)
         return Download(
             contentType: "application/pdf", filename: "openimi-personal-data-\(entry.id.uuidString.lowercased()).pdf",
@@ -177,17 +196,22 @@ struct RightsRegisterController: Sendable {
     func apiRightsRequestData(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
-        let (_, matches) = try await rightsRegister.findData(try context.identifier("id"), by: session.principal, now: clock.now())
-        return JSONResponse(value: SubjectSearchController.ResultDTO(requests: matches.map(SubjectSearchController.MatchDTO.init)))
+        let (id, now) = (try context.identifier("id"), clock.now())
+        let (_, matches) = try await rightsRegister.findData(id, by: session.principal, now: now)
+        let (_, alerts) = try await rightsRegister.findAlerts(id, by: session.principal, now: now)
+        return JSONResponse(
+            value: SubjectSearchController.ResultDTO(
+                requests: matches.map(SubjectSearchController.MatchDTO.init), alerts: alerts.map(AlertSummaryDTO.init)))
     }
 
     /// `GET /api/v1/rights-requests/{id}/export`.
     func apiRightsRequestExport(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
-        let (entry, exported) = try await rightsRegister.export(
-            try context.identifier("id"), by: session.principal, now: clock.now())
-        return JSONResponse(value: PersonalDataExportDTO(entry: entry, exported: exported))
+        let (id, now) = (try context.identifier("id"), clock.now())
+        let (entry, exported) = try await rightsRegister.export(id, by: session.principal, now: now)
+        let alerts = try await rightsRegister.exportAlerts(id, by: session.principal, now: now)
+        return JSONResponse(value: PersonalDataExportDTO(entry: entry, exported: exported, alerts: alerts))
     }
 
     /// `GET /api/v1/rights-requests/{id}/export.pdf`.

@@ -14,6 +14,8 @@ extension RightsRequestError: PresentableError {
                 .conflict, "already-answered", "error.conflict.title", context.catalog.text("error.alreadyAnswered.detail"))
         case .notFound:
             return context.notFound
+        case .notTheSender:
+            return context.simple(.forbidden, "not-the-sender", "error.forbidden.title", context.catalog.text("rights.alert.notTheSender"))
         }
     }
 }

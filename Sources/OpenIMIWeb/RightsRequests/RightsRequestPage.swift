@@ -32,12 +32,28 @@ struct RightsRequestPage {
     let version: Int
     let matches: [Match]
     let hasMatches: Bool
+    /// The alerts found: what each is; erasable through this register only when the authority sent it.
+    let alerts: [AlertMatch]
+    let hasAlerts: Bool
     let corrects: Bool
     let erases: Bool
     let restricts: Bool
     let fields: [Option]
 
-    init(entry: RightsRequest, matches: [SubjectMatch], names: RequestDirectory, now: Date, catalog: Catalog) {
+    /// One alert about the person.
+    struct AlertMatch {
+        let id: String
+        let number: String
+        let procedure: String
+        let phase: String
+        /// Whether this register may erase its content: an erasure entry of the sending authority, data not yet deleted.
+        let erasable: Bool
+    }
+
+    init(
+        entry: RightsRequest, matches: [SubjectMatch], alerts found: [AlertSummary], authority: UUID?, names: RequestDirectory, now: Date,
+        catalog: Catalog
+    ) {
         id = entry.id.uuidString.lowercased()
         kind = catalog.text("rights.kind.\(entry.kind.rawValue)")
         person = RequestDescription.subject(entry.subject, catalog: catalog)
@@ -56,6 +72,13 @@ struct RightsRequestPage {
                 isBlocked: $0.retentionPhase == .blocked)
         }
         hasMatches = !matches.isEmpty
+        alerts = found.map {
+            AlertMatch(
+                id: $0.id.description, number: $0.number.description, procedure: names.procedureName($0.procedure.rawValue),
+                phase: catalog.text("subjects.phase.\($0.retentionPhase.rawValue)"),
+                erasable: entry.kind == .erasure && $0.sender == authority && $0.retentionPhase == .active)
+        }
+        hasAlerts = !alerts.isEmpty
         corrects = entry.kind == .rectification
         erases = entry.kind == .erasure
         restricts = entry.kind == .restriction

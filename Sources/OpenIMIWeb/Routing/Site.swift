@@ -61,6 +61,7 @@ enum Site {
     static let postAlertRoutingRules = SiteRoute(.post, "/alerts/routing-rules", .signedIn)
     static let alertInformationNotice = SiteRoute(.get, "/alerts/{id}/information-notice", .signedIn)
     static let alertEvidence = SiteRoute(.get, "/alerts/{id}/evidence", .signedIn)
+    static let alertReport = SiteRoute(.get, "/alerts/{id}/report", .signedIn)
     static let alertInformationNoticePdf = SiteRoute(.get, "/alerts/{id}/information-notice.pdf", .signedIn)
     static let newRequest = SiteRoute(.get, "/requests/new", .signedIn)
     static let postRequests = SiteRoute(.post, "/requests", .signedIn)
@@ -98,6 +99,7 @@ enum Site {
         "postAlertRoutingRules": postAlertRoutingRules,
         "alertInformationNotice": alertInformationNotice,
         "alertEvidence": alertEvidence,
+        "alertReport": alertReport,
         "alertInformationNoticePdf": alertInformationNoticePdf,
         "postQuestions": postQuestions,
         "postQuestionAnswer": postQuestionAnswer,
@@ -217,6 +219,7 @@ enum Site {
         static let alertRoutingRules = SiteRoute(.get, "/api/v1/alert-routing-rules", .signedIn)
         static let alertInformationNotice = SiteRoute(.get, "/api/v1/alerts/{id}/information-notice", .signedIn)
         static let alertEvidence = SiteRoute(.get, "/api/v1/alerts/{id}/evidence", .signedIn)
+        static let alertReport = SiteRoute(.get, "/api/v1/alerts/{id}/report", .signedIn)
         static let putAlertRoutingRule = SiteRoute(.put, "/api/v1/alert-routing-rules/{area}", .signedIn)
         static let alert = SiteRoute(.get, "/api/v1/alerts/{id}", .signedIn)
         static let postAlertSteps = SiteRoute(.post, "/api/v1/alerts/{id}/steps", .signedIn)
@@ -254,6 +257,7 @@ enum Site {
         alertInformationNotice,
         alertInformationNoticePdf,
         alertEvidence,
+        alertReport,
         postQuestions,
         postQuestionAnswer,
         coordinators,
@@ -367,6 +371,7 @@ enum Site {
         API.alertRoutingRules,
         API.alertInformationNotice,
         API.alertEvidence,
+        API.alertReport,
         API.putAlertRoutingRule,
         API.alert,
         API.postAlertSteps,
