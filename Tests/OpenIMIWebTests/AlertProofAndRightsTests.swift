@@ -146,6 +146,53 @@ import Testing
         }
     }
 
+    @Test func theSendersRegisterCorrectsAnAlertForEveryRecipient() async throws {
+        let clock = ManualClock()
+        try await TestApp.runOnPlatform(clock: clock) { client, platform, users in
+            let tokens = try await Self.tokens(["dk.alerts", "si.nimic", "si.alerts", "dk.admin", "si.admin"], client, users, clock: clock)
+            let chamber = try #require(users["si.alerts"]?.organisationId)
+            let id = try await Self.routedAlert(client, tokens, chamber: chamber)
+            let received = DataSubjectRightsTests.day(clock.now())
+            func entry(_ admin: String, family: String) async throws -> String {
+                let created = try await client.api(
+                    .post, "/api/v1/rights-requests", tokens[admin]!,
+                    #"{"kind":"rectification","subject":{"kind":"person","givenNames":"Mette","familyNames":"\#(family)","dateOfBirth":"1979-11-03"},"identification":"Passport checked","language":"da","receivedOn":"\#(received)"}"#
+                )
+                return try #require(try created.json()["id"] as? String, "\(created.text)")
+            }
+            let danish = try await entry("dk.admin", family: "Kjær")
+            let slovenian = try await entry("si.admin", family: "Kjær")
+            let refused = try await client.api(
+                .post, "/api/v1/rights-requests/\(slovenian)/corrections", tokens["si.admin"]!,
+                #"{"alert":"\#(id)","field":"family-names","value":"Kjær-Holm"}"#)
+            #expect(refused.status == .forbidden, "a recipient asks the sender: \(refused.text)")
+            let notPersonal = try await client.api(
+                .post, "/api/v1/rights-requests/\(danish)/corrections", tokens["dk.admin"]!,
+                #"{"alert":"\#(id)","field":"no-such-field","value":"x"}"#)
+            #expect(notPersonal.status == .unprocessableContent && notPersonal.headers[.contentType] == "application/problem+json")
+            let corrected = try await client.api(
+                .post, "/api/v1/rights-requests/\(danish)/corrections", tokens["dk.admin"]!,
+                #"{"alert":"\#(id)","field":"family-names","value":"Kjær-Holm"}"#)
+            #expect(corrected.status == .noContent, "\(corrected.text)")
+            // The routed authority reads the new version at once; the earlier one stays in the history.
+            let read = try await client.api(.get, "/api/v1/alerts/\(id)", tokens["si.alerts"]!)
+            #expect(read.text.contains("Kjær-Holm"), "\(read.text.prefix(300))")
+            #expect((try read.json()["versions"] as? [[String: Any]])?.count == 2)
+            let told = try await platform.database.sql.raw(
+                "SELECT COUNT(*) AS n FROM alert_notification WHERE alert_id = \(bind: id) AND organisation_id = \(bind: chamber) AND action = 'amend'"
+            ).first()?.decode(column: "n", as: Int.self)
+            #expect(told == 1, "the routed authority is told")
+            let logged = try await platform.database.sql.raw(
+                "SELECT COUNT(*) AS n FROM access_log WHERE request_id = \(bind: id) AND operation = 'write' AND purpose LIKE 'rights:rectification:%:correct'"
+            ).first()?.decode(column: "n", as: Int.self)
+            #expect(logged == 1)
+            // The blind index follows: the corrected name finds the alert.
+            let renamed = try await entry("dk.admin", family: "Kjær-Holm")
+            let found = try await client.api(.get, "/api/v1/rights-requests/\(renamed)/data", tokens["dk.admin"]!).json()["alerts"]
+            #expect((found as? [[String: Any]])?.contains { $0["id"] as? String == id } == true)
+        }
+    }
+
     @Test func theSupervisoryExportListsTheAuthoritiesAlertsWithoutPersonalData() async throws {
         let clock = ManualClock()
         try await TestApp.runOnPlatform(clock: clock) { client, platform, users in

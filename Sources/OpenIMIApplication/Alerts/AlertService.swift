@@ -240,6 +240,17 @@ public struct AlertService: Sendable {
         } catch let error as AlertStepError {
             throw AlertError.step(error)
         }
+        return try await commit(changed, over: alert, action, template: template, by: principal, purpose: .alertStep(action), now: now)
+    }
+
+    /// Stores `changed` over `alert` if nobody changed it meanwhile, logs the step with `purpose`
+    /// (with the content's digest when it changed), and queues the notices the step gives.
+    func commit(
+        _ changed: Alert, over alert: Alert, _ action: AlertAction, template: AlertTemplate, by principal: Principal,
+        purpose: AccessPurpose, now: Date
+    ) async throws -> Alert {
+        let id = alert.id
+        let actor = StepActor(userID: principal.user.id, organisationID: try principal.actingOrganisationID())
         let notices = try await notices(of: action, before: alert, after: changed)
         try await database.transaction { [keys] sql in
             guard
@@ -250,7 +261,7 @@ public struct AlertService: Sendable {
             else { throw AlertError.conflict(currentVersion: alert.version + 1) }
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id.uuid, organisationID: actor.organisationID, requestID: id.uuid, operation: .write,
-                purpose: .alertStep(action), fields: action == .amend ? Self.personalFields : [],
+                purpose: purpose, fields: action == .amend ? Self.personalFields : [],
                 digest: action == .amend ? AlertRepository.personalDataDigest(of: changed) : nil, at: now)
             try await Self.record(notices, on: changed, sql: sql, at: now)
         }

@@ -72,4 +72,20 @@ extension RightsRegister {
                 alertID, at: now, reason: .erasure)
         else { throw InformationRequestError.personalDataDeleted }
     }
+
+    /// Corrects personal field `field` of alert `alertID` to `value`, for rectification entry `id`:
+    /// only its sender's register corrects; every routed authority sees the new version at once and
+    /// is told as of an amendment, the earlier version kept in the alert's history.
+    public func correctAlert(
+        _ id: UUID, alert alertID: AlertID, field: String, to value: String, by principal: Principal, now: Date
+    ) async throws -> Alert {
+        try requests.evidence.requireSigning()
+        let (entry, found) = try await findAlerts(id, by: principal, now: now)
+        guard entry.kind == .rectification else { throw RightsRequestError.invalid("kind") }
+        guard let summary = found.first(where: { $0.id == alertID }) else { throw AlertError.notFound }
+        guard summary.sender == (try authority(of: principal)) else { throw RightsRequestError.notTheSender }
+        guard summary.retentionPhase == .active else { throw InformationRequestError.personalDataDeleted }
+        return try await alerts.correct(
+            alertID, field: field, to: value, by: principal, purpose: .rightsAction(entry.kind, entry.id, .correct), now: now)
+    }
 }

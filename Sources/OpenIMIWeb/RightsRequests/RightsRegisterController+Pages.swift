@@ -107,8 +107,8 @@ extension RightsRegisterController {
         let names = try await RequestDirectory.load(
             [], areas: Set(matches.map(\.legalArea) + alerts.map(\.legalArea.rawValue)), database: database, language: context.language)
         let page = RightsRequestPage(
-            entry: entry, matches: matches, alerts: alerts, authority: session.principal.organisation.id.uuid, names: names, now: now,
-            catalog: catalog)
+            entry: entry, matches: matches, alerts: alerts, alertTemplates: rightsRegister.alerts.templates,
+            authority: session.principal.organisation.id.uuid, names: names, now: now, catalog: catalog)
         return views.render(
             "rights-request", title: catalog.text("rights.entryTitle"), page: page, request: request, context: context, form: form)
     }

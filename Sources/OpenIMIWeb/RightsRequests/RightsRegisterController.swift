@@ -53,7 +53,8 @@ struct RightsRegisterController: Sendable {
         static let fieldNames: Set<String> = ["request", "alert", "field", "value"]
         /// The request acted on; absent when an alert is.
         let request: String?
-        /// With `erasures`: the alert whose content is erased, in place of a request.
+        /// With `erasures` and `corrections`: the alert acted on, in place of a request (its field is a
+        /// personal field of the alert's template).
         let alert: String?
         let field: String?
         let value: String?
@@ -100,8 +101,13 @@ struct RightsRegisterController: Sendable {
         let now = clock.now()
         switch action {
         case "corrections":
-            let (field, value) = try body.correction()
-            _ = try await rightsRegister.correct(id, request: try body.requestID(), field: field, to: value, by: principal, now: now)
+            if let alert = try body.alertID() {
+                guard let field = body.field, let value = body.value else { throw RequestError.invalidParameter("value", .required) }
+                _ = try await rightsRegister.correctAlert(id, alert: alert, field: field, to: value, by: principal, now: now)
+            } else {
+                let (field, value) = try body.correction()
+                _ = try await rightsRegister.correct(id, request: try body.requestID(), field: field, to: value, by: principal, now: now)
+            }
         case "erasures":
             if let alert = try body.alertID() {
                 try await rightsRegister.eraseAlert(id, alert: alert, by: principal, now: now)

@@ -48,11 +48,15 @@ struct RightsRequestPage {
         let phase: String
         /// Whether this register may erase its content: an erasure entry of the sending authority, data not yet deleted.
         let erasable: Bool
+        /// Whether this register may correct it: a rectification entry of the sending authority, data not yet deleted.
+        let correctable: Bool
+        /// The alert's personal fields, for a correction.
+        let fields: [Option]
     }
 
     init(
-        entry: RightsRequest, matches: [SubjectMatch], alerts found: [AlertSummary], authority: UUID?, names: RequestDirectory, now: Date,
-        catalog: Catalog
+        entry: RightsRequest, matches: [SubjectMatch], alerts found: [AlertSummary], alertTemplates: [String: AlertTemplate], authority: UUID?,
+        names: RequestDirectory, now: Date, catalog: Catalog
     ) {
         id = entry.id.uuidString.lowercased()
         kind = catalog.text("rights.kind.\(entry.kind.rawValue)")
@@ -72,11 +76,15 @@ struct RightsRequestPage {
                 isBlocked: $0.retentionPhase == .blocked)
         }
         hasMatches = !matches.isEmpty
-        alerts = found.map {
-            AlertMatch(
-                id: $0.id.description, number: $0.number.description, procedure: names.procedureName($0.procedure.rawValue),
-                phase: catalog.text("subjects.phase.\($0.retentionPhase.rawValue)"),
-                erasable: entry.kind == .erasure && $0.sender == authority && $0.retentionPhase == .active)
+        alerts = found.map { alert in
+            let ours = alert.sender == authority && alert.retentionPhase == .active
+            return AlertMatch(
+                id: alert.id.description, number: alert.number.description, procedure: names.procedureName(alert.procedure.rawValue),
+                phase: catalog.text("subjects.phase.\(alert.retentionPhase.rawValue)"), erasable: ours && entry.kind == .erasure,
+                correctable: ours && entry.kind == .rectification,
+                fields: (alertTemplates[alert.procedure.rawValue]?.fields ?? []).filter(\.personalData).map {
+                    Option(value: $0.id, label: $0.title.text(in: catalog.language))
+                })
         }
         hasAlerts = !alerts.isEmpty
         corrects = entry.kind == .rectification
