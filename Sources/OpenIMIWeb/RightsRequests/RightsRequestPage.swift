@@ -55,7 +55,8 @@ struct RightsRequestPage {
     }
 
     init(
-        entry: RightsRequest, matches: [SubjectMatch], alerts found: [AlertSummary], alertTemplates: [String: AlertTemplate], authority: UUID?,
+        entry: RightsRequest, matches: [SubjectMatch], alerts found: [AlertSummary], alertTemplates: [String: AlertTemplate],
+        authority: UUID?,
         names: RequestDirectory, now: Date, catalog: Catalog
     ) {
         id = entry.id.uuidString.lowercased()
