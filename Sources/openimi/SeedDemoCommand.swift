@@ -32,7 +32,9 @@ struct SeedDemoCommand: AsyncParsableCommand {
                 + "\(created.credentials.count) demo users \(refresh ? "with new credentials" : "created"); \(created.requests.count) demo requests."
         )
         if let output {
-            try DemoData.write(created.credentials, requests: created.requests, alerts: created.alerts, to: URL(fileURLWithPath: output))
+            try DemoData.write(
+                created.credentials, requests: created.requests, alerts: created.alerts, notifications: created.notifications,
+                to: URL(fileURLWithPath: output))
             print("Wrote the demo users' sign-in details to \(output)")
         }
     }

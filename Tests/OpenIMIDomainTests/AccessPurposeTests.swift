@@ -42,6 +42,8 @@ import Testing
         all += RequestAction.allCases.map { .step($0) }
         all += ConsentPurpose.allCases.flatMap { [.recordConsent($0), .withdrawConsent($0)] }
         all += BlockedDataPurpose.allCases.map { .openBlocked($0) }
+        all += AlertAction.allCases.map { .alertStep($0) } + [.createAlertDraft, .createNotificationDraft]
+        all += MeasureNotificationAction.allCases.map { .notificationStep($0) }
         all += DeletionReason.allCases.flatMap { [.block($0), .delete($0)] }
         all += RightsRequestKind.allCases.flatMap { kind in
             [.rightsRequest(kind, Self.rights)] + RightsAction.allCases.map { .rightsAction(kind, Self.rights, $0) }
@@ -55,7 +57,8 @@ import Testing
             "", "test", "step:", "step:fly", "answer:", "api:get-everything", "mail:get-request", "consent:record:",
             "consent:keep:processing",
             "blocked:curiosity", "rights:access", "rights:access:not-a-uuid", "rights:access:7C1D5E2A-0B9F-4C1E-9A51-3D2F1E0C4B6A",
-            "rights:access:7c1d5e2a-0b9f-4c1e-9a51-3d2f1e0c4b6a:shred", "retention:block:extra", "create-draft:",
+            "rights:access:7c1d5e2a-0b9f-4c1e-9a51-3d2f1e0c4b6a:shred", "retention:block:extra", "create-draft:", "notification:",
+            "notification:shout",
         ] {
             #expect(AccessPurpose(rawValue: text) == nil, "\(text)")
         }

@@ -27,6 +27,8 @@ public struct Platform: Sendable {
     public let translations: MachineTranslationService
     /// Alerts: one-to-many warnings about professionals and service providers.
     public let alerts: AlertService
+    /// Notifications of national measures to chosen member states.
+    public let notifications: MeasureNotificationService
     /// Accounts, sign-in, sessions and user administration.
     public let identity: IdentityService
     /// The scheduled jobs.
@@ -114,9 +116,11 @@ public struct Platform: Sendable {
                 retention: RetentionRun(
                     database: database, keys: dataKeys, signing: keys, review: try RetentionReview(afterMonths: config.reviewUnclosedMonths)
                 )))
+        let legalAreas = try ReferenceDataFiles.bundled().legalAreas
         let alerts = AlertService(
-            database: database, identity: identity, templates: try AlertTemplateFiles.bundled(),
-            legalAreas: try ReferenceDataFiles.bundled().legalAreas, evidence: evidence, keys: dataKeys)
+            database: database, identity: identity, templates: try AlertTemplateFiles.bundled(), legalAreas: legalAreas,
+            evidence: evidence, keys: dataKeys)
+        let notifications = MeasureNotificationService(database: database, identity: identity, legalAreas: legalAreas, evidence: evidence)
         let translations = MachineTranslationService(
             requests: requests,
             provider: try config.translation?.provider(callbackURL: config.linkBase + MachineTranslationService.callbackPath),
@@ -134,7 +138,8 @@ public struct Platform: Sendable {
             quorum: config.witnessQuorum)
         return Platform(
             config: config, logger: logger, database: database, clock: clock, catalogs: catalogs, glossary: glossary,
-            translations: translations, alerts: alerts, identity: identity, jobs: jobs, requests: requests, signing: signing, keys: keys,
+            translations: translations, alerts: alerts, notifications: notifications, identity: identity, jobs: jobs, requests: requests,
+            signing: signing, keys: keys,
             evidence: evidence,
             checkpointer: checkpointer, witnessingStatus: witnessingStatus,
             reportFonts: Result { () throws(FontError) in try PDFDocument.Fonts.dejaVu(in: config.fontDirectory) })
@@ -176,7 +181,9 @@ public struct Platform: Sendable {
         if config.seedDemoData {
             let loaded = try await DemoData.bundled().load(into: self)
             if !loaded.credentials.isEmpty, let file = config.demoCredentialsFile {
-                try DemoData.write(loaded.credentials, requests: loaded.requests, alerts: loaded.alerts, to: URL(fileURLWithPath: file))
+                try DemoData.write(
+                    loaded.credentials, requests: loaded.requests, alerts: loaded.alerts, notifications: loaded.notifications,
+                    to: URL(fileURLWithPath: file))
                 logger.notice("Demo users created; their sign-in details are in \(file)")
             }
         }

@@ -24,16 +24,31 @@ public struct DemoData: Sendable {
     /// that `refreshCredentials` gives every demo user new credentials. Returns the counts, the
     /// credentials set and the requests created.
     @discardableResult
-    public func load(
-        into platform: Platform, refreshCredentials: Bool = false
-    ) async throws
-        -> (coordinators: Int, authorities: Int, credentials: [DemoCredential], requests: [DemoRequestEntry], alerts: [DemoAlertEntry])
-    {
+    public func load(into platform: Platform, refreshCredentials: Bool = false) async throws -> Loaded {
         let created = try await loadDirectory(into: platform)
         let credentials = try await loadUsers(into: platform, refresh: refreshCredentials)
         let requests = try await DemoRequests(platform: platform).load()
         let alerts = try await DemoAlerts(platform: platform).load()
-        return (created.coordinators, created.authorities, credentials, requests, alerts)
+        let notifications = try await DemoNotifications(platform: platform).load()
+        return Loaded(
+            coordinators: created.coordinators, authorities: created.authorities, credentials: credentials, requests: requests,
+            alerts: alerts, notifications: notifications)
+    }
+
+    /// What a load created.
+    public struct Loaded: Sendable {
+        /// How many coordinators were added.
+        public let coordinators: Int
+        /// How many authorities were added.
+        public let authorities: Int
+        /// The demo users' credentials that were set.
+        public let credentials: [DemoCredential]
+        /// The demo requests created.
+        public let requests: [DemoRequestEntry]
+        /// The demo alerts created.
+        public let alerts: [DemoAlertEntry]
+        /// The demo notifications created.
+        public let notifications: [DemoNotificationEntry]
     }
 
     private func loadDirectory(into platform: Platform) async throws -> (coordinators: Int, authorities: Int) {

@@ -60,6 +60,12 @@ public enum AccessAction: Sendable, Hashable, CustomStringConvertible {
     case readAlertExistence
     /// Take a step of the alert workflow.
     case actOnAlert(AlertAction)
+    /// Start a notification in a legal area.
+    case createNotification(legalArea: String)
+    /// Read a notification and its comments.
+    case readNotification
+    /// Take a step of a notification.
+    case actOnNotification(MeasureNotificationAction)
 
     public var description: String {
         switch self {
@@ -93,6 +99,9 @@ public enum AccessAction: Sendable, Hashable, CustomStringConvertible {
         case .readAlert: "read-alert"
         case .readAlertExistence: "read-alert-existence"
         case .actOnAlert(let action): "act-on-alert(\(action.rawValue))"
+        case .createNotification(let area): "create-notification(\(area))"
+        case .readNotification: "read-notification"
+        case .actOnNotification(let action): "act-on-notification(\(action.rawValue))"
         }
     }
 }
@@ -115,6 +124,8 @@ public enum AccessTarget: Sendable, Hashable {
     case request(Involvement, legalArea: String, state: RequestState)
     /// An alert, by who sent it, where it went and its legal area.
     case alert(AlertFacts)
+    /// A notification, by who sent it, where it went and its legal area.
+    case notification(MeasureNotificationFacts)
 }
 
 /// The answer of the access policy.

@@ -48,6 +48,10 @@ public enum AccessPurpose: Sendable, Hashable {
     case createAlertDraft
     /// A step of the alert workflow was taken: `alert:<action>`, e.g. `alert:send`, `alert:route`.
     case alertStep(AlertAction)
+    /// A notification was drafted: `notification:create-draft`.
+    case createNotificationDraft
+    /// A step of a notification was taken: `notification:<action>`, e.g. `notification:comment`.
+    case notificationStep(MeasureNotificationAction)
 }
 
 extension AccessPurpose: RawRepresentable {
@@ -78,6 +82,8 @@ extension AccessPurpose: RawRepresentable {
         case .machineTranslation(let kind): "machine-translation:\(kind.rawValue)"
         case .createAlertDraft: "alert:create-draft"
         case .alertStep(let action): "alert:\(action.rawValue)"
+        case .createNotificationDraft: "notification:create-draft"
+        case .notificationStep(let action): "notification:\(action.rawValue)"
         }
     }
 
@@ -107,6 +113,9 @@ extension AccessPurpose: RawRepresentable {
         case ("alert", 2):
             guard let action = AlertAction(rawValue: parts[1]) else { return nil }
             self = .alertStep(action)
+        case ("notification", 2):
+            guard let action = MeasureNotificationAction(rawValue: parts[1]) else { return nil }
+            self = .notificationStep(action)
         case ("machine-translation", 2):
             guard let kind = TranslationProviderKind(rawValue: parts[1]) else { return nil }
             self = .machineTranslation(kind)
@@ -132,6 +141,7 @@ extension AccessPurpose: RawRepresentable {
     private static let fixed: [String: AccessPurpose] = Dictionary(
         uniqueKeysWithValues: ([
             .createDraft, .editDraft, .decideDeadline, .allocate, .attach, .subjectSearch, .correctionApplied, .createAlertDraft,
+            .createNotificationDraft,
         ]
             + DeletionReason.allCases.flatMap { [AccessPurpose.block($0), .delete($0)] }).map { ($0.rawValue, $0) })
 }

@@ -11,6 +11,9 @@ public struct Workspace: Sendable, Hashable {
     /// Has alerts: an authority's alert handlers and readers, the coordinators who route incoming
     /// alerts, the platform operator (told that Services Directive alerts exist).
     public let seesAlerts: Bool
+    /// Has notifications of national measures: users of an authority with a role in one of its
+    /// areas, and the coordinators.
+    public let seesNotifications: Bool
     /// May draft new requests (a request handler of an authority in one of its areas).
     public let draftsRequests: Bool
     /// May search requests by person or business.
@@ -35,6 +38,9 @@ public struct Workspace: Sendable, Hashable {
             (principal.organisation.kind == .authority
                 && principal.user.roles.contains { $0.kind == .alertHandler || $0.kind == .reader })
             || principal.holds(.nationalCoordinator) || principal.holds(.areaCoordinator) || principal.holds(.platformOperator)
+        seesNotifications =
+            (principal.organisation.kind == .authority && principal.user.roles.contains { $0.legalArea != nil })
+            || principal.holds(.nationalCoordinator) || principal.holds(.areaCoordinator)
         draftsRequests = principal.organisation.kind == .authority && principal.user.roles.contains { $0.kind == .requestHandler }
         searchesSubjects = SubjectSearchScope.maySearch(principal)
         keepsRightsRegister = AccessPolicy.decide(principal, .keepRightsRegister, on: .organisation(principal.organisation)).isAllowed

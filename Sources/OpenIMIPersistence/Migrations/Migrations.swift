@@ -20,5 +20,6 @@ public enum Migrations {
         .v16MachineTranslation,
         .v17Alerts,
         .v18AlertNumbersAndNotices,
+        .v19MeasureNotifications,
     ]
 }

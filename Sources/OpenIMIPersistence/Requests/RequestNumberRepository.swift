@@ -2,15 +2,17 @@ import Foundation
 import OpenIMIDomain
 import SQLKit
 
-/// Hands out request and alert numbers: one sequence per member state and year (and kind), each
+/// Hands out request, alert and notification numbers: one sequence per member state and year (and kind), each
 /// number once.
 public struct RequestNumberRepository: Sendable {
-    /// Which sequences: requests' or alerts'.
+    /// Which sequences: requests', alerts' or notifications'.
     public enum Sequence: String, Sendable {
         /// `request_number_sequence`.
         case requests = "request_number_sequence"
         /// `alert_number_sequence`.
         case alerts = "alert_number_sequence"
+        /// `notification_number_sequence`.
+        case notifications = "notification_number_sequence"
     }
 
     /// The transaction to work in: the number is taken with the insert of its request, so a

@@ -20,4 +20,9 @@ extension AppRequestContext {
     func alertID(_ name: String = "id") throws -> AlertID {
         AlertID(try identifier(name))
     }
+
+    /// The notification id in path parameter `name`; 404 when it is not one.
+    func notificationID(_ name: String = "id") throws -> MeasureNotificationID {
+        MeasureNotificationID(try identifier(name))
+    }
 }

@@ -63,7 +63,7 @@ public func buildRouter(platform: Platform) async throws -> Routes {
     HomeController(
         views: views, catalogs: catalogs, clock: platform.clock, database: database, requests: platform.requests,
         identity: platform.identity, coordinatorQuestions: platform.coordinatorQuestions, rightsRegister: platform.rightsRegister,
-        alerts: platform.alerts
+        alerts: platform.alerts, notifications: platform.notifications
     ).addRoutes(to: routes)
     try StaticAssetsController.bundled().addRoutes(to: routes)
     RegistryController(database: database, views: views, catalogs: catalogs).addRoutes(to: routes)
@@ -89,6 +89,9 @@ public func buildRouter(platform: Platform) async throws -> Routes {
     AlertsController(
         catalogs: platform.catalogs, clock: platform.clock, alerts: platform.alerts, database: platform.database,
         printer: platform.printer, checkpointer: platform.exchangeEvidence.checkpointer, views: views
+    ).addRoutes(to: routes)
+    MeasureNotificationsController(
+        catalogs: platform.catalogs, clock: platform.clock, notifications: platform.notifications, database: platform.database, views: views
     ).addRoutes(to: routes)
     IndicatorsController(database: platform.database, requests: platform.requests, catalogs: catalogs, clock: platform.clock, views: views)
         .addRoutes(to: routes)

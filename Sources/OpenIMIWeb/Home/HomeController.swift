@@ -15,6 +15,8 @@ struct HomeController: Sendable {
     let coordinatorQuestions: CoordinatorQuestionService
     let rightsRegister: RightsRegister
     let alerts: AlertService
+    /// Notifications, for the home page's count of those received.
+    let notifications: MeasureNotificationService
 
     func addRoutes(to routes: Routes) {
         routes.public(Site.home, use: home)
@@ -66,6 +68,10 @@ struct HomeController: Sendable {
             ] {
                 if let count { duties.append((id, count, Site.alerts.link())) }
             }
+        }
+        if workspace.seesNotifications {
+            let received = try await notifications.receivedCount(of: principal, since: now.addingTimeInterval(-30 * 86_400))
+            duties.append(("notificationsReceived", received, Site.notifications.link()))
         }
         if workspace.managesUsers, principal.organisation.kind == .authority {
             let status = try await identity.userListStatus(of: principal.organisation, now: now)

@@ -62,6 +62,11 @@ enum Site {
     static let alertInformationNotice = SiteRoute(.get, "/alerts/{id}/information-notice", .signedIn)
     static let alertEvidence = SiteRoute(.get, "/alerts/{id}/evidence", .signedIn)
     static let alertReport = SiteRoute(.get, "/alerts/{id}/report", .signedIn)
+    static let notifications = SiteRoute(.get, "/notifications", .signedIn)
+    static let newNotification = SiteRoute(.get, "/notifications/new", .signedIn)
+    static let postNotifications = SiteRoute(.post, "/notifications", .signedIn)
+    static let notification = SiteRoute(.get, "/notifications/{id}", .signedIn)
+    static let postNotificationSteps = SiteRoute(.post, "/notifications/{id}/steps", .signedIn)
     static let alertInformationNoticePdf = SiteRoute(.get, "/alerts/{id}/information-notice.pdf", .signedIn)
     static let newRequest = SiteRoute(.get, "/requests/new", .signedIn)
     static let postRequests = SiteRoute(.post, "/requests", .signedIn)
@@ -100,6 +105,11 @@ enum Site {
         "alertInformationNotice": alertInformationNotice,
         "alertEvidence": alertEvidence,
         "alertReport": alertReport,
+        "notifications": notifications,
+        "newNotification": newNotification,
+        "postNotifications": postNotifications,
+        "notification": notification,
+        "postNotificationSteps": postNotificationSteps,
         "alertInformationNoticePdf": alertInformationNoticePdf,
         "postQuestions": postQuestions,
         "postQuestionAnswer": postQuestionAnswer,
@@ -220,6 +230,10 @@ enum Site {
         static let alertInformationNotice = SiteRoute(.get, "/api/v1/alerts/{id}/information-notice", .signedIn)
         static let alertEvidence = SiteRoute(.get, "/api/v1/alerts/{id}/evidence", .signedIn)
         static let alertReport = SiteRoute(.get, "/api/v1/alerts/{id}/report", .signedIn)
+        static let measureNotifications = SiteRoute(.get, "/api/v1/measure-notifications", .signedIn)
+        static let postMeasureNotifications = SiteRoute(.post, "/api/v1/measure-notifications", .signedIn)
+        static let measureNotification = SiteRoute(.get, "/api/v1/measure-notifications/{id}", .signedIn)
+        static let postMeasureNotificationSteps = SiteRoute(.post, "/api/v1/measure-notifications/{id}/steps", .signedIn)
         static let putAlertRoutingRule = SiteRoute(.put, "/api/v1/alert-routing-rules/{area}", .signedIn)
         static let alert = SiteRoute(.get, "/api/v1/alerts/{id}", .signedIn)
         static let postAlertSteps = SiteRoute(.post, "/api/v1/alerts/{id}/steps", .signedIn)
@@ -258,6 +272,11 @@ enum Site {
         alertInformationNoticePdf,
         alertEvidence,
         alertReport,
+        notifications,
+        newNotification,
+        postNotifications,
+        notification,
+        postNotificationSteps,
         postQuestions,
         postQuestionAnswer,
         coordinators,
@@ -372,6 +391,10 @@ enum Site {
         API.alertInformationNotice,
         API.alertEvidence,
         API.alertReport,
+        API.measureNotifications,
+        API.postMeasureNotifications,
+        API.measureNotification,
+        API.postMeasureNotificationSteps,
         API.putAlertRoutingRule,
         API.alert,
         API.postAlertSteps,

@@ -109,6 +109,7 @@ public struct AccountNavigation: Sendable {
     let seesOverdueLists: Bool
     let seesRequests: Bool
     let seesAlerts: Bool
+    let seesNotifications: Bool
     let searchesSubjects: Bool
     let keepsRightsRegister: Bool
     let supervisesAccessLog: Bool
@@ -122,6 +123,7 @@ public struct AccountNavigation: Sendable {
         seesOverdueLists = workspace.seesOverdueUserLists
         seesRequests = workspace.seesRequests
         seesAlerts = workspace.seesAlerts
+        seesNotifications = workspace.seesNotifications
         searchesSubjects = workspace.searchesSubjects
         keepsRightsRegister = workspace.keepsRightsRegister
         supervisesAccessLog = workspace.supervisesAccessLog
