@@ -61,7 +61,7 @@ struct MeasureNotificationPage {
         textLang = notification.language.rawValue
         self.language = catalog.text("translation.inLanguage", ["language": languageName(notification.language)])
         procedure = names.procedureName(notification.procedure.rawValue)
-        from = "\(names.name(notification.sender)) (\(stateNames[notification.senderState] ?? notification.senderState.rawValue))"
+        from = names.name(notification.sender)
         state = catalog.text("notificationState.\(notification.state.rawValue)")
         stateCode = notification.state.rawValue
         version = notification.version

@@ -17,12 +17,10 @@ extension MeasureNotificationsController {
         let names = try await RequestDirectory.load(
             Set(summaries.map(\.sender)), areas: Set(notifications.procedureAreas.values.map(\.rawValue)), database: database,
             language: context.language)
-        let states = try await RegistryRepository(sql: database.sql).memberStates()
         let catalog = catalogs.catalog(for: context.language)
         let page = MeasureNotificationsPage(
-            lists: lists, procedures: procedures, names: names,
-            states: Dictionary(uniqueKeysWithValues: states.map { ($0.code, $0.name.text(in: context.language)) }), catalog: catalog,
-            time: LocalTime(for: principal), done: request.query("done").flatMap { Self.doneMessages.contains($0) ? $0 : nil })
+            lists: lists, procedures: procedures, names: names, catalog: catalog, time: LocalTime(for: principal),
+            done: request.query("done").flatMap { Self.doneMessages.contains($0) ? $0 : nil })
         return views.render("notifications", title: catalog.text("notifications.title"), page: page, request: request, context: context)
     }
 

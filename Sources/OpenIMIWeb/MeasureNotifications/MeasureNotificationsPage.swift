@@ -37,8 +37,7 @@ struct MeasureNotificationsPage {
     let done: String?
 
     init(
-        lists: MeasureNotificationLists, procedures: [String], names: RequestDirectory, states: [MemberStateCode: String], catalog: Catalog,
-        time: LocalTime, done: String?
+        lists: MeasureNotificationLists, procedures: [String], names: RequestDirectory, catalog: Catalog, time: LocalTime, done: String?
     ) {
         newLinks = procedures.map {
             NewLink(
@@ -50,7 +49,7 @@ struct MeasureNotificationsPage {
                 Row(
                     number: $0.number, href: Site.notification.link($0.id.description), title: $0.title,
                     procedure: names.procedureName($0.procedure.rawValue),
-                    from: "\(names.name($0.sender)) (\(states[$0.senderState] ?? $0.senderState.rawValue))",
+                    from: names.name($0.sender),
                     state: catalog.text("notificationState.\($0.state.rawValue)"), stateCode: $0.state.rawValue,
                     sent: $0.sentAt.map(time.minute) ?? "—")
             }
