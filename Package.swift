@@ -75,6 +75,7 @@ let package = Package(
             ],
             resources: [
                 .copy("Resources/ReferenceData"), .copy("Resources/QuestionSets"), .copy("Resources/AlertTemplates"),
+                .copy("Resources/Repositories"),
                 .copy("Resources/DataTranslations"),
             ]
         ),

@@ -34,7 +34,7 @@ struct SeedDemoCommand: AsyncParsableCommand {
         if let output {
             try DemoData.write(
                 created.credentials, requests: created.requests, alerts: created.alerts, notifications: created.notifications,
-                to: URL(fileURLWithPath: output))
+                repositoryRecords: created.repositoryRecords, to: URL(fileURLWithPath: output))
             print("Wrote the demo users' sign-in details to \(output)")
         }
     }

@@ -44,6 +44,7 @@ import Testing
         all += BlockedDataPurpose.allCases.map { .openBlocked($0) }
         all += AlertAction.allCases.map { .alertStep($0) } + [.createAlertDraft, .createNotificationDraft]
         all += MeasureNotificationAction.allCases.map { .notificationStep($0) }
+        all += RepositoryRecordAction.allCases.map { .repository($0) }
         all += DeletionReason.allCases.flatMap { [.block($0), .delete($0)] }
         all += RightsRequestKind.allCases.flatMap { kind in
             [.rightsRequest(kind, Self.rights)] + RightsAction.allCases.map { .rightsAction(kind, Self.rights, $0) }

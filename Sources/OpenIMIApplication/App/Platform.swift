@@ -29,6 +29,8 @@ public struct Platform: Sendable {
     public let alerts: AlertService
     /// Notifications of national measures to chosen member states.
     public let notifications: MeasureNotificationService
+    /// Registers of a legal area maintained by designated authorities.
+    public let repositories: RepositoryService
     /// Accounts, sign-in, sessions and user administration.
     public let identity: IdentityService
     /// The scheduled jobs.
@@ -121,6 +123,8 @@ public struct Platform: Sendable {
             database: database, identity: identity, templates: try AlertTemplateFiles.bundled(), legalAreas: legalAreas,
             evidence: evidence, keys: dataKeys)
         let notifications = MeasureNotificationService(database: database, identity: identity, legalAreas: legalAreas, evidence: evidence)
+        let repositories = RepositoryService(
+            database: database, identity: identity, definitions: try RepositoryFiles.bundled(), evidence: evidence, keys: dataKeys)
         let translations = MachineTranslationService(
             requests: requests,
             provider: try config.translation?.provider(callbackURL: config.linkBase + MachineTranslationService.callbackPath),
@@ -138,7 +142,8 @@ public struct Platform: Sendable {
             quorum: config.witnessQuorum)
         return Platform(
             config: config, logger: logger, database: database, clock: clock, catalogs: catalogs, glossary: glossary,
-            translations: translations, alerts: alerts, notifications: notifications, identity: identity, jobs: jobs, requests: requests,
+            translations: translations, alerts: alerts, notifications: notifications, repositories: repositories, identity: identity,
+            jobs: jobs, requests: requests,
             signing: signing, keys: keys,
             evidence: evidence,
             checkpointer: checkpointer, witnessingStatus: witnessingStatus,
@@ -183,7 +188,7 @@ public struct Platform: Sendable {
             if !loaded.credentials.isEmpty, let file = config.demoCredentialsFile {
                 try DemoData.write(
                     loaded.credentials, requests: loaded.requests, alerts: loaded.alerts, notifications: loaded.notifications,
-                    to: URL(fileURLWithPath: file))
+                    repositoryRecords: loaded.repositoryRecords, to: URL(fileURLWithPath: file))
                 logger.notice("Demo users created; their sign-in details are in \(file)")
             }
         }

@@ -30,9 +30,10 @@ public struct DemoData: Sendable {
         let requests = try await DemoRequests(platform: platform).load()
         let alerts = try await DemoAlerts(platform: platform).load()
         let notifications = try await DemoNotifications(platform: platform).load()
+        let records = try await DemoRepositories(platform: platform).load()
         return Loaded(
             coordinators: created.coordinators, authorities: created.authorities, credentials: credentials, requests: requests,
-            alerts: alerts, notifications: notifications)
+            alerts: alerts, notifications: notifications, repositoryRecords: records)
     }
 
     /// What a load created.
@@ -49,6 +50,8 @@ public struct DemoData: Sendable {
         public let alerts: [DemoAlertEntry]
         /// The demo notifications created.
         public let notifications: [DemoNotificationEntry]
+        /// The demo repository records created.
+        public let repositoryRecords: [DemoRepositoryEntry]
     }
 
     private func loadDirectory(into platform: Platform) async throws -> (coordinators: Int, authorities: Int) {

@@ -106,18 +106,21 @@ extension DemoData {
     /// Writes demo credentials as JSON readable by the owner only.
     public static func write(
         _ credentials: [DemoCredential], requests: [DemoRequestEntry] = [], alerts: [DemoAlertEntry] = [],
-        notifications: [DemoNotificationEntry] = [], to url: URL
+        notifications: [DemoNotificationEntry] = [], repositoryRecords: [DemoRepositoryEntry] = [], to url: URL
     ) throws {
         struct Output: Encodable {
             let users: [DemoCredential]
             let requests: [DemoRequestEntry]
             let alerts: [DemoAlertEntry]
             let notifications: [DemoNotificationEntry]
+            let repositoryRecords: [DemoRepositoryEntry]
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        let data = try encoder.encode(Output(users: credentials, requests: requests, alerts: alerts, notifications: notifications))
+        let data = try encoder.encode(
+            Output(
+                users: credentials, requests: requests, alerts: alerts, notifications: notifications, repositoryRecords: repositoryRecords))
         try? FileManager.default.removeItem(at: url)
         guard FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
             throw CocoaError(.fileWriteNoPermission)

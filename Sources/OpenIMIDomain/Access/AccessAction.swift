@@ -66,6 +66,10 @@ public enum AccessAction: Sendable, Hashable, CustomStringConvertible {
     case readNotification
     /// Take a step of a notification.
     case actOnNotification(MeasureNotificationAction)
+    /// Search and read a repository's records.
+    case readRepository
+    /// Record and change a repository's records.
+    case maintainRepository
 
     public var description: String {
         switch self {
@@ -102,6 +106,8 @@ public enum AccessAction: Sendable, Hashable, CustomStringConvertible {
         case .createNotification(let area): "create-notification(\(area))"
         case .readNotification: "read-notification"
         case .actOnNotification(let action): "act-on-notification(\(action.rawValue))"
+        case .readRepository: "read-repository"
+        case .maintainRepository: "maintain-repository"
         }
     }
 }
@@ -126,6 +132,8 @@ public enum AccessTarget: Sendable, Hashable {
     case alert(AlertFacts)
     /// A notification, by who sent it, where it went and its legal area.
     case notification(MeasureNotificationFacts)
+    /// A repository, by its area, readers and maintainers.
+    case repository(RepositoryFacts)
 }
 
 /// The answer of the access policy.

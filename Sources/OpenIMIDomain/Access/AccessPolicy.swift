@@ -15,7 +15,8 @@
 ///   users with a role in the request's area at an involved authority (or of the coordinator it was
 ///   referred to) read it; the requester's and the current responder's request handlers, and the
 ///   coordinator referred to, take the steps the workflow gives their side.
-/// - Alerts: see `AccessPolicy+Alerts.swift`; notifications: `AccessPolicy+MeasureNotifications.swift`.
+/// - Alerts: see `AccessPolicy+Alerts.swift`; notifications: `AccessPolicy+MeasureNotifications.swift`;
+///   repositories: `AccessPolicy+Repositories.swift`.
 public enum AccessPolicy {
     /// Decides whether `principal` may do `action` on `target`.
     public static func decide(_ principal: Principal, _ action: AccessAction, on target: AccessTarget) -> AccessDecision {
@@ -75,6 +76,8 @@ public enum AccessPolicy {
             return mayNotify(principal, in: area) ? .allow : .deny(.missingRole)
         case (_, .notification(let facts)):
             return decideNotification(principal, action, facts)
+        case (_, .repository(let facts)):
+            return decideRepository(principal, action, facts)
         case (.readRequest, .request(let involvement, let area, let state)):
             // Drafts are private to the requesting authority.
             if state == .draft, involvement.party(of: principal.organisation) != .requester { return .deny(.otherOrganisation) }

@@ -52,6 +52,8 @@ public enum AccessPurpose: Sendable, Hashable {
     case createNotificationDraft
     /// A step of a notification was taken: `notification:<action>`, e.g. `notification:comment`.
     case notificationStep(MeasureNotificationAction)
+    /// A repository's records were searched, read, added or changed: `repository:<action>`.
+    case repository(RepositoryRecordAction)
 }
 
 extension AccessPurpose: RawRepresentable {
@@ -84,6 +86,7 @@ extension AccessPurpose: RawRepresentable {
         case .alertStep(let action): "alert:\(action.rawValue)"
         case .createNotificationDraft: "notification:create-draft"
         case .notificationStep(let action): "notification:\(action.rawValue)"
+        case .repository(let action): "repository:\(action.rawValue)"
         }
     }
 
@@ -116,6 +119,9 @@ extension AccessPurpose: RawRepresentable {
         case ("notification", 2):
             guard let action = MeasureNotificationAction(rawValue: parts[1]) else { return nil }
             self = .notificationStep(action)
+        case ("repository", 2):
+            guard let action = RepositoryRecordAction(rawValue: parts[1]) else { return nil }
+            self = .repository(action)
         case ("machine-translation", 2):
             guard let kind = TranslationProviderKind(rawValue: parts[1]) else { return nil }
             self = .machineTranslation(kind)

@@ -14,6 +14,9 @@ public struct Workspace: Sendable, Hashable {
     /// Has notifications of national measures: users of an authority with a role in one of its
     /// areas, and the coordinators.
     public let seesNotifications: Bool
+    /// Has registers to read: every user of an authority or coordinator (which registers, the
+    /// repositories' own readers decide).
+    public let seesRepositories: Bool
     /// May draft new requests (a request handler of an authority in one of its areas).
     public let draftsRequests: Bool
     /// May search requests by person or business.
@@ -41,6 +44,7 @@ public struct Workspace: Sendable, Hashable {
         seesNotifications =
             (principal.organisation.kind == .authority && principal.user.roles.contains { $0.legalArea != nil })
             || principal.holds(.nationalCoordinator) || principal.holds(.areaCoordinator)
+        seesRepositories = principal.organisation.kind != .platform
         draftsRequests = principal.organisation.kind == .authority && principal.user.roles.contains { $0.kind == .requestHandler }
         searchesSubjects = SubjectSearchScope.maySearch(principal)
         keepsRightsRegister = AccessPolicy.decide(principal, .keepRightsRegister, on: .organisation(principal.organisation)).isAllowed

@@ -11,6 +11,11 @@ public struct AlertFieldValue: Sendable, Hashable {
 extension AlertTemplate {
     /// The fields `values` fills, in the template's order, labelled in `language`.
     public func labelled(_ values: [String: String], in language: Language) -> [AlertFieldValue] {
+        Self.labelled(values, fields: fields, in: language)
+    }
+
+    /// The fields of `fields` that `values` fills, in order, labelled in `language`.
+    public static func labelled(_ values: [String: String], fields: [AlertField], in language: Language) -> [AlertFieldValue] {
         fields.compactMap { field in
             guard let raw = values[field.id] else { return nil }
             let text = field.kind == .choice ? field.options.first { $0.id == raw }?.text.text(in: language) ?? raw : raw

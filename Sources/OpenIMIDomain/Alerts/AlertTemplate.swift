@@ -33,14 +33,19 @@ public struct AlertTemplate: Sendable, Hashable, Codable {
     /// Checks `values` against the fields: no unknown field, every required one given, dates as
     /// `YYYY-MM-DD`, choices among the options, nothing longer than ``maximumValueLength``.
     public func check(_ values: [String: String]) throws(AlertContentError) {
-        for key in values.keys.sorted() where field(key) == nil { throw .unknownField(key) }
+        try Self.check(values, against: fields)
+    }
+
+    /// Checks `values` against `fields` as ``check(_:)`` does; repositories' records use it too.
+    public static func check(_ values: [String: String], against fields: [AlertField]) throws(AlertContentError) {
+        for key in values.keys.sorted() where !fields.contains(where: { $0.id == key }) { throw .unknownField(key) }
         for field in fields {
             let value = values[field.id]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             if value.isEmpty {
                 if field.required { throw .missing(field.id) }
                 continue
             }
-            guard value.count <= Self.maximumValueLength else { throw .tooLong(field.id) }
+            guard value.count <= maximumValueLength else { throw .tooLong(field.id) }
             switch field.kind {
             case .text: break
             case .date, .decisionDate:

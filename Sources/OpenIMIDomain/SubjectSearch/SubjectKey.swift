@@ -54,6 +54,24 @@ public enum SubjectKey {
         return out.trimmingCharacters(in: .whitespaces)
     }
 
+    /// What finds the record of repository `code` whose `field` is `value`: the value with case,
+    /// accents and punctuation folded away (letters and digits kept); nil when nothing is left.
+    public static func repositoryValue(_ code: String, field: String, value: String) -> String? {
+        let folded = value.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var out = ""
+        for scalar in folded.unicodeScalars {
+            if let replacement = letters[scalar] {
+                out += replacement
+            } else if CharacterSet.alphanumerics.contains(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else if !out.hasSuffix(" ") && !out.isEmpty {
+                out += " "
+            }
+        }
+        let key = out.trimmingCharacters(in: .whitespaces)
+        return key.isEmpty ? nil : "repository:\(code):\(field):\(key)"
+    }
+
     /// Letters and digits only, upper case.
     static func code(_ text: String) -> String {
         String(text.uppercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))

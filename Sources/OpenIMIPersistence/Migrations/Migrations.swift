@@ -21,5 +21,6 @@ public enum Migrations {
         .v17Alerts,
         .v18AlertNumbersAndNotices,
         .v19MeasureNotifications,
+        .v20Repositories,
     ]
 }

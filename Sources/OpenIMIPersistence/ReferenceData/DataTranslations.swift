@@ -54,6 +54,11 @@ public struct DataTranslations: Sendable {
             let data = try Data(contentsOf: alertTemplates.appendingPathComponent(file))
             texts.merge(try englishTexts(of: data, root: AlertTemplateFiles.root(of: file))) { $1 }
         }
+        let repositories = resources.appendingPathComponent("Repositories")
+        for file in try FileManager.default.contentsOfDirectory(atPath: repositories.path) where file.hasSuffix(".json") {
+            let data = try Data(contentsOf: repositories.appendingPathComponent(file))
+            texts.merge(try englishTexts(of: data, root: RepositoryFiles.root(of: file))) { $1 }
+        }
         return texts
     }
 

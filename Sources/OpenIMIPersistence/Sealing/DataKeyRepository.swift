@@ -9,12 +9,26 @@ public enum DataKeyOwner: Sendable, CaseIterable {
     case request
     /// An alert (`alert_data_key`).
     case alert
+    /// A record of a repository (`repository_record_data_key`).
+    case repositoryRecord
 
-    var table: String { self == .request ? "request_data_key" : "alert_data_key" }
-    var column: String { self == .request ? "request_id" : "alert_id" }
+    var table: String {
+        switch self {
+        case .request: "request_data_key"
+        case .alert: "alert_data_key"
+        case .repositoryRecord: "repository_record_data_key"
+        }
+    }
+    var column: String {
+        switch self {
+        case .request: "request_id"
+        case .alert: "alert_id"
+        case .repositoryRecord: "record_id"
+        }
+    }
 }
 
-/// The data keys of requests or of alerts, wrapped by the master key.
+/// The data keys of requests, alerts or repository records, wrapped by the master key.
 public struct DataKeyRepository: Sendable {
     /// The database or transaction to work in.
     public let sql: any SQLDatabase

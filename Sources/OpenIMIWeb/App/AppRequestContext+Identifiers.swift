@@ -25,4 +25,17 @@ extension AppRequestContext {
     func notificationID(_ name: String = "id") throws -> MeasureNotificationID {
         MeasureNotificationID(try identifier(name))
     }
+
+    /// The repository code in the path: letters, digits and hyphens; 404 otherwise.
+    func code() throws -> String {
+        guard let code = parameters.get("code"), !code.isEmpty, code.count <= 100,
+            code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        else { throw RepositoryError.notFound }
+        return code
+    }
+
+    /// The record id in the path; 404 when it is not one.
+    func recordID() throws -> RepositoryRecordID {
+        RepositoryRecordID(try identifier("id"))
+    }
 }

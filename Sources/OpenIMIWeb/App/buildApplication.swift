@@ -93,6 +93,9 @@ public func buildRouter(platform: Platform) async throws -> Routes {
     MeasureNotificationsController(
         catalogs: platform.catalogs, clock: platform.clock, notifications: platform.notifications, database: platform.database, views: views
     ).addRoutes(to: routes)
+    RepositoriesController(
+        catalogs: platform.catalogs, clock: platform.clock, repositories: platform.repositories, database: platform.database, views: views
+    ).addRoutes(to: routes)
     IndicatorsController(database: platform.database, requests: platform.requests, catalogs: catalogs, clock: platform.clock, views: views)
         .addRoutes(to: routes)
     SubjectSearchController(

@@ -67,6 +67,11 @@ enum Site {
     static let postNotifications = SiteRoute(.post, "/notifications", .signedIn)
     static let notification = SiteRoute(.get, "/notifications/{id}", .signedIn)
     static let postNotificationSteps = SiteRoute(.post, "/notifications/{id}/steps", .signedIn)
+    static let repositories = SiteRoute(.get, "/repositories", .signedIn)
+    static let repository = SiteRoute(.get, "/repositories/{code}", .signedIn)
+    static let postRepositoryRecords = SiteRoute(.post, "/repositories/{code}/records", .signedIn)
+    static let repositoryRecord = SiteRoute(.get, "/repositories/{code}/records/{id}", .signedIn)
+    static let postRepositoryRecord = SiteRoute(.post, "/repositories/{code}/records/{id}", .signedIn)
     static let alertInformationNoticePdf = SiteRoute(.get, "/alerts/{id}/information-notice.pdf", .signedIn)
     static let newRequest = SiteRoute(.get, "/requests/new", .signedIn)
     static let postRequests = SiteRoute(.post, "/requests", .signedIn)
@@ -110,6 +115,11 @@ enum Site {
         "postNotifications": postNotifications,
         "notification": notification,
         "postNotificationSteps": postNotificationSteps,
+        "repositories": repositories,
+        "repository": repository,
+        "postRepositoryRecords": postRepositoryRecords,
+        "repositoryRecord": repositoryRecord,
+        "postRepositoryRecord": postRepositoryRecord,
         "alertInformationNoticePdf": alertInformationNoticePdf,
         "postQuestions": postQuestions,
         "postQuestionAnswer": postQuestionAnswer,
@@ -234,6 +244,12 @@ enum Site {
         static let postMeasureNotifications = SiteRoute(.post, "/api/v1/measure-notifications", .signedIn)
         static let measureNotification = SiteRoute(.get, "/api/v1/measure-notifications/{id}", .signedIn)
         static let postMeasureNotificationSteps = SiteRoute(.post, "/api/v1/measure-notifications/{id}/steps", .signedIn)
+        static let repositories = SiteRoute(.get, "/api/v1/repositories", .signedIn)
+        static let repositoryRecords = SiteRoute(.get, "/api/v1/repositories/{code}/records", .signedIn)
+        static let postRepositoryRecords = SiteRoute(.post, "/api/v1/repositories/{code}/records", .signedIn)
+        static let repositoryRecord = SiteRoute(.get, "/api/v1/repositories/{code}/records/{id}", .signedIn)
+        static let putRepositoryRecord = SiteRoute(.put, "/api/v1/repositories/{code}/records/{id}", .signedIn)
+        static let putRepositoryMaintainer = SiteRoute(.put, "/api/v1/repositories/{code}/maintainers/{authority}", .signedIn)
         static let putAlertRoutingRule = SiteRoute(.put, "/api/v1/alert-routing-rules/{area}", .signedIn)
         static let alert = SiteRoute(.get, "/api/v1/alerts/{id}", .signedIn)
         static let postAlertSteps = SiteRoute(.post, "/api/v1/alerts/{id}/steps", .signedIn)
@@ -277,6 +293,11 @@ enum Site {
         postNotifications,
         notification,
         postNotificationSteps,
+        repositories,
+        repository,
+        postRepositoryRecords,
+        repositoryRecord,
+        postRepositoryRecord,
         postQuestions,
         postQuestionAnswer,
         coordinators,
@@ -395,6 +416,12 @@ enum Site {
         API.postMeasureNotifications,
         API.measureNotification,
         API.postMeasureNotificationSteps,
+        API.repositories,
+        API.repositoryRecords,
+        API.postRepositoryRecords,
+        API.repositoryRecord,
+        API.putRepositoryRecord,
+        API.putRepositoryMaintainer,
         API.putAlertRoutingRule,
         API.alert,
         API.postAlertSteps,

@@ -110,6 +110,7 @@ public struct AccountNavigation: Sendable {
     let seesRequests: Bool
     let seesAlerts: Bool
     let seesNotifications: Bool
+    let seesRepositories: Bool
     let searchesSubjects: Bool
     let keepsRightsRegister: Bool
     let supervisesAccessLog: Bool
@@ -124,6 +125,7 @@ public struct AccountNavigation: Sendable {
         seesRequests = workspace.seesRequests
         seesAlerts = workspace.seesAlerts
         seesNotifications = workspace.seesNotifications
+        seesRepositories = workspace.seesRepositories
         searchesSubjects = workspace.searchesSubjects
         keepsRightsRegister = workspace.keepsRightsRegister
         supervisesAccessLog = workspace.supervisesAccessLog

@@ -1,0 +1,26 @@
+import Hummingbird
+import OpenIMIApplication
+
+extension RepositoryError: PresentableError {
+    /// A repository or record that is not there for the reader (404), a field that may not be
+    /// searched or values that do not fit (422, naming the field), a change that came second (409).
+    func presentation(in context: ErrorContext) -> ErrorPresentation {
+        switch self {
+        case .notFound:
+            return context.notFound
+        case .notSearchable:
+            return context.invalid(.unprocessableContent, "field", .notAllowed)
+        case .content(.unknownField(let field)):
+            return context.invalid(.unprocessableContent, "values.\(field)", .notAllowed)
+        case .content(.missing(let field)):
+            return context.invalid(.unprocessableContent, "values.\(field)", .required)
+        case .content(.malformed(let field)):
+            return context.invalid(.unprocessableContent, "values.\(field)", .malformed)
+        case .content(.tooLong(let field)):
+            return context.invalid(.unprocessableContent, "values.\(field)", .tooLong(maximum: 10_000))
+        case .conflict:
+            return context.simple(
+                .conflict, "version-conflict", "error.conflict.title", context.catalog.text("error.repositoryConflict.detail"))
+        }
+    }
+}
