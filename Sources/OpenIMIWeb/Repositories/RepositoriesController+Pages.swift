@@ -39,10 +39,13 @@ extension RepositoriesController {
             kept.append(try await repositories.read(id, in: code, by: principal, now: now))
         }
         let maintainerIDs = try await RepositoryRecordRepository(sql: database.sql, keys: repositories.keys).maintainers(of: code)
-        let names = try await RequestDirectory.load(maintainerIDs, areas: [], database: database, language: context.language)
+        let own = principal.organisation.id.uuid
+        let names = try await RequestDirectory.load(
+            maintainerIDs.union([own].compactMap { $0 }), areas: [], database: database, language: context.language)
         let catalog = catalogs.catalog(for: context.language)
         let model = RepositoryPage(
-            definition: definition, maintains: maintains, maintainers: maintainerIDs.map(names.name), search: search,
+            definition: definition, maintains: maintains, maintainers: maintainerIDs.map(names.name), ownName: own.map(names.name) ?? "",
+            search: search,
             results: results ?? [], kept: kept, catalog: catalog, form: form, done: done)
         return views.render("repository", title: model.title, page: model, request: request, context: context, form: form)
     }

@@ -57,13 +57,16 @@ struct RepositoryPage {
     let maintains: Bool
     let kept: [Row]
     let hasKept: Bool
+    /// The name of the user's authority, over the records it keeps.
+    let ownName: String
     let inputs: [AlertFieldInput]
     let done: String?
 
     init(
-        definition: RepositoryDefinition, maintains: Bool, maintainers: [String], search: (field: String, value: String)?,
+        definition: RepositoryDefinition, maintains: Bool, maintainers: [String], ownName: String, search: (field: String, value: String)?,
         results: [RepositoryRecord], kept: [RepositoryRecord], catalog: Catalog, form: FormEcho?, done: String?
     ) {
+        self.ownName = ownName
         let language = catalog.language
         code = definition.code
         title = definition.title.text(in: language)
