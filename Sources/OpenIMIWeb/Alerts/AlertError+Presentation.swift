@@ -9,18 +9,10 @@ extension AlertError: PresentableError {
         switch self {
         case .notFound:
             return context.notFound
-        case .step(.content(let error)):
-            return AlertError.content(error).presentation(in: context)
+        case .step(.content(let error)), .content(let error):
+            return error.presentation(in: context)
         case .step(.invalidRecipients):
             return context.invalid(.unprocessableContent, "recipients", .required)
-        case .content(.unknownField(let field)):
-            return context.invalid(.unprocessableContent, "values.\(field)", .notAllowed)
-        case .content(.missing(let field)):
-            return context.invalid(.unprocessableContent, "values.\(field)", .required)
-        case .content(.malformed(let field)):
-            return context.invalid(.unprocessableContent, "values.\(field)", .malformed)
-        case .content(.tooLong(let field)):
-            return context.invalid(.unprocessableContent, "values.\(field)", .tooLong(maximum: 10_000))
         case .notAnAlertProcedure, .step, .unknownAuthority:
             return context.simple(
                 .unprocessableContent, "alert-refused", "error.alertRefused.title", context.catalog.text("error.alertRefused.detail"))

@@ -10,14 +10,8 @@ extension RepositoryError: PresentableError {
             return context.notFound
         case .notSearchable:
             return context.invalid(.unprocessableContent, "field", .notAllowed)
-        case .content(.unknownField(let field)):
-            return context.invalid(.unprocessableContent, "values.\(field)", .notAllowed)
-        case .content(.missing(let field)):
-            return context.invalid(.unprocessableContent, "values.\(field)", .required)
-        case .content(.malformed(let field)):
-            return context.invalid(.unprocessableContent, "values.\(field)", .malformed)
-        case .content(.tooLong(let field)):
-            return context.invalid(.unprocessableContent, "values.\(field)", .tooLong(maximum: 10_000))
+        case .content(let error):
+            return error.presentation(in: context)
         case .conflict:
             return context.simple(
                 .conflict, "version-conflict", "error.conflict.title", context.catalog.text("error.repositoryConflict.detail"))
