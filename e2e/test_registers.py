@@ -1,5 +1,5 @@
 """The register of European Professional Cards in the browser: a Slovenian authority of the area
-finds a Danish card by the holder's name and opens it; the Danish authority that keeps it
+finds a Danish card by its number and opens it; the Danish authority that keeps it
 suspends it, and the earlier version stays in its history."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -13,8 +13,8 @@ def test_a_card_is_found_and_its_keeper_changes_it(browser, base_url):
     browser.get(f"{base_url}/repositories?lang=sl")
     browser.find_element(By.CSS_SELECTOR, 'a[href="/repositories/professional-cards"]').click()
     PageWait(browser).until(lambda b: b.find_element(By.ID, "repository-search"))
-    Select(browser.find_element(By.ID, "field")).select_by_value("family-names")
-    browser.find_element(By.ID, "value").send_keys("NIELSEN")
+    Select(browser.find_element(By.ID, "field")).select_by_value("card-number")
+    browser.find_element(By.ID, "value").send_keys("epc dk 2026 000101")
     browser.find_element(By.ID, "search-repository").click()
     PageWait(browser).until(lambda b: b.find_element(By.ID, "results"))
     browser.find_element(By.CSS_SELECTOR, "#results a").click()

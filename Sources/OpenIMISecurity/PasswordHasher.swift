@@ -22,9 +22,10 @@ public struct PasswordHasher: Sendable {
         self.cost = cost
     }
 
-    /// A hasher of bcrypt's smallest cost (2^4 rounds), for test suites that create hundreds of
-    /// accounts. Its hashes can be guessed quickly: never configured for a server.
-    public static let forTests = PasswordHasher(unchecked: 4)
+    /// A hasher of bcrypt's smallest cost (2^4 rounds), for this package's test suites, which create
+    /// hundreds of accounts. Its hashes can be guessed quickly: `package` access keeps it out of
+    /// reach of any code built on OpenIMI, and no setting selects it.
+    package static let forTests = PasswordHasher(unchecked: 4)
 
     /// The bcrypt hash of `password`, with a fresh salt.
     public func hash(_ password: String) async throws -> String {

@@ -15,7 +15,7 @@ import Testing
                 id: "holder", title: LocalizedText([.en: "Holder"]), kind: .text, required: true, personalData: true, sensitive: false),
             AlertField(
                 id: "issued-on", title: LocalizedText([.en: "Issued"]), kind: .date, required: false, personalData: false, sensitive: false),
-        ], searchable: ["number", "holder"])
+        ], searchable: ["number", "holder"], unique: ["number"])
     static let keeper = Organisation(id: .authority(.random()), memberState: .dk, legalAreas: ["professional-qualifications"])
     static let actor = StepActor(userID: UserID.random(), organisationID: keeper.id.uuid!)
 
@@ -68,6 +68,12 @@ import Testing
         #expect(!decide(other, [.localDataAdministrator], .readRepository, facts), "no role in the area")
         #expect(!decide(elsewhere, [.requestHandler(legalArea: "services")], .readRepository, facts))
         #expect(decide(nimic, [.nationalCoordinator], .readRepository, facts))
+        let otherArea = Organisation(id: .areaCoordinator(.random()), memberState: .si, coordinatorScope: .area(legalAreas: ["services"]))
+        let sameArea = Organisation(id: .areaCoordinator(.random()), memberState: .si, coordinatorScope: .area(legalAreas: [area]))
+        let region = Organisation(id: .areaCoordinator(.random()), memberState: .si, coordinatorScope: .region("Ljubljana"))
+        #expect(!decide(otherArea, [.areaCoordinator], .readRepository, facts), "an area coordinator of another area")
+        #expect(decide(sameArea, [.areaCoordinator], .readRepository, facts))
+        #expect(!decide(region, [.areaCoordinator], .readRepository, facts), "a regional coordinator")
         #expect(!decide(.platform, [.platformOperator], .readRepository, facts))
         let coordinatorsOnly = RepositoryFacts(legalArea: area, readers: .coordinators, maintainers: [])
         #expect(!decide(other, [.reader(legalArea: area)], .readRepository, coordinatorsOnly))

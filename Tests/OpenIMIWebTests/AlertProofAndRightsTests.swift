@@ -174,10 +174,14 @@ import Testing
                 .post, "/api/v1/rights-requests/\(danish)/corrections", tokens["dk.admin"]!,
                 #"{"alert":"\#(id)","field":"family-names","value":"Kjær-Holm"}"#)
             #expect(corrected.status == .noContent, "\(corrected.text)")
-            // The routed authority reads the new version at once; the earlier one stays in the history.
+            // The routed authority reads the rectified value at once, and the inaccurate one is kept in no version.
             let read = try await client.api(.get, "/api/v1/alerts/\(id)", tokens["si.alerts"]!)
             #expect(read.text.contains("Kjær-Holm"), "\(read.text.prefix(300))")
-            #expect((try read.json()["versions"] as? [[String: Any]])?.count == 2)
+            let versions = try #require(try read.json()["versions"] as? [[String: Any]])
+            #expect(versions.allSatisfy { ($0["values"] as? [String: String])?["family-names"] == "Kjær-Holm" }, "\(versions)")
+            // The old name no longer finds it: the blind index was rebuilt.
+            let stale = try await client.api(.get, "/api/v1/rights-requests/\(danish)/data", tokens["dk.admin"]!).json()["alerts"]
+            #expect((stale as? [[String: Any]])?.contains { $0["id"] as? String == id } == false)
             let told = try await platform.database.sql.raw(
                 "SELECT COUNT(*) AS n FROM alert_notification WHERE alert_id = \(bind: id) AND organisation_id = \(bind: chamber) AND action = 'amend'"
             ).first()?.decode(column: "n", as: Int.self)
@@ -196,12 +200,21 @@ import Testing
     @Test func theSupervisoryExportListsTheAuthoritiesAlertsWithoutPersonalData() async throws {
         let clock = ManualClock()
         try await TestApp.runOnPlatform(clock: clock) { client, platform, users in
-            let tokens = try await Self.tokens(["dk.alerts", "si.nimic", "dk.admin", "si.admin"], client, users, clock: clock)
+            let tokens = try await Self.tokens(
+                ["dk.alerts", "si.nimic", "dk.admin", "si.admin", "de.nimic", "de.alerts"], client, users, clock: clock)
             let chamber = try #require(users["si.alerts"]?.organisationId)
             let id = try await Self.routedAlert(client, tokens, chamber: chamber)
+            // Germany routes and reads it too: the Slovenian chamber's record must not show German readers.
+            let german = try #require(users["de.alerts"]?.organisationId)
+            let version = try #require(try await client.api(.get, "/api/v1/alerts/\(id)", tokens["dk.alerts"]!).json()["version"] as? Int)
+            let routedInGermany = try await client.api(
+                .post, "/api/v1/alerts/\(id)/steps", tokens["de.nimic"]!,
+                #"{"action":"route","version":\#(version),"authorities":["\#(german)"]}"#)
+            #expect(routedInGermany.status == .ok, "\(routedInGermany.text)")
+            #expect(try await client.api(.get, "/api/v1/alerts/\(id)", tokens["de.alerts"]!).status == .ok)
             let from = DataSubjectRightsTests.day(clock.now().addingTimeInterval(-86_400))
             let through = DataSubjectRightsTests.day(clock.now())
-            func alerts(of authority: String, by admin: String) async throws -> [[String: Any]] {
+            func alerts(of authority: String, by admin: String, hiding hidden: String? = nil) async throws -> [[String: Any]] {
                 let export = try await client.api(
                     .get, "/api/v1/authorities/\(authority)/supervisory-export?from=\(from)&through=\(through)", tokens[admin]!)
                 let jws = try #require(CompactJWS(serialized: export.text), "\(export.text.prefix(200))")
@@ -210,13 +223,16 @@ import Testing
                 let payload = try #require(try JSONSerialization.jsonObject(with: Data(jws.payload)) as? [String: Any])
                 let entries = try #require((payload["log"] as? [String: Any])?["entries"] as? [[String: Any]])
                 #expect(entries.contains { $0["request"] as? String == id }, "the alert's log entries are proved")
+                if let hidden {
+                    #expect(!entries.contains { $0["organisation"] as? String == hidden }, "another recipient state's entries")
+                }
                 return try #require(payload["alerts"] as? [[String: Any]])
             }
             let sender = try #require(users["dk.alerts"]?.organisationId)
             let sent = try #require(try await alerts(of: sender, by: "dk.admin").first { $0["id"] as? String == id })
             #expect(sent["role"] as? String == "sender" && (sent["recipientStates"] as? [String])?.count == 29)
             #expect((sent["categories"] as? [String]) == ["identification", "answers", "sanctions-data"])
-            let received = try #require(try await alerts(of: chamber, by: "si.admin").first { $0["id"] as? String == id })
+            let received = try #require(try await alerts(of: chamber, by: "si.admin", hiding: german).first { $0["id"] as? String == id })
             #expect(received["role"] as? String == "recipient" && (received["recipientStates"] as? [String]) == ["SI"])
         }
     }

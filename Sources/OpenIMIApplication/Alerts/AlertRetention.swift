@@ -35,8 +35,9 @@ public struct AlertRetention: Sendable {
         return deleted
     }
 
-    /// Deletes alert `id`'s personal data for `reason`; false when another run did first.
-    public func delete(_ id: AlertID, at date: Date, reason: DeletionReason = .retention) async throws -> Bool {
+    /// Deletes alert `id`'s personal data for `reason`, logged as done by `actor` (the platform when
+    /// nil); false when another run did first.
+    public func delete(_ id: AlertID, at date: Date, reason: DeletionReason = .retention, by actor: StepActor? = nil) async throws -> Bool {
         let identity = try signing.current()
         return try await database.transaction { [keys] sql in
             let repository = AlertRepository(sql: sql, keys: keys)
@@ -56,7 +57,9 @@ public struct AlertRetention: Sendable {
             let jws = try CompactJWS.sign(payload: payload.bytes, type: Self.receiptType, with: identity)
             guard try await repository.erasePersonalData(of: id, at: date, receipt: jws.serialized) else { return false }
             try await AccessLog(sql: sql).record(
-                userID: RetentionRun.platformActor, organisationID: RetentionRun.platformActor, requestID: id.uuid, operation: .delete,
+                userID: actor?.userID.uuid ?? RetentionRun.platformActor,
+                organisationID: actor?.organisationID ?? RetentionRun.platformActor,
+                requestID: id.uuid, operation: .delete,
                 purpose: .delete(reason), fields: AlertService.personalFields, digest: digest, at: date)
             return true
         }

@@ -4,8 +4,8 @@ import OpenIMIPersistence
 
 extension AlertService {
     /// Corrects personal field `field` of sent alert `id` to `value` for its sender's rights register
-    /// (the caller checked the entry): a new version of the content, the earlier one kept, every routed
-    /// authority told as of an amendment, the blind index following; logged with `purpose`.
+    /// (the caller checked the entry): in the current and every earlier version, every routed
+    /// authority told as of an amendment, the blind index rebuilt; logged with `purpose`.
     public func correct(
         _ id: AlertID, field: String, to value: String, by principal: Principal, purpose: AccessPurpose, now: Date
     ) async throws -> Alert {
@@ -15,12 +15,10 @@ extension AlertService {
         else { throw AlertError.notFound }
         let (template, _) = try template(for: alert.procedure.rawValue)
         guard template.field(field)?.personalData == true else { throw AlertError.content(.unknownField(field)) }
-        var values = alert.content.values
-        values[field] = value
         let actor = StepActor(userID: principal.user.id, organisationID: try principal.actingOrganisationID())
         let changed: Alert
         do {
-            changed = try alert.amending(values: values, language: alert.content.language, template: template, by: actor, at: now)
+            changed = try alert.correcting(field, to: value, template: template, by: actor, at: now)
         } catch {
             throw AlertError.step(error)
         }

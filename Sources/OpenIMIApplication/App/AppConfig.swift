@@ -70,7 +70,7 @@ public struct AppConfig: Sendable {
     public var witnessTimeoutSeconds: Int = 3
     /// Hashes passwords. Never read from flags or the environment: a server always uses bcrypt at
     /// cost 12 or more; test suites set `PasswordHasher.forTests`.
-    public var passwordHasher = PasswordHasher()
+    package var passwordHasher = PasswordHasher()
 
     /// Where the checkpoint file is kept.
     public var resolvedCheckpointDirectory: String {

@@ -8,6 +8,8 @@ public enum RepositoryError: Error, Sendable, Hashable {
     case notSearchable(String)
     /// The values do not fit the repository's fields.
     case content(AlertContentError)
+    /// Another record of the register has the same value of a field that must be unique.
+    case duplicate(String)
     /// Someone changed the record since `currentVersion` was read.
     case conflict(currentVersion: Int)
 }

@@ -71,8 +71,9 @@ public struct RepositoryService: Sendable {
         for id in try await repository.matching(code, token: index.token(key)) {
             if let record = try await repository.find(id, in: code) { found.append(record) }
         }
+        // Whole records come back, so the search is logged as showing every personal field.
         if definition.holdsPersonalData, !found.isEmpty {
-            try await log(found.map(\.id), .search, fields: [field], by: principal, now: now)
+            try await log(found.map(\.id), .search, fields: definition.fields.filter(\.personalData).map(\.id), by: principal, now: now)
         }
         return found
     }
@@ -87,11 +88,18 @@ public struct RepositoryService: Sendable {
         return record
     }
 
-    /// The newest records the principal's authority keeps in repository `code`.
-    public func kept(in code: String, by principal: Principal) async throws -> [RepositoryRecordID] {
-        let (_, maintains) = try await open(code, by: principal)
+    /// The newest records the principal's authority keeps in repository `code`, for a list that
+    /// shows `shown` of their fields; logged in one transaction as reads of those fields that are personal.
+    public func kept(in code: String, showing shown: [String], by principal: Principal, now: Date) async throws -> [RepositoryRecord] {
+        let (definition, maintains) = try await open(code, by: principal)
         guard maintains, let authority = principal.organisation.id.uuid else { return [] }
-        return try await repository.kept(by: authority, in: code)
+        var records: [RepositoryRecord] = []
+        for id in try await repository.kept(by: authority, in: code, limit: 20) {
+            if let record = try await repository.find(id, in: code) { records.append(record) }
+        }
+        let personal = definition.fields.filter { $0.personalData && shown.contains($0.id) }.map(\.id)
+        if !personal.isEmpty, !records.isEmpty { try await log(records.map(\.id), .read, fields: personal, by: principal, now: now) }
+        return records
     }
 
     /// A new record of repository `code`, kept by the principal's authority.
@@ -107,6 +115,7 @@ public struct RepositoryService: Sendable {
             throw RepositoryError.content(error)
         }
         let tokens = try await tokens(of: record, in: definition)
+        try await refuseDuplicates(of: record, in: definition)
         try await database.transaction { [keys] sql in
             try await RepositoryRecordRepository(sql: sql, keys: keys).insert(record, tokens: tokens, now: now)
             try await AccessLog(sql: sql).record(
@@ -133,6 +142,7 @@ public struct RepositoryService: Sendable {
             throw RepositoryError.content(error)
         }
         let tokens = try await tokens(of: changed, in: definition)
+        try await refuseDuplicates(of: changed, in: definition)
         try await database.transaction { [keys] sql in
             guard
                 try await RepositoryRecordRepository(sql: sql, keys: keys).update(
@@ -148,15 +158,30 @@ public struct RepositoryService: Sendable {
     /// Designates `authority` to maintain repository `code`: by the national coordinator of the
     /// authority's state, for an authority registered in the repository's area.
     public func designate(_ authority: UUID, for code: String, by principal: Principal, now: Date) async throws {
-        guard let definition = definitions[code] else { throw RepositoryError.notFound }
-        guard let found = try await AuthorityRepository(sql: database.sql).find(authority),
+        try evidence.requireSigning()
+        // Who asks is checked first, so that nobody else learns which authorities exist.
+        guard principal.holds(.nationalCoordinator), principal.organisation.kind == .nationalCoordinator,
+            let state = principal.organisation.memberState
+        else { throw IdentityError.forbidden(.missingRole) }
+        guard let definition = definitions[code], let found = try await AuthorityRepository(sql: database.sql).find(authority),
             found.legalAreas.contains(definition.legalArea)
         else { throw RepositoryError.notFound }
-        guard principal.holds(.nationalCoordinator), principal.organisation.kind == .nationalCoordinator,
-            principal.organisation.memberState == found.memberState
-        else { throw IdentityError.forbidden(.otherMemberState) }
+        guard found.memberState == state else { throw IdentityError.forbidden(.otherMemberState) }
         try await database.transaction { [keys] sql in
             try await RepositoryRecordRepository(sql: sql, keys: keys).designate(authority, for: code, by: principal.user.id.uuid, at: now)
+        }
+    }
+
+    /// Refuses `record` when another record of the register has its value of a unique field.
+    private func refuseDuplicates(of record: RepositoryRecord, in definition: RepositoryDefinition) async throws {
+        let index = try await SubjectIndexRepository.index(in: database, ring: keys)
+        for field in definition.unique {
+            guard let key = record.values[field].flatMap({ SubjectKey.repositoryValue(definition.code, field: field, value: $0) }) else {
+                continue
+            }
+            if try await repository.matching(definition.code, token: index.token(key)).contains(where: { $0 != record.id }) {
+                throw RepositoryError.duplicate(field)
+            }
         }
     }
 

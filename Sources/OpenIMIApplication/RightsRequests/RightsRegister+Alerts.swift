@@ -69,7 +69,7 @@ extension RightsRegister {
         guard summary.sender == (try authority(of: principal)) else { throw RightsRequestError.notTheSender }
         guard summary.retentionPhase == .active,
             try await AlertRetention(database: database, keys: alerts.keys, signing: retention.signing).delete(
-                alertID, at: now, reason: .erasure)
+                alertID, at: now, reason: .erasure, by: StepActor(userID: principal.user.id, organisationID: try authority(of: principal)))
         else { throw InformationRequestError.personalDataDeleted }
     }
 

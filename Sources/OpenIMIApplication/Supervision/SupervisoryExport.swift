@@ -102,8 +102,30 @@ public struct SupervisoryExport: Sendable {
             ])
         }
         ids += alerts.map(\.id)
-        let entries = try await RequestLogRepository(sql: sql).provedEntries(
+        var entries = try await RequestLogRepository(sql: sql).provedEntries(
             of: ids, from: start.epochSeconds, until: endExclusive.epochSeconds, treeSize: checkpoint.treeSize)
+        // Of an alert it received, an authority knows the sender and its own state's parties, never
+        // other recipient states' readers: the same view as the alert's evidence gives it.
+        let received = Dictionary(uniqueKeysWithValues: alerts.filter { !$0.sent }.map { ($0.id, $0) })
+        var stateOf: [String: String] = [:]
+        var kept: [ProvedLogEntry] = []
+        for proved in entries {
+            guard let alert = received[proved.entry.request] else {
+                kept.append(proved)
+                continue
+            }
+            let organisation = proved.entry.organisation
+            if stateOf[organisation] == nil, let id = UUID(uuidString: organisation) {
+                var state = try await AuthorityRepository(sql: sql).find(id)?.memberState.rawValue
+                if state == nil { state = try await CoordinatorRepository(sql: sql).find(id)?.memberState.rawValue }
+                stateOf[organisation] = state ?? ""
+            }
+            let platform = RetentionRun.platformActor.uuidString.lowercased()
+            if stateOf[organisation] == authority.memberState.rawValue || organisation == alert.sender || organisation == platform {
+                kept.append(proved)
+            }
+        }
+        entries = kept
         let payload = CanonicalJSON.object([
             "type": .string("openimi.supervisory-export"), "version": .integer(1), "issuedAt": .integer(now.epochSeconds),
             "authority": .object(["id": .string(organisation), "memberState": .string(authority.memberState.rawValue)]),

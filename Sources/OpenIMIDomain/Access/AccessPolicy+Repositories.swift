@@ -5,7 +5,8 @@ import Foundation
 /// - Maintain (record, change): users with a request- or alert-handler role in the repository's
 ///   area at an authority designated for it.
 /// - Read: as the repository says — users with a role in the area at authorities registered in it
-///   (and the coordinators), the coordinators only, or every user of an authority or coordinator;
+///   (and the coordinators: national ones, and area coordinators of that area), those coordinators
+///   only, or every user of an authority or coordinator;
 ///   the maintainers always. The platform operator reads no repository.
 extension AccessPolicy {
     static func decideRepository(_ principal: Principal, _ action: AccessAction, _ facts: RepositoryFacts) -> AccessDecision {
@@ -14,7 +15,12 @@ extension AccessPolicy {
         let maintains =
             own.kind == .authority && own.id.uuid.map(facts.maintainers.contains) == true
             && (principal.holds(.requestHandler(legalArea: area)) || principal.holds(.alertHandler(legalArea: area)))
-        let coordinates = principal.holds(.nationalCoordinator) || principal.holds(.areaCoordinator)
+        let coordinates: Bool =
+            switch own.coordinatorScope {
+            case .national: own.kind == .nationalCoordinator && principal.holds(.nationalCoordinator)
+            case .area(let areas): own.kind == .areaCoordinator && principal.holds(.areaCoordinator) && areas.contains(area)
+            case .region, nil: false
+            }
         switch action {
         case .maintainRepository:
             return maintains ? .allow : .deny(.missingRole)

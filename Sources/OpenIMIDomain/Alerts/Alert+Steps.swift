@@ -93,6 +93,25 @@ extension Alert {
         }
     }
 
+    /// The alert with personal field `field` rectified to `value` in the current and every earlier
+    /// version, so the inaccurate value is kept nowhere; recorded as an amendment, so every routed
+    /// authority is told. Only while the alert is sent.
+    public func correcting(
+        _ field: String, to value: String, template: AlertTemplate, by actor: StepActor, at now: Date
+    ) throws(AlertStepError) -> Alert {
+        var values = content.values
+        values[field] = value
+        do { try template.check(values) } catch { throw .content(error) }
+        var changed = try step(.amend, by: actor, at: now)
+        let corrected = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        changed.contents = contents.map { version in
+            var version = version
+            version.values[field] = corrected
+            return version
+        }
+        return changed
+    }
+
     private func step(_ action: AlertAction, by actor: StepActor, at now: Date) throws(AlertStepError) -> Alert {
         let next: AlertState
         do { next = try AlertWorkflow.next(from: state, action) } catch { throw .workflow(error) }

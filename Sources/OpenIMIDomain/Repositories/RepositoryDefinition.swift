@@ -21,6 +21,8 @@ public struct RepositoryDefinition: Sendable, Hashable, Codable {
     public var fields: [AlertField]
     /// The fields a search may name (an exact match on the whole value).
     public var searchable: [String]
+    /// The searchable fields no two records may share a value of (a card's number).
+    public var unique: [String]
 
     /// The field with `id`.
     public func field(_ id: String) -> AlertField? { fields.first { $0.id == id } }

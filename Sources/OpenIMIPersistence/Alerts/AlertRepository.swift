@@ -68,6 +68,8 @@ public struct AlertRepository: Sendable {
         // A draft is not indexed: only what was sent can be found, so drafts cannot crowd out a search.
         // Only sending and amending change what is indexed; routing and acknowledging leave it alone.
         if alert.state != .draft, alert.steps.dropFirst(storedSteps).contains(where: { $0.action == .send || $0.action == .amend }) {
+            // Rebuilt, not added to: a rectification removes a value from every version, and its token must go too.
+            try await sql.delete(from: "alert_subject_index").where("alert_id", .equal, id).run()
             try await index([alert])
         }
         return true

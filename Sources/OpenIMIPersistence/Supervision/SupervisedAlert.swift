@@ -13,6 +13,8 @@ public struct SupervisedAlert: Sendable {
     public let state: String
     /// Whether the authority sent it (else it was routed to it).
     public let sent: Bool
+    /// The sending authority's id, as stored.
+    public let sender: String
     /// The sender's member state.
     public let senderState: String
     /// The member states it was delivered to; for a recipient, its own state only.

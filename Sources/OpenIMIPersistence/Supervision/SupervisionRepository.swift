@@ -57,7 +57,8 @@ public struct SupervisionRepository: Sendable {
         var alerts: [SupervisedAlert] = []
         for row in rows {
             let id = try row.decode(column: "id", as: String.self)
-            let sent = try row.decode(column: "sender_id", as: String.self) == organisation
+            let sender = try row.decode(column: "sender_id", as: String.self)
+            let sent = sender == organisation
             let states =
                 sent
                 ? try await sql.raw("SELECT member_state FROM alert_delivery WHERE alert_id = \(bind: id) ORDER BY member_state").all()
@@ -69,7 +70,8 @@ public struct SupervisionRepository: Sendable {
                     procedure: try row.decode(column: "procedure", as: String.self),
                     legalArea: try row.decode(column: "legal_area", as: String.self),
                     state: try row.decode(column: "state", as: String.self),
-                    sent: sent, senderState: try row.decode(column: "sender_state", as: String.self), recipientStates: states,
+                    sent: sent, sender: sender, senderState: try row.decode(column: "sender_state", as: String.self),
+                    recipientStates: states,
                     retentionPhase: try row.decode(column: "retention_phase", as: String.self),
                     createdAt: try row.decode(column: "created_at", as: Int64.self),
                     sentAt: try row.decode(column: "sent_at", as: Int64?.self),

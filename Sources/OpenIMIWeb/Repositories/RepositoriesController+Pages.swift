@@ -34,10 +34,7 @@ extension RepositoriesController {
         if let search {
             results = try await repositories.search(code, field: search.field, value: search.value, by: principal, now: now)
         }
-        var kept: [RepositoryRecord] = []
-        for id in try await repositories.kept(in: code, by: principal) {
-            kept.append(try await repositories.read(id, in: code, by: principal, now: now))
-        }
+        let kept = try await repositories.kept(in: code, showing: RepositoryPage.listed(definition), by: principal, now: now)
         let maintainerIDs = try await RepositoryRecordRepository(sql: database.sql, keys: repositories.keys).maintainers(of: code)
         let own = principal.organisation.id.uuid
         let names = try await RequestDirectory.load(

@@ -10,6 +10,8 @@ extension RepositoryError: PresentableError {
             return context.notFound
         case .notSearchable:
             return context.invalid(.unprocessableContent, "field", .notAllowed)
+        case .duplicate(let field):
+            return context.invalid(.conflict, "values.\(field)", .notAllowed)
         case .content(let error):
             return error.presentation(in: context)
         case .conflict:

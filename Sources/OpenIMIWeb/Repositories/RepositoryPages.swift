@@ -62,6 +62,12 @@ struct RepositoryPage {
     let inputs: [AlertFieldInput]
     let done: String?
 
+    /// The fields a list of records shows: the searchable ones, then the first fields holding no
+    /// personal data, four in all.
+    static func listed(_ definition: RepositoryDefinition) -> [String] {
+        Array((definition.searchable + definition.fields.filter { !$0.personalData }.map(\.id)).prefix(4))
+    }
+
     init(
         definition: RepositoryDefinition, maintains: Bool, maintainers: [String], ownName: String, search: (field: String, value: String)?,
         results: [RepositoryRecord], kept: [RepositoryRecord], catalog: Catalog, form: FormEcho?, done: String?
@@ -78,11 +84,9 @@ struct RepositoryPage {
         }
         searchValue = search?.value ?? ""
         searched = search != nil
+        let listed = Self.listed(definition)
         func row(_ record: RepositoryRecord) -> Row {
-            let shown = AlertTemplate.labelled(
-                record.values,
-                fields: definition.fields.filter { definition.searchable.contains($0.id) || !$0.personalData }.prefix(4)
-                    .map { $0 }, in: language)
+            let shown = AlertTemplate.labelled(record.values, fields: definition.fields.filter { listed.contains($0.id) }, in: language)
             return Row(
                 href: Site.repositoryRecord.link(definition.code, record.id.description),
                 summary: shown.map { "\($0.label): \($0.text)" }.joined(separator: " · "))

@@ -82,7 +82,7 @@ struct RightsRequestPage {
             return AlertMatch(
                 id: alert.id.description, number: alert.number.description, procedure: names.procedureName(alert.procedure.rawValue),
                 phase: catalog.text("subjects.phase.\(alert.retentionPhase.rawValue)"), erasable: ours && entry.kind == .erasure,
-                correctable: ours && entry.kind == .rectification,
+                correctable: ours && entry.kind == .rectification && alert.state == .sent,
                 fields: (alertTemplates[alert.procedure.rawValue]?.fields ?? []).filter(\.personalData).map {
                     Option(value: $0.id, label: $0.title.text(in: catalog.language))
                 })
