@@ -1,6 +1,9 @@
 """Notifications in the browser: a Danish services authority drafts a notification of a national
 measure, is told what it left out, sends it to Slovenia; the Slovenian services authority finds it
-in its list and comments; the Danish authority closes it."""
+in its list, reads the attached document and comments; the Danish authority closes it."""
+import os
+import tempfile
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 from test_identity import demo_users, sign_in, sign_out
@@ -30,6 +33,21 @@ def test_a_notification_is_sent_commented_and_closed(browser, base_url):
     url = browser.current_url.split("?")[0]
     number = browser.find_element(By.TAG_NAME, "h1").text.split(" · ")[0]
     assert number.startswith("N-DK-"), number
+    # A file that is not a PDF, PNG or JPEG comes back on the same page, the file field named.
+    with tempfile.NamedTemporaryFile(suffix=".pdf", delete=False) as handle:
+        handle.write(b"not a document")
+    browser.find_element(By.ID, "file").send_keys(handle.name)
+    submit(browser, "attach-form")
+    PageWait(browser).until(lambda b: b.find_element(By.ID, "file-error"))
+    os.unlink(handle.name)
+    with tempfile.NamedTemporaryFile(prefix="bekendtgoerelse-", suffix=".pdf", delete=False) as handle:
+        handle.write(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+    browser.find_element(By.ID, "file").send_keys(handle.name)
+    submit(browser, "attach-form")
+    PageWait(browser).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "#documents li")) == 1)
+    os.unlink(handle.name)
+    document = browser.find_element(By.CSS_SELECTOR, "#documents li a").text
+    assert document.startswith("bekendtgoerelse-"), document
     browser.find_element(By.ID, "state.SI").click()
     submit(browser, "send-form")
     PageWait(browser).until(lambda b: b.find_element(By.ID, "done"))
@@ -38,9 +56,12 @@ def test_a_notification_is_sent_commented_and_closed(browser, base_url):
 
     sign_in(browser, base_url, users["si.services"], language="sl")
     browser.get(f"{base_url}/notifications?lang=sl")
+    assert number in browser.find_element(By.ID, "notification-notices").text, "the inbox notice names the number"
     browser.find_element(By.CSS_SELECTOR, f'#notifications-received tr[data-number="{number}"] a').click()
     PageWait(browser).until(lambda b: b.find_element(By.ID, "comment-form"))
     assert not browser.find_elements(By.ID, "send-form") and not browser.find_elements(By.ID, "close-form")
+    assert browser.find_element(By.CSS_SELECTOR, "#documents li a").text == document
+    assert not browser.find_elements(By.ID, "attach-form"), "documents are fixed once it is sent"
     browser.find_element(By.ID, "comment").send_keys("Slovenija ima podobno ureditev.")
     submit(browser, "comment-form")
     PageWait(browser).until(lambda b: b.find_element(By.ID, "done"))

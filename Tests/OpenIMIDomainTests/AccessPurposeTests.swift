@@ -42,7 +42,10 @@ import Testing
         all += RequestAction.allCases.map { .step($0) }
         all += ConsentPurpose.allCases.flatMap { [.recordConsent($0), .withdrawConsent($0)] }
         all += BlockedDataPurpose.allCases.map { .openBlocked($0) }
-        all += AlertAction.allCases.map { .alertStep($0) } + [.createAlertDraft, .createNotificationDraft]
+        all +=
+            AlertAction.allCases.map { .alertStep($0) } + [
+                .createAlertDraft, .createNotificationDraft, .attachToNotification, .detachFromNotification,
+            ]
         all += MeasureNotificationAction.allCases.map { .notificationStep($0) }
         all += RepositoryRecordAction.allCases.map { .repository($0) }
         all += DeletionReason.allCases.flatMap { [.block($0), .delete($0)] }

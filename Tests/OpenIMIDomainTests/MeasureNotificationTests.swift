@@ -42,6 +42,28 @@ import Testing
         #expect(MeasureNotificationWorkflow.actions(in: .closed, for: .sender).isEmpty)
     }
 
+    @Test func documentsChangeOnlyTheDraftAndAreCounted() throws {
+        let draft = try Self.draft()
+        let attached = try draft.attaching(beside: MeasureNotification.maximumAttachments - 1)
+        #expect(attached.version == draft.version + 1 && attached.steps == draft.steps)
+        #expect(throws: MeasureNotificationError.tooManyAttachments(maximum: MeasureNotification.maximumAttachments)) {
+            try draft.attaching(beside: MeasureNotification.maximumAttachments)
+        }
+        #expect(try draft.detaching().version == draft.version + 1)
+        let sent = try draft.sending(to: [.si], by: Self.actor, at: Self.now)
+        #expect(throws: MeasureNotificationError.attachmentsFixed) { try sent.attaching(beside: 0) }
+        #expect(throws: MeasureNotificationError.attachmentsFixed) { try sent.detaching() }
+        #expect(throws: MeasureNotificationError.attachmentsFixed) { try sent.closing(by: Self.actor, at: Self.now).attaching(beside: 0) }
+    }
+
+    @Test func sendingAndClosingTellTheRecipientStatesAndACommentTellsTheSenderToo() throws {
+        let sent = try Self.draft().sending(to: [.si, .de], by: Self.actor, at: Self.now)
+        for action in [MeasureNotificationAction.send, .close] {
+            #expect(MeasureNotificationNoticeRule.audience(of: action, on: sent) == .init(sender: false, states: [.si, .de]))
+        }
+        #expect(MeasureNotificationNoticeRule.audience(of: .comment, on: sent) == .init(sender: true, states: [.si, .de]))
+    }
+
     @Test func contentIsCheckedAndStepsAreKept() throws {
         let draft = try Self.draft()
         #expect(draft.title == "New requirement" && draft.numberText == "N-DK-2026-000003" && draft.state == .draft)

@@ -126,6 +126,10 @@ import Testing
         }
         #expect(throws: RequestError.malformedBody) { try MultipartForm(Self.manyParts(9, boundary: "b"), boundary: "b") }
         #expect(MultipartForm.acceptsUploads(path: "/requests/abc/attachments"))
+        #expect(MultipartForm.acceptsUploads(path: "/notifications/abc/attachments"))
         #expect(!MultipartForm.acceptsUploads(path: "/sign-in") && !MultipartForm.acceptsUploads(path: "/requests/abc/attachments/x"))
+        #expect(
+            !MultipartForm.acceptsUploads(path: "/alerts/abc/attachments")
+                && !MultipartForm.acceptsUploads(path: "/notifications/abc/steps"))
     }
 }

@@ -71,14 +71,13 @@ public struct DemoRepositories {
         var entries: [DemoRepositoryEntry] = []
         for item in plan {
             let keeper = try await DemoPrincipal.named(item.keeper, in: platform)
-            var record = try await repositories.record(
-                item.values, in: "professional-cards", by: keeper, now: now.addingTimeInterval(-86_400 * 30))
+            let opened = try await repositories.open("professional-cards", by: keeper)
+            var record = try await repositories.record(item.values, in: opened, now: now.addingTimeInterval(-86_400 * 30))
             if let status = item.changedStatus {
                 var values = record.values
                 values["status"] = status
                 record = try await repositories.change(
-                    record.id, in: "professional-cards", to: values, expectedVersion: record.version, by: keeper,
-                    now: now.addingTimeInterval(-86_400 * 2))
+                    record.id, in: opened, to: values, expectedVersion: record.version, now: now.addingTimeInterval(-86_400 * 2))
             }
             entries.append(
                 DemoRepositoryEntry(

@@ -46,8 +46,18 @@ extension MeasureNotificationService {
     }
 
     private func readable(_ summary: MeasureNotificationSummary, by principal: Principal) -> Bool {
-        let facts = MeasureNotificationFacts(
+        readable(
             sender: summary.sender, senderState: summary.senderState, legalArea: summary.legalArea.rawValue, state: summary.state,
+            by: principal)
+    }
+
+    /// Whether the principal may read a notification of which its organisation is a party: the
+    /// sender, or in a state it was sent to (lists and notices only hold such notifications).
+    func readable(
+        sender: UUID, senderState: MemberStateCode, legalArea: String, state: MeasureNotificationState, by principal: Principal
+    ) -> Bool {
+        let facts = MeasureNotificationFacts(
+            sender: sender, senderState: senderState, legalArea: legalArea, state: state,
             recipientStates: principal.organisation.memberState.map { [$0] } ?? [])
         return AccessPolicy.decide(principal, .readNotification, on: .notification(facts)).isAllowed
     }

@@ -144,6 +144,7 @@ public struct MeasureNotificationService: Sendable {
         } catch {
             throw MeasureNotificationServiceError.content(error)
         }
+        let notices = try await notices(of: action, on: changed, by: actor.organisationID)
         try await database.transaction { sql in
             guard
                 try await MeasureNotificationRepository(sql: sql).update(
@@ -152,6 +153,7 @@ public struct MeasureNotificationService: Sendable {
             try await AccessLog(sql: sql).record(
                 userID: principal.user.id.uuid, organisationID: actor.organisationID, requestID: id.uuid, operation: .write,
                 purpose: .notificationStep(action), fields: action == .comment ? ["comments"] : [], at: now)
+            try await Self.record(notices, of: action, on: id, sql: sql, at: now)
         }
         return changed
     }

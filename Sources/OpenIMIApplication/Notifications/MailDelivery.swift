@@ -42,7 +42,9 @@ public struct MailDelivery: ScheduledJob {
         let language = Language(rawValue: message.language) ?? .en
         let catalog = catalogs.catalog(for: language)
         let link =
-            message.alertId.map { PublicAddress.alert($0, base: publicURL) } ?? PublicAddress.request(message.requestId, base: publicURL)
+            message.alertId.map { PublicAddress.alert($0, base: publicURL) }
+            ?? message.notificationId.map { PublicAddress.notification($0, base: publicURL) }
+            ?? PublicAddress.request(message.requestId, base: publicURL)
         let event = catalog.text("notification.\(message.action)")
         guard let number = message.number, let code = message.procedure else {
             return (catalog.text("mail.subject", ["event": event]), catalog.text("mail.body", ["event": event, "link": link]))
@@ -52,7 +54,10 @@ public struct MailDelivery: ScheduledJob {
         let values = ["event": event, "link": link, "number": number, "procedure": procedure]
         return (
             catalog.text("mail.subjectOfRequest", values),
-            catalog.text(message.alertId == nil ? "mail.bodyOfRequest" : "mail.bodyOfAlert", values)
+            catalog.text(
+                message.alertId != nil
+                    ? "mail.bodyOfAlert" : message.notificationId != nil ? "mail.bodyOfNotification" : "mail.bodyOfRequest",
+                values)
         )
     }
 

@@ -51,19 +51,21 @@ public struct RepositoryService: Sendable {
         return visible
     }
 
-    /// Repository `code` if the principal may read it, with whether it maintains it; `notFound` otherwise.
-    public func open(_ code: String, by principal: Principal) async throws -> (definition: RepositoryDefinition, maintains: Bool) {
+    /// Repository `code` if the principal may read it, with its maintainers and whether the
+    /// principal maintains it; `notFound` otherwise.
+    public func open(_ code: String, by principal: Principal) async throws -> OpenedRepository {
         guard let definition = definitions[code] else { throw RepositoryError.notFound }
         let facts = try await facts(of: definition)
         guard AccessPolicy.decide(principal, .readRepository, on: .repository(facts)).isAllowed else { throw RepositoryError.notFound }
-        return (definition, AccessPolicy.decide(principal, .maintainRepository, on: .repository(facts)).isAllowed)
+        return OpenedRepository(
+            definition: definition, maintainers: facts.maintainers,
+            maintains: AccessPolicy.decide(principal, .maintainRepository, on: .repository(facts)).isAllowed, principal: principal)
     }
 
-    /// The records of repository `code` whose `field` is exactly `value` (case, accents and
+    /// The records of the repository whose `field` is exactly `value` (case, accents and
     /// punctuation aside), newest first; the search and each record shown are logged.
-    public func search(_ code: String, field: String, value: String, by principal: Principal, now: Date) async throws -> [RepositoryRecord]
-    {
-        let (definition, _) = try await open(code, by: principal)
+    public func search(in opened: OpenedRepository, field: String, value: String, now: Date) async throws -> [RepositoryRecord] {
+        let (definition, code, principal) = (opened.definition, opened.code, opened.principal)
         guard definition.searchable.contains(field) else { throw RepositoryError.notSearchable(field) }
         guard let key = SubjectKey.repositoryValue(code, field: field, value: value) else { return [] }
         let index = try await SubjectIndexRepository.index(in: database, ring: keys)
@@ -78,9 +80,9 @@ public struct RepositoryService: Sendable {
         return found
     }
 
-    /// Record `id` of repository `code`, for its readers; logged when the repository holds personal data.
-    public func read(_ id: RepositoryRecordID, in code: String, by principal: Principal, now: Date) async throws -> RepositoryRecord {
-        let (definition, _) = try await open(code, by: principal)
+    /// Record `id` of the repository, for its readers; logged when the repository holds personal data.
+    public func read(_ id: RepositoryRecordID, in opened: OpenedRepository, now: Date) async throws -> RepositoryRecord {
+        let (definition, code, principal) = (opened.definition, opened.code, opened.principal)
         guard let record = try await repository.find(id, in: code) else { throw RepositoryError.notFound }
         if definition.holdsPersonalData {
             try await log([id], .read, fields: definition.fields.filter(\.personalData).map(\.id), by: principal, now: now)
@@ -88,10 +90,10 @@ public struct RepositoryService: Sendable {
         return record
     }
 
-    /// The newest records the principal's authority keeps in repository `code`, for a list that
+    /// The newest records the principal's authority keeps in the repository, for a list that
     /// shows `shown` of their fields; logged in one transaction as reads of those fields that are personal.
-    public func kept(in code: String, showing shown: [String], by principal: Principal, now: Date) async throws -> [RepositoryRecord] {
-        let (definition, maintains) = try await open(code, by: principal)
+    public func kept(in opened: OpenedRepository, showing shown: [String], now: Date) async throws -> [RepositoryRecord] {
+        let (definition, code, principal, maintains) = (opened.definition, opened.code, opened.principal, opened.maintains)
         guard maintains, let authority = principal.organisation.id.uuid else { return [] }
         var records: [RepositoryRecord] = []
         for id in try await repository.kept(by: authority, in: code, limit: 20) {
@@ -102,10 +104,10 @@ public struct RepositoryService: Sendable {
         return records
     }
 
-    /// A new record of repository `code`, kept by the principal's authority.
-    public func record(_ values: [String: String], in code: String, by principal: Principal, now: Date) async throws -> RepositoryRecord {
+    /// A new record of the repository, kept by the principal's authority.
+    public func record(_ values: [String: String], in opened: OpenedRepository, now: Date) async throws -> RepositoryRecord {
         try evidence.requireSigning()
-        let (definition, maintains) = try await open(code, by: principal)
+        let (definition, principal, maintains) = (opened.definition, opened.principal, opened.maintains)
         guard maintains, let authority = principal.organisation.id.uuid else { throw IdentityError.forbidden(.missingRole) }
         let actor = StepActor(userID: principal.user.id, organisationID: authority)
         let record: RepositoryRecord
@@ -127,10 +129,10 @@ public struct RepositoryService: Sendable {
 
     /// Record `id` with `values` as its new version, by a maintainer of the authority that keeps it.
     public func change(
-        _ id: RepositoryRecordID, in code: String, to values: [String: String], expectedVersion: Int, by principal: Principal, now: Date
+        _ id: RepositoryRecordID, in opened: OpenedRepository, to values: [String: String], expectedVersion: Int, now: Date
     ) async throws -> RepositoryRecord {
         try evidence.requireSigning()
-        let (definition, maintains) = try await open(code, by: principal)
+        let (definition, code, principal, maintains) = (opened.definition, opened.code, opened.principal, opened.maintains)
         guard let record = try await repository.find(id, in: code) else { throw RepositoryError.notFound }
         guard maintains, principal.organisation.id.uuid == record.keeper else { throw IdentityError.forbidden(.otherOrganisation) }
         guard record.version == expectedVersion else { throw RepositoryError.conflict(currentVersion: record.version) }

@@ -59,7 +59,7 @@ public struct SupervisoryExport: Sendable {
         let organisation = authorityID.uuidString.lowercased()
         let supervised = try await SupervisionRepository(sql: sql).requests(
             of: authorityID, from: start.epochSeconds, until: endExclusive.epochSeconds)
-        var states: [String: String] = [:]
+        var states = OrganisationStates(sql: sql)
         var payloadRequests: [CanonicalJSON] = []
         var ids: [String] = []
         for request in supervised {
@@ -67,11 +67,7 @@ public struct SupervisoryExport: Sendable {
             let involvement = request.involvement
             var counterpartStates = Set<String>()
             for party in [involvement.requester, involvement.responder] + involvement.earlierResponders where party.uuid != authorityID {
-                let key = party.description
-                if states[key] == nil {
-                    states[key] = try await AuthorityRepository(sql: sql).find(party.uuid)?.memberState.rawValue ?? "?"
-                }
-                counterpartStates.insert(states[key] ?? "?")
+                counterpartStates.insert(try await states.state(of: party.description) ?? "?")
             }
             payloadRequests.append(
                 .object([
@@ -107,7 +103,6 @@ public struct SupervisoryExport: Sendable {
         // Of an alert it received, an authority knows the sender and its own state's parties, never
         // other recipient states' readers: the same view as the alert's evidence gives it.
         let received = Dictionary(uniqueKeysWithValues: alerts.filter { !$0.sent }.map { ($0.id, $0) })
-        var stateOf: [String: String] = [:]
         var kept: [ProvedLogEntry] = []
         for proved in entries {
             guard let alert = received[proved.entry.request] else {
@@ -115,13 +110,10 @@ public struct SupervisoryExport: Sendable {
                 continue
             }
             let organisation = proved.entry.organisation
-            if stateOf[organisation] == nil, let id = UUID(uuidString: organisation) {
-                var state = try await AuthorityRepository(sql: sql).find(id)?.memberState.rawValue
-                if state == nil { state = try await CoordinatorRepository(sql: sql).find(id)?.memberState.rawValue }
-                stateOf[organisation] = state ?? ""
-            }
             let platform = RetentionRun.platformActor.uuidString.lowercased()
-            if stateOf[organisation] == authority.memberState.rawValue || organisation == alert.sender || organisation == platform {
+            if try await states.state(of: organisation) == authority.memberState.rawValue || organisation == alert.sender
+                || organisation == platform
+            {
                 kept.append(proved)
             }
         }

@@ -52,6 +52,10 @@ public enum AccessPurpose: Sendable, Hashable {
     case createNotificationDraft
     /// A step of a notification was taken: `notification:<action>`, e.g. `notification:comment`.
     case notificationStep(MeasureNotificationAction)
+    /// A document was attached to a notification's draft: `notification:attach`.
+    case attachToNotification
+    /// A document was removed from a notification's draft: `notification:detach`.
+    case detachFromNotification
     /// A repository's records were searched, read, added or changed: `repository:<action>`.
     case repository(RepositoryRecordAction)
 }
@@ -86,6 +90,8 @@ extension AccessPurpose: RawRepresentable {
         case .alertStep(let action): "alert:\(action.rawValue)"
         case .createNotificationDraft: "notification:create-draft"
         case .notificationStep(let action): "notification:\(action.rawValue)"
+        case .attachToNotification: "notification:attach"
+        case .detachFromNotification: "notification:detach"
         case .repository(let action): "repository:\(action.rawValue)"
         }
     }
@@ -147,7 +153,7 @@ extension AccessPurpose: RawRepresentable {
     private static let fixed: [String: AccessPurpose] = Dictionary(
         uniqueKeysWithValues: ([
             .createDraft, .editDraft, .decideDeadline, .allocate, .attach, .subjectSearch, .correctionApplied, .createAlertDraft,
-            .createNotificationDraft,
+            .createNotificationDraft, .attachToNotification, .detachFromNotification,
         ]
             + DeletionReason.allCases.flatMap { [AccessPurpose.block($0), .delete($0)] }).map { ($0.rawValue, $0) })
 }

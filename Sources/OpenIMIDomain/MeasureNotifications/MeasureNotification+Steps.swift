@@ -23,6 +23,24 @@ extension MeasureNotification {
         try step(.close, by: .sender, actor: actor, memberState: senderState, comment: nil, at: now)
     }
 
+    /// With one more document, beside the `existing` ones: only while a draft, and at most
+    /// ``maximumAttachments``. What is notified is fixed when it is sent, documents included.
+    public func attaching(beside existing: Int) throws(MeasureNotificationError) -> Self {
+        guard state == .draft else { throw .attachmentsFixed }
+        guard existing < Self.maximumAttachments else { throw .tooManyAttachments(maximum: Self.maximumAttachments) }
+        var changed = self
+        changed.version += 1
+        return changed
+    }
+
+    /// With one document fewer: only while a draft.
+    public func detaching() throws(MeasureNotificationError) -> Self {
+        guard state == .draft else { throw .attachmentsFixed }
+        var changed = self
+        changed.version += 1
+        return changed
+    }
+
     private func step(
         _ action: MeasureNotificationAction, by party: MeasureNotificationParty, actor: StepActor, memberState: MemberStateCode,
         comment: LocalizedComment?, at now: Date

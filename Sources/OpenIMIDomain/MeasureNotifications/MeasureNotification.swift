@@ -41,6 +41,8 @@ public struct MeasureNotification: Sendable, Hashable, Identifiable {
     public static let maximumTitleLength = 200
     /// The longest text or comment.
     public static let maximumTextLength = 20_000
+    /// The most documents one notification carries.
+    public static let maximumAttachments = 10
 
     /// A new draft; refused when the title or text is empty or too long.
     public init(

@@ -52,4 +52,8 @@ public enum MeasureNotificationError: Error, Sendable, Hashable {
     case recipients
     /// The step is not one the party may take in that state.
     case notAllowed(MeasureNotificationState, MeasureNotificationAction, MeasureNotificationParty)
+    /// Documents attached or removed once it has left the draft.
+    case attachmentsFixed
+    /// More documents than ``MeasureNotification/maximumAttachments``.
+    case tooManyAttachments(maximum: Int)
 }

@@ -86,6 +86,20 @@ public struct AuthorityRepository: Sendable {
         return try await hydrate(records)
     }
 
+    /// The validated authorities of `states` registered in `legalArea`, in one query whatever the
+    /// number of states.
+    public func validatedIDs(in states: Set<MemberStateCode>, legalArea: String) async throws -> [UUID] {
+        guard !states.isEmpty else { return [] }
+        return try await sql.raw(
+            """
+            SELECT a.id FROM authority a JOIN authority_legal_area l ON l.authority_id = a.id
+            WHERE a.member_state IN (\(binds: states.map(\.rawValue).sorted())) AND l.legal_area = \(bind: legalArea)
+              AND a.status = \(bind: AuthorityStatus.validated.rawValue)
+            ORDER BY a.id
+            """
+        ).all().compactMap { UUID(uuidString: try $0.decode(column: "id", as: String.self)) }
+    }
+
     /// Attaches legal areas to rows and turns them into domain values, keeping their order.
     func hydrate(_ records: [AuthorityRecord]) async throws -> [Authority] {
         guard !records.isEmpty else { return [] }

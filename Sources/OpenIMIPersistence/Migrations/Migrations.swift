@@ -22,5 +22,6 @@ public enum Migrations {
         .v18AlertNumbersAndNotices,
         .v19MeasureNotifications,
         .v20Repositories,
+        .v21NotificationDocumentsAndNotices,
     ]
 }

@@ -18,6 +18,8 @@ public struct OutboxMessage: Sendable, Hashable, Codable {
     public var procedure: String?
     /// The alert's id, for a message about an alert (whose id is then also `requestId`).
     public var alertId: String?
+    /// The notification's id, for a message about a notification (whose id is then also `requestId`).
+    public var notificationId: String?
 }
 
 /// The table of e-mails to send; filled in the same transaction as the step, emptied by the
@@ -51,13 +53,27 @@ public struct MailOutbox: Sendable {
 
     /// Queues one message about `action` on alert `alertID` for each recipient, in one statement.
     public func enqueue(recipients: [(address: String, language: Language)], alertID: UUID, action: String, at now: Date) async throws {
+        try await enqueue(recipients: recipients, subject: alertID, column: "alert_id", action: action, at: now)
+    }
+
+    /// Queues one message about `action` on notification `notificationID` for each recipient, in one statement.
+    public func enqueue(
+        recipients: [(address: String, language: Language)], notificationID: UUID, action: String, at now: Date
+    ) async throws {
+        try await enqueue(recipients: recipients, subject: notificationID, column: "notification_id", action: action, at: now)
+    }
+
+    /// An alert's or a notification's message: its id in `column` and, for the rows' shape, in `request_id`.
+    private func enqueue(
+        recipients: [(address: String, language: Language)], subject: UUID, column: String, action: String, at now: Date
+    ) async throws {
         guard !recipients.isEmpty else { return }
         let insert = sql.insert(into: "mail_outbox")
-            .columns("id", "recipient", "language", "request_id", "alert_id", "action", "created_at", "attempts")
+            .columns("id", "recipient", "language", "request_id", column, "action", "created_at", "attempts")
         for recipient in recipients {
             insert.values(
                 SQLBind(UUID().uuidString.lowercased()), SQLBind(recipient.address), SQLBind(recipient.language.rawValue),
-                SQLBind(alertID.uuidString.lowercased()), SQLBind(alertID.uuidString.lowercased()), SQLBind(action),
+                SQLBind(subject.uuidString.lowercased()), SQLBind(subject.uuidString.lowercased()), SQLBind(action),
                 SQLBind(now.epochSeconds), SQLBind(0))
         }
         try await insert.run()
@@ -72,9 +88,10 @@ public struct MailOutbox: Sendable {
     public func pending(limit: Int = 100) async throws -> [OutboxMessage] {
         try await sql.raw(
             """
-            SELECT m.id, m.recipient, m.language, m.request_id, m.alert_id, m.action, m.created_at, m.attempts,
-                COALESCE(r.number, a.number) AS number, COALESCE(r.procedure, a.procedure) AS procedure
+            SELECT m.id, m.recipient, m.language, m.request_id, m.alert_id, m.notification_id, m.action, m.created_at, m.attempts,
+                COALESCE(r.number, a.number, n.number) AS number, COALESCE(r.procedure, a.procedure, n.procedure) AS procedure
             FROM mail_outbox m LEFT JOIN information_request r ON r.id = m.request_id LEFT JOIN alert a ON a.id = m.alert_id
+                LEFT JOIN measure_notification n ON n.id = m.notification_id
             WHERE m.sent_at IS NULL AND m.attempts < \(literal: Self.maximumAttempts)
             ORDER BY m.created_at, m.id LIMIT \(literal: limit)
             """

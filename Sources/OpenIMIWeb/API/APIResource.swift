@@ -29,3 +29,7 @@ extension AlertDTO: APIResource {
 extension AlertExistenceDTO: APIResource {
     var resourcePath: String { Site.API.alert.link(id) }
 }
+
+extension MeasureNotificationDTO: APIResource {
+    var resourcePath: String { Site.API.measureNotification.link(id) }
+}

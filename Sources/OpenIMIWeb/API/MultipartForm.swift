@@ -37,7 +37,8 @@ struct MultipartForm: Sendable {
     /// Whether `path` is one of the upload routes, the only ones that take `multipart/form-data`.
     static func acceptsUploads(path: String) -> Bool {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        return segments.count == 4 && segments[0].isEmpty && segments[1] == "requests" && segments[3] == "attachments"
+        return segments.count == 4 && segments[0].isEmpty && ["requests", "notifications"].contains(segments[1])
+            && segments[3] == "attachments"
     }
 
     /// Parses `buffer` in one pass over its bytes; a body that does not follow the format, or has

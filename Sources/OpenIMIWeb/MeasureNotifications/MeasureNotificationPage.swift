@@ -15,6 +15,16 @@ struct MeasureNotificationPage {
         let language: String
     }
 
+    /// One document, with its download link and, on a draft, its removal form.
+    struct Document {
+        let name: String
+        let href: String
+        let removal: String
+        let mediaType: String
+        let size: String
+        let sha256: String
+    }
+
     /// A member state to tick when sending.
     struct StateChoice {
         let name: String
@@ -37,6 +47,11 @@ struct MeasureNotificationPage {
     let recipients: String
     let comments: [Comment]
     let hasComments: Bool
+    let documents: [Document]
+    let hasDocuments: Bool
+    /// Whether documents may be added or removed (the draft, by whoever may send it).
+    let canAttach: Bool
+    let attachError: String?
     let canSend: Bool
     let canComment: Bool
     let canClose: Bool
@@ -48,7 +63,8 @@ struct MeasureNotificationPage {
     let done: String?
 
     init(
-        notification: MeasureNotification, actions: [MeasureNotificationAction], names: RequestDirectory, states: [MemberState],
+        notification: MeasureNotification, attachments: [MeasureNotificationAttachment], actions: [MeasureNotificationAction],
+        names: RequestDirectory, states: [MemberState],
         catalog: Catalog, time: LocalTime, form: FormEcho?, done: String?
     ) {
         let language = catalog.language
@@ -74,6 +90,16 @@ struct MeasureNotificationPage {
                 language: step.comment.map { languageName($0.language) } ?? "")
         }
         hasComments = !comments.isEmpty
+        documents = attachments.map { attachment in
+            let ids = [notification.id.description, attachment.id.uuidString.lowercased()]
+            return Document(
+                name: attachment.name, href: Site.notificationAttachment.link(ids[0], ids[1]),
+                removal: Site.postNotificationAttachmentRemoval.link(ids[0], ids[1]), mediaType: attachment.mediaType.rawValue,
+                size: ByteCountFormatter.string(fromByteCount: Int64(attachment.size), countStyle: .file), sha256: attachment.sha256)
+        }
+        hasDocuments = !documents.isEmpty
+        canAttach = actions.contains(.send)
+        attachError = form?.messages["file"]
         canSend = actions.contains(.send)
         canComment = actions.contains(.comment)
         canClose = actions.contains(.close)

@@ -19,7 +19,8 @@ extension MeasureNotificationsController {
             language: context.language)
         let catalog = catalogs.catalog(for: context.language)
         let page = MeasureNotificationsPage(
-            lists: lists, procedures: procedures, names: names, catalog: catalog, time: LocalTime(for: principal),
+            lists: lists, notices: try await notifications.notices(of: principal), procedures: procedures, names: names, catalog: catalog,
+            time: LocalTime(for: principal),
             done: request.query("done").flatMap { Self.doneMessages.contains($0) ? $0 : nil })
         return views.render("notifications", title: catalog.text("notifications.title"), page: page, request: request, context: context)
     }
@@ -78,7 +79,7 @@ extension MeasureNotificationsController {
             done: request.query("done").flatMap { Self.doneMessages.contains($0) ? $0 : nil })
     }
 
-    private func page(
+    func page(
         _ id: MeasureNotificationID, _ request: Request, _ context: AppRequestContext, _ session: ActiveSession, done: String? = nil,
         form: FormEcho? = nil
     ) async throws -> HTMLPage {
@@ -90,7 +91,8 @@ extension MeasureNotificationsController {
         names.users = try await UserRepository(sql: database.sql).fullNames(Set(notification.steps.map(\.actor.userID.uuid)))
         let catalog = catalogs.catalog(for: context.language)
         let model = MeasureNotificationPage(
-            notification: notification, actions: notifications.actions(on: notification, for: principal), names: names,
+            notification: notification, attachments: try await notifications.attachments(of: id, by: principal),
+            actions: notifications.actions(on: notification, for: principal), names: names,
             states: try await RegistryRepository(sql: database.sql).memberStates(), catalog: catalog, time: LocalTime(for: principal),
             form: form, done: done)
         return views.render(

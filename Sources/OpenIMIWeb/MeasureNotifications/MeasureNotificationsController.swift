@@ -19,7 +19,7 @@ struct MeasureNotificationsController: Sendable {
     let views: ViewRenderer
 
     /// The confirmations the pages show after a form (`?done=`).
-    static let doneMessages: Set<String> = ["created", "send", "comment", "close"]
+    static let doneMessages: Set<String> = ["created", "send", "comment", "close", "attached", "detached"]
 
     func addRoutes(to routes: Routes) {
         routes.signedIn(Site.notifications, use: notificationsPage)
@@ -31,6 +31,7 @@ struct MeasureNotificationsController: Sendable {
         routes.signedIn(Site.API.postMeasureNotifications, use: apiPostNotifications)
         routes.signedIn(Site.API.measureNotification, use: apiNotification)
         routes.signedIn(Site.API.postMeasureNotificationSteps, use: apiPostNotificationSteps)
+        addAttachmentRoutes(to: routes)
     }
 
     /// The body of `POST /api/v1/measure-notifications`.

@@ -34,10 +34,14 @@ struct MeasureNotificationsPage {
 
     let newLinks: [NewLink]
     let sections: [Section]
+    /// The organisation's latest notices: number, procedure and what happened.
+    let notices: [AlertsPage.Notice]
+    let hasNotices: Bool
     let done: String?
 
     init(
-        lists: MeasureNotificationLists, procedures: [String], names: RequestDirectory, catalog: Catalog, time: LocalTime, done: String?
+        lists: MeasureNotificationLists, notices: [MeasureNotificationNotice], procedures: [String], names: RequestDirectory,
+        catalog: Catalog, time: LocalTime, done: String?
     ) {
         newLinks = procedures.map {
             NewLink(
@@ -58,6 +62,13 @@ struct MeasureNotificationsPage {
             ("received", catalog.text("notifications.received"), rows(lists.received)),
             ("sent", catalog.text("notifications.sent"), rows(lists.sent)),
         ].map { Section(id: $0.0, heading: $0.1, rows: $0.2, hasRows: !$0.2.isEmpty) }
+        self.notices = notices.map {
+            AlertsPage.Notice(
+                at: time.minute(Date(timeIntervalSince1970: TimeInterval($0.at))), number: $0.number,
+                procedure: names.procedureName($0.procedure), event: catalog.text("notification.measure-\($0.action)"),
+                href: Site.notification.link($0.notificationId))
+        }
+        hasNotices = !self.notices.isEmpty
         self.done = done.map { catalog.text("notifications.done.\($0)") }
     }
 }

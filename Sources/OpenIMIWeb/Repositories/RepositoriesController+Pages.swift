@@ -29,13 +29,13 @@ extension RepositoriesController {
     ) async throws -> HTMLPage {
         let principal = session.principal
         let now = clock.now()
-        let (definition, maintains) = try await repositories.open(code, by: principal)
+        let opened = try await repositories.open(code, by: principal)
+        let (definition, maintains, maintainerIDs) = (opened.definition, opened.maintains, opened.maintainers)
         var results: [RepositoryRecord]?
         if let search {
-            results = try await repositories.search(code, field: search.field, value: search.value, by: principal, now: now)
+            results = try await repositories.search(in: opened, field: search.field, value: search.value, now: now)
         }
-        let kept = try await repositories.kept(in: code, showing: RepositoryPage.listed(definition), by: principal, now: now)
-        let maintainerIDs = try await RepositoryRecordRepository(sql: database.sql, keys: repositories.keys).maintainers(of: code)
+        let kept = try await repositories.kept(in: opened, showing: RepositoryPage.listed(definition), now: now)
         let own = principal.organisation.id.uuid
         let names = try await RequestDirectory.load(
             maintainerIDs.union([own].compactMap { $0 }), areas: [], database: database, language: context.language)
@@ -51,10 +51,11 @@ extension RepositoriesController {
     func postRecords(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         let fields = try await request.form()
         let code = try context.code()
-        let (definition, _) = try await repositories.open(code, by: session.principal)
+        let opened = try await repositories.open(code, by: session.principal)
+        let definition = opened.definition
         do {
             let created = try await repositories.record(
-                AlertFieldInput.values(of: definition.fields, from: fields), in: code, by: session.principal, now: clock.now())
+                AlertFieldInput.values(of: definition.fields, from: fields), in: opened, now: clock.now())
             return Response(
                 status: .seeOther, headers: [.location: Site.repositoryRecord.link(code, created.id.description, query: "done=created")])
         } catch {
@@ -82,8 +83,9 @@ extension RepositoriesController {
         form: FormEcho? = nil, done: String? = nil
     ) async throws -> HTMLPage {
         let principal = session.principal
-        let (definition, maintains) = try await repositories.open(code, by: principal)
-        let record = try await repositories.read(id, in: code, by: principal, now: clock.now())
+        let opened = try await repositories.open(code, by: principal)
+        let (definition, maintains) = (opened.definition, opened.maintains)
+        let record = try await repositories.read(id, in: opened, now: clock.now())
         let names = try await RequestDirectory.load(
             Set([record.keeper] + record.versions.map(\.by.organisationID)), areas: [], database: database, language: context.language)
         let catalog = catalogs.catalog(for: context.language)
@@ -97,13 +99,12 @@ extension RepositoriesController {
     func postRecord(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         let fields = try await request.form()
         let (code, id) = (try context.code(), try context.recordID())
-        let (definition, _) = try await repositories.open(code, by: session.principal)
+        let opened = try await repositories.open(code, by: session.principal)
+        let definition = opened.definition
         do {
             guard let version = fields["version"].flatMap({ Int($0) }) else { throw RequestError.invalidParameter("version", .malformed) }
             _ = try await repositories.change(
-                id, in: code, to: AlertFieldInput.values(of: definition.fields, from: fields), expectedVersion: version,
-                by: session.principal,
-                now: clock.now())
+                id, in: opened, to: AlertFieldInput.values(of: definition.fields, from: fields), expectedVersion: version, now: clock.now())
             return Response(
                 status: .seeOther, headers: [.location: Site.repositoryRecord.link(code, id.description, query: "done=changed")])
         } catch {

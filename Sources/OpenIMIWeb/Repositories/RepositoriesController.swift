@@ -57,14 +57,15 @@ struct RepositoriesController: Sendable {
         guard let field = request.query("field") else { throw RequestError.invalidParameter("field", .required) }
         guard let value = request.query("value") else { throw RequestError.invalidParameter("value", .required) }
         let found = try await repositories.search(
-            try context.code(), field: field, value: value, by: session.principal, now: clock.now())
+            in: try await repositories.open(try context.code(), by: session.principal), field: field, value: value, now: clock.now())
         return JSONResponse(value: ["records": found.map(RepositoryRecordDTO.init)])
     }
 
     /// `POST /api/v1/repositories/{code}/records`.
     func apiPostRecords(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         let body = try await request.decodeStrictJSON(RecordBody.self, context: context)
-        let created = try await repositories.record(body.values, in: try context.code(), by: session.principal, now: clock.now())
+        let created = try await repositories.record(
+            body.values, in: try await repositories.open(try context.code(), by: session.principal), now: clock.now())
         return JSONResponse(value: RepositoryRecordDTO(created), status: .created)
     }
 
@@ -72,7 +73,8 @@ struct RepositoriesController: Sendable {
     func apiRecord(_ request: Request, _ context: AppRequestContext, _ session: ActiveSession) async throws -> some ResponseGenerator {
         JSONResponse(
             value: RepositoryRecordDTO(
-                try await repositories.read(try context.recordID(), in: try context.code(), by: session.principal, now: clock.now())))
+                try await repositories.read(
+                    try context.recordID(), in: try await repositories.open(try context.code(), by: session.principal), now: clock.now())))
     }
 
     /// `PUT /api/v1/repositories/{code}/records/{id}`.
@@ -80,8 +82,8 @@ struct RepositoriesController: Sendable {
         let body = try await request.decodeStrictJSON(RecordBody.self, context: context)
         guard let version = body.version else { throw RequestError.invalidParameter("version", .required) }
         let changed = try await repositories.change(
-            try context.recordID(), in: try context.code(), to: body.values, expectedVersion: version, by: session.principal,
-            now: clock.now())
+            try context.recordID(), in: try await repositories.open(try context.code(), by: session.principal), to: body.values,
+            expectedVersion: version, now: clock.now())
         return JSONResponse(value: RepositoryRecordDTO(changed))
     }
 

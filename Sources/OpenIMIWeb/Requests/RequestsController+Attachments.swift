@@ -33,22 +33,13 @@ extension RequestsController {
     }
 
     /// The attachment named in the path as a download, for an involved user; logged with `purpose`.
-    func download(_ context: AppRequestContext, _ session: ActiveSession, purpose: AccessPurpose) async throws -> Response {
+    func download(_ context: AppRequestContext, _ session: ActiveSession, purpose: AccessPurpose) async throws -> DocumentDownload {
         guard let text = context.parameters.get("attachment"), let attachmentID = UUID(uuidString: text) else {
             throw InformationRequestError.notFound
         }
         let (attachment, content) = try await requests.attachment(
             attachmentID, of: try context.requestID(), by: session.principal, purpose: purpose, now: clock.now())
-        let fallback = attachment.name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0.value >= 0x20 ? String($0) : "_" }.joined()
-        let encoded = attachment.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: attachment.mediaType.rawValue,
-                .contentDisposition: "attachment; filename=\"\(fallback)\"; filename*=UTF-8''\(encoded)",
-                .cacheControl: "no-store",
-            ],
-            body: .init(byteBuffer: ByteBuffer(data: content)))
+        return DocumentDownload(name: attachment.name, mediaType: attachment.mediaType.rawValue, content: content)
     }
 
     /// `POST /api/v1/requests/{id}/attachments`.

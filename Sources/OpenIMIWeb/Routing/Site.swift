@@ -65,8 +65,11 @@ enum Site {
     static let notifications = SiteRoute(.get, "/notifications", .signedIn)
     static let newNotification = SiteRoute(.get, "/notifications/new", .signedIn)
     static let postNotifications = SiteRoute(.post, "/notifications", .signedIn)
-    static let notification = SiteRoute(.get, "/notifications/{id}", .signedIn)
+    static let notification = SiteRoute(.get, PublicAddress.notificationPattern, .signedIn)
     static let postNotificationSteps = SiteRoute(.post, "/notifications/{id}/steps", .signedIn)
+    static let postNotificationAttachments = SiteRoute(.post, "/notifications/{id}/attachments", .signedIn)
+    static let notificationAttachment = SiteRoute(.get, "/notifications/{id}/attachments/{attachment}", .signedIn)
+    static let postNotificationAttachmentRemoval = SiteRoute(.post, "/notifications/{id}/attachments/{attachment}/removal", .signedIn)
     static let repositories = SiteRoute(.get, "/repositories", .signedIn)
     static let repository = SiteRoute(.get, "/repositories/{code}", .signedIn)
     static let postRepositoryRecords = SiteRoute(.post, "/repositories/{code}/records", .signedIn)
@@ -115,6 +118,9 @@ enum Site {
         "postNotifications": postNotifications,
         "notification": notification,
         "postNotificationSteps": postNotificationSteps,
+        "postNotificationAttachments": postNotificationAttachments,
+        "notificationAttachment": notificationAttachment,
+        "postNotificationAttachmentRemoval": postNotificationAttachmentRemoval,
         "repositories": repositories,
         "repository": repository,
         "postRepositoryRecords": postRepositoryRecords,
@@ -244,6 +250,12 @@ enum Site {
         static let postMeasureNotifications = SiteRoute(.post, "/api/v1/measure-notifications", .signedIn)
         static let measureNotification = SiteRoute(.get, "/api/v1/measure-notifications/{id}", .signedIn)
         static let postMeasureNotificationSteps = SiteRoute(.post, "/api/v1/measure-notifications/{id}/steps", .signedIn)
+        static let postMeasureNotificationAttachments = SiteRoute(.post, "/api/v1/measure-notifications/{id}/attachments", .signedIn)
+        static let measureNotificationAttachments = SiteRoute(.get, "/api/v1/measure-notifications/{id}/attachments", .signedIn)
+        static let measureNotificationAttachment = SiteRoute(
+            .get, "/api/v1/measure-notifications/{id}/attachments/{attachment}", .signedIn)
+        static let deleteMeasureNotificationAttachment = SiteRoute(
+            .delete, "/api/v1/measure-notifications/{id}/attachments/{attachment}", .signedIn)
         static let repositories = SiteRoute(.get, "/api/v1/repositories", .signedIn)
         static let repositoryRecords = SiteRoute(.get, "/api/v1/repositories/{code}/records", .signedIn)
         static let postRepositoryRecords = SiteRoute(.post, "/api/v1/repositories/{code}/records", .signedIn)
@@ -293,6 +305,9 @@ enum Site {
         postNotifications,
         notification,
         postNotificationSteps,
+        postNotificationAttachments,
+        notificationAttachment,
+        postNotificationAttachmentRemoval,
         repositories,
         repository,
         postRepositoryRecords,
@@ -416,6 +431,10 @@ enum Site {
         API.postMeasureNotifications,
         API.measureNotification,
         API.postMeasureNotificationSteps,
+        API.postMeasureNotificationAttachments,
+        API.measureNotificationAttachments,
+        API.measureNotificationAttachment,
+        API.deleteMeasureNotificationAttachment,
         API.repositories,
         API.repositoryRecords,
         API.postRepositoryRecords,

@@ -43,7 +43,9 @@ extension FieldError {
         field: (String) -> String = { $0 }
     ) -> [FieldError]? {
         let presentation = ErrorPresentation(error, catalog: catalog, availableLanguages: languages)
-        guard [.badRequest, .unprocessableContent, .conflict, .contentTooLarge].contains(presentation.status) else { return nil }
+        guard [.badRequest, .unprocessableContent, .conflict, .contentTooLarge, .unsupportedMediaType].contains(presentation.status) else {
+            return nil
+        }
         guard !presentation.fieldErrors.isEmpty else {
             return [FieldError(field: formID, label: presentation.title, message: presentation.detail)]
         }
