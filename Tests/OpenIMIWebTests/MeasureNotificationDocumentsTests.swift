@@ -65,7 +65,7 @@ import Testing
             let listed = try await api(.get, "/\(id)/attachments", "si.services").json()["attachments"] as? [[String: Any]]
             #expect(listed?.count == MeasureNotification.maximumAttachments - 1)
             let download = try await api(.get, "/\(id)/attachments/\(attachment)", "si.services")
-            #expect(download.status == .ok && Array(buffer: download.body) == RequestPagesTests.pdf)
+            #expect(download.status == .ok && Array(buffer: download.body) == RequestPagesTests.pdf, "\(download.status) \(download.text)")
             #expect(download.headers[.contentType] == "application/pdf" && download.headers[.cacheControl] == "no-store")
             #expect(download.headers[.contentDisposition]?.contains("act.pdf") == true)
             for outsider in ["de.services", "operator"] {
