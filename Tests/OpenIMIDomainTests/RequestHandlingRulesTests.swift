@@ -29,6 +29,12 @@ import Testing
         #expect(throws: AttachmentError.unsupportedType) { try AttachmentRule.check(name: "x.pdf", content: Array("<html>".utf8)) }
         #expect(throws: AttachmentError.empty) { try AttachmentRule.check(name: "x.pdf", content: [UInt8]()) }
         #expect(throws: AttachmentError.invalidName) { try AttachmentRule.check(name: "../etc/passwd", content: pdf) }
+        for hidden in ["a\u{0}.pdf", "report\u{202E}fdp.exe", "a\nb.pdf", "a\u{2028}b.pdf", "a\u{200B}b.pdf", "a\u{7F}.pdf"] {
+            #expect(throws: AttachmentError.invalidName, "\(hidden.unicodeScalars.map(\.value))") {
+                try AttachmentRule.check(name: hidden, content: pdf)
+            }
+        }
+        #expect(try AttachmentRule.check(name: "Bekendtgørelse nr. 12 – bilag (ændret).pdf", content: pdf) == .pdf)
         let limit = AttachmentRule.maximumSize
         #expect(try AttachmentRule.check(name: "big.pdf", content: pdf + [UInt8](repeating: 0, count: limit - pdf.count)) == .pdf)
         #expect(throws: AttachmentError.tooLarge(limit: limit)) {

@@ -15,10 +15,11 @@ extension MeasureNotificationService {
         try evidence.requireSigning()
         let notification = try await read(id, by: principal)
         // A party learns that the documents are fixed before it is told that it may not change them.
+        // The count and position are read after the version, so a document added meanwhile makes the write below a conflict.
         let existing = try await MeasureNotificationAttachmentRepository(sql: database.sql).count(of: id)
         let changed: MeasureNotification
         do {
-            changed = try notification.attaching(beside: existing)
+            changed = try notification.attaching(beside: existing.count)
         } catch {
             throw MeasureNotificationServiceError.content(error)
         }
@@ -32,7 +33,9 @@ extension MeasureNotificationService {
             changed, before: notification, purpose: .attachToNotification, attachment: attachment.id, digest: attachment.sha256,
             by: principal, now: now
         ) {
-            sql in try await MeasureNotificationAttachmentRepository(sql: sql).insert(attachment, content: content)
+            sql in
+            try await MeasureNotificationAttachmentRepository(sql: sql).insert(
+                attachment, content: content, position: existing.nextPosition)
         }
         return attachment
     }

@@ -51,13 +51,22 @@ public enum AttachmentRule {
     public static func check<Bytes: Collection>(name: String, content: Bytes) throws(AttachmentError) -> AttachmentMediaType
     where Bytes.Element == UInt8 {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.contains(where: { $0.isNewline || $0 == "/" || $0 == "\\" }) else {
-            throw .invalidName
-        }
+        guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.contains(where: { $0 == "/" || $0 == "\\" }),
+            !trimmed.unicodeScalars.contains(where: isHidden)
+        else { throw .invalidName }
         guard !content.isEmpty else { throw .empty }
         guard content.count <= maximumSize else { throw .tooLarge(limit: maximumSize) }
         guard let type = mediaType(of: content) else { throw .unsupportedType }
         return type
+    }
+
+    /// Whether `scalar` is invisible or moves text about: control and format characters (NUL,
+    /// the right-to-left override that disguises `evil‮fdp.exe`), line and paragraph separators.
+    static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator: true
+        default: false
+        }
     }
 
     /// The type whose signature `content` starts with.

@@ -17,27 +17,35 @@ public struct MeasureNotificationAttachmentRepository: Sendable {
         "id", "notification_id", "name", "media_type", "size", "sha256", "user_id", "organisation_id", "uploaded_at",
     ]
 
-    /// Stores `attachment` with its `content`. Run inside a transaction.
-    public func insert(_ attachment: MeasureNotificationAttachment, content: Data) async throws {
-        try await sql.insert(into: Self.table).columns(Self.descriptionColumns + ["content"])
+    /// Stores `attachment` with its `content` at `position` in the list. Run inside a transaction.
+    public func insert(_ attachment: MeasureNotificationAttachment, content: Data, position: Int) async throws {
+        try await sql.insert(into: Self.table).columns(Self.descriptionColumns + ["content", "position"])
             .values(
                 SQLBind(attachment.id.uuidString.lowercased()), SQLBind(attachment.notificationID.description), SQLBind(attachment.name),
                 SQLBind(attachment.mediaType.rawValue), SQLBind(attachment.size), SQLBind(attachment.sha256),
                 SQLBind(attachment.uploadedBy.userID.description), SQLBind(attachment.uploadedBy.organisationID.uuidString.lowercased()),
-                SQLBind(attachment.uploadedAt.epochSeconds), SQLBind(content)
+                SQLBind(attachment.uploadedAt.epochSeconds), SQLBind(content), SQLBind(position)
             ).run()
     }
 
-    /// How many documents `notification` carries.
-    public func count(of notification: MeasureNotificationID) async throws -> Int {
-        try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Self.table)
-            .where("notification_id", .equal, notification.description).first()?.decode(column: "n", as: Int.self) ?? 0
+    /// How many documents `notification` carries, and the position the next one takes (after
+    /// every other, removed ones included).
+    public func count(of notification: MeasureNotificationID) async throws -> (count: Int, nextPosition: Int) {
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT COUNT(*) AS n, COALESCE(MAX(position), -1) + 1 AS next FROM measure_notification_attachment
+                WHERE notification_id = \(bind: notification.description)
+                """
+            ).first()
+        else { return (0, 0) }
+        return (try row.decode(column: "n", as: Int.self), try row.decode(column: "next", as: Int.self))
     }
 
-    /// The documents of `notification`, oldest first, without content.
+    /// The documents of `notification` in the order they were added, without content.
     public func list(of notification: MeasureNotificationID) async throws -> [MeasureNotificationAttachment] {
         try await sql.select().columns(Self.descriptionColumns).from(Self.table)
-            .where("notification_id", .equal, notification.description).orderBy("uploaded_at").orderBy("id").all()
+            .where("notification_id", .equal, notification.description).orderBy("position").all()
             .map(Self.attachment)
     }
 

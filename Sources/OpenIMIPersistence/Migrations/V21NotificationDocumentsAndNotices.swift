@@ -1,5 +1,5 @@
 extension Migration {
-    /// Documents attached to notifications (not sealed: a notification describes a measure and
+    /// Documents attached to notifications, in the order they were added (not sealed: a notification describes a measure and
     /// carries no personal data by design, as its title and text), the notices of notifications in
     /// organisations' inboxes, and e-mails about notifications in the same outbox as the others.
     static let v21NotificationDocumentsAndNotices = Migration(
@@ -17,7 +17,8 @@ extension Migration {
                         content BLOB NOT NULL,
                         user_id TEXT NOT NULL,
                         organisation_id TEXT NOT NULL,
-                        uploaded_at BIGINT NOT NULL
+                        uploaded_at BIGINT NOT NULL,
+                        position INTEGER NOT NULL
                     )
                     """,
                 postgresql: """
@@ -31,10 +32,11 @@ extension Migration {
                         content BYTEA NOT NULL,
                         user_id TEXT NOT NULL,
                         organisation_id TEXT NOT NULL,
-                        uploaded_at BIGINT NOT NULL
+                        uploaded_at BIGINT NOT NULL,
+                        position INTEGER NOT NULL
                     )
                     """),
-            "CREATE INDEX measure_notification_attachment_by_notification ON measure_notification_attachment(notification_id, uploaded_at)",
+            "CREATE INDEX measure_notification_attachment_by_notification ON measure_notification_attachment(notification_id, position)",
             """
             CREATE TABLE measure_notification_notice (
                 id TEXT PRIMARY KEY,

@@ -46,16 +46,9 @@ extension RequestsController {
     func apiPostRequestAttachments(
         _ request: Request, _ context: AppRequestContext, _ session: ActiveSession
     ) async throws -> some ResponseGenerator {
-        try request.checkQueryParameters(allowed: ["name"])
-        guard let name = request.query("name") else { throw RequestError.invalidParameter("name", .required) }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: AttachmentRule.maximumSize)
-        } catch {
-            throw AttachmentError.tooLarge(limit: AttachmentRule.maximumSize)
-        }
+        let (name, content) = try await request.uploadedDocument()
         let attachment = try await requests.attach(
-            try context.requestID(), name: name, content: Data(buffer: buffer), by: session.principal, now: clock.now())
+            try context.requestID(), name: name, content: content, by: session.principal, now: clock.now())
         return JSONResponse(
             value: AttachmentDTO(attachment), status: .created,
             location: Site.API.requestAttachment.link(attachment.requestID.uuidString.lowercased(), attachment.id.uuidString.lowercased()))
