@@ -114,6 +114,9 @@ import Testing
             #expect(try await UserRepository(sql: database.sql).find(fixture.administrator.user.id.uuid)?.status == .suspended)
             #expect(try await first.runDue(now: later.addingTimeInterval(60)).isEmpty, "not due again within its interval")
             #expect(try await first.runDue(now: later.addingTimeInterval(3601)).first?.summary == "0 dormant accounts suspended")
+            let history = try await JobRunRepository(sql: database.sql).runs(since: 0)
+            #expect(history.map(\.job) == [job.name, job.name] && history.allSatisfy { $0.outcome == "finished" })
+            #expect(history.map(\.startedAt) == [later.epochSeconds, later.addingTimeInterval(3601).epochSeconds], "once per period")
         }
     }
 }

@@ -61,8 +61,10 @@ public struct LogCheckpointer: Sendable {
             latest.head?.origin == origin
         else { return nil }
         return try await turn.run {
-            try await checkAgainstAnchor(latest, now: now)
-            return await witnessed(latest, now: now)
+            try await database.holding(.checkpoint) {
+                try await checkAgainstAnchor(latest, now: now)
+                return await witnessed(latest, now: now)
+            }
         }
     }
 
@@ -74,7 +76,9 @@ public struct LogCheckpointer: Sendable {
     /// ``EvidenceError/logInconsistent(_:)`` is thrown.
     @discardableResult
     public func checkpoint(now: Date, force: Bool = false) async throws -> LogCheckpoint? {
-        try await turn.run { try await checkpointInTurn(now: now, force: force) }
+        // One instance at a time signs, stores and submits to the witnesses, so that they see the
+        // checkpoints in the order of their sizes however many instances share the database.
+        try await turn.run { try await database.holding(.checkpoint) { try await checkpointInTurn(now: now, force: force) } }
     }
 
     private func checkpointInTurn(now: Date, force: Bool) async throws -> LogCheckpoint? {

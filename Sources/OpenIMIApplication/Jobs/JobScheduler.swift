@@ -30,8 +30,17 @@ public struct JobScheduler: Sendable {
         var ran: [(String, String)] = []
         for job in jobs {
             guard try await claim(job, now: now, force: force) else { continue }
-            let summary = try await job.run(now: now)
+            let started = Date()
+            let summary: String
+            do {
+                summary = try await job.run(now: now)
+            } catch {
+                // The lease stays until it expires, so the job is tried again then; the failure is on record.
+                try? await record(job, at: now, started: started, outcome: "failed", summary: "\(type(of: error))")
+                throw error
+            }
             try await database.transaction { sql in try await JobLeaseRepository(sql: sql).finish(job.name, owner: owner, at: now) }
+            try await record(job, at: now, started: started, outcome: "finished", summary: summary)
             logger.info("Job finished", metadata: ["job": "\(job.name)", "summary": "\(summary)"])
             ran.append((job.name, summary))
         }
@@ -39,6 +48,14 @@ public struct JobScheduler: Sendable {
     }
 
     /// Takes the lease of `job` when it is due and free; one conditional UPDATE, so only one instance wins.
+    /// Records the run of `job` due at `now` (the scheduler's clock), which took from `started` until now.
+    private func record(_ job: any ScheduledJob, at now: Date, started: Date, outcome: String, summary: String) async throws {
+        let run = JobRun(
+            job: job.name, owner: owner, startedAt: now.epochSeconds,
+            finishedAt: now.addingTimeInterval(Date().timeIntervalSince(started)).epochSeconds, outcome: outcome, summary: summary)
+        try await database.transaction { sql in try await JobRunRepository(sql: sql).record(run) }
+    }
+
     private func claim(_ job: any ScheduledJob, now: Date, force: Bool) async throws -> Bool {
         let stamp = Int64(now.timeIntervalSince1970)
         let dueBefore = force ? Int64.max : stamp - Int64(job.interval)

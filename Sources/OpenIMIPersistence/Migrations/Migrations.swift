@@ -23,5 +23,6 @@ public enum Migrations {
         .v19MeasureNotifications,
         .v20Repositories,
         .v21NotificationDocumentsAndNotices,
+        .v22JobRuns,
     ]
 }
