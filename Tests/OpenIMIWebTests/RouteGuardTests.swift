@@ -49,6 +49,8 @@ import Testing
                 "GET /privacy", "GET /glossary",
                 // eTranslation's answers: accepted only with the secret reference of a pending translation.
                 "POST /api/v1/machine-translations/etranslation",
+                // For a scraper: 404 unless a token file is configured, then only with that bearer token (MetricsTests).
+                "GET /metrics",
             ])
     }
 

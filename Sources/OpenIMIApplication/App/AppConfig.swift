@@ -52,6 +52,8 @@ public struct AppConfig: Sendable {
     public var mail: MailSettings?
     /// The machine-translation service, if any.
     public var translation: TranslationSettings?
+    /// The file holding the bearer token `/metrics` asks for; without it `/metrics` is not served.
+    public var metricsTokenFile: String?
     /// The addresses of reverse proxies whose `X-Forwarded-For` names the client (sign-in throttling);
     /// empty by default, when the socket's peer is the client.
     public var trustedProxies: [String] = []
@@ -145,6 +147,7 @@ public struct AppConfig: Sendable {
         case translationCredentialsFile = "OPENIMI_TRANSLATION_CREDENTIALS_FILE"
         case translationEngineName = "OPENIMI_TRANSLATION_ENGINE"
         case translationTimeout = "OPENIMI_TRANSLATION_TIMEOUT"
+        case metricsTokenFile = "OPENIMI_METRICS_TOKEN_FILE"
     }
 
     /// Resolves each setting from `flags` (set when given on the command line), then `environment`,
@@ -241,6 +244,7 @@ public struct AppConfig: Sendable {
         resolveMail(into: &config, value: value, problems: &problems)
         resolveWitnessing(into: &config, value: value, problems: &problems)
         resolveTranslation(into: &config, value: value, problems: &problems)
+        config.metricsTokenFile = value(.metricsTokenFile)
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         return config
     }

@@ -16,10 +16,14 @@ extension IdentityService {
         let name = username.trimmingCharacters(in: .whitespaces).lowercased()
         let users = UserRepository(sql: database.sql)
         let record = try await users.record(username: name)
-        if try await isThrottled(address: address, now: now) { throw IdentityError.tooManyAttempts }
+        if try await isThrottled(address: address, now: now) {
+            PlatformMetrics.signInRefused(.throttled)
+            throw IdentityError.tooManyAttempts
+        }
         let passwordMatches = try await hasher.verify(password, against: record?.passwordHash)
         guard let record else {
             try await recordAddressFailure(address, now: now)
+            PlatformMetrics.signInRefused(.failed)
             throw IdentityError.signInFailed
         }
         guard let id = UUID(uuidString: record.id) else { throw PersistenceError.corruptRow(table: "user_account", key: "id") }
@@ -28,6 +32,7 @@ extension IdentityService {
         guard let secondFactor, record.status == UserStatus.active.rawValue, record.totpConfirmed else {
             if !locked { try await recordAccountFailure(id, now: now) }
             try await recordAddressFailure(address, now: now)
+            PlatformMetrics.signInRefused(locked ? .locked : .failed)
             throw IdentityError.signInFailed
         }
         return try await database.transaction { sql in

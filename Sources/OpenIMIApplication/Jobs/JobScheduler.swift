@@ -50,6 +50,7 @@ public struct JobScheduler: Sendable {
     /// Takes the lease of `job` when it is due and free; one conditional UPDATE, so only one instance wins.
     /// Records the run of `job` due at `now` (the scheduler's clock), which took from `started` until now.
     private func record(_ job: any ScheduledJob, at now: Date, started: Date, outcome: String, summary: String) async throws {
+        PlatformMetrics.jobRan(job.name, outcome: outcome)
         let run = JobRun(
             job: job.name, owner: owner, startedAt: now.epochSeconds,
             finishedAt: now.addingTimeInterval(Date().timeIntervalSince(started)).epochSeconds, outcome: outcome, summary: summary)

@@ -15,6 +15,7 @@ public struct RetentionJob: ScheduledJob {
 
     public func run(now: Date) async throws -> String {
         let outcome = try await retention.run(asOf: now)
+        PlatformMetrics.retained(blocked: outcome.blocked, deleted: outcome.deleted, flagged: outcome.flagged)
         return "\(outcome.blocked) requests blocked, \(outcome.deleted) deleted, \(outcome.flagged) unclosed ones flagged"
     }
 }

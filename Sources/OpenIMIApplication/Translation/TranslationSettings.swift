@@ -30,14 +30,10 @@ public struct TranslationSettings: Sendable, Equatable {
     /// The credentials from ``credentialsFile``, trimmed; nil without a file.
     public func credentials() throws -> String? {
         guard let credentialsFile else { return nil }
-        // A mounted secret is often a link: the file it points to is what must be private.
-        let path = URL(fileURLWithPath: credentialsFile).resolvingSymlinksInPath().path
-        let attributes = try FileManager.default.attributesOfItem(atPath: path)
-        if let mode = attributes[.posixPermissions] as? Int, mode & 0o077 != 0 {
-            throw TranslationError.misconfigured("\(credentialsFile) may be read by others: allow only its owner (chmod 600)")
+        do {
+            return try SecretFile.read(credentialsFile)
+        } catch {
+            throw TranslationError.misconfigured(error.description)
         }
-        let text = try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw TranslationError.misconfigured("\(credentialsFile) is empty") }
-        return text
     }
 }

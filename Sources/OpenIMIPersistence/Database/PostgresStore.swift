@@ -35,19 +35,34 @@ public final class PostgresStore: Database {
     public var sql: any SQLDatabase { pooled }
 
     public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await client.withConnection { connection in
-            let database = connection.sql(queryLogLevel: nil)
-            try await database.raw("BEGIN").run()
-            do {
-                let result = try await body(database)
-                try await database.raw("COMMIT").run()
-                return result
-            } catch {
-                // A connection whose transaction could not be rolled back must not serve anyone
-                // else: it would run their statements inside it, holding its locks.
-                do { try await database.raw("ROLLBACK").run() } catch { try? await connection.close() }
-                throw error
-            }
+        let asked = DatabaseMetrics.now
+        let active = DatabaseMetrics.active(.postgresql)
+        active.increment()
+        defer { active.decrement() }
+        return try await client.withConnection { connection in
+            DatabaseMetrics.waited(.postgresql, since: asked)
+            return try await run(body, on: connection)
+        }
+    }
+
+    private func run<R: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> R, on connection: PostgresConnection
+    )
+        async throws -> R
+    {
+        let database = connection.sql(queryLogLevel: nil)
+        try await database.raw("BEGIN").run()
+        do {
+            let result = try await body(database)
+            let committing = DatabaseMetrics.now
+            try await database.raw("COMMIT").run()
+            DatabaseMetrics.committed(.postgresql, since: committing)
+            return result
+        } catch {
+            // A connection whose transaction could not be rolled back must not serve anyone
+            // else: it would run their statements inside it, holding its locks.
+            do { try await database.raw("ROLLBACK").run() } catch { try? await connection.close() }
+            throw error
         }
     }
 

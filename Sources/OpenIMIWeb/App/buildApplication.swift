@@ -14,6 +14,8 @@ public func buildApplication(
 ) async throws
     -> some ApplicationProtocol
 {
+    // Metrics report to the registry from the start, migrations included.
+    _ = MetricsRegistry.shared
     let platform = try await Platform.open(config: config, clock: clock, logger: logger)
     if case .failure(let error) = platform.reportFonts {
         throw ConfigurationError(problems: [
@@ -41,10 +43,19 @@ public func buildApplication(
 /// Builds the router with every controller and the middleware stack; every route is recorded in
 /// the returned registry as public or signed-in.
 public func buildRouter(platform: Platform) async throws -> Routes {
+    _ = MetricsRegistry.shared
+    let metricsToken: String?
+    do {
+        metricsToken = try platform.config.metricsTokenFile.map(SecretFile.read)
+    } catch {
+        throw ConfigurationError(problems: ["\(AppConfig.Key.metricsTokenFile.rawValue): \(error)"])
+    }
     let views = try await ViewRenderer.bundled(catalogs: platform.catalogs)
     let router = Router(context: AppRequestContext.self)
     let routes = Routes(router: router, registry: RouteAccessRegistry())
     let resolver = LanguageResolver(available: platform.catalogs.languages)
+    // Outermost, so that every answer is counted, errors included, under its route template.
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestLogMiddleware())
     router.add(
@@ -70,6 +81,7 @@ public func buildRouter(platform: Platform) async throws -> Routes {
     CoordinatorsController(database: database, views: views, catalogs: catalogs).addRoutes(to: routes)
     DirectoryController(database: database, views: views, catalogs: catalogs).addRoutes(to: routes)
     HealthController(database: database).addRoutes(to: routes)
+    MetricsController(token: metricsToken, database: database, clock: platform.clock).addRoutes(to: routes)
     try OpenAPIController.bundled().addRoutes(to: routes)
     SignInController(catalogs: platform.catalogs, clock: platform.clock, identity: platform.identity, views: views).addRoutes(to: routes)
     ActivationController(catalogs: platform.catalogs, clock: platform.clock, identity: platform.identity, views: views).addRoutes(

@@ -18,6 +18,7 @@ enum Site {
     static let directory = SiteRoute(.get, "/directory", .public)
     static let authority = SiteRoute(.get, "/directory/authorities/{id}", .public)
     static let health = SiteRoute(.get, "/health", .public)
+    static let metrics = SiteRoute(.get, "/metrics", .public)
     static let home = SiteRoute(.get, "/", .public)
     static let staticFile = SiteRoute(.get, "/static/{file}", .public)
     static let account = SiteRoute(.get, "/account", .signedIn)
@@ -319,6 +320,7 @@ enum Site {
         directory,
         authority,
         health,
+        metrics,
         home,
         staticFile,
         account,

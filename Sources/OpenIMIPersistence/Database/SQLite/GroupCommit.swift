@@ -17,6 +17,8 @@ actor GroupCommit {
 
     private struct Job {
         let body: @Sendable (any SQLDatabase) async throws -> any Sendable
+        /// When it was queued, for the wait it is measured to have had.
+        let asked: UInt64
         let continuation: CheckedContinuation<any Sendable, any Error>
     }
 
@@ -31,8 +33,10 @@ actor GroupCommit {
 
     /// Runs `body` in a transaction and returns its result once that transaction is committed.
     func run<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        let asked = DatabaseMetrics.now
         let value = try await withCheckedThrowingContinuation { continuation in
-            queue.append(Job(body: { try await body($0) }, continuation: continuation))
+            queue.append(Job(body: { try await body($0) }, asked: asked, continuation: continuation))
+            DatabaseMetrics.writerQueue(queue.count)
             if !draining {
                 draining = true
                 Task { await self.drain() }
@@ -46,7 +50,12 @@ actor GroupCommit {
         while !queue.isEmpty {
             let group = Array(queue.prefix(Self.maximumGroup))
             queue.removeFirst(group.count)
+            DatabaseMetrics.writerQueue(queue.count)
+            for job in group { DatabaseMetrics.waited(.sqlite, since: job.asked) }
+            let active = DatabaseMetrics.active(.sqlite)
+            active.increment(by: Double(group.count))
             await commit(group)
+            active.decrement(by: Double(group.count))
         }
         draining = false
     }
@@ -82,7 +91,11 @@ actor GroupCommit {
                     try await writer.raw("ROLLBACK TO \(unsafeRaw: savepoint)").run()
                 }
             }
-            if open { try await writer.raw("COMMIT").run() }
+            if open {
+                let committing = DatabaseMetrics.now
+                try await writer.raw("COMMIT").run()
+                DatabaseMetrics.committed(.sqlite, since: committing)
+            }
         } catch {
             if open { try? await writer.raw("ROLLBACK").run() }
             for job in group { job.continuation.resume(throwing: error) }
