@@ -30,9 +30,9 @@ struct BenchmarkClient: Sendable {
     }
 
     /// Waits up to ten seconds for `/health` to answer 200.
-    func waitUntilUp() async throws {
+    func waitUntilUp(path: String = "/health") async throws {
         for _ in 0..<100 {
-            let status = try? await withConnection { try await $0.send("GET", "/health", headers: [:]).status }
+            let status = try? await withConnection { try await $0.send("GET", path, headers: [:]).status }
             if status == 200 { return }
             try await Task.sleep(for: .milliseconds(100))
         }

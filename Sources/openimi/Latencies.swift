@@ -28,4 +28,12 @@ struct Latencies {
 
     /// The longest.
     var maximum: Double { milliseconds.max() ?? 0 }
+
+    /// How many were recorded.
+    var count: Int { milliseconds.count }
+
+    /// Adds `other`'s measurements to these.
+    mutating func merge(_ other: Latencies) {
+        milliseconds += other.milliseconds
+    }
 }

@@ -14,6 +14,10 @@ struct RequestBenchmark {
         let cycles: Int
         let clients: Int
         let port: Int
+        /// Concurrent connections of the concurrency table.
+        let connections: Int
+        /// Seconds each row of the concurrency table runs.
+        let seconds: Int
     }
 
     let platform: Platform
@@ -57,6 +61,8 @@ struct RequestBenchmark {
             configuration: .init(address: .hostname("127.0.0.1", port: settings.port), serverName: "OpenIMI"), logger: platform.logger)
         let server = Task { try await app.runService() }
         defer { server.cancel() }
+        let ceiling = Task { try await Self.ceilingServer(port: settings.port + 1).runService() }
+        defer { ceiling.cancel() }
         try await measure(
             client: BenchmarkClient(host: "127.0.0.1", port: settings.port), web: web, dkToken: dkToken, siToken: siToken,
             readable: readable, inboxSize: inboxSize, responderID: siID, procedure: procedure.rawValue)
@@ -111,20 +117,34 @@ struct RequestBenchmark {
             print(search.row("subject search (POST /api/v1/subject-search)"))
         }
 
+        if settings.connections > 0 {
+            let ceiling = BenchmarkClient(host: "127.0.0.1", port: settings.port + 1)
+            try await ceiling.waitUntilUp(path: "/ceiling")
+            try await measureConcurrency(client: client, ceiling: ceiling, dkToken: dkToken, readable: readable)
+        }
+
         let cycle = RequestCycle(
             requester: dkToken, responder: siToken, responderID: responderID,
             procedure: procedure)
-        let started = ContinuousClock.now
         let perClient = settings.cycles / settings.clients
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<settings.clients {
-                group.addTask {
-                    try await client.withConnection { connection in
-                        for _ in 0..<perClient { try await cycle.run(on: &connection) }
+        let clients = settings.clients
+        let started = ContinuousClock.now
+        let cycles: @Sendable () async throws -> Void = {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<clients {
+                    group.addTask {
+                        try await client.withConnection { connection in
+                            for _ in 0..<perClient { try await cycle.run(on: &connection) }
+                        }
                     }
                 }
+                try await group.waitForAll()
             }
-            try await group.waitForAll()
+        }
+        if settings.connections > 0 {
+            try await measurePublicPage(client: client, during: cycles)
+        } else {
+            try await cycles()
         }
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

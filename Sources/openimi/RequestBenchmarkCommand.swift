@@ -33,12 +33,19 @@ struct RequestBenchmarkCommand: AsyncParsableCommand {
     @Option(help: "Concurrent API clients running cycles.")
     var clients = 8
 
-    @Option(help: "Loopback port for the server.")
+    @Option(help: "Concurrent connections of the concurrency table (0 leaves it out).")
+    var connections = 64
+
+    @Option(help: "Seconds each row of the concurrency table runs.")
+    var seconds = 5
+
+    @Option(help: "Loopback port for the server (the bare route for the ceiling listens on the next one).")
     var port = 18_480
 
     func run() async throws {
         let settings = RequestBenchmark.Settings(
-            requests: requests, repetitions: repetitions, cycles: cycles, clients: clients, port: port)
+            requests: requests, repetitions: repetitions, cycles: cycles, clients: clients, port: port, connections: connections,
+            seconds: seconds)
         try await ThrowawayDatabase.run(databaseURL: databaseURL) { platform in
             try await RequestBenchmark(platform: platform, settings: settings).run()
         }

@@ -35,11 +35,16 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
             guard let mode = PostgresSSLMode(rawValue: value) else { throw .invalidSSLMode(value) }
             return mode
         }
+        var poolSize = PostgresAddress.defaultPoolSize
+        if let text = components.queryItems?.first(where: { $0.name == "pool" })?.value {
+            guard let size = Int(text), PostgresAddress.poolSizes.contains(size) else { throw .invalidPoolSize(text) }
+            poolSize = size
+        }
         self = .postgres(
             PostgresAddress(
                 host: host, port: components.port ?? 5432, user: user,
                 password: components.password?.removingPercentEncoding, database: database,
-                schema: schema, sslMode: sslMode ?? .prefer))
+                schema: schema, sslMode: sslMode ?? .prefer, poolSize: poolSize))
     }
 
     /// Which engine the location points to.
@@ -77,6 +82,14 @@ public struct PostgresAddress: Sendable, Hashable {
     public var schema: String?
     /// How TLS is used, as libpq's `sslmode` says.
     public var sslMode: PostgresSSLMode
+    /// The most connections this instance opens (`pool=`): every instance's pool together must
+    /// stay under the server's `max_connections`.
+    public var poolSize: Int = defaultPoolSize
+
+    /// The pool size without `pool=`.
+    public static let defaultPoolSize = 10
+    /// The pool sizes `pool=` accepts.
+    public static let poolSizes = 1...200
 }
 
 /// Why a database URL was refused.
@@ -84,6 +97,8 @@ public enum DatabaseLocationError: Error, Sendable, Hashable, CustomStringConver
     case unsupportedScheme, missingPath, inMemoryNotSupported, missingHost, missingUser, missingDatabaseName, invalidSchema
     /// `sslmode=` names none of libpq's modes.
     case invalidSSLMode(String)
+    /// `pool=` is not a number from 1 to 200.
+    case invalidPoolSize(String)
 
     public var description: String {
         switch self {
@@ -94,6 +109,8 @@ public enum DatabaseLocationError: Error, Sendable, Hashable, CustomStringConver
         case .missingUser: "DATABASE_URL postgres:// needs a user name"
         case .missingDatabaseName: "DATABASE_URL postgres:// needs a database name after the host"
         case .invalidSchema: "DATABASE_URL schema= may contain only letters, digits and underscores"
+        case .invalidPoolSize(let value):
+            "DATABASE_URL pool= must be a number from \(PostgresAddress.poolSizes.lowerBound) to \(PostgresAddress.poolSizes.upperBound), got \"\(value.prefix(40))\""
         case .invalidSSLMode(let value):
             "DATABASE_URL sslmode= must be one of \(PostgresSSLMode.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(value.prefix(40))\""
         }

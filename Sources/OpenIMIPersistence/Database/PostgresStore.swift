@@ -21,7 +21,7 @@ public final class PostgresStore: Database {
         if let schema = address.schema {
             configuration.options.additionalStartupParameters = [("search_path", schema)]
         }
-        configuration.options.maximumConnections = 10
+        configuration.options.maximumConnections = address.poolSize
         self.schema = address.schema
         // PostgresNIO's trace output carries the authentication exchange and the bytes of every
         // row read, personal data included: the driver never logs below debug.
