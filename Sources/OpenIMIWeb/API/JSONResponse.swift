@@ -10,16 +10,24 @@ struct JSONResponse<Value: Encodable & Sendable>: ResponseGenerator, Sendable {
     /// content, whose description the value is).
     var location: String?
 
-    func response(from request: Request, context: some RequestContext) throws -> Response {
+    /// `value` as the API encodes it: keys sorted, slashes unescaped, dates in ISO 8601.
+    static func encoded(_ value: Value) throws -> ByteBuffer {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        return ByteBuffer(bytes: try encoder.encode(value))
+    }
+
+    /// The content type of every JSON answer.
+    static var contentType: String { "application/json; charset=utf-8" }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers: HTTPFields = [.contentType: Self.contentType]
         if let location { headers[.location] = location }
         if let resource = value as? any APIResource {
             headers[.contentLocation] = resource.resourcePath
             if status == .created, location == nil { headers[.location] = resource.resourcePath }
         }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: try Self.encoded(value)))
     }
 }

@@ -77,7 +77,8 @@ public func buildRouter(platform: Platform) async throws -> Routes {
         alerts: platform.alerts, notifications: platform.notifications
     ).addRoutes(to: routes)
     try StaticAssetsController.bundled().addRoutes(to: routes)
-    RegistryController(database: database, views: views, catalogs: catalogs).addRoutes(to: routes)
+    RegistryController(database: database, views: views, catalogs: catalogs, references: ReferenceDocuments(database: database))
+        .addRoutes(to: routes)
     CoordinatorsController(database: database, views: views, catalogs: catalogs).addRoutes(to: routes)
     DirectoryController(database: database, views: views, catalogs: catalogs).addRoutes(to: routes)
     HealthController(database: database).addRoutes(to: routes)

@@ -8,6 +8,8 @@ struct RegistryController: Sendable {
     let database: any Database
     let views: ViewRenderer
     let catalogs: Catalogs
+    /// The legal areas, read and encoded once per process.
+    let references: ReferenceDocuments
 
     func addRoutes(to routes: Routes) {
         routes.public(Site.legalAreas, use: legalAreas)
@@ -82,7 +84,7 @@ struct RegistryController: Sendable {
 
     /// `GET /legal-areas`.
     func legalAreas(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
-        let areas = try await RegistryRepository(sql: database.sql).legalAreas()
+        let areas = try await references.legalAreas()
         let catalog = catalogs.catalog(for: context.language)
         return views.render(
             "legal-areas", title: catalog.text("legalAreas.title"),
@@ -92,8 +94,10 @@ struct RegistryController: Sendable {
     /// `GET /api/v1/legal-areas`.
     func apiLegalAreas(_ request: Request, _ context: AppRequestContext) async throws -> some ResponseGenerator {
         try request.checkQueryParameters(allowed: [])
-        let areas = try await RegistryRepository(sql: database.sql).legalAreas()
-        return JSONResponse(value: LegalAreaList(legalAreas: areas.map(LegalAreaDTO.init)))
+        let document = try await references.legalAreasDocument { areas in
+            try JSONResponse.encoded(LegalAreaList(legalAreas: areas.map(LegalAreaDTO.init)))
+        }
+        return Response(status: .ok, headers: [.contentType: JSONResponse<LegalAreaList>.contentType], body: .init(byteBuffer: document))
     }
 
     /// `GET /api/v1/legal-areas/{code}`.

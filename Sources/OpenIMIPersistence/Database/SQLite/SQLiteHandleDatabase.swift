@@ -4,7 +4,8 @@ import NIOPosix
 import SQLKit
 import SQLiteKit
 
-/// SQLKit's view of one ``SQLiteHandle``: statements built with SQLKit run on the calling thread.
+/// SQLKit's view of one ``SQLiteHandle``: statements built with SQLKit run on ``SQLiteThreads``,
+/// never on the caller's thread.
 struct SQLiteHandleDatabase: SQLDatabase {
     /// The connection statements run on.
     let handle: SQLiteHandle
@@ -20,11 +21,11 @@ struct SQLiteHandleDatabase: SQLDatabase {
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        eventLoop.makeCompletedFuture { try run(query, onRow) }
+        SQLiteThreads.pool.runIfActive(eventLoop: eventLoop) { try run(query, onRow) }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try run(query, onRow)
+        try await SQLiteThreads.pool.runIfActive { try run(query, onRow) }
     }
 
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
