@@ -22,12 +22,12 @@ actor GroupCommit {
         let continuation: CheckedContinuation<any Sendable, any Error>
     }
 
-    private let writer: any SQLDatabase
+    private let writer: SQLiteHandleDatabase
     private var queue: [Job] = []
     private var draining = false
 
     /// Writes through `writer`, the one connection that writes.
-    init(writer: any SQLDatabase) {
+    init(writer: SQLiteHandleDatabase) {
         self.writer = writer
     }
 
@@ -67,7 +67,7 @@ actor GroupCommit {
         do {
             for job in group {
                 if !open {
-                    try await writer.raw("BEGIN IMMEDIATE").run()
+                    try await writer.runWaiting("BEGIN IMMEDIATE")
                     open = true
                     // The first job of a transaction needs no savepoint: if it fails, the whole
                     // transaction is rolled back and the next job starts a new one.
@@ -93,7 +93,7 @@ actor GroupCommit {
             }
             if open {
                 let committing = DatabaseMetrics.now
-                try await writer.raw("COMMIT").run()
+                try await writer.runWaiting("COMMIT")
                 DatabaseMetrics.committed(.sqlite, since: committing)
             }
         } catch {

@@ -4,8 +4,8 @@ import NIOPosix
 import SQLKit
 import SQLiteKit
 
-/// SQLKit's view of one ``SQLiteHandle``: statements built with SQLKit run on ``SQLiteThreads``,
-/// never on the caller's thread.
+/// SQLKit's view of one ``SQLiteHandle``: statements built with SQLKit run on the calling thread;
+/// those that only wait run on ``SQLiteThreads`` (``runWaiting(_:)``).
 struct SQLiteHandleDatabase: SQLDatabase {
     /// The connection statements run on.
     let handle: SQLiteHandle
@@ -21,11 +21,18 @@ struct SQLiteHandleDatabase: SQLDatabase {
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        SQLiteThreads.pool.runIfActive(eventLoop: eventLoop) { try run(query, onRow) }
+        eventLoop.makeCompletedFuture { try run(query, onRow) }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await SQLiteThreads.pool.runIfActive { try run(query, onRow) }
+        try run(query, onRow)
+    }
+
+    /// Runs `statement` (`BEGIN IMMEDIATE`, `COMMIT`) on ``SQLiteThreads``: the statements that wait
+    /// rather than compute — for the disk to flush, for another process's write lock — wait there,
+    /// not on one of Swift's cooperative threads.
+    func runWaiting(_ statement: String) async throws {
+        try await SQLiteThreads.pool.runIfActive { [handle] in try handle.run(statement, []) { _ in } }
     }
 
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {

@@ -9,8 +9,8 @@ import Synchronization
 
 /// The embedded SQLite database: one writer connection and a few readers on one file in WAL mode.
 ///
-/// Statements run on ``SQLiteThreads``, never on Swift's cooperative threads; writes queue in
-/// ``GroupCommit``.
+/// Statements run on the calling thread, except those that wait (a transaction's start and commit,
+/// on ``SQLiteThreads``); writes queue in ``GroupCommit``.
 public final class SQLiteStore: Database {
     public let kind = DatabaseKind.sqlite
     public let services: [any Service] = []
