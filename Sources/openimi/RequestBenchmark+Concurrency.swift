@@ -40,16 +40,16 @@ extension RequestBenchmark {
         }
     }
 
-    /// A public page read by a few connections, alone and then while `writes` runs: whether a
-    /// burst of writes stalls the pages that do not write.
+    /// A public page read by a few connections, alone and then while `writes` runs (for the first
+    /// `settings.seconds` of it): whether a burst of writes stalls the pages that do not write.
     func measurePublicPage(client: BenchmarkClient, during writes: @escaping @Sendable () async throws -> Void) async throws {
         let readers = 4
         let path: @Sendable (Int) -> String = { _ in "/legal-areas" }
         let alone = try await LoadGenerator(client: client).run(connections: readers, for: .seconds(3), path: path, headers: [:])
         print(alone.row("public page (GET /legal-areas), alone", connections: readers, ceiling: nil))
-        let (during, _) = try await (
-            LoadGenerator(client: client).run(connections: readers, for: .seconds(settings.seconds), path: path, headers: [:]), writes()
-        )
-        print(during.row("public page (GET /legal-areas), during the cycles below", connections: readers, ceiling: nil))
+        async let during = LoadGenerator(client: client).run(
+            connections: readers, for: .seconds(settings.seconds), path: path, headers: [:])
+        try await writes()
+        print(try await during.row("public page (GET /legal-areas), during the cycles below", connections: readers, ceiling: nil))
     }
 }

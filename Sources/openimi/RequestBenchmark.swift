@@ -5,6 +5,7 @@ import OpenIMIDomain
 import OpenIMIPersistence
 import OpenIMISecurity
 import OpenIMIWeb
+import Synchronization
 
 /// The request benchmark proper: data, a server on loopback, and the timed HTTP traffic.
 struct RequestBenchmark {
@@ -128,8 +129,9 @@ struct RequestBenchmark {
             procedure: procedure)
         let perClient = settings.cycles / settings.clients
         let clients = settings.clients
-        let started = ContinuousClock.now
+        let timing = Mutex<ContinuousClock.Instant?>(nil)
         let cycles: @Sendable () async throws -> Void = {
+            timing.withLock { $0 = ContinuousClock.now }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<clients {
                     group.addTask {
@@ -146,7 +148,7 @@ struct RequestBenchmark {
         } else {
             try await cycles()
         }
-        let elapsed = ContinuousClock.now - started
+        let elapsed = ContinuousClock.now - (timing.withLock { $0 } ?? ContinuousClock.now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let done = perClient * settings.clients
         print(

@@ -131,8 +131,8 @@ import Testing
             guard case .postgres(let address) = try DatabaseLocation(url: "postgres://u@h/db\(query)") else { return nil }
             return address.poolSize
         }
-        #expect(try pool("") == 10 && pool("?pool=1") == 1 && pool("?sslmode=require&pool=40") == 40 && pool("?pool=200") == 200)
-        for value in ["0", "-1", "201", "99999999999999999999", "ten", ""] {
+        #expect(try pool("") == 10 && pool("?pool=2") == 2 && pool("?sslmode=require&pool=40") == 40 && pool("?pool=200") == 200)
+        for value in ["0", "1", "-1", "201", "99999999999999999999", "ten", ""] {
             #expect(throws: DatabaseLocationError.invalidPoolSize(value), "\(value)") {
                 try DatabaseLocation(url: "postgres://u@h/db?pool=\(value)")
             }

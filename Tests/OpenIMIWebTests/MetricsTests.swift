@@ -14,11 +14,11 @@ import Testing
 /// templates in its labels and never an id; without a token file it does not exist, and a token
 /// file others may read stops the start.
 @Suite struct MetricsTests {
-    static func tokenFile(mode: Int) throws -> String {
+    static func tokenFile(mode: Int, token: String = "metrics-scrape-token-0123456789abcdef") throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("openimi-metrics-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent("token").path
-        try "metrics-scrape-token\n".write(toFile: file, atomically: true, encoding: .utf8)
+        try "\(token)\n".write(toFile: file, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: file)
         return file
     }
@@ -29,7 +29,8 @@ import Testing
         config.metricsTokenFile = try Self.tokenFile(mode: 0o600)
         try await TestApp.runOnPlatform(config: config, clock: clock) { client, platform, users in
             #expect(try await client.execute(uri: "/metrics", method: .get).status == .unauthorized)
-            let wrong = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer metrics-scrape-tokem"])
+            let wrong = try await client.execute(
+                uri: "/metrics", method: .get, headers: [.authorization: "Bearer metrics-scrape-token-0123456789abcdeg"])
             #expect(wrong.status == .unauthorized && wrong.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
             let id = try await TestApp.demoRequest(in: .additionalInformationRequested, platform.database)
             let token = try await TestApp.apiToken(client, users["de.handler"]!, clock: clock)
@@ -38,7 +39,7 @@ import Testing
                 .post, "/api/v1/session", "none", #"{"username":"de.handler","password":"not the password","code":"000000"}"#)
             try await platform.checkpointer.checkpoint(now: clock.now(), force: true)
             let scrape = try await client.execute(
-                uri: "/metrics", method: .get, headers: [.authorization: "Bearer metrics-scrape-token"])
+                uri: "/metrics", method: .get, headers: [.authorization: "bearer metrics-scrape-token-0123456789abcdef"])
             #expect(scrape.status == .ok && scrape.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
             let text = scrape.text
             for expected in [
@@ -61,10 +62,15 @@ import Testing
         }
         var config = TestApp.config(try TestDatabase.freshLocation(), demo: false)
         config.metricsTokenFile = try Self.tokenFile(mode: 0o644)
+        let short = try Self.tokenFile(mode: 0o600, token: "too-short")
         defer { TestDatabase.remove(config.database) }
         let platform = try await Platform.open(config: config, clock: clock)
         try await platform.run {
             await #expect(throws: ConfigurationError.self) { _ = try await buildRouter(platform: platform) }
+            var shortConfig = platform.config
+            shortConfig.metricsTokenFile = short
+            let shortPlatform = try await Platform.open(config: shortConfig, clock: clock)
+            await #expect(throws: ConfigurationError.self) { _ = try await buildRouter(platform: shortPlatform) }
         }
     }
 }

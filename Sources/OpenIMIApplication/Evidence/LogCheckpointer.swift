@@ -107,8 +107,11 @@ public struct LogCheckpointer: Sendable {
         try await proveExtendsAnchor(
             size: covered.size, root: covered.root, pending: Dictionary(completed.map { ($0.subtree, $0.root) }) { first, _ in first },
             now: now)
+        // An instance that waited for another's checkpoint may hold an earlier time than the one
+        // just signed: a checkpoint is never dated before the one it extends.
+        let signedAt = max(now.epochSeconds, latest?.checkpoint.at ?? 0)
         let checkpoint = try LogCheckpoint.sign(
-            treeSize: covered.size, rootHash: covered.root, origin: origin, at: now.epochSeconds, with: identity)
+            treeSize: covered.size, rootHash: covered.root, origin: origin, at: signedAt, with: identity)
         // The file first: a checkpoint in the file that the database lacks is harmless (the next
         // one extends it), one signed into the database but missing from the file is not anchored.
         // While the file cannot be written, changes are refused as when the key cannot be read.

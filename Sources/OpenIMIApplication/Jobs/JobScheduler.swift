@@ -40,7 +40,13 @@ public struct JobScheduler: Sendable {
                 throw error
             }
             try await database.transaction { sql in try await JobLeaseRepository(sql: sql).finish(job.name, owner: owner, at: now) }
-            try await record(job, at: now, started: started, outcome: "finished", summary: summary)
+            do {
+                try await record(job, at: now, started: started, outcome: "finished", summary: summary)
+            } catch {
+                // The job ran and its lease is released; a history that could not be written must
+                // not stop the other jobs of the round.
+                logger.error("Job run not recorded", metadata: ["job": "\(job.name)", "error.type": "\(type(of: error))"])
+            }
             logger.info("Job finished", metadata: ["job": "\(job.name)", "summary": "\(summary)"])
             ran.append((job.name, summary))
         }

@@ -88,8 +88,9 @@ public struct PostgresAddress: Sendable, Hashable {
 
     /// The pool size without `pool=`.
     public static let defaultPoolSize = 10
-    /// The pool sizes `pool=` accepts.
-    public static let poolSizes = 1...200
+    /// The pool sizes `pool=` accepts: two at least, since signing a checkpoint holds one
+    /// connection for the cluster lock while it reads and writes through another.
+    public static let poolSizes = 2...200
 }
 
 /// Why a database URL was refused.
@@ -97,7 +98,7 @@ public enum DatabaseLocationError: Error, Sendable, Hashable, CustomStringConver
     case unsupportedScheme, missingPath, inMemoryNotSupported, missingHost, missingUser, missingDatabaseName, invalidSchema
     /// `sslmode=` names none of libpq's modes.
     case invalidSSLMode(String)
-    /// `pool=` is not a number from 1 to 200.
+    /// `pool=` is not a number from 2 to 200.
     case invalidPoolSize(String)
 
     public var description: String {

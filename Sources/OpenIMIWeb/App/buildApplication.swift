@@ -50,6 +50,11 @@ public func buildRouter(platform: Platform) async throws -> Routes {
     } catch {
         throw ConfigurationError(problems: ["\(AppConfig.Key.metricsTokenFile.rawValue): \(error)"])
     }
+    if let metricsToken, metricsToken.count < 32 {
+        throw ConfigurationError(problems: [
+            "\(AppConfig.Key.metricsTokenFile.rawValue): the token must be at least 32 characters (e.g. openssl rand -hex 32)"
+        ])
+    }
     let views = try await ViewRenderer.bundled(catalogs: platform.catalogs)
     let router = Router(context: AppRequestContext.self)
     let routes = Routes(router: router, registry: RouteAccessRegistry())

@@ -25,7 +25,7 @@ struct MetricsController: Sendable {
     /// `GET /metrics`.
     func metrics(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         guard let token else { throw RequestError.notFound }
-        let presented = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+        let presented = request.headers[.authorization].flatMap { $0.lowercased().hasPrefix("bearer ") ? String($0.dropFirst(7)) : nil }
         guard let presented, constantTimeEquals(presented, token) else {
             return Response(status: .unauthorized, headers: [.wwwAuthenticate: "Bearer realm=\"metrics\"", .cacheControl: "no-store"])
         }

@@ -9,10 +9,10 @@ import NIOPosix
 /// more than it freed (the request benchmark's logged read fell from 2,305 to 1,220 per second at
 /// 64 connections, cycles from 97 to 66 per second), while a group's two waits cost one hop each.
 enum SQLiteThreads {
-    /// The pool, started on first use and kept for the life of the process (stores of every
-    /// database the process opens share it).
+    /// The pool, started on first use and kept for the life of the process; stores of every
+    /// database the process opens share it, each with at most one waiting statement at a time.
     static let pool: NIOThreadPool = {
-        let pool = NIOThreadPool(numberOfThreads: System.coreCount + 2)
+        let pool = NIOThreadPool(numberOfThreads: 2)
         pool.start()
         return pool
     }()
