@@ -29,7 +29,9 @@ import Testing
         // The repository ignores the default data directory.
         let ignore = try String(
             contentsOf: URL(fileURLWithPath: #filePath).appendingPathComponent("../../../.gitignore").standardized, encoding: .utf8)
-        #expect(ignore.split(separator: "\n").contains("/openimi-data/"))
+        #expect(
+            ignore.split(separator: "\n").contains("openimi-data/"),
+            "a data directory anywhere in the tree (a command run in a subfolder makes one there)")
     }
 
     @Test func aFirstStartCreatesTheDirectoryDatabaseAndKeysOwnerOnly() async throws {
