@@ -56,6 +56,13 @@ import Testing
         #expect(throws: MeasureNotificationError.attachmentsFixed) { try sent.closing(by: Self.actor, at: Self.now).attaching(beside: 0) }
     }
 
+    @Test func coordinatorsAreToldWhatTheirStateReceivesInTheirAreas() {
+        #expect(CoordinatorScope.national.receives(legalArea: "services"))
+        #expect(CoordinatorScope.area(legalAreas: ["services"]).receives(legalArea: "services"))
+        #expect(!CoordinatorScope.area(legalAreas: ["professional-qualifications"]).receives(legalArea: "services"))
+        #expect(!CoordinatorScope.region("Hovedstaden").receives(legalArea: "services"))
+    }
+
     @Test func sendingAndClosingTellTheRecipientStatesAndACommentTellsTheSenderToo() throws {
         let sent = try Self.draft().sending(to: [.si, .de], by: Self.actor, at: Self.now)
         for action in [MeasureNotificationAction.send, .close] {

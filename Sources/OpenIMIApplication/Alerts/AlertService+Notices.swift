@@ -21,17 +21,7 @@ extension AlertService {
     func notices(of action: AlertAction, before: Alert, after: Alert) async throws -> [AlertNotices] {
         let audience = AlertNoticeRule.audience(of: action, before: before, after: after)
         let area = after.legalArea.rawValue
-        var coordinators: [UUID] = []
-        if !audience.coordinatorsOf.isEmpty {
-            coordinators = try await CoordinatorRepository(sql: database.sql).all().filter { coordinator in
-                guard audience.coordinatorsOf.contains(coordinator.memberState) else { return false }
-                switch coordinator.scope {
-                case .national: return true
-                case .area(let areas): return areas.contains(area)
-                case .region: return false
-                }
-            }.map(\.id.uuid)
-        }
+        let coordinators = try await CoordinatorRepository(sql: database.sql).receiving(area, in: audience.coordinatorsOf)
         let authorities = audience.authorities.sorted { $0.uuidString < $1.uuidString }
         // On sending, the authorities are those the automatic routing routed it to.
         let groups: [(AlertAction, [UUID])] =

@@ -20,14 +20,7 @@ extension MeasureNotificationService {
     ) async throws -> MeasureNotificationNotices {
         let audience = MeasureNotificationNoticeRule.audience(of: action, on: notification)
         let area = notification.legalArea.rawValue
-        let coordinators = try await CoordinatorRepository(sql: database.sql).all().filter { coordinator in
-            guard audience.states.contains(coordinator.memberState) else { return false }
-            switch coordinator.scope {
-            case .national: return true
-            case .area(let areas): return areas.contains(area)
-            case .region: return false
-            }
-        }.map(\.id.uuid)
+        let coordinators = try await CoordinatorRepository(sql: database.sql).receiving(area, in: audience.states)
         let authorities = try await AuthorityRepository(sql: database.sql).validatedIDs(in: audience.states, legalArea: area)
         let mailed = (audience.sender ? [notification.sender] : []) + coordinators
         var seen: Set<UUID> = [actingOrganisation]

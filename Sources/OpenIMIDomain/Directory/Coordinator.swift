@@ -56,6 +56,17 @@ public enum CoordinatorScope: Sendable, Hashable {
         case .region: .regional
         }
     }
+
+    /// Whether a coordinator of this scope is told what its member state receives in `legalArea`
+    /// (alerts to route, notifications): the national coordinator for every area, an area
+    /// coordinator for its areas, a regional coordinator never.
+    public func receives(legalArea: String) -> Bool {
+        switch self {
+        case .national: true
+        case .area(let areas): areas.contains(legalArea)
+        case .region: false
+        }
+    }
 }
 
 /// The kind of a coordinator.

@@ -35,6 +35,13 @@ public struct CoordinatorRepository: Sendable {
             .first(decoding: CoordinatorRecord.self, keyDecodingStrategy: .convertFromSnakeCase)?.coordinator()
     }
 
+    /// The coordinators of `states` told what those states receive in `legalArea`
+    /// (``CoordinatorScope/receives(legalArea:)``).
+    public func receiving(_ legalArea: String, in states: Set<MemberStateCode>) async throws -> [UUID] {
+        guard !states.isEmpty else { return [] }
+        return try await all().filter { states.contains($0.memberState) && $0.scope.receives(legalArea: legalArea) }.map(\.id.uuid)
+    }
+
     /// Every coordinator of every state, ordered by state then kind then name.
     public func all(kind: CoordinatorKind? = nil) async throws -> [Coordinator] {
         var select = sql.select().column("*").from("coordinator")
