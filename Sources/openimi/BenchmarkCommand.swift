@@ -9,7 +9,10 @@ struct BenchmarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "benchmark",
         abstract: "Time directory searches or request handling on synthetic data in a throw-away database.",
-        subcommands: [DirectoryBenchmarkCommand.self, RequestBenchmarkCommand.self, AlertBenchmarkCommand.self, LogBenchmarkCommand.self],
+        subcommands: [
+            DirectoryBenchmarkCommand.self, RequestBenchmarkCommand.self, CycleBenchmarkCommand.self, AlertBenchmarkCommand.self,
+            LogBenchmarkCommand.self,
+        ],
         defaultSubcommand: DirectoryBenchmarkCommand.self)
 }
 

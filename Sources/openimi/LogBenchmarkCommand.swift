@@ -128,15 +128,18 @@ struct LogBenchmark {
                         SQLBind(entry.operation), SQLBind(entry.purpose), SQLBind(#"["answers"]"#)
                     ).run()
                 let started = ContinuousClock.now
-                try await LogChain(sql: sql).append(entry)
+                try await LogChain(sql: sql).enqueue(entry)
                 return ContinuousClock.now - started
             }
             latencies.record(elapsed)
         }
         print(
             String(
-                format: "Chaining one entry inside a step's transaction (%d appends): p50 %.3f ms, p99 %.3f ms, max %.3f ms", appends,
+                format: "Queueing one entry inside a step's transaction (%d appends): p50 %.3f ms, p99 %.3f ms, max %.3f ms", appends,
                 latencies.percentile(50), latencies.percentile(99), latencies.maximum))
+        let sequencing = ContinuousClock.now
+        let chained = try await LogSequencer(database: database).integrate()
+        print("Chained the \(chained) queued entries in batches of \(LogSequencer.batchSize) in \(ContinuousClock.now - sequencing)")
         let incremental = ContinuousClock.now
         let next = try await platform.checkpointer.checkpoint(now: Date())
         print(

@@ -39,15 +39,9 @@ struct RequestBenchmark {
             "Stored \(settings.requests) requests between \(authorityCount) authorities in \(database.kind.rawValue) in \(ContinuousClock.now - loadStart)"
         )
 
-        let random = SystemSecureRandom()
-        let (web, dkToken, siToken) = try await database.transaction { sql in
-            let sessions = SessionStore(sql: sql)
-            return (
-                try await sessions.create(for: dk.user, kind: .web, random: random, rule: SessionRule(), now: Date()).token,
-                try await sessions.create(for: dk.user, kind: .api, random: random, rule: SessionRule(), now: Date()).token,
-                try await sessions.create(for: si.user, kind: .api, random: random, rule: SessionRule(), now: Date()).token
-            )
-        }
+        let web = try await SyntheticLoad.token(for: dk, kind: .web, in: platform)
+        let dkToken = try await SyntheticLoad.token(for: dk, in: platform)
+        let siToken = try await SyntheticLoad.token(for: si, in: platform)
         guard let dkID = dk.organisation.id.authority?.description, let siID = si.organisation.id.authority?.description else {
             throw BenchmarkError.missingDemoUser("an authority's handler")
         }

@@ -2,6 +2,7 @@ import Foundation
 import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
+import OpenIMISecurity
 
 /// Bulk loads of synthetic data for the benchmarks.
 enum SyntheticLoad {
@@ -32,5 +33,14 @@ enum SyntheticLoad {
             let organisation = try await platform.identity.organisation(user.organisation)
         else { throw BenchmarkError.missingDemoUser(username) }
         return Principal(user: user, organisation: organisation)
+    }
+
+    /// A new session token of `kind` for `principal`.
+    static func token(for principal: Principal, kind: SessionKind = .api, in platform: Platform) async throws -> String {
+        try await platform.database.transaction { sql in
+            try await SessionStore(sql: sql).create(
+                for: principal.user, kind: kind, random: SystemSecureRandom(), rule: SessionRule(), now: Date()
+            ).token
+        }
     }
 }

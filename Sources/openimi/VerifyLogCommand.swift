@@ -97,13 +97,14 @@ struct VerifyLogCommand: AsyncParsableCommand {
 
     static func line(_ summary: LogVerifier.Summary, quorum: Int = 0) -> String {
         guard let latest = summary.latest else {
-            return "Access log verified: \(summary.entries) entries, no checkpoint yet."
+            return "Access log verified: \(summary.entries) entries (\(summary.queued) queued), no checkpoint yet."
         }
         let unsigned = summary.entries - latest.treeSize
         var line =
             "Access log verified: \(summary.entries) entries, \(summary.checkpoints) checkpoint\(summary.checkpoints == 1 ? "" : "s"); the newest covers "
             + "\(latest.treeSize) entries (root \(ContentDigest.hex(latest.rootHash)), key \(latest.keyID.prefix(16))…)"
             + (unsigned > 0 ? "; \(unsigned) newer entries await the next checkpoint." : ".")
+        if summary.queued > 0 { line += " \(summary.queued) entries wait in the queue for their place in the chain." }
         if summary.external > 0 { line += " It extends all \(summary.external) checkpoints held outside the database." }
         if let witnessed = summary.witnessed {
             line += " The newest checkpoint with \(quorum) witness cosignatures covers \(witnessed.treeSize) entries."

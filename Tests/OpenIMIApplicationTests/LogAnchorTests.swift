@@ -169,6 +169,10 @@ import Testing
             for n in 24..<27 { try await setup.write(n) }
             var verifier = LogVerifier(database: setup.database, identities: [setup.identity])
             verifier.interval = LogCheckpointer.reuseAge
+            verifier.now = 1_700_000_024 + 61
+            // Still queued: the sequencer has not run.
+            await #expect(throws: LogVerificationFailure.unsequenced(entries: 3, ageSeconds: 61)) { try await verifier.verify() }
+            try await LogSequencer(database: setup.database).integrate()
             verifier.now = 1_700_000_024 + 30
             #expect(try await verifier.verify().entries == 27)
             verifier.now = 1_700_000_024 + 61

@@ -35,6 +35,7 @@ extension TestDatabase {
                 "DELETE FROM log_subtree",
                 "DELETE FROM log_chain",
             ])
-        return try await database.transaction { try await LogChain(sql: $0).adoptUnchained() }
+        try await database.transaction { _ = try await LogChain(sql: $0).queueUnchained() }
+        return try await LogSequencer(database: database).integrate()
     }
 }

@@ -44,6 +44,7 @@ import Testing
             let text = scrape.text
             for expected in [
                 #"http_route="/api/v1/requests/{id}""#, "openimi_sign_in_failures{reason=\"failed\"}", "openimi_access_log_entries",
+                "openimi_access_log_queued", "openimi_access_log_queue_age_seconds",
                 "openimi_checkpoint_age_seconds", "openimi_db_commit", "openimi_db_transactions_active",
             ] {
                 #expect(text.contains(expected), "\(expected) in:\n\(text.prefix(3000))")

@@ -49,6 +49,8 @@ public struct Platform: Sendable {
     public let witnessingStatus: WitnessingStatus
     /// The faces the PDF reports are set in, or why they could not be read.
     public let reportFonts: Result<PDFDocument.Fonts, FontError>
+    /// Whether ``prepare()`` has finished; background services wait for it.
+    public let readiness = Readiness()
     /// Applies the retention rules.
     public var retention: RetentionRun {
         // The configuration was validated to 1…120 months, which the rule accepts.
@@ -170,8 +172,9 @@ public struct Platform: Sendable {
         if sealed > 0 { logger.notice("Sealed the personal data of requests stored before sealing", metadata: ["requests": "\(sealed)"]) }
         let protected = try await identity.protectRecoveryCodes()
         if protected > 0 { logger.notice("Recovery codes stored as plain SHA-256 were keyed", metadata: ["codes": "\(protected)"]) }
-        let adopted = try await database.transaction { try await LogChain(sql: $0).adoptUnchained() }
-        if adopted > 0 { logger.notice("Chained access-log entries written before the chain existed", metadata: ["entries": "\(adopted)"]) }
+        let adopted = try await database.transaction { try await LogChain(sql: $0).queueUnchained() }
+        if adopted > 0 { logger.notice("Queued access-log entries written before the chain existed", metadata: ["entries": "\(adopted)"]) }
+        try await LogSequencer(database: database).integrate()
         do {
             let copied = try await checkpointer.verifyAnchor(now: clock.now())
             if copied > 0 {
@@ -192,6 +195,7 @@ public struct Platform: Sendable {
                 logger.notice("Demo users created; their sign-in details are in \(file)")
             }
         }
+        readiness.markPrepared()
     }
 
     /// Runs `body` while the database's services run, then closes the database; for command-line tasks.

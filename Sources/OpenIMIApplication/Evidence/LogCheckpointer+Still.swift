@@ -13,6 +13,9 @@ extension LogCheckpointer {
     ) async throws -> (record: Record, checkpoint: LogCheckpoint)? {
         var record = try await read()
         for _ in 0..<5 {
+            // The change may still wait in the queue: chained first, so that a recent checkpoint
+            // is not mistaken for one that covers it.
+            try await LogSequencer(database: database).integrate()
             let lastChange = try await RequestLogRepository(sql: database.sql).lastChange(of: id)
             let signed: LogCheckpoint?
             if let recent = try await recent(covering: lastChange, now: now) {

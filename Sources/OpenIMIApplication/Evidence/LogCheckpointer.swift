@@ -91,6 +91,7 @@ public struct LogCheckpointer: Sendable {
             throw error
         }
         try status.requireSigning()
+        try await LogSequencer(database: database).integrate()
         let latest = try await CheckpointRepository(sql: database.sql).latest()
         var frontier = latest?.frontier ?? MerkleFrontier()
         let hashes = try await LogChain(sql: database.sql).leafHashes(from: frontier.size)

@@ -2,36 +2,65 @@ import Foundation
 import OpenIMISecurity
 import SQLKit
 
-/// Appends access-log entries to the hash chain and Merkle tree, in the caller's transaction.
+/// Gives access-log entries their place in the hash chain and Merkle tree.
 ///
-/// Appends are serialised: SQLite has one writer; on PostgreSQL a transaction-scoped advisory lock
-/// is taken before the chain's head is read and held until commit, so two transactions can never
-/// chain to the same entry.
+/// A transaction that writes an entry only queues it (``enqueue(_:)``), without reading the chain's
+/// head: transactions that log never wait for each other. The sequencer (``integrate(limit:)``)
+/// then chains the committed queue in batches, one sequencer at a time — SQLite has one writer; on
+/// PostgreSQL a transaction-scoped advisory lock is taken before the head is read and held until
+/// the batch commits, so two batches can never chain to the same entry.
 public struct LogChain: Sendable {
-    /// The transaction to append in.
+    /// The transaction to work in.
     public let sql: any SQLDatabase
 
-    /// The advisory lock that serialises appends on PostgreSQL.
+    /// The advisory lock that serialises sequencers on PostgreSQL.
     static let postgresLock = 7_301_025
 
-    /// Appends in `sql`, which must be a transaction.
+    /// Works in `sql`, which must be a transaction.
     public init(sql: any SQLDatabase) {
         self.sql = sql
     }
 
-    /// Chains `entry` (whose `sequence` and `previous` are filled in here) after the last entry.
+    /// Queues `entry`, already written to `access_log`, for the chain.
+    public func enqueue(_ entry: LogEntry) async throws {
+        try await sql.insert(into: "log_pending").columns("entry_id").values(SQLBind(entry.id)).run()
+    }
+
+    /// Chains up to `limit` queued entries after the last chained one — among those whose
+    /// transactions have committed, in the order they were queued — and removes them from the
+    /// queue; returns how many.
     @discardableResult
-    public func append(_ entry: LogEntry) async throws -> LogEntry {
+    public func integrate(limit: Int = 1_000) async throws -> Int {
         if sql.dialect.name == "postgresql" {
             try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.postgresLock))").run()
         }
+        let rows = try await sql.raw(
+            "SELECT a.* FROM log_pending p JOIN access_log a ON a.id = p.entry_id ORDER BY p.queued LIMIT \(literal: max(1, limit))"
+        ).all()
+        guard !rows.isEmpty else { return 0 }
         let head = try await sql.raw("SELECT seq, entry_hash FROM log_chain ORDER BY seq DESC LIMIT 1").first()
-        var chained = entry
-        chained.sequence = try head.map { try $0.decode(column: "seq", as: Int64.self) + 1 } ?? 0
-        chained.previous = try head?.decode(column: "entry_hash", as: String.self) ?? LogEntry.origin
-        try await sql.insert(into: "log_chain").columns("seq", "entry_id", "entry_hash")
-            .values(SQLBind(chained.sequence), SQLBind(chained.id), SQLBind(ContentDigest.hex(chained.hash))).run()
-        return chained
+        var sequence = try head.map { try $0.decode(column: "seq", as: Int64.self) + 1 } ?? 0
+        var previous = try head?.decode(column: "entry_hash", as: String.self) ?? LogEntry.origin
+        var insert = sql.insert(into: "log_chain").columns("seq", "entry_id", "entry_hash")
+        var ids: [String] = []
+        for row in rows {
+            let entry = try LogEntry(accessLogRow: row, sequence: sequence, previous: previous)
+            previous = ContentDigest.hex(entry.hash)
+            insert = insert.values(SQLBind(sequence), SQLBind(entry.id), SQLBind(previous))
+            ids.append(entry.id)
+            sequence += 1
+        }
+        try await insert.run()
+        try await sql.delete(from: "log_pending").where("entry_id", .in, ids).run()
+        return rows.count
+    }
+
+    /// How many entries wait in the queue, and the time of the oldest, in seconds since 1970.
+    public func queued() async throws -> (count: Int64, oldest: Int64?) {
+        let row = try await sql.raw(
+            "SELECT COUNT(*) AS n, MIN(a.at) AS oldest FROM log_pending p JOIN access_log a ON a.id = p.entry_id"
+        ).first()
+        return (try row?.decode(column: "n", as: Int64.self) ?? 0, try row?.decode(column: "oldest", as: Int64?.self))
     }
 
     /// The leaf hashes of the chained entries from position `first` on, in order; a gap or a
@@ -53,15 +82,21 @@ public struct LogChain: Sendable {
         return hashes
     }
 
-    /// Chains the access-log entries written before the chain existed, oldest first; returns how many.
-    public func adoptUnchained() async throws -> Int {
-        let rows = try await sql.raw(
+    /// Queues the access-log entries that are neither chained nor queued — those written before
+    /// the chain existed — oldest first; returns how many.
+    public func queueUnchained() async throws -> Int {
+        let ids = try await sql.raw(
             """
-            SELECT a.* FROM access_log a WHERE NOT EXISTS (SELECT 1 FROM log_chain c WHERE c.entry_id = a.id) ORDER BY a.at, a.id
+            SELECT a.id FROM access_log a WHERE NOT EXISTS (SELECT 1 FROM log_chain c WHERE c.entry_id = a.id)
+            AND NOT EXISTS (SELECT 1 FROM log_pending p WHERE p.entry_id = a.id) ORDER BY a.at, a.id
             """
-        ).all()
-        for row in rows { try await append(try LogEntry(accessLogRow: row, sequence: 0, previous: LogEntry.origin)) }
-        return rows.count
+        ).all().map { try $0.decode(column: "id", as: String.self) }
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            var insert = sql.insert(into: "log_pending").columns("entry_id")
+            for id in ids[start..<min(start + 500, ids.count)] { insert = insert.values(SQLBind(id)) }
+            try await insert.run()
+        }
+        return ids.count
     }
 }
 

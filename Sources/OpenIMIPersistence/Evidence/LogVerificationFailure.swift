@@ -19,6 +19,9 @@ public enum LogVerificationFailure: Error, Sendable, Hashable, CustomStringConve
     /// Entries older than the checkpoint interval that no checkpoint covers (or, in a non-empty
     /// log, no checkpoint at all): checkpoints may have been removed.
     case uncheckpointed(from: Int64, entries: Int64, ageSeconds: Int64)
+    /// Entries older than the checkpoint interval still wait in the queue for their place in the
+    /// chain: no sequencer has run, or it fails.
+    case unsequenced(entries: Int64, ageSeconds: Int64)
     /// A checkpoint held outside the database is not signed by any of the platform's keys.
     case externalNotSigned(source: String, treeSize: Int64)
     /// A checkpoint held outside the database covers more entries than the log holds.
@@ -49,6 +52,9 @@ public enum LogVerificationFailure: Error, Sendable, Hashable, CustomStringConve
         case .uncheckpointed(let from, let entries, let age):
             "\(entries) entries from entry \(from) on are \(age) seconds old and no checkpoint covers them: "
                 + "checkpoints were removed, or the server stopped without signing one (`openimi checkpoint`)"
+        case .unsequenced(let entries, let age):
+            "\(entries) access-log entries still wait for their place in the chain, the oldest for \(age) seconds: "
+                + "no server has run since they were written, or its sequencer fails"
         case .externalNotSigned(let source, let size):
             "\(source): the checkpoint of tree size \(size) is not signed by any key in the key directory"
         case .externalBeyondLog(let source, let size, let entries):

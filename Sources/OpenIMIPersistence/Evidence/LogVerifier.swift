@@ -11,6 +11,8 @@ public struct LogVerifier: Sendable {
     public struct Summary: Sendable, Equatable {
         /// Entries in the chain.
         public let entries: Int64
+        /// Entries still waiting in the queue for their place in the chain.
+        public let queued: Int64
         /// Checkpoints in the database checked.
         public let checkpoints: Int
         /// Checkpoints held outside the database checked.
@@ -108,16 +110,29 @@ public struct LogVerifier: Sendable {
         if let beyond = walk.pendingOwn.first {
             throw LogVerificationFailure.checkpointBeyondLog(treeSize: beyond.treeSize, entries: walk.frontier.size)
         }
-        // Every chained entry was found above, each once (entry_id is unique), so any surplus of
-        // rows is outside the chain.
-        let rows = try await database.sql.raw("SELECT COUNT(*) AS n FROM access_log").first()?.decode(column: "n", as: Int64.self) ?? 0
-        guard rows == walk.frontier.size else { throw LogVerificationFailure.unchainedEntries(count: Int(rows - walk.frontier.size)) }
+        // Every chained entry was found above, each once (entry_id is unique), and every queued one
+        // is counted once (entry_id is unique there too), so any surplus of rows is outside both.
+        let counts = try await database.sql.raw(
+            """
+            SELECT (SELECT COUNT(*) FROM access_log) AS n,
+            (SELECT COUNT(*) FROM log_pending p WHERE NOT EXISTS (SELECT 1 FROM log_chain c WHERE c.entry_id = p.entry_id)) AS queued
+            """
+        ).first()
+        let rows = try counts?.decode(column: "n", as: Int64.self) ?? 0
+        let queue = try await LogChain(sql: database.sql).queued()
+        let queued = try counts?.decode(column: "queued", as: Int64.self) ?? 0
+        guard rows == walk.frontier.size + queued else {
+            throw LogVerificationFailure.unchainedEntries(count: Int(rows - walk.frontier.size - queued))
+        }
         if let interval, let since = uncoveredSince, now - since > interval {
             throw LogVerificationFailure.uncheckpointed(from: covered, entries: walk.frontier.size - covered, ageSeconds: now - since)
         }
+        if let interval, let oldest = queue.oldest, now - oldest > interval {
+            throw LogVerificationFailure.unsequenced(entries: queue.count, ageSeconds: now - oldest)
+        }
         if witnesses.quorum > 0, witnessed == nil { throw LogVerificationFailure.quorumNotMet(quorum: witnesses.quorum, best: best) }
         return Summary(
-            entries: walk.frontier.size, checkpoints: checkpoints.count, external: external.count, latest: checkpoints.last,
+            entries: walk.frontier.size, queued: queued, checkpoints: checkpoints.count, external: external.count, latest: checkpoints.last,
             witnessed: witnessed)
     }
 

@@ -24,5 +24,6 @@ public enum Migrations {
         .v20Repositories,
         .v21NotificationDocumentsAndNotices,
         .v22JobRuns,
+        .v23LogQueue,
     ]
 }

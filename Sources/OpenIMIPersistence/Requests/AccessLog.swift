@@ -15,7 +15,7 @@ public struct AccessLog: Sendable {
     }
 
     /// Records that `userID` of `organisationID` did `operation` on `fields` of request `requestID`
-    /// for `purpose` (the step, page or API resource, or rule), and chains the entry
+    /// for `purpose` (the step, page or API resource, or rule), and queues the entry for the chain
     /// (see ``LogChain``). `digest` is the SHA-256 of the content read or written. Run inside a
     /// transaction.
     public func record(
@@ -34,16 +34,19 @@ public struct AccessLog: Sendable {
                 SQLBind(entry.operation), SQLBind(entry.purpose), SQLBind(JSONText.encode(fields)), SQLBind(digest)
             )
             .run()
-        try await LogChain(sql: sql).append(entry)
+        try await LogChain(sql: sql).enqueue(entry)
     }
 
     /// The entries of one request, oldest first, as (user, operation, purpose, fields).
     public func entries(of requestID: UUID) async throws -> [(user: String, operation: String, purpose: String, fields: [String])] {
-        // Entries of one moment keep the order the chain gave them.
+        // Entries of one moment keep the order the chain gave them; those still queued come after
+        // the chained ones, in the order they were queued.
         try await sql.raw(
             """
             SELECT l.user_id, l.operation, l.purpose, l.fields FROM access_log l LEFT JOIN log_chain c ON c.entry_id = l.id
-            WHERE l.request_id = \(bind: requestID.uuidString.lowercased()) ORDER BY l.at, c.seq
+            LEFT JOIN log_pending p ON p.entry_id = l.id
+            WHERE l.request_id = \(bind: requestID.uuidString.lowercased())
+            ORDER BY l.at, CASE WHEN c.seq IS NULL THEN 1 ELSE 0 END, c.seq, p.queued
             """
         ).all().map {
             (

@@ -31,7 +31,8 @@ public func buildApplication(
         // Shut down in reverse order: the checkpoint service signs its last checkpoint before the
         // database closes.
         services: platform.database.services + [
-            DatabaseCloser(database: platform.database), LogCheckpointService(platform: platform), ScheduledJobsService(platform: platform),
+            DatabaseCloser(database: platform.database), LogCheckpointService(platform: platform), LogSequencingService(platform: platform),
+            ScheduledJobsService(platform: platform),
         ],
         logger: platform.logger)
     app.beforeServerStarts {
