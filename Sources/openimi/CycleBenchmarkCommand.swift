@@ -59,6 +59,8 @@ struct CycleBenchmarkCommand: AsyncParsableCommand {
             for target in targets { try await servers.waitUntilUp(target) }
 
             let perClient = cycles / clients
+            let database = platform.database.kind == .postgresql ? ProcessorTime.processes(named: "postgres") : []
+            let before = Profile(servers: servers.pids, database: database)
             let start = ContinuousClock.now
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for client in 0..<clients {
@@ -71,12 +73,14 @@ struct CycleBenchmarkCommand: AsyncParsableCommand {
                 try await group.waitForAll()
             }
             let elapsed = ContinuousClock.now - start
+            let spent = Profile(servers: servers.pids, database: database) - before
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let done = perClient * clients
             print(
                 String(
                     format: "draft-to-closed cycles over %d instance(s) on %@: %d in %.1f s = %.0f cycles/s (%d clients, 6 API calls each)",
                     instances, platform.database.kind.rawValue, done, seconds, Double(done) / seconds, clients))
+            print(spent.line(cycles: done, seconds: seconds, engine: platform.database.kind))
 
             try await servers.stopAndWait()
             let summary = try await LogVerifier(database: platform.database, identities: try platform.keys.identities()).verify()
@@ -93,6 +97,43 @@ struct CycleBenchmarkCommand: AsyncParsableCommand {
         case .postgres(let address):
             let base = databaseURL ?? ""
             return base + (base.contains("?") ? "&" : "?") + "schema=\(address.schema ?? "public")"
+        }
+    }
+
+    /// Processor seconds used so far by the servers, the database's processes (PostgreSQL; SQLite
+    /// runs inside the servers) and this process, the load generator.
+    struct Profile {
+        var servers: Double
+        var database: Double
+        var generator: Double
+
+        init(servers: [Int32], database: [Int32]) {
+            self.servers = ProcessorTime.seconds(of: servers)
+            self.database = ProcessorTime.seconds(of: database)
+            self.generator = ProcessorTime.seconds(of: getpid()) ?? 0
+        }
+
+        private init(servers: Double, database: Double, generator: Double) {
+            (self.servers, self.database, self.generator) = (servers, database, generator)
+        }
+
+        static func - (after: Profile, before: Profile) -> Profile {
+            Profile(
+                servers: after.servers - before.servers, database: after.database - before.database,
+                generator: after.generator - before.generator)
+        }
+
+        /// Processor milliseconds per cycle by part, and the rate the machine's cores would allow
+        /// if the cycles used nothing but processor time.
+        func line(cycles: Int, seconds: Double, engine: DatabaseKind) -> String {
+            let per = { (value: Double) in 1_000 * value / Double(max(1, cycles)) }
+            let total = servers + database + generator
+            let cores = ProcessInfo.processInfo.activeProcessorCount
+            return String(
+                format: "processor per cycle: servers %.1f ms, database %.1f ms%@, load generator %.1f ms; %.1f ms in all, "
+                    + "%.0f %% of %d cores busy; processor-bound limit %.0f cycles/s on %d cores",
+                per(servers), per(database), engine == .sqlite ? " (inside the servers)" : "", per(generator), per(total),
+                100 * total / (seconds * Double(cores)), cores, Double(cores) * 1_000 / max(per(total), 0.001), cores)
         }
     }
 }

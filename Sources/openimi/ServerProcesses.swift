@@ -36,6 +36,9 @@ final class ServerProcesses: Sendable {
         self.logFiles = logFiles
     }
 
+    /// The servers' process ids.
+    var pids: [Int32] { processes.map(\.processIdentifier) }
+
     /// Waits up to a minute for `client`'s server to answer `/health`; prints the logs if it does not.
     func waitUntilUp(_ client: BenchmarkClient) async throws {
         for attempt in 1...6 {
