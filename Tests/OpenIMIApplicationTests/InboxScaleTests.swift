@@ -45,6 +45,29 @@ import Testing
             #expect(Set(secondPage.map(\.id)).isDisjoint(with: expected) && secondPage.count == 50)
             let counts = try await repository.inboxCounts(of: danish, areas: [area.rawValue])
             #expect(counts.keys.allSatisfy { !$0.isFinal } && counts.values.reduce(0, +) > 100)
+            // Every state, drafts included: drafts past their retention are not counted, and the
+            // responder side never counts the other authority's drafts.
+            try await database.transaction { sql in
+                try await sql.raw(
+                    "UPDATE information_request SET retention_phase = 'blocked' WHERE state = 'draft' AND id IN (SELECT id FROM information_request WHERE state = 'draft' ORDER BY id LIMIT 10)"
+                ).run()
+            }
+            let all = try await repository.inboxCounts(of: danish, areas: [area.rawValue], states: Set(RequestState.allCases))
+            let scanned = try await database.sql.raw(
+                """
+                SELECT state, COUNT(*) AS n FROM information_request
+                WHERE ((requester_id = \(bind: key)) OR (responder_id = \(bind: key) AND state <> 'draft'))
+                AND (state <> 'draft' OR retention_phase = 'active') GROUP BY state
+                """
+            ).all()
+            let expectedCounts = Dictionary(
+                uniqueKeysWithValues: try scanned.map {
+                    (
+                        try #require(RequestState(rawValue: try $0.decode(column: "state", as: String.self))),
+                        try $0.decode(column: "n", as: Int.self)
+                    )
+                })
+            #expect(all == expectedCounts && all[.draft, default: 0] > 0 && all[.closed, default: 0] > 0)
 
             let plan = try await repository.inboxPlan(of: danish, areas: [area.rawValue], query: InboxQuery(), kind: database.kind)
                 .joined(separator: "\n")

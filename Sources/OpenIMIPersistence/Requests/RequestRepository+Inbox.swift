@@ -96,15 +96,26 @@ extension RequestRepository {
     ) async throws -> [RequestState: Int] {
         guard let id = organisation.id.uuid, !areas.isEmpty, !states.isEmpty else { return [:] }
         var counts: [RequestState: Int] = [:]
+        let others = states.subtracting([.draft]).map(\.rawValue).sorted()
+        let organisationID = id.uuidString.lowercased()
         for branch in Self.branches(of: organisation) {
             let column = branch.column
-            let rows = try await sql.raw(
-                "SELECT state, COUNT(*) AS n FROM information_request WHERE \(ident: column) = \(bind: id.uuidString.lowercased()) AND legal_area IN (\(binds: areas.sorted())) AND state IN (\(binds: states.map(\.rawValue).sorted())) AND \(unsafeRaw: Self.liveDraftPredicate) GROUP BY state"
-            ).all()
-            for row in rows {
-                let state = try row.decode(column: "state", as: RequestState.self, table: "information_request")
-                guard branch.includesDrafts || state != .draft else { continue }
-                counts[state, default: 0] += try row.decode(column: "n", as: Int.self)
+            // Without drafts the count reads the inbox index alone (organisation, area, state), not
+            // the rows: drafts, which also need their retention phase, are counted apart.
+            if !others.isEmpty {
+                let rows = try await sql.raw(
+                    "SELECT state, COUNT(*) AS n FROM information_request WHERE \(ident: column) = \(bind: organisationID) AND legal_area IN (\(binds: areas.sorted())) AND state IN (\(binds: others)) GROUP BY state"
+                ).all()
+                for row in rows {
+                    let state = try row.decode(column: "state", as: RequestState.self, table: "information_request")
+                    counts[state, default: 0] += try row.decode(column: "n", as: Int.self)
+                }
+            }
+            if branch.includesDrafts, states.contains(.draft) {
+                let drafts = try await sql.raw(
+                    "SELECT COUNT(*) AS n FROM information_request WHERE \(ident: column) = \(bind: organisationID) AND legal_area IN (\(binds: areas.sorted())) AND state = 'draft' AND \(unsafeRaw: Self.liveDraftPredicate)"
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
+                if drafts > 0 { counts[.draft, default: 0] += drafts }
             }
         }
         return counts
