@@ -59,8 +59,8 @@ struct CycleBenchmarkCommand: AsyncParsableCommand {
             for target in targets { try await servers.waitUntilUp(target) }
 
             let perClient = cycles / clients
-            let database = platform.database.kind == .postgresql ? ProcessorTime.processes(named: "postgres") : []
-            let before = Profile(servers: servers.pids, database: database)
+            let postgres = platform.database.kind == .postgresql
+            let before = Profile(servers: servers.pids, postgres: postgres)
             let start = ContinuousClock.now
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for client in 0..<clients {
@@ -73,7 +73,7 @@ struct CycleBenchmarkCommand: AsyncParsableCommand {
                 try await group.waitForAll()
             }
             let elapsed = ContinuousClock.now - start
-            let spent = Profile(servers: servers.pids, database: database) - before
+            let spent = Profile(servers: servers.pids, postgres: postgres) - before
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let done = perClient * clients
             print(
@@ -100,28 +100,35 @@ struct CycleBenchmarkCommand: AsyncParsableCommand {
         }
     }
 
-    /// Processor seconds used so far by the servers, the database's processes (PostgreSQL; SQLite
-    /// runs inside the servers) and this process, the load generator.
+    /// Processor seconds used so far by the servers, the database's processes (every PostgreSQL
+    /// process of the machine, by process id, since connections start new ones; SQLite runs inside
+    /// the servers) and this process, the load generator.
     struct Profile {
         var servers: Double
-        var database: Double
+        var database: [Int32: Double]
         var generator: Double
 
-        init(servers: [Int32], database: [Int32]) {
+        init(servers: [Int32], postgres: Bool) {
             self.servers = ProcessorTime.seconds(of: servers)
-            self.database = ProcessorTime.seconds(of: database)
+            let processes = postgres ? ProcessorTime.processes(named: "postgres") : []
+            self.database = Dictionary(uniqueKeysWithValues: processes.map { ($0, ProcessorTime.seconds(of: $0) ?? 0) })
             self.generator = ProcessorTime.seconds(of: getpid()) ?? 0
         }
 
-        private init(servers: Double, database: Double, generator: Double) {
-            (self.servers, self.database, self.generator) = (servers, database, generator)
-        }
-
-        static func - (after: Profile, before: Profile) -> Profile {
-            Profile(
-                servers: after.servers - before.servers, database: after.database - before.database,
+        /// What was spent between `before` and `after`, as (servers, database, generator) seconds.
+        static func - (after: Profile, before: Profile) -> Spent {
+            Spent(
+                servers: after.servers - before.servers,
+                database: after.database.reduce(0) { $0 + $1.value - (before.database[$1.key] ?? 0) },
                 generator: after.generator - before.generator)
         }
+    }
+
+    /// Processor seconds spent by each part during the cycles.
+    struct Spent {
+        let servers: Double
+        let database: Double
+        let generator: Double
 
         /// Processor milliseconds per cycle by part, and the rate the machine's cores would allow
         /// if the cycles used nothing but processor time.
