@@ -37,6 +37,9 @@ struct CycleBenchmarkCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...16).contains(instances) else { throw ValidationError("--instances: 1 to 16") }
+        // One process serves a SQLite file (docs/operations.md): the cluster locks that order
+        // checkpoints across instances exist on PostgreSQL only.
+        guard instances == 1 || databaseURL != nil else { throw ValidationError("--instances above 1 needs --database-url") }
         guard (1...256).contains(clients), cycles >= clients else { throw ValidationError("--clients: 1 to 256, at most --cycles") }
     }
 
@@ -52,11 +55,11 @@ struct CycleBenchmarkCommand: AsyncParsableCommand {
                 responder: try await SyntheticLoad.token(for: si, in: platform), responderID: responderID,
                 procedure: "pq-information-request")
             let servers = try ServerProcesses(
-                count: instances, firstPort: port, databaseURL: Self.childURL(databaseURL, platform.config.database),
+                count: instances, firstPort: port, databaseURL: Self.childURL(platform.config.database),
                 dataDirectory: platform.config.dataDirectory)
             defer { servers.stop() }
             let targets = (0..<instances).map { BenchmarkClient(host: "127.0.0.1", port: port + $0) }
-            for target in targets { try await servers.waitUntilUp(target) }
+            for (index, target) in targets.enumerated() { try await servers.waitUntilUp(index, target) }
 
             let perClient = cycles / clients
             let postgres = platform.database.kind == .postgresql
@@ -90,13 +93,12 @@ struct CycleBenchmarkCommand: AsyncParsableCommand {
         }
     }
 
-    /// The database URL the server processes are given: the throw-away schema of `databaseURL`, or the SQLite file.
-    static func childURL(_ databaseURL: String?, _ location: DatabaseLocation) -> String {
+    /// The database URL the server processes are given: the throw-away schema (built from the
+    /// address, so a schema named in `--database-url` is never the one they use), or the SQLite file.
+    static func childURL(_ location: DatabaseLocation) -> String {
         switch location {
-        case .sqlite(let path): return "sqlite:\(path)"
-        case .postgres(let address):
-            let base = databaseURL ?? ""
-            return base + (base.contains("?") ? "&" : "?") + "schema=\(address.schema ?? "public")"
+        case .sqlite(let path): "sqlite:\(path)"
+        case .postgres(let address): address.url
         }
     }
 

@@ -34,6 +34,7 @@ import Testing
                     "UPDATE access_log SET purpose = 'forged'", "DELETE FROM access_log", "TRUNCATE access_log",
                     "UPDATE log_chain SET entry_hash = 'x'", "DELETE FROM log_chain", "UPDATE log_checkpoint SET signature = 'x'",
                     "DELETE FROM log_checkpoint", "UPDATE log_subtree SET hash = 'x'", "DELETE FROM log_subtree",
+                    "UPDATE log_pending SET entry_id = entry_id", "TRUNCATE log_pending",
                     "ALTER TABLE access_log DISABLE TRIGGER USER",
                     "DROP TRIGGER access_log_append_only ON access_log",
                 ] {

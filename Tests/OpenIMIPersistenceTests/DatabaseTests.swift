@@ -101,6 +101,14 @@ import Testing
         #expect(address.host == "db.local" && address.port == 5433 && address.user == "imi" && address.password == "s@cret")
         #expect(address.database == "openimi" && address.schema == "tenant_1")
         #expect(!"\(DatabaseLocation.postgres(address))".contains("cret"))
+        // Handed to a child process, the address reads back the same, odd characters included.
+        var odd = address
+        odd.password = "p@ss:w/rd?&=%x%41"
+        odd.user = "u@s"
+        odd.poolSize = 20
+        #expect(try DatabaseLocation(url: odd.url) == .postgres(odd))
+        odd.schema = nil
+        #expect(try DatabaseLocation(url: odd.url) == .postgres(odd))
         #expect(throws: DatabaseLocationError.unsupportedScheme) { try DatabaseLocation(url: "mysql://x@y/z") }
         #expect(throws: DatabaseLocationError.missingDatabaseName) { try DatabaseLocation(url: "postgres://u@h:5432/") }
         #expect(throws: DatabaseLocationError.inMemoryNotSupported) { try DatabaseLocation(url: "sqlite::memory:") }

@@ -114,4 +114,34 @@ import Testing
             #expect(summary.entries == 0 && summary.queued == 0)
         }
     }
+
+    @Test func aQueuedEntryLeavesTheQueueOnlyOnceChained() async throws {
+        try await TestDatabase.withDatabase { database in
+            let request = UUID()
+            try await database.transaction { try await Self.record($0, request: request, operation: .write, at: 1_800_000_000) }
+            for statement in ["DELETE FROM log_pending", "UPDATE log_pending SET entry_id = entry_id"] {
+                await #expect(throws: (any Error).self, "\(statement)") {
+                    try await database.transaction { try await $0.raw("\(unsafeRaw: statement)").run() }
+                }
+            }
+            #expect(try await LogSequencer(database: database).integrate() == 1)
+            #expect(try await Self.chainedIDs(database).count == 1)
+        }
+    }
+
+    @Test func aQueuedRowForAnEntryAlreadyChainedDoesNotStopTheChain() async throws {
+        try await TestDatabase.withDatabase { database in
+            let request = UUID()
+            try await database.transaction { try await Self.record($0, request: request, operation: .write, at: 1_800_000_000) }
+            try await LogSequencer(database: database).integrate()
+            let chained = try #require(try await Self.chainedIDs(database).first)
+            // Queued again behind the application's back, then a genuine entry after it.
+            try await database.transaction { try await $0.raw("INSERT INTO log_pending (entry_id) VALUES (\(bind: chained))").run() }
+            try await database.transaction { try await Self.record($0, request: request, operation: .read, at: 1_800_000_001) }
+            #expect(try await LogSequencer(database: database).integrate() == 2)
+            #expect(try await Self.chainedIDs(database).count == 2)
+            let summary = try await LogVerifier(database: database, identities: []).verify()
+            #expect(summary.entries == 2 && summary.queued == 0)
+        }
+    }
 }

@@ -10,7 +10,7 @@ extension IdentityService {
         let hash = OpaqueToken.hash(token)
         guard let stored = try await SessionStore(sql: database.sql).stored(tokenHash: hash),
             sessions.isValid(kind: stored.kind, createdAt: stored.createdAt, lastSeenAt: stored.lastSeenAt, at: now),
-            case let user = try await UserRepository(sql: database.sql).account(stored.user),
+            case let user = try stored.user.user(roles: stored.roles),
             user.status == .active,
             let organisation = try await organisation(user.organisation), organisation.isActive
         else { return nil }

@@ -43,7 +43,8 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
         self = .postgres(
             PostgresAddress(
                 host: host, port: components.port ?? 5432, user: user,
-                password: components.password?.removingPercentEncoding, database: database,
+                // `password` is already decoded: decoding again would turn a literal "%41" into "A".
+                password: components.password, database: database,
                 schema: schema, sslMode: sslMode ?? .prefer, poolSize: poolSize))
     }
 

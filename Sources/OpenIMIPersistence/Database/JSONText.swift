@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 
 /// JSON kept in a text column, for small structured values such as names by language.
 enum JSONText {
@@ -7,6 +8,12 @@ enum JSONText {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding our own value types cannot fail: they hold only strings, numbers and arrays.
         return String(decoding: try! encoder.encode(value), as: UTF8.self)
+    }
+
+    /// SQL that gathers the text values of `expression` over a subquery's rows into a JSON array,
+    /// as text: `[]` on SQLite and NULL on PostgreSQL when there are none.
+    static func arrayAggregate(_ expression: String, in sql: any SQLDatabase) -> String {
+        sql.dialect.name == "postgresql" ? "CAST(json_agg(\(expression)) AS TEXT)" : "json_group_array(\(expression))"
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {

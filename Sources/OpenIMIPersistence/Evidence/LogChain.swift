@@ -28,21 +28,28 @@ public struct LogChain: Sendable {
 
     /// Chains up to `limit` queued entries after the last chained one — among those whose
     /// transactions have committed, in the order they were queued — and removes them from the
-    /// queue; returns how many.
+    /// queue; returns how many left it. Run inside a transaction at READ COMMITTED (PostgreSQL's
+    /// default), so that the statements after the lock see every batch chained before it.
     @discardableResult
     public func integrate(limit: Int = 1_000) async throws -> Int {
         if sql.dialect.name == "postgresql" {
             try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.postgresLock))").run()
         }
-        let rows = try await sql.raw(
-            "SELECT a.* FROM log_pending p JOIN access_log a ON a.id = p.entry_id ORDER BY p.queued LIMIT \(literal: max(1, limit))"
+        // Whoever can write the queue could queue an entry that is chained already: it leaves the
+        // queue without a second place, rather than stopping the chain on its unique entry id.
+        let queued = try await sql.raw(
+            """
+            SELECT a.*, c.seq AS chained_at FROM log_pending p JOIN access_log a ON a.id = p.entry_id
+            LEFT JOIN log_chain c ON c.entry_id = p.entry_id ORDER BY p.queued LIMIT \(literal: max(1, limit))
+            """
         ).all()
-        guard !rows.isEmpty else { return 0 }
+        guard !queued.isEmpty else { return 0 }
+        let rows = try queued.filter { try $0.decodeNil(column: "chained_at") }
         let head = try await sql.raw("SELECT seq, entry_hash FROM log_chain ORDER BY seq DESC LIMIT 1").first()
         var sequence = try head.map { try $0.decode(column: "seq", as: Int64.self) + 1 } ?? 0
         var previous = try head?.decode(column: "entry_hash", as: String.self) ?? LogEntry.origin
         var insert = sql.insert(into: "log_chain").columns("seq", "entry_id", "entry_hash")
-        var ids: [String] = []
+        var ids = try queued.filter { try !$0.decodeNil(column: "chained_at") }.map { try $0.decode(column: "id", as: String.self) }
         for row in rows {
             let entry = try LogEntry(accessLogRow: row, sequence: sequence, previous: previous)
             previous = ContentDigest.hex(entry.hash)
@@ -50,9 +57,9 @@ public struct LogChain: Sendable {
             ids.append(entry.id)
             sequence += 1
         }
-        try await insert.run()
+        if !rows.isEmpty { try await insert.run() }
         try await sql.delete(from: "log_pending").where("entry_id", .in, ids).run()
-        return rows.count
+        return queued.count
     }
 
     /// How many entries wait in the queue, and the time of the oldest, in seconds since 1970.

@@ -54,7 +54,7 @@ public enum LogVerificationFailure: Error, Sendable, Hashable, CustomStringConve
                 + "checkpoints were removed, or the server stopped without signing one (`openimi checkpoint`)"
         case .unsequenced(let entries, let age):
             "\(entries) access-log entries still wait for their place in the chain, the oldest for \(age) seconds: "
-                + "no server has run since they were written, or its sequencer fails"
+                + "no server has run since they were written (`openimi checkpoint` chains them), or its sequencer fails"
         case .externalNotSigned(let source, let size):
             "\(source): the checkpoint of tree size \(size) is not signed by any key in the key directory"
         case .externalBeyondLog(let source, let size, let entries):

@@ -43,14 +43,16 @@ public struct SessionStore: Sendable {
             .where("user_id", .equal, userID.uuidString.lowercased()).where("revoked_at", .is, SQLLiteral.null).run()
     }
 
-    /// The stored session of the token with hash `tokenHash` and its user, unless revoked; read
-    /// in one statement, as it runs for every signed-in request.
+    /// The stored session of the token with hash `tokenHash`, its user and the user's roles, unless
+    /// revoked; read in one statement, as it runs for every signed-in request.
     public func stored(tokenHash: String) async throws -> StoredSession? {
         guard
             let row = try await sql.raw(
                 """
                 SELECT s.kind AS session_kind, s.created_at AS session_created_at, s.last_seen_at AS session_last_seen_at,
-                s.csrf_token AS session_csrf_token, u.* FROM user_session s JOIN user_account u ON u.id = s.user_id
+                s.csrf_token AS session_csrf_token,
+                (SELECT \(unsafeRaw: JSONText.arrayAggregate("r.role", in: sql)) FROM user_role r WHERE r.user_id = u.id) AS session_roles,
+                u.* FROM user_session s JOIN user_account u ON u.id = s.user_id
                 WHERE s.token_hash = \(bind: tokenHash) AND s.revoked_at IS NULL
                 """
             ).first()
@@ -62,7 +64,10 @@ public struct SessionStore: Sendable {
             createdAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "session_created_at", as: Int64.self))),
             lastSeenAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "session_last_seen_at", as: Int64.self))),
             csrfToken: try row.decode(column: "session_csrf_token", as: String.self),
-            user: try row.decode(model: UserRecord.self))
+            user: try row.decode(model: UserRecord.self),
+            // A code this version does not know is skipped, as when roles are read on their own.
+            roles: Set(
+                try JSONText.decodeStrings(try row.decode(column: "session_roles", as: String?.self) ?? "[]").compactMap(Role.init(code:))))
     }
 
     /// Records that the session of `tokenHash` was used at `now`.

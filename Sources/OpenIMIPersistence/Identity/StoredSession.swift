@@ -1,7 +1,7 @@
 import Foundation
 import OpenIMIDomain
 
-/// A session or API token as stored, with its user's row: what ``SessionStore/stored(tokenHash:)``
+/// A session or API token as stored, with its user's row and roles: what ``SessionStore/stored(tokenHash:)``
 /// reads before the lifetimes and the account are checked.
 public struct StoredSession: Sendable {
     /// Browser session or API token.
@@ -14,4 +14,6 @@ public struct StoredSession: Sendable {
     public let csrfToken: String
     /// The user's stored row.
     public let user: UserRecord
+    /// The user's roles.
+    public let roles: Set<Role>
 }

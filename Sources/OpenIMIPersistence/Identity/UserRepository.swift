@@ -44,14 +44,19 @@ public struct UserRepository: Sendable {
 
     /// Every account of an organisation, ordered by username.
     public func users(of organisation: OrganisationID) async throws -> [UserAccount] {
-        var select = sql.select().column("*").from("user_account").where("organisation_kind", .equal, organisation.kind.rawValue)
-        select =
-            if let id = organisation.uuid { select.where("organisation_id", .equal, id.uuidString.lowercased()) } else {
-                select.where("organisation_id", .is, SQLLiteral.null)
-            }
-        let records = try await select.orderBy("username").all(decoding: UserRecord.self)
-        let roles = try await roles(of: records.map(\.id))
-        return try records.map { try $0.user(roles: roles[$0.id] ?? []) }
+        // Roles in the same statement: every step reads its counterparts' users to notify them.
+        let organisationID: SQLQueryString =
+            if let id = organisation.uuid { "u.organisation_id = \(bind: id.uuidString.lowercased())" } else { "u.organisation_id IS NULL" }
+        let rows = try await sql.raw(
+            """
+            SELECT u.*, (SELECT \(unsafeRaw: JSONText.arrayAggregate("r.role", in: sql)) FROM user_role r WHERE r.user_id = u.id) AS user_roles
+            FROM user_account u WHERE u.organisation_kind = \(bind: organisation.kind.rawValue) AND \(organisationID) ORDER BY u.username
+            """
+        ).all()
+        return try rows.map { row in
+            let codes = try JSONText.decodeStrings(try row.decode(column: "user_roles", as: String?.self) ?? "[]")
+            return try row.decode(model: UserRecord.self).user(roles: Set(codes.compactMap(Role.init(code:))))
+        }
     }
 
     /// The full names of the accounts `ids`, for histories; ids not found are left out.

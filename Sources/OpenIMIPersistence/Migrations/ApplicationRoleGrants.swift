@@ -33,6 +33,8 @@ public struct ApplicationRoleGrants: Sendable {
             for table in Self.appendOnlyTables {
                 try await sql.raw("REVOKE UPDATE, DELETE, TRUNCATE ON \(space).\(SQLIdentifier(table)) FROM \(grantee)").run()
             }
+            // The queue's rows leave one by one as they are chained (a trigger checks each), never in bulk.
+            try await sql.raw("REVOKE UPDATE, TRUNCATE ON \(space).log_pending FROM \(grantee)").run()
         }
     }
 }

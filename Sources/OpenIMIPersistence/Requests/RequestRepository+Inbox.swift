@@ -112,9 +112,10 @@ extension RequestRepository {
                 }
             }
             if branch.includesDrafts, states.contains(.draft) {
-                let drafts = try await sql.raw(
-                    "SELECT COUNT(*) AS n FROM information_request WHERE \(ident: column) = \(bind: organisationID) AND legal_area IN (\(binds: areas.sorted())) AND state = 'draft' AND \(unsafeRaw: Self.liveDraftPredicate)"
-                ).first()?.decode(column: "n", as: Int.self) ?? 0
+                let drafts =
+                    try await sql.raw(
+                        "SELECT COUNT(*) AS n FROM information_request WHERE \(ident: column) = \(bind: organisationID) AND legal_area IN (\(binds: areas.sorted())) AND state = 'draft' AND \(unsafeRaw: Self.liveDraftPredicate)"
+                    ).first()?.decode(column: "n", as: Int.self) ?? 0
                 if drafts > 0 { counts[.draft, default: 0] += drafts }
             }
         }
