@@ -44,19 +44,9 @@ public struct UserRepository: Sendable {
 
     /// Every account of an organisation, ordered by username.
     public func users(of organisation: OrganisationID) async throws -> [UserAccount] {
-        // Roles in the same statement: every step reads its counterparts' users to notify them.
         let organisationID: SQLQueryString =
             if let id = organisation.uuid { "u.organisation_id = \(bind: id.uuidString.lowercased())" } else { "u.organisation_id IS NULL" }
-        let rows = try await sql.raw(
-            """
-            SELECT u.*, (SELECT \(unsafeRaw: JSONText.arrayAggregate("r.role", in: sql)) FROM user_role r WHERE r.user_id = u.id) AS user_roles
-            FROM user_account u WHERE u.organisation_kind = \(bind: organisation.kind.rawValue) AND \(organisationID) ORDER BY u.username
-            """
-        ).all()
-        return try rows.map { row in
-            let codes = try JSONText.decodeStrings(try row.decode(column: "user_roles", as: String?.self) ?? "[]")
-            return try row.decode(model: UserRecord.self).user(roles: Set(codes.compactMap(Role.init(code:))))
-        }
+        return try await accounts(where: "u.organisation_kind = \(bind: organisation.kind.rawValue) AND \(organisationID)")
     }
 
     /// The full names of the accounts `ids`, for histories; ids not found are left out.
@@ -75,10 +65,23 @@ public struct UserRepository: Sendable {
 
     /// Every account whose organisation has `id`, whatever its kind.
     public func users(inOrganisation id: UUID) async throws -> [UserAccount] {
-        let records = try await sql.select().column("*").from("user_account").where("organisation_id", .equal, id.uuidString.lowercased())
-            .orderBy("username").all(decoding: UserRecord.self)
-        let roles = try await roles(of: records.map(\.id))
-        return try records.map { try $0.user(roles: roles[$0.id] ?? []) }
+        try await accounts(where: "u.organisation_id = \(bind: id.uuidString.lowercased())")
+    }
+
+    /// The accounts meeting `condition` (on `user_account u`) with their roles, in one statement
+    /// (every step reads its counterparts' users to notify them), ordered by username.
+    private func accounts(where condition: SQLQueryString) async throws -> [UserAccount] {
+        let rows = try await sql.raw(
+            """
+            SELECT u.*, (SELECT \(unsafeRaw: JSONText.arrayAggregate("r.role", in: sql)) FROM user_role r WHERE r.user_id = u.id) AS user_roles
+            FROM user_account u WHERE \(condition) ORDER BY u.username
+            """
+        ).all()
+        return try rows.map { row in
+            // A code this version does not know is skipped, as when roles are read on their own.
+            let codes = try JSONText.decodeStrings(try row.decode(column: "user_roles", as: String?.self) ?? "[]")
+            return try row.decode(model: UserRecord.self).user(roles: Set(codes.compactMap(Role.init(code:))))
+        }
     }
 
     /// Saves the changeable profile fields and status of `user` and replaces its roles. Run inside a transaction.
