@@ -3,9 +3,9 @@ import OpenIMIPersistence
 import ServiceLifecycle
 
 /// Chains the access-log entries that transactions queued, every quarter second (the last
-/// checkpoint at shutdown chains what is left). Every instance runs it; the sequencers of several instances take turns through the
-/// chain's lock. An entry thus waits at most about a quarter second, plus the time a batch takes,
-/// for its place in the chain.
+/// checkpoint at shutdown chains what is left). Every instance runs it; the sequencers of several
+/// instances take turns through the chain's lock. An entry thus waits at most about a quarter
+/// second, plus the time a batch takes, for its place in the chain.
 public struct LogSequencingService: Service {
     /// The platform whose log is sequenced.
     public let platform: Platform

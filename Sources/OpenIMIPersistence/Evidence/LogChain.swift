@@ -44,12 +44,19 @@ public struct LogChain: Sendable {
             """
         ).all()
         guard !queued.isEmpty else { return 0 }
-        let rows = try queued.filter { try $0.decodeNil(column: "chained_at") }
+        var rows: [any SQLRow] = []
+        var ids: [String] = []
+        for row in queued {
+            if try row.decodeNil(column: "chained_at") {
+                rows.append(row)
+            } else {
+                ids.append(try row.decode(column: "id", as: String.self))
+            }
+        }
         let head = try await sql.raw("SELECT seq, entry_hash FROM log_chain ORDER BY seq DESC LIMIT 1").first()
         var sequence = try head.map { try $0.decode(column: "seq", as: Int64.self) + 1 } ?? 0
         var previous = try head?.decode(column: "entry_hash", as: String.self) ?? LogEntry.origin
         var insert = sql.insert(into: "log_chain").columns("seq", "entry_id", "entry_hash")
-        var ids = try queued.filter { try !$0.decodeNil(column: "chained_at") }.map { try $0.decode(column: "id", as: String.self) }
         for row in rows {
             let entry = try LogEntry(accessLogRow: row, sequence: sequence, previous: previous)
             previous = ContentDigest.hex(entry.hash)

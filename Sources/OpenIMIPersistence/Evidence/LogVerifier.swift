@@ -122,7 +122,6 @@ public struct LogVerifier: Sendable {
             ).first()?.decode(column: "n", as: Int64.self) ?? 0
         guard outside == 0 else { throw LogVerificationFailure.unchainedEntries(count: Int(outside)) }
         let queue = try await LogChain(sql: database.sql).queued()
-        let queued = queue.count
         if let interval, let since = uncoveredSince, now - since > interval {
             throw LogVerificationFailure.uncheckpointed(from: covered, entries: walk.frontier.size - covered, ageSeconds: now - since)
         }
@@ -131,7 +130,8 @@ public struct LogVerifier: Sendable {
         }
         if witnesses.quorum > 0, witnessed == nil { throw LogVerificationFailure.quorumNotMet(quorum: witnesses.quorum, best: best) }
         return Summary(
-            entries: walk.frontier.size, queued: queued, checkpoints: checkpoints.count, external: external.count, latest: checkpoints.last,
+            entries: walk.frontier.size, queued: queue.count, checkpoints: checkpoints.count, external: external.count,
+            latest: checkpoints.last,
             witnessed: witnessed)
     }
 

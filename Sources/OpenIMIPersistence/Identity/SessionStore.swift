@@ -51,7 +51,7 @@ public struct SessionStore: Sendable {
                 """
                 SELECT s.kind AS session_kind, s.created_at AS session_created_at, s.last_seen_at AS session_last_seen_at,
                 s.csrf_token AS session_csrf_token,
-                (SELECT \(unsafeRaw: JSONText.arrayAggregate("r.role", in: sql)) FROM user_role r WHERE r.user_id = u.id) AS session_roles,
+                \(unsafeRaw: UserRepository.rolesColumn(in: sql)),
                 u.* FROM user_session s JOIN user_account u ON u.id = s.user_id
                 WHERE s.token_hash = \(bind: tokenHash) AND s.revoked_at IS NULL
                 """
@@ -64,10 +64,7 @@ public struct SessionStore: Sendable {
             createdAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "session_created_at", as: Int64.self))),
             lastSeenAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "session_last_seen_at", as: Int64.self))),
             csrfToken: try row.decode(column: "session_csrf_token", as: String.self),
-            user: try row.decode(model: UserRecord.self),
-            // A code this version does not know is skipped, as when roles are read on their own.
-            roles: Set(
-                try JSONText.decodeStrings(try row.decode(column: "session_roles", as: String?.self) ?? "[]").compactMap(Role.init(code:))))
+            user: try row.decode(model: UserRecord.self), roles: try UserRepository.roles(in: row))
     }
 
     /// Records that the session of `tokenHash` was used at `now`.

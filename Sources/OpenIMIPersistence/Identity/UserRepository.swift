@@ -72,16 +72,22 @@ public struct UserRepository: Sendable {
     /// (every step reads its counterparts' users to notify them), ordered by username.
     private func accounts(where condition: SQLQueryString) async throws -> [UserAccount] {
         let rows = try await sql.raw(
-            """
-            SELECT u.*, (SELECT \(unsafeRaw: JSONText.arrayAggregate("r.role", in: sql)) FROM user_role r WHERE r.user_id = u.id) AS user_roles
-            FROM user_account u WHERE \(condition) ORDER BY u.username
-            """
+            "SELECT u.*, \(unsafeRaw: Self.rolesColumn(in: sql)) FROM user_account u WHERE \(condition) ORDER BY u.username"
         ).all()
-        return try rows.map { row in
-            // A code this version does not know is skipped, as when roles are read on their own.
-            let codes = try JSONText.decodeStrings(try row.decode(column: "user_roles", as: String?.self) ?? "[]")
-            return try row.decode(model: UserRecord.self).user(roles: Set(codes.compactMap(Role.init(code:))))
-        }
+        return try rows.map { try $0.decode(model: UserRecord.self).user(roles: try Self.roles(in: $0)) }
+    }
+
+    /// A column `user_roles` holding the roles of the account `u` of the statement, gathered in
+    /// the statement that reads the account; ``roles(in:)`` reads it back.
+    static func rolesColumn(in sql: any SQLDatabase) -> String {
+        "(SELECT \(JSONText.arrayAggregate("r.role", in: sql)) FROM user_role r WHERE r.user_id = u.id) AS user_roles"
+    }
+
+    /// The roles in the `user_roles` column of `row` (see ``rolesColumn(in:)``); a code this
+    /// version does not know is skipped, as when roles are read on their own.
+    static func roles(in row: any SQLRow) throws -> Set<Role> {
+        let codes = try JSONText.decodeStrings(try row.decode(column: "user_roles", as: String?.self) ?? "[]")
+        return Set(codes.compactMap(Role.init(code:)))
     }
 
     /// Saves the changeable profile fields and status of `user` and replaces its roles. Run inside a transaction.

@@ -41,16 +41,14 @@ struct MetricsController: Sendable {
     private func readGauges() async throws {
         let row = try await database.sql.raw(
             """
-            SELECT (SELECT COALESCE(MAX(seq) + 1, 0) FROM log_chain) AS entries, (SELECT MAX(at) FROM log_checkpoint) AS signed,
-            (SELECT COUNT(*) FROM log_pending) AS queued,
-            (SELECT MIN(a.at) FROM log_pending p JOIN access_log a ON a.id = p.entry_id) AS oldest_queued
+            SELECT (SELECT COALESCE(MAX(seq) + 1, 0) FROM log_chain) AS entries, (SELECT MAX(at) FROM log_checkpoint) AS signed
             """
         ).first()
+        let queue = try await LogChain(sql: database.sql).queued()
         let entries = try row?.decode(column: "entries", as: Int64.self) ?? 0
         Gauge(label: "openimi_access_log_entries").record(entries)
-        Gauge(label: "openimi_access_log_queued").record(try row?.decode(column: "queued", as: Int64.self) ?? 0)
-        let oldest = try row?.decode(column: "oldest_queued", as: Int64?.self)
-        Gauge(label: "openimi_access_log_queue_age_seconds").record(oldest.map { max(0, clock.now().epochSeconds - $0) } ?? 0)
+        Gauge(label: "openimi_access_log_queued").record(queue.count)
+        Gauge(label: "openimi_access_log_queue_age_seconds").record(queue.oldest.map { max(0, clock.now().epochSeconds - $0) } ?? 0)
         if let signed = try row?.decode(column: "signed", as: Int64?.self) {
             Gauge(label: "openimi_checkpoint_age_seconds").record(max(0, clock.now().epochSeconds - signed))
         }
