@@ -83,10 +83,13 @@ public func buildRouter(platform: Platform) async throws -> Routes {
         alerts: platform.alerts, notifications: platform.notifications
     ).addRoutes(to: routes)
     try StaticAssetsController.bundled().addRoutes(to: routes)
-    RegistryController(database: database, views: views, catalogs: catalogs, references: ReferenceDocuments(database: database))
-        .addRoutes(to: routes)
+    let references = ReferenceDocuments(database: database)
+    RegistryController(database: database, views: views, catalogs: catalogs, references: references).addRoutes(to: routes)
     CoordinatorsController(database: database, views: views, catalogs: catalogs).addRoutes(to: routes)
-    DirectoryController(database: database, views: views, catalogs: catalogs).addRoutes(to: routes)
+    DirectoryController(
+        database: database, views: views, catalogs: catalogs, references: references,
+        answers: DirectoryAnswers(database: database, clock: platform.clock)
+    ).addRoutes(to: routes)
     HealthController(database: database).addRoutes(to: routes)
     MetricsController(token: metricsToken, database: database, clock: platform.clock).addRoutes(to: routes)
     try OpenAPIController.bundled().addRoutes(to: routes)

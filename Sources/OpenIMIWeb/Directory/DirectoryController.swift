@@ -12,6 +12,10 @@ struct DirectoryController: Sendable {
     let database: any Database
     let views: ViewRenderer
     let catalogs: Catalogs
+    /// The legal areas, read once per process, against which a search's area is checked.
+    let references: ReferenceDocuments
+    /// Searches' answers, kept for a few seconds.
+    let answers: DirectoryAnswers
 
     func addRoutes(to routes: Routes) {
         routes.public(Site.directory, use: directory)
@@ -30,7 +34,7 @@ struct DirectoryController: Sendable {
             guard let code = MemberStateCode(rawValue: memberState) else { throw RequestError.invalidParameter("memberState", .notAllowed) }
             state = code
         }
-        if let legalArea, !(try await RegistryRepository(sql: database.sql).legalAreaCodes().contains(legalArea)) {
+        if let legalArea, !(try await isKnown(legalArea: legalArea)) {
             throw RequestError.invalidParameter("legalArea", .notAllowed)
         }
         do {
@@ -38,6 +42,10 @@ struct DirectoryController: Sendable {
         } catch .invalidField(let field, let reason) {
             throw RequestError.invalidParameter(field, reason)
         }
+    }
+
+    private func isKnown(legalArea: String) async throws -> Bool {
+        try await references.legalAreas().contains { $0.code.rawValue == legalArea }
     }
 
     private func publicAuthority(_ id: String?) async throws -> Authority {
@@ -106,12 +114,12 @@ struct DirectoryController: Sendable {
             memberState: request.query("memberState"), legalArea: request.query("legalArea"),
             keyword: request.query("keyword"), name: request.query("name"),
             page: try request.queryInt("page", default: 1, in: 1...DirectoryQuery.maximumPage), perPage: DirectoryQuery.defaultPerPage)
-        let results = try await AuthorityRepository(sql: database.sql).search(query)
+        let results = try await answers.page(for: query)
         let registry = RegistryRepository(sql: database.sql)
         let catalog = catalogs.catalog(for: context.language)
         let page = DirectoryPage(
             query: query, results: results, states: try await registry.memberStates(),
-            areas: try await registry.legalAreas(), catalog: catalog)
+            areas: try await references.legalAreas(), catalog: catalog)
         return views.render(
             "directory", title: catalog.text("directory.title"), page: page, request: request, context: context)
     }
@@ -122,7 +130,7 @@ struct DirectoryController: Sendable {
         let registry = RegistryRepository(sql: database.sql)
         let catalog = catalogs.catalog(for: context.language)
         let page = AuthorityPage(
-            authority: authority, states: try await registry.memberStates(), areas: try await registry.legalAreas(),
+            authority: authority, states: try await registry.memberStates(), areas: try await references.legalAreas(),
             catalog: catalog)
         return views.render("authority", title: page.name, page: page, request: request, context: context)
     }
@@ -135,7 +143,7 @@ struct DirectoryController: Sendable {
             keyword: request.query("keyword"), name: request.query("name"),
             page: try request.queryInt("page", default: 1, in: 1...DirectoryQuery.maximumPage),
             perPage: try request.queryInt("perPage", default: DirectoryQuery.defaultPerPage, in: 1...DirectoryQuery.maximumPerPage))
-        return JSONResponse(value: AuthorityPageDTO(try await AuthorityRepository(sql: database.sql).search(query)))
+        return try await apiAnswer(to: query)
     }
 
     /// `POST /api/v1/authorities/search`.
@@ -144,7 +152,13 @@ struct DirectoryController: Sendable {
         let query = try await directoryQuery(
             memberState: body.memberState, legalArea: body.legalArea, keyword: body.keyword, name: body.name,
             page: body.page ?? 1, perPage: body.perPage ?? DirectoryQuery.defaultPerPage)
-        return JSONResponse(value: AuthorityPageDTO(try await AuthorityRepository(sql: database.sql).search(query)))
+        return try await apiAnswer(to: query)
+    }
+
+    /// The API's page of authorities answering `query`, as kept by ``answers``.
+    private func apiAnswer(to query: DirectoryQuery) async throws -> Response {
+        let document = try await answers.document(for: query) { try JSONResponse.encoded(AuthorityPageDTO($0)) }
+        return Response(status: .ok, headers: [.contentType: JSONResponse<AuthorityPageDTO>.contentType], body: .init(byteBuffer: document))
     }
 
     /// `GET /api/v1/authorities/{id}`.

@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import OpenIMIApplication
+import OpenIMIDomain
+import OpenIMIPersistence
+import Synchronization
+
+/// The public directory's answers, kept for a few seconds per process.
+///
+/// A directory search reads the authorities' index, decodes every name in up to 26 languages and
+/// encodes them again; the same searches come again and again (the state and area lists of every
+/// request form), while the directory itself changes a few times a day, when a coordinator
+/// registers or validates an authority. An answer is therefore kept for ``lifetime`` and shared by
+/// every request asking the same question in that time: a change shows on every instance within
+/// that time, on its own as on the others, without any coordination between instances.
+///
+/// Only public data are kept: validated authorities with their functional contact details, exactly
+/// what the directory shows to anyone. The store is bounded (``maximumAnswers`` answers and
+/// ``maximumBytes`` of encoded documents); past either, it starts over, so a stream of distinct
+/// searches costs what it cost without the store and no more memory.
+final class DirectoryAnswers: Sendable {
+    /// How long an answer is kept.
+    static let lifetime: TimeInterval = 5
+    /// The most answers kept.
+    static let maximumAnswers = 1_024
+    /// The most bytes of encoded API documents kept.
+    static let maximumBytes = 32 << 20
+
+    private struct Answer {
+        let page: Page<Authority>
+        var document: ByteBuffer?
+        let storedAt: Date
+    }
+
+    private struct Store {
+        var answers: [DirectoryQuery: Answer] = [:]
+        var bytes = 0
+    }
+
+    private let database: any Database
+    private let clock: any AppClock
+    private let store = Mutex(Store())
+
+    /// Searches `database`; `clock` tells an answer's age.
+    init(database: any Database, clock: any AppClock) {
+        self.database = database
+        self.clock = clock
+    }
+
+    /// The page of authorities answering `query`.
+    func page(for query: DirectoryQuery) async throws -> Page<Authority> {
+        if let answer = fresh(query) { return answer.page }
+        let page = try await AuthorityRepository(sql: database.sql).search(query)
+        keep(Answer(page: page, document: nil, storedAt: clock.now()), for: query)
+        return page
+    }
+
+    /// The API's JSON document answering `query`, encoded by `encode` when it is not kept.
+    func document(for query: DirectoryQuery, _ encode: @Sendable (Page<Authority>) throws -> ByteBuffer) async throws -> ByteBuffer {
+        if let answer = fresh(query) {
+            if let document = answer.document { return document }
+            let document = try encode(answer.page)
+            keep(Answer(page: answer.page, document: document, storedAt: answer.storedAt), for: query)
+            return document
+        }
+        let page = try await AuthorityRepository(sql: database.sql).search(query)
+        let document = try encode(page)
+        keep(Answer(page: page, document: document, storedAt: clock.now()), for: query)
+        return document
+    }
+
+    /// How many answers are kept now.
+    var count: Int { store.withLock { $0.answers.count } }
+
+    private func fresh(_ query: DirectoryQuery) -> Answer? {
+        let now = clock.now()
+        let answer = store.withLock { $0.answers[query] }
+        guard let answer else { return nil }
+        // A clock set back counts as expiry too: the answer's age is unknown then.
+        let age = now.timeIntervalSince(answer.storedAt)
+        return age >= 0 && age < Self.lifetime ? answer : nil
+    }
+
+    private func keep(_ answer: Answer, for query: DirectoryQuery) {
+        let size = answer.document?.readableBytes ?? 0
+        guard size <= Self.maximumBytes else { return }
+        store.withLock { store in
+            let replaced = store.answers.removeValue(forKey: query)?.document?.readableBytes ?? 0
+            store.bytes -= replaced
+            if store.answers.count >= Self.maximumAnswers || store.bytes + size > Self.maximumBytes {
+                store.answers.removeAll()
+                store.bytes = 0
+            }
+            store.answers[query] = answer
+            store.bytes += size
+        }
+    }
+}
