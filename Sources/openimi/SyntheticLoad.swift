@@ -22,6 +22,7 @@ enum SyntheticLoad {
                 try await RequestRepository(sql: sql, keys: platform.requests.keys).insert(batch: chunk, now: Date())
             }
         }
+        _ = try await database.transaction { try await InboxTally(sql: $0).fold() }
         return (authorities.count, procedure)
     }
 

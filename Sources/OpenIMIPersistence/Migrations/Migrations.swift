@@ -25,5 +25,6 @@ public enum Migrations {
         .v21NotificationDocumentsAndNotices,
         .v22JobRuns,
         .v23LogQueue,
+        .v24InboxTally,
     ]
 }

@@ -90,34 +90,18 @@ extension RequestRepository {
     }
 
     /// How many requests of `organisation` in `areas` are in each of `states` (by default the open
-    /// ones, which stay few while finished ones accumulate for years).
+    /// ones), read from the ``InboxTally`` rather than counted request by request.
     public func inboxCounts(
         of organisation: Organisation, areas: Set<String>, states: Set<RequestState> = InboxQuery.openStates
     ) async throws -> [RequestState: Int] {
         guard let id = organisation.id.uuid, !areas.isEmpty, !states.isEmpty else { return [:] }
         var counts: [RequestState: Int] = [:]
-        let others = states.subtracting([.draft]).map(\.rawValue).sorted()
-        let organisationID = id.uuidString.lowercased()
+        let tally = InboxTally(sql: sql)
         for branch in Self.branches(of: organisation) {
-            let column = branch.column
-            // Without drafts the count reads the inbox index alone (organisation, area, state), not
-            // the rows: drafts, which also need their retention phase, are counted apart.
-            if !others.isEmpty {
-                let rows = try await sql.raw(
-                    "SELECT state, COUNT(*) AS n FROM information_request WHERE \(ident: column) = \(bind: organisationID) AND legal_area IN (\(binds: areas.sorted())) AND state IN (\(binds: others)) GROUP BY state"
-                ).all()
-                for row in rows {
-                    let state = try row.decode(column: "state", as: RequestState.self, table: "information_request")
-                    counts[state, default: 0] += try row.decode(column: "n", as: Int.self)
-                }
-            }
-            if branch.includesDrafts, states.contains(.draft) {
-                let drafts =
-                    try await sql.raw(
-                        "SELECT COUNT(*) AS n FROM information_request WHERE \(ident: column) = \(bind: organisationID) AND legal_area IN (\(binds: areas.sorted())) AND state = 'draft' AND \(unsafeRaw: Self.liveDraftPredicate)"
-                    ).first()?.decode(column: "n", as: Int.self) ?? 0
-                if drafts > 0 { counts[.draft, default: 0] += drafts }
-            }
+            let counted = try await tally.counts(
+                party: branch.column, organisation: id.uuidString.lowercased(), areas: areas,
+                states: branch.includesDrafts ? states : states.subtracting([.draft]))
+            counts.merge(counted, uniquingKeysWith: +)
         }
         return counts
     }

@@ -32,7 +32,7 @@ public func buildApplication(
         // database closes.
         services: platform.database.services + [
             DatabaseCloser(database: platform.database), LogCheckpointService(platform: platform), LogSequencingService(platform: platform),
-            ScheduledJobsService(platform: platform),
+            InboxTallyService(platform: platform), ScheduledJobsService(platform: platform),
         ],
         logger: platform.logger)
     app.beforeServerStarts {

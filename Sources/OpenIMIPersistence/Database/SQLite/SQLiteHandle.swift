@@ -25,6 +25,8 @@ final class SQLiteHandle: Sendable {
     }
 
     private let state: Mutex<State>
+    /// Statements running or waiting for the lock, so that a caller can choose an idle connection.
+    private let users = Atomic<Int>(0)
 
     private init(connection: OpaquePointer) {
         state = Mutex(State(connection: connection))
@@ -47,6 +49,8 @@ final class SQLiteHandle: Sendable {
 
     /// Runs the one statement `sql` with `binds` and hands each result row to `onRow`.
     func run(_ sql: String, _ binds: [SQLiteData], _ onRow: (SQLiteResultRow) throws -> Void) throws {
+        users.add(1, ordering: .relaxed)
+        defer { users.subtract(1, ordering: .relaxed) }
         try state.withLock { state in
             guard let connection = state.connection else { throw SQLiteEngineError.closed }
             let prepared = try Self.prepared(sql, in: &state, connection: connection)
@@ -71,6 +75,9 @@ final class SQLiteHandle: Sendable {
             }
         }
     }
+
+    /// Whether no statement runs or waits on this connection now.
+    var isIdle: Bool { users.load(ordering: .relaxed) == 0 }
 
     /// Finalises the prepared statements and closes the connection; later calls do nothing.
     func close() {

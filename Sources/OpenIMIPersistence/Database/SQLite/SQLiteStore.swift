@@ -78,16 +78,26 @@ public final class SQLiteStore: Database {
     }
 }
 
-/// Spreads statements over several connections in turn.
+/// Spreads statements over several connections: the first idle one from a turning start, or, when
+/// every one is busy, the next in turn. A statement holds its connection's lock on the calling
+/// thread, one of Swift's few cooperative threads: sent to a busy connection while another is idle,
+/// it would block that thread for nothing.
 struct RoundRobinSQLDatabase: SQLDatabase {
-    let databases: [any SQLDatabase]
+    let databases: [SQLiteHandleDatabase]
     private let counter = Counter()
 
-    init(databases: [any SQLDatabase]) {
+    init(databases: [SQLiteHandleDatabase]) {
         self.databases = databases
     }
 
-    private var next: any SQLDatabase { databases[counter.next() % databases.count] }
+    private var next: any SQLDatabase {
+        let start = counter.next()
+        for offset in 0..<databases.count {
+            let database = databases[(start + offset) % databases.count]
+            if database.handle.isIdle { return database }
+        }
+        return databases[start % databases.count]
+    }
     var logger: Logger { databases[0].logger }
     var eventLoop: any EventLoop { databases[0].eventLoop }
     var version: (any SQLDatabaseReportedVersion)? { databases[0].version }
