@@ -37,6 +37,8 @@ public struct RequestService: Sendable {
     public let evidence: EvidenceStatus
     /// The master keys wrapping each request's data key.
     public let keys: DataKeyRing
+    /// Where reads are logged, many concurrent ones per transaction.
+    let readLog: ReadLog
 
     /// Creates the service.
     public init(
@@ -47,6 +49,7 @@ public struct RequestService: Sendable {
         self.identity = identity
         self.questionSets = questionSets
         self.evidence = evidence
+        self.readLog = ReadLog(database: database)
     }
 
     static let personalFields = ["subject", "freeText", "answers"]
@@ -103,21 +106,19 @@ public struct RequestService: Sendable {
 
     /// Logs that `principal` read `request`'s personal data for `purpose`.
     func logRead(_ request: InformationRequest, by principal: Principal, purpose: AccessPurpose, now: Date) async throws {
-        try await database.transaction { sql in
-            try await AccessLog(sql: sql).record(
-                userID: principal.user.id.uuid, organisationID: try principal.actingOrganisationID(), requestID: request.id.uuid,
-                operation: .read,
-                purpose: purpose, fields: Self.personalFields, digest: RequestRecord.personalDataDigest(of: request), at: now)
-        }
+        try await readLog.record(
+            AccessLog.Processing(
+                user: principal.user.id.uuid, organisation: try principal.actingOrganisationID(), request: request.id.uuid,
+                operation: .read, purpose: purpose, fields: Self.personalFields, digest: RequestRecord.personalDataDigest(of: request),
+                at: now))
     }
 
     /// Logs that `principal` read `fields` of request `id` (a list that names people or files) for `purpose`.
     func logListRead(of id: RequestID, fields: [String], by principal: Principal, purpose: AccessPurpose, now: Date) async throws {
-        try await database.transaction { sql in
-            try await AccessLog(sql: sql).record(
-                userID: principal.user.id.uuid, organisationID: try principal.actingOrganisationID(), requestID: id.uuid, operation: .read,
-                purpose: purpose, fields: fields, at: now)
-        }
+        try await readLog.record(
+            AccessLog.Processing(
+                user: principal.user.id.uuid, organisation: try principal.actingOrganisationID(), request: id.uuid, operation: .read,
+                purpose: purpose, fields: fields, at: now))
     }
 
     /// Takes a workflow step; refused when the request changed since `expectedVersion`.

@@ -23,7 +23,15 @@ public struct LogChain: Sendable {
 
     /// Queues `entry`, already written to `access_log`, for the chain.
     public func enqueue(_ entry: LogEntry) async throws {
-        try await sql.insert(into: "log_pending").columns("entry_id").values(SQLBind(entry.id)).run()
+        try await enqueue(ids: [entry.id])
+    }
+
+    /// Queues the entries `ids`, already written to `access_log`, for the chain, in their order.
+    public func enqueue(ids: [String]) async throws {
+        guard !ids.isEmpty else { return }
+        var queue = sql.insert(into: "log_pending").columns("entry_id")
+        for id in ids { queue = queue.values(SQLBind(id)) }
+        try await queue.run()
     }
 
     /// Chains up to `limit` queued entries after the last chained one — among those whose

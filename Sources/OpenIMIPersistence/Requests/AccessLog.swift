@@ -14,6 +14,35 @@ public struct AccessLog: Sendable {
         self.sql = sql
     }
 
+    /// One processing of personal data to record: who (`user` of `organisation`) did `operation`
+    /// on `fields` of request `request`, for `purpose`, at `at`; `digest` is the SHA-256 of the
+    /// content read or written.
+    public struct Processing: Sendable {
+        let user: UUID
+        let organisation: UUID
+        let request: UUID
+        let operation: AccessOperation
+        let purpose: AccessPurpose
+        let fields: [String]
+        let digest: String?
+        let at: Date
+
+        /// Describes one processing.
+        public init(
+            user: UUID, organisation: UUID, request: UUID, operation: AccessOperation, purpose: AccessPurpose, fields: [String],
+            digest: String? = nil, at: Date
+        ) {
+            self.user = user
+            self.organisation = organisation
+            self.request = request
+            self.operation = operation
+            self.purpose = purpose
+            self.fields = fields
+            self.digest = digest
+            self.at = at
+        }
+    }
+
     /// Records that `userID` of `organisationID` did `operation` on `fields` of request `requestID`
     /// for `purpose` (the step, page or API resource, or rule), and queues the entry for the chain
     /// (see ``LogChain``). `digest` is the SHA-256 of the content read or written. Run inside a
@@ -23,18 +52,31 @@ public struct AccessLog: Sendable {
         digest: String? = nil,
         at now: Date
     ) async throws {
-        let entry = LogEntry(
-            sequence: 0, id: UUID().uuidString.lowercased(), at: now.epochSeconds, user: userID.uuidString.lowercased(),
-            organisation: organisationID.uuidString.lowercased(), request: requestID.uuidString.lowercased(), operation: operation.rawValue,
-            purpose: purpose.rawValue, fields: fields, digest: digest, previous: LogEntry.origin)
-        try await sql.insert(into: "access_log")
+        try await record([
+            Processing(
+                user: userID, organisation: organisationID, request: requestID, operation: operation, purpose: purpose, fields: fields,
+                digest: digest, at: now)
+        ])
+    }
+
+    /// Records every one of `processings` and queues their entries for the chain in their order,
+    /// with one statement per table whatever their number. Run inside a transaction.
+    public func record(_ processings: [Processing]) async throws {
+        guard !processings.isEmpty else { return }
+        var entries = sql.insert(into: "access_log")
             .columns("id", "at", "user_id", "organisation_id", "request_id", "operation", "purpose", "fields", "content_digest")
-            .values(
-                SQLBind(entry.id), SQLBind(entry.at), SQLBind(entry.user), SQLBind(entry.organisation), SQLBind(entry.request),
-                SQLBind(entry.operation), SQLBind(entry.purpose), SQLBind(JSONText.encode(fields)), SQLBind(digest)
-            )
-            .run()
-        try await LogChain(sql: sql).enqueue(entry)
+        var ids: [String] = []
+        for processing in processings {
+            let id = UUID().uuidString.lowercased()
+            ids.append(id)
+            entries = entries.values(
+                SQLBind(id), SQLBind(processing.at.epochSeconds), SQLBind(processing.user.uuidString.lowercased()),
+                SQLBind(processing.organisation.uuidString.lowercased()), SQLBind(processing.request.uuidString.lowercased()),
+                SQLBind(processing.operation.rawValue), SQLBind(processing.purpose.rawValue), SQLBind(JSONText.encode(processing.fields)),
+                SQLBind(processing.digest))
+        }
+        try await entries.run()
+        try await LogChain(sql: sql).enqueue(ids: ids)
     }
 
     /// The entries of one request, oldest first, as (user, operation, purpose, fields).

@@ -16,17 +16,17 @@ public struct InboxTally: Sendable {
         self.sql = sql
     }
 
-    /// The requests in `states` and `areas` whose `party` column names `organisation`, by state.
+    /// The requests in `states` and `areas` naming `organisation` in any of `parties`, by state;
+    /// drafts only where `draftsOf` names it (an authority sees its own drafts, never another's).
     public func counts(
-        party: String, organisation: String, areas: Set<String>, states: Set<RequestState>
-    ) async throws -> [RequestState:
-        Int]
-    {
-        guard !areas.isEmpty, !states.isEmpty else { return [:] }
+        parties: [String], draftsOf: String?, organisation: String, areas: Set<String>, states: Set<RequestState>
+    ) async throws -> [RequestState: Int] {
+        guard !parties.isEmpty, !areas.isEmpty, !states.isEmpty else { return [:] }
         let rows = try await sql.raw(
             """
-            SELECT state, SUM(n) AS n FROM inbox_tally WHERE party = \(bind: party) AND organisation_id = \(bind: organisation)
-            AND legal_area IN (\(binds: areas.sorted())) AND state IN (\(binds: states.map(\.rawValue).sorted())) GROUP BY state
+            SELECT state, SUM(n) AS n FROM inbox_tally WHERE organisation_id = \(bind: organisation) AND party IN (\(binds: parties))
+            AND legal_area IN (\(binds: areas.sorted())) AND state IN (\(binds: states.map(\.rawValue).sorted()))
+            AND (state <> 'draft' OR party = \(bind: draftsOf ?? "")) GROUP BY state
             """
         ).all()
         var counts: [RequestState: Int] = [:]

@@ -95,15 +95,10 @@ extension RequestRepository {
         of organisation: Organisation, areas: Set<String>, states: Set<RequestState> = InboxQuery.openStates
     ) async throws -> [RequestState: Int] {
         guard let id = organisation.id.uuid, !areas.isEmpty, !states.isEmpty else { return [:] }
-        var counts: [RequestState: Int] = [:]
-        let tally = InboxTally(sql: sql)
-        for branch in Self.branches(of: organisation) {
-            let counted = try await tally.counts(
-                party: branch.column, organisation: id.uuidString.lowercased(), areas: areas,
-                states: branch.includesDrafts ? states : states.subtracting([.draft]))
-            counts.merge(counted, uniquingKeysWith: +)
-        }
-        return counts
+        let branches = Self.branches(of: organisation)
+        return try await InboxTally(sql: sql).counts(
+            parties: branches.map(\.column), draftsOf: branches.first(where: \.includesDrafts)?.column,
+            organisation: id.uuidString.lowercased(), areas: areas, states: states)
     }
 
     /// The columns naming `organisation` in a request, with the party it is there.

@@ -1,0 +1,63 @@
+import Foundation
+import OpenIMIDomain
+import OpenIMIPersistence
+
+/// Writes the access-log entries of reads, those that arrive while one batch is being written
+/// together in the next (up to ``maximumBatch``): one transaction, one statement per table and one
+/// durable commit for many reads instead of one each.
+///
+/// A reader hears back only once its entry is committed, and gets the data only then, as when each
+/// read wrote its own transaction. Should a batch fail, each of its entries is written again on
+/// its own, so that one entry the database refuses fails only its own read.
+actor ReadLog {
+    /// The most entries written in one transaction.
+    static let maximumBatch = 256
+
+    private struct Waiting {
+        let processing: AccessLog.Processing
+        let continuation: CheckedContinuation<Void, any Error>
+    }
+
+    private let database: any Database
+    private var waiting: [Waiting] = []
+    private var writing = false
+
+    /// Writes to `database`.
+    init(database: any Database) {
+        self.database = database
+    }
+
+    /// Records `processing` and returns once it is committed.
+    func record(_ processing: AccessLog.Processing) async throws {
+        try await withCheckedThrowingContinuation { continuation in
+            waiting.append(Waiting(processing: processing, continuation: continuation))
+            if !writing {
+                writing = true
+                Task { await drain() }
+            }
+        }
+    }
+
+    private func drain() async {
+        while !waiting.isEmpty {
+            let batch = Array(waiting.prefix(Self.maximumBatch))
+            waiting.removeFirst(batch.count)
+            let processings = batch.map(\.processing)
+            do {
+                try await database.transaction { try await AccessLog(sql: $0).record(processings) }
+                for reader in batch { reader.continuation.resume() }
+            } catch {
+                for reader in batch {
+                    let processing = reader.processing
+                    do {
+                        try await database.transaction { try await AccessLog(sql: $0).record([processing]) }
+                        reader.continuation.resume()
+                    } catch {
+                        reader.continuation.resume(throwing: error)
+                    }
+                }
+            }
+        }
+        writing = false
+    }
+}
