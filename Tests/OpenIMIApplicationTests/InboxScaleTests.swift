@@ -10,22 +10,9 @@ import Testing
 @Suite struct InboxScaleTests {
     @Test func theOpenInboxReadsThePartialIndexesAndMatchesAFullScan() async throws {
         try await TestDatabase.withDatabase { database in
-            let dk = try await Samples.registerNational("DK", in: database)
-            let si = try await Samples.registerNational("SI", in: database)
-            var authorities: [Authority] = []
-            for (state, coordinator) in [("DK", dk), ("DK", dk), ("SI", si), ("SI", si)] {
-                authorities.append(
-                    try await Samples.registerValidated(
-                        Samples.authority(
-                            state, names: [state == "DK" ? .da : .sl: "Organ \(authorities.count)", .en: "Authority \(authorities.count)"]),
-                        by: coordinator, in: database))
-            }
-            let area: LegalAreaCode = "professional-qualifications"
-            let requests = SyntheticRequests.requests(
-                count: 20_000, procedure: "pq-information-request", legalArea: area, questions: ["legally-established"],
-                authorities: authorities.map { ($0.id, $0.memberState) }, now: Date())
             let keys = TestKeys.ring()
-            try await database.transaction { sql in try await RequestRepository(sql: sql, keys: keys).insert(batch: requests, now: Date()) }
+            let (_, authorities, _) = try await Samples.synthetic(requests: 20_000, keys: keys, in: database)
+            let area: LegalAreaCode = "professional-qualifications"
             let repository = RequestRepository(sql: database.sql, keys: keys)
             try await database.transaction { sql in try await AuthorityRepository(sql: sql).analyze() }
 

@@ -2,6 +2,8 @@ import Foundation
 import OpenIMIApplication
 import OpenIMIDomain
 import OpenIMIPersistence
+import OpenIMISecurity
+import OpenIMITestSupport
 
 /// Coordinators and authorities for persistence tests, registered through the real registries.
 enum Samples {
@@ -37,5 +39,29 @@ enum Samples {
         let registry = AuthorityRegistry(database: database)
         try await registry.register(authority, by: coordinator.id.uuid, now: Date())
         return try await registry.apply(.validate, to: authority.id.uuid, by: coordinator.id.uuid, now: Date())
+    }
+
+    /// Two validated authorities in Denmark and two in Slovenia, with their national coordinators,
+    /// and `count` synthetic professional-qualifications requests between them, stored under `keys`.
+    static func synthetic(
+        requests count: Int, keys: DataKeyRing = TestKeys.ring(), in database: any Database
+    ) async throws -> (coordinators: [Coordinator], authorities: [Authority], requests: [InformationRequest]) {
+        let dk = try await registerNational("DK", in: database)
+        let si = try await registerNational("SI", in: database)
+        var authorities: [Authority] = []
+        for (state, coordinator) in [("DK", dk), ("DK", dk), ("SI", si), ("SI", si)] {
+            authorities.append(
+                try await registerValidated(
+                    authority(
+                        state, names: [state == "DK" ? .da : .sl: "Organ \(authorities.count)", .en: "Authority \(authorities.count)"]),
+                    by: coordinator, in: database))
+        }
+        let requests = SyntheticRequests.requests(
+            count: count, procedure: "pq-information-request", legalArea: "professional-qualifications",
+            questions: ["legally-established"], authorities: authorities.map { ($0.id, $0.memberState) }, now: Date())
+        try await database.transaction { sql in
+            try await RequestRepository(sql: sql, keys: keys).insert(batch: requests, now: Date())
+        }
+        return ([dk, si], authorities, requests)
     }
 }

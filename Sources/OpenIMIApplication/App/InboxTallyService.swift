@@ -3,8 +3,8 @@ import OpenIMIPersistence
 import ServiceLifecycle
 
 /// Folds the inbox tally's changes every second (see ``InboxTally``), so that counting an inbox
-/// reads about one row per legal area and state. Every instance runs it; folds on several
-/// instances at once are safe.
+/// reads about one row per legal area and state. Every instance runs it; on PostgreSQL one folds
+/// at a time and the others skip the round.
 public struct InboxTallyService: Service {
     /// The platform whose tally is folded.
     public let platform: Platform
@@ -19,18 +19,15 @@ public struct InboxTallyService: Service {
 
     /// Runs until shutdown.
     public func run() async throws {
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            let pause = period
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
-            guard !Task.isCancelled else { return }
-            // Services start before the server prepares the database: the table may not exist yet.
-            guard platform.readiness.isPrepared else { continue }
-            do {
-                _ = try await platform.database.transaction { try await InboxTally(sql: $0).fold() }
-            } catch {
-                // Unfolded changes still count; the next round folds them.
-                platform.logger.error("Inbox tally not folded", metadata: ["error.type": "\(String(reflecting: type(of: error)))"])
-            }
+        await platform.readiness.everyPeriod(period) { await fold() }
+    }
+
+    private func fold() async {
+        do {
+            _ = try await platform.database.transaction { try await InboxTally(sql: $0).fold() }
+        } catch {
+            // Unfolded changes still count; the next round folds them.
+            platform.logger.error("Inbox tally not folded", metadata: ["error.type": "\(String(reflecting: type(of: error)))"])
         }
     }
 }

@@ -20,14 +20,7 @@ public struct LogSequencingService: Service {
 
     /// Runs until shutdown.
     public func run() async throws {
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            let pause = period
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
-            guard !Task.isCancelled else { return }
-            // Services start before the server prepares the database: nothing to chain before.
-            guard platform.readiness.isPrepared else { continue }
-            await integrate()
-        }
+        await platform.readiness.everyPeriod(period) { await integrate() }
     }
 
     private func integrate() async {

@@ -4,6 +4,9 @@ import SQLKit
 public enum ClusterLock: Int64, Sendable {
     /// Signing, storing and witnessing a checkpoint of the log.
     case checkpoint = 7_301_026
+    /// Folding the inbox tally's changes (taken with `pg_try_advisory_xact_lock`: an instance that
+    /// finds another folding leaves the round to it).
+    case inboxTally = 7_301_027
 }
 
 extension Database {

@@ -38,12 +38,18 @@ public struct InboxTally: Sendable {
     }
 
     /// Sums the rows of every key that changed since the last fold into one; returns how many
-    /// changes were folded. On SQLite it runs inside the one writer's transaction; on PostgreSQL
-    /// it is one statement, which sums exactly the rows it deletes, so that folds on several
-    /// instances at once and transactions adding changes meanwhile lose or count nothing twice.
+    /// changes were folded. Run inside a transaction. On SQLite it runs in the one writer's
+    /// transaction; on PostgreSQL one instance folds at a time (``ClusterLock/inboxTally``; the
+    /// others skip the round) in one statement, which sums exactly the rows it deletes, so that
+    /// transactions adding changes meanwhile lose or count nothing, and each changed key is left as
+    /// one row.
     public func fold() async throws -> Int {
         let keys = "party, organisation_id, legal_area, state"
         if sql.dialect.name == "postgresql" {
+            let locked = try await sql.raw(
+                "SELECT pg_try_advisory_xact_lock(\(literal: ClusterLock.inboxTally.rawValue)) AS locked"
+            ).first()?.decode(column: "locked", as: Bool.self)
+            guard locked == true else { return 0 }
             let row = try await sql.raw(
                 """
                 WITH changed AS (SELECT DISTINCT \(unsafeRaw: keys) FROM inbox_tally WHERE folded = 0),
