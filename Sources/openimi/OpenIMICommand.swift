@@ -14,7 +14,8 @@ struct OpenIMICommand: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, MigrateCommand.self, SeedDemoCommand.self, JobsCommand.self, KeysCommand.self, CheckpointCommand.self,
-            MasterKeyCommand.self, RetentionCommand.self, VerifyLogCommand.self, VerifyReportCommand.self, WitnessCommand.self,
+            MasterKeyCommand.self, RetentionCommand.self, RecountInboxesCommand.self, VerifyLogCommand.self, VerifyReportCommand.self,
+            WitnessCommand.self,
             BenchmarkCommand.self,
         ],
         defaultSubcommand: nil)

@@ -119,6 +119,16 @@ import Testing
             #expect(rows == (try await Self.counted(database.sql)).count)
             #expect(try await database.transaction { try await InboxTally(sql: $0).fold() } == 0)
             #expect(try await Self.tallied(database.sql) == Self.counted(database.sql))
+            // Changed behind the triggers' back, the tally is counted afresh.
+            try await database.transaction { sql in
+                try await sql.raw("DELETE FROM inbox_tally WHERE party = 'responder_id'").run()
+                try await sql.raw(
+                    "INSERT INTO inbox_tally (party, organisation_id, legal_area, state, n) VALUES ('requester_id', 'x', 'y', 'sent', 7)"
+                ).run()
+            }
+            #expect(try await Self.tallied(database.sql) != Self.counted(database.sql))
+            try await database.transaction { try await InboxTally(sql: $0).recount() }
+            #expect(try await Self.tallied(database.sql) == Self.counted(database.sql))
             let danish = Organisation(authority: authorities[0])
             let counts = try await RequestRepository(sql: database.sql, keys: TestKeys.ring()).inboxCounts(
                 of: danish, areas: [area.rawValue], states: Set(RequestState.allCases))

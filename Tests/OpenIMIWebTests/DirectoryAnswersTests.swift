@@ -49,6 +49,10 @@ import Testing
                 _ = try await answers.page(for: try DirectoryQuery(page: page, perPage: 1))
                 #expect(answers.count <= DirectoryAnswers.maximumAnswers)
             }
+            // Searches beyond the public directory are never kept.
+            let before = answers.count
+            _ = try await answers.page(for: try DirectoryQuery(status: .pending))
+            #expect(answers.count == before)
             let query = try DirectoryQuery(name: "laegeforening")
             let kept = try await answers.document(for: query) { _ in ByteBuffer(string: "first") }
             #expect(String(buffer: kept) == "first")

@@ -7,8 +7,8 @@ import OpenIMIPersistence
 /// durable commit for many reads instead of one each.
 ///
 /// A reader hears back only once its entry is committed, and gets the data only then, as when each
-/// read wrote its own transaction. Should a batch fail, each of its entries is written again on
-/// its own, so that one entry the database refuses fails only its own read.
+/// read wrote its own transaction. Should a batch fail, its entries are written again one by one,
+/// so that one entry the database refuses fails only its own read (see ``retryAlone(_:failure:)``).
 actor ReadLog {
     /// The most entries written in one transaction.
     static let maximumBatch = 256
@@ -47,17 +47,31 @@ actor ReadLog {
                 try await database.transaction { try await AccessLog(sql: $0).record(processings) }
                 for reader in batch { reader.continuation.resume() }
             } catch {
-                for reader in batch {
-                    let processing = reader.processing
-                    do {
-                        try await database.transaction { try await AccessLog(sql: $0).record([processing]) }
-                        reader.continuation.resume()
-                    } catch {
-                        reader.continuation.resume(throwing: error)
-                    }
-                }
+                await retryAlone(batch, failure: error)
             }
         }
         writing = false
+    }
+
+    /// Writes each entry of a failed batch on its own, so that one the database refuses fails its
+    /// own read alone. Two failures in a row mean the database itself fails: the rest of the batch
+    /// is refused at once rather than tried one by one while new readers wait.
+    private func retryAlone(_ batch: [Waiting], failure: any Error) async {
+        var failedInARow = 0
+        for reader in batch {
+            guard failedInARow < 2 else {
+                reader.continuation.resume(throwing: failure)
+                continue
+            }
+            let processing = reader.processing
+            do {
+                try await database.transaction { try await AccessLog(sql: $0).record([processing]) }
+                failedInARow = 0
+                reader.continuation.resume()
+            } catch {
+                failedInARow += 1
+                reader.continuation.resume(throwing: error)
+            }
+        }
     }
 }

@@ -28,10 +28,11 @@ public struct LogChain: Sendable {
 
     /// Queues the entries `ids`, already written to `access_log`, for the chain, in their order.
     public func enqueue(ids: [String]) async throws {
-        guard !ids.isEmpty else { return }
-        var queue = sql.insert(into: "log_pending").columns("entry_id")
-        for id in ids { queue = queue.values(SQLBind(id)) }
-        try await queue.run()
+        for chunk in ids.insertChunks() {
+            var queue = sql.insert(into: "log_pending").columns("entry_id")
+            for id in chunk { queue = queue.values(SQLBind(id)) }
+            try await queue.run()
+        }
     }
 
     /// Chains up to `limit` queued entries after the last chained one — among those whose

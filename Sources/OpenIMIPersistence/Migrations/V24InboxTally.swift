@@ -7,9 +7,14 @@ extension Migration {
     /// nothing ever updates a shared row, so concurrent transactions never wait for each other here
     /// nor deadlock. A fold sums a key's rows into one (`folded = 1`). A draft counts only while its
     /// data are live (`state <> 'draft' OR retention_phase = 'active'`), as in the inbox itself.
+    ///
+    /// `party` names the column (a fixed set, checked). On PostgreSQL the requests are locked
+    /// against writes for the migration's transaction, so that no request written by a running
+    /// instance between the first count and the triggers' creation is missed.
     static let v24InboxTally = Migration(
         version: 24, name: "inbox tally",
         statements: [
+            .dialects(sqlite: nil, postgresql: "LOCK TABLE information_request IN SHARE ROW EXCLUSIVE MODE"),
             """
             CREATE TABLE inbox_tally (
                 party TEXT NOT NULL CHECK (party IN ('requester_id', 'responder_id', 'referred_to')),
@@ -22,19 +27,7 @@ extension Migration {
             """,
             "CREATE INDEX inbox_tally_by_key ON inbox_tally(party, organisation_id, legal_area, state, n)",
             "CREATE INDEX inbox_tally_unfolded ON inbox_tally(party, organisation_id, legal_area, state) WHERE folded = 0",
-            """
-            INSERT INTO inbox_tally (party, organisation_id, legal_area, state, n, folded)
-            SELECT party, organisation_id, legal_area, state, COUNT(*), 1 FROM (
-                SELECT 'requester_id' AS party, requester_id AS organisation_id, legal_area, state FROM information_request
-                WHERE state <> 'draft' OR retention_phase = 'active'
-                UNION ALL
-                SELECT 'responder_id', responder_id, legal_area, state FROM information_request
-                WHERE state <> 'draft' OR retention_phase = 'active'
-                UNION ALL
-                SELECT 'referred_to', referred_to, legal_area, state FROM information_request
-                WHERE referred_to IS NOT NULL AND (state <> 'draft' OR retention_phase = 'active')
-            ) AS counted GROUP BY party, organisation_id, legal_area, state
-            """,
+            .portable("INSERT INTO inbox_tally (party, organisation_id, legal_area, state, n, folded) " + Migration.inboxTallyCounting),
             .dialects(
                 sqlite: """
                     CREATE TRIGGER inbox_tally_insert AFTER INSERT ON information_request
@@ -112,4 +105,19 @@ extension Migration {
                     EXECUTE FUNCTION inbox_tally_count()
                     """),
         ])
+
+    /// The tally counted from the requests, one folded row per key, as `INSERT … SELECT` takes it:
+    /// what migration 24 starts from and ``InboxTally/recount()`` writes again.
+    static let inboxTallyCounting = """
+        SELECT party, organisation_id, legal_area, state, COUNT(*), 1 FROM (
+            SELECT 'requester_id' AS party, requester_id AS organisation_id, legal_area, state FROM information_request
+            WHERE state <> 'draft' OR retention_phase = 'active'
+            UNION ALL
+            SELECT 'responder_id', responder_id, legal_area, state FROM information_request
+            WHERE state <> 'draft' OR retention_phase = 'active'
+            UNION ALL
+            SELECT 'referred_to', referred_to, legal_area, state FROM information_request
+            WHERE referred_to IS NOT NULL AND (state <> 'draft' OR retention_phase = 'active')
+        ) AS counted GROUP BY party, organisation_id, legal_area, state
+        """
 }

@@ -6,7 +6,10 @@ import SQLKit
 ///
 /// Counting an inbox by its requests reads every open request of the organisation: thousands for a
 /// large authority, on every inbox page. The tally reads one row per area and state, plus the
-/// changes since the last fold (run every second by every instance).
+/// changes since the last fold (run every second; on PostgreSQL by one instance at a time). The
+/// triggers write in the transaction of the change itself, so the tally moves with the requests;
+/// whoever changes requests with triggers disabled (a restore with `--disable-triggers`, say) must
+/// ``recount()`` afterwards (`openimi recount-inboxes`).
 public struct InboxTally: Sendable {
     /// The database, or the transaction, read and written.
     public let sql: any SQLDatabase
@@ -67,6 +70,8 @@ public struct InboxTally: Sendable {
             ).first()
             return try row?.decode(column: "n", as: Int.self) ?? 0
         }
+        // One writer: nothing interleaves. The sums are written as `folded = 2` first, so that the
+        // rows they replace can be told apart, then marked folded.
         let changed =
             try await sql.raw("SELECT COUNT(*) AS n FROM inbox_tally WHERE folded = 0").first()?.decode(column: "n", as: Int.self) ?? 0
         guard changed > 0 else { return 0 }
@@ -81,5 +86,17 @@ public struct InboxTally: Sendable {
         try await sql.raw("DELETE FROM inbox_tally WHERE folded = 2 AND n = 0").run()
         try await sql.raw("UPDATE inbox_tally SET folded = 1 WHERE folded = 2").run()
         return changed
+    }
+
+    /// Counts the tally afresh from the requests, replacing what it held. Run inside a transaction;
+    /// on PostgreSQL the requests are locked against writes until it ends.
+    public func recount() async throws {
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("LOCK TABLE information_request IN SHARE ROW EXCLUSIVE MODE").run()
+        }
+        try await sql.raw("DELETE FROM inbox_tally").run()
+        try await sql.raw(
+            "INSERT INTO inbox_tally (party, organisation_id, legal_area, state, n, folded) \(unsafeRaw: Migration.inboxTallyCounting)"
+        ).run()
     }
 }

@@ -14,16 +14,17 @@ import Synchronization
 /// every request asking the same question in that time: a change shows on every instance within
 /// that time, on its own as on the others, without any coordination between instances.
 ///
-/// Only public data are kept: validated authorities with their functional contact details, exactly
-/// what the directory shows to anyone. The store is bounded (``maximumAnswers`` answers and
-/// ``maximumBytes`` of encoded documents); past either, it starts over, so a stream of distinct
-/// searches costs what it cost without the store and no more memory.
+/// Only public data are kept: answers to searches of validated authorities, with their functional
+/// contact details, exactly what the directory shows to anyone. The store is bounded
+/// (``maximumAnswers`` answers and about ``maximumBytes``, pages and encoded documents counted);
+/// past either, it starts over, so a stream of distinct searches costs what it cost without the
+/// store and no more memory.
 final class DirectoryAnswers: Sendable {
     /// How long an answer is kept.
     static let lifetime: TimeInterval = 5
     /// The most answers kept.
     static let maximumAnswers = 1_024
-    /// The most bytes of encoded API documents kept.
+    /// About the most bytes kept, pages and encoded API documents together.
     static let maximumBytes = 32 << 20
 
     private struct Answer {
@@ -47,12 +48,23 @@ final class DirectoryAnswers: Sendable {
         self.clock = clock
     }
 
-    /// The page of authorities answering `query`.
+    /// The page of authorities answering `query`; kept only when `query` is for the public
+    /// directory (validated authorities).
     func page(for query: DirectoryQuery) async throws -> Page<Authority> {
         if let answer = fresh(query) { return answer.page }
         let page = try await AuthorityRepository(sql: database.sql).search(query)
         keep(Answer(page: page, document: nil, storedAt: clock.now()), for: query)
         return page
+    }
+
+    /// About how many bytes `answer` holds: its document, and for its page the texts of each
+    /// authority (names in every language, keywords) plus a fixed share for the rest.
+    private static func size(of answer: Answer) -> Int {
+        let texts = answer.page.items.reduce(0) { total, authority in
+            total + 512 + authority.name.values.values.reduce(0) { $0 + $1.utf8.count }
+                + authority.keywords.reduce(0) { $0 + $1.utf8.count }
+        }
+        return texts + (answer.document?.readableBytes ?? 0)
     }
 
     /// The API's JSON document answering `query`, encoded by `encode` when it is not kept.
@@ -82,10 +94,12 @@ final class DirectoryAnswers: Sendable {
     }
 
     private func keep(_ answer: Answer, for query: DirectoryQuery) {
-        let size = answer.document?.readableBytes ?? 0
+        // Only the public directory is kept: what anyone may see.
+        guard query.status == .validated else { return }
+        let size = Self.size(of: answer)
         guard size <= Self.maximumBytes else { return }
         store.withLock { store in
-            let replaced = store.answers.removeValue(forKey: query)?.document?.readableBytes ?? 0
+            let replaced = store.answers.removeValue(forKey: query).map(Self.size(of:)) ?? 0
             store.bytes -= replaced
             if store.answers.count >= Self.maximumAnswers || store.bytes + size > Self.maximumBytes {
                 store.answers.removeAll()

@@ -16,7 +16,7 @@ public final class SQLiteStore: Database {
     public let services: [any Service] = []
     private let writer: SQLiteHandle
     private let readers: [SQLiteHandle]
-    private let readerDatabase: RoundRobinSQLDatabase
+    private let readerDatabase: ReaderConnections
     private let writes: GroupCommit
     private let closed = Atomic<Bool>(false)
 
@@ -47,7 +47,7 @@ public final class SQLiteStore: Database {
         self.writer = writer
         self.writes = GroupCommit(writer: SQLiteHandleDatabase(handle: writer, logger: logger))
         self.readers = readers
-        self.readerDatabase = RoundRobinSQLDatabase(databases: readers.map { SQLiteHandleDatabase(handle: $0, logger: logger) })
+        self.readerDatabase = ReaderConnections(databases: readers.map { SQLiteHandleDatabase(handle: $0, logger: logger) })
     }
 
     private static func openConnection(path: String, readOnly: Bool) throws -> SQLiteHandle {
@@ -82,7 +82,7 @@ public final class SQLiteStore: Database {
 /// every one is busy, the next in turn. A statement holds its connection's lock on the calling
 /// thread, one of Swift's few cooperative threads: sent to a busy connection while another is idle,
 /// it would block that thread for nothing.
-struct RoundRobinSQLDatabase: SQLDatabase {
+struct ReaderConnections: SQLDatabase {
     let databases: [SQLiteHandleDatabase]
     private let counter = Counter()
 
