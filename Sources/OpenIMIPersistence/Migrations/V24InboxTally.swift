@@ -31,46 +31,20 @@ extension Migration {
             .dialects(
                 sqlite: """
                     CREATE TRIGGER inbox_tally_insert AFTER INSERT ON information_request
-                    WHEN NEW.state <> 'draft' OR NEW.retention_phase = 'active'
-                    BEGIN
-                        INSERT INTO inbox_tally (party, organisation_id, legal_area, state, n) VALUES
-                            ('requester_id', NEW.requester_id, NEW.legal_area, NEW.state, 1),
-                            ('responder_id', NEW.responder_id, NEW.legal_area, NEW.state, 1);
-                        INSERT INTO inbox_tally (party, organisation_id, legal_area, state, n)
-                            SELECT 'referred_to', NEW.referred_to, NEW.legal_area, NEW.state, 1 WHERE NEW.referred_to IS NOT NULL;
-                    END
+                    BEGIN \(inboxTallyChange(of: "NEW", by: 1)); END
                     """,
                 postgresql: """
                     CREATE FUNCTION inbox_tally_count() RETURNS trigger LANGUAGE plpgsql AS $$
                     BEGIN
-                        IF TG_OP IN ('UPDATE', 'DELETE') AND (OLD.state <> 'draft' OR OLD.retention_phase = 'active') THEN
-                            INSERT INTO inbox_tally (party, organisation_id, legal_area, state, n)
-                            SELECT party, organisation_id, OLD.legal_area, OLD.state, -1
-                            FROM (VALUES ('requester_id', OLD.requester_id), ('responder_id', OLD.responder_id),
-                                         ('referred_to', OLD.referred_to)) AS named(party, organisation_id)
-                            WHERE organisation_id IS NOT NULL;
-                        END IF;
-                        IF TG_OP IN ('INSERT', 'UPDATE') AND (NEW.state <> 'draft' OR NEW.retention_phase = 'active') THEN
-                            INSERT INTO inbox_tally (party, organisation_id, legal_area, state, n)
-                            SELECT party, organisation_id, NEW.legal_area, NEW.state, 1
-                            FROM (VALUES ('requester_id', NEW.requester_id), ('responder_id', NEW.responder_id),
-                                         ('referred_to', NEW.referred_to)) AS named(party, organisation_id)
-                            WHERE organisation_id IS NOT NULL;
-                        END IF;
+                        IF TG_OP IN ('UPDATE', 'DELETE') THEN \(inboxTallyChange(of: "OLD", by: -1)); END IF;
+                        IF TG_OP IN ('INSERT', 'UPDATE') THEN \(inboxTallyChange(of: "NEW", by: 1)); END IF;
                         RETURN NULL;
                     END $$
                     """),
             .dialects(
                 sqlite: """
                     CREATE TRIGGER inbox_tally_delete AFTER DELETE ON information_request
-                    WHEN OLD.state <> 'draft' OR OLD.retention_phase = 'active'
-                    BEGIN
-                        INSERT INTO inbox_tally (party, organisation_id, legal_area, state, n) VALUES
-                            ('requester_id', OLD.requester_id, OLD.legal_area, OLD.state, -1),
-                            ('responder_id', OLD.responder_id, OLD.legal_area, OLD.state, -1);
-                        INSERT INTO inbox_tally (party, organisation_id, legal_area, state, n)
-                            SELECT 'referred_to', OLD.referred_to, OLD.legal_area, OLD.state, -1 WHERE OLD.referred_to IS NOT NULL;
-                    END
+                    BEGIN \(inboxTallyChange(of: "OLD", by: -1)); END
                     """,
                 postgresql: """
                     CREATE TRIGGER inbox_tally_insert_delete AFTER INSERT OR DELETE ON information_request
@@ -79,30 +53,12 @@ extension Migration {
             .dialects(
                 sqlite: """
                     CREATE TRIGGER inbox_tally_update AFTER UPDATE ON information_request
-                    WHEN OLD.state IS NOT NEW.state OR OLD.legal_area IS NOT NEW.legal_area
-                        OR OLD.requester_id IS NOT NEW.requester_id OR OLD.responder_id IS NOT NEW.responder_id
-                        OR OLD.referred_to IS NOT NEW.referred_to OR OLD.retention_phase IS NOT NEW.retention_phase
-                    BEGIN
-                        INSERT INTO inbox_tally (party, organisation_id, legal_area, state, n)
-                            SELECT party, organisation_id, OLD.legal_area, OLD.state, -1 FROM (
-                                SELECT 'requester_id' AS party, OLD.requester_id AS organisation_id
-                                UNION ALL SELECT 'responder_id', OLD.responder_id
-                                UNION ALL SELECT 'referred_to', OLD.referred_to
-                            ) WHERE organisation_id IS NOT NULL AND (OLD.state <> 'draft' OR OLD.retention_phase = 'active');
-                        INSERT INTO inbox_tally (party, organisation_id, legal_area, state, n)
-                            SELECT party, organisation_id, NEW.legal_area, NEW.state, 1 FROM (
-                                SELECT 'requester_id' AS party, NEW.requester_id AS organisation_id
-                                UNION ALL SELECT 'responder_id', NEW.responder_id
-                                UNION ALL SELECT 'referred_to', NEW.referred_to
-                            ) WHERE organisation_id IS NOT NULL AND (NEW.state <> 'draft' OR NEW.retention_phase = 'active');
-                    END
+                    WHEN \(inboxTallyColumnsChanged(differ: "IS NOT"))
+                    BEGIN \(inboxTallyChange(of: "OLD", by: -1)); \(inboxTallyChange(of: "NEW", by: 1)); END
                     """,
                 postgresql: """
                     CREATE TRIGGER inbox_tally_update AFTER UPDATE ON information_request FOR EACH ROW
-                    WHEN (OLD.state IS DISTINCT FROM NEW.state OR OLD.legal_area IS DISTINCT FROM NEW.legal_area
-                        OR OLD.requester_id IS DISTINCT FROM NEW.requester_id OR OLD.responder_id IS DISTINCT FROM NEW.responder_id
-                        OR OLD.referred_to IS DISTINCT FROM NEW.referred_to OR OLD.retention_phase IS DISTINCT FROM NEW.retention_phase)
-                    EXECUTE FUNCTION inbox_tally_count()
+                    WHEN (\(inboxTallyColumnsChanged(differ: "IS DISTINCT FROM"))) EXECUTE FUNCTION inbox_tally_count()
                     """),
         ])
 
@@ -120,4 +76,25 @@ extension Migration {
             WHERE referred_to IS NOT NULL AND (state <> 'draft' OR retention_phase = 'active')
         ) AS counted GROUP BY party, organisation_id, legal_area, state
         """
+
+    /// The statement a trigger runs for `row` (`NEW` or `OLD`) of `information_request`: a row of
+    /// `n` (+1 for the new version, −1 for the old) for each column naming an organisation, when the
+    /// request counts (a draft only while its data are live).
+    private static func inboxTallyChange(of row: String, by n: Int) -> String {
+        """
+        INSERT INTO inbox_tally (party, organisation_id, legal_area, state, n)
+        SELECT party, organisation_id, \(row).legal_area, \(row).state, \(n) FROM (
+            SELECT 'requester_id' AS party, \(row).requester_id AS organisation_id
+            UNION ALL SELECT 'responder_id', \(row).responder_id
+            UNION ALL SELECT 'referred_to', \(row).referred_to
+        ) AS named WHERE organisation_id IS NOT NULL AND (\(row).state <> 'draft' OR \(row).retention_phase = 'active')
+        """
+    }
+
+    /// The condition that a change touched a column the tally counts by, with `differ` the
+    /// engine's null-safe inequality.
+    private static func inboxTallyColumnsChanged(differ: String) -> String {
+        ["state", "legal_area", "requester_id", "responder_id", "referred_to", "retention_phase"]
+            .map { "OLD.\($0) \(differ) NEW.\($0)" }.joined(separator: " OR ")
+    }
 }

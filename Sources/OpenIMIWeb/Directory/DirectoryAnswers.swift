@@ -29,7 +29,7 @@ final class DirectoryAnswers: Sendable {
 
     private struct Answer {
         let page: Page<Authority>
-        var document: ByteBuffer?
+        let document: ByteBuffer?
         let storedAt: Date
     }
 
@@ -51,38 +51,28 @@ final class DirectoryAnswers: Sendable {
     /// The page of authorities answering `query`; kept only when `query` is for the public
     /// directory (validated authorities).
     func page(for query: DirectoryQuery) async throws -> Page<Authority> {
-        if let answer = fresh(query) { return answer.page }
-        let page = try await AuthorityRepository(sql: database.sql).search(query)
-        keep(Answer(page: page, document: nil, storedAt: clock.now()), for: query)
-        return page
-    }
-
-    /// About how many bytes `answer` holds: its document, and for its page the texts of each
-    /// authority (names in every language, keywords) plus a fixed share for the rest.
-    private static func size(of answer: Answer) -> Int {
-        let texts = answer.page.items.reduce(0) { total, authority in
-            total + 512 + authority.name.values.values.reduce(0) { $0 + $1.utf8.count }
-                + authority.keywords.reduce(0) { $0 + $1.utf8.count }
-        }
-        return texts + (answer.document?.readableBytes ?? 0)
+        try await answer(for: query).page
     }
 
     /// The API's JSON document answering `query`, encoded by `encode` when it is not kept.
     func document(for query: DirectoryQuery, _ encode: @Sendable (Page<Authority>) throws -> ByteBuffer) async throws -> ByteBuffer {
-        if let answer = fresh(query) {
-            if let document = answer.document { return document }
-            let document = try encode(answer.page)
-            keep(Answer(page: answer.page, document: document, storedAt: answer.storedAt), for: query)
-            return document
-        }
-        let page = try await AuthorityRepository(sql: database.sql).search(query)
-        let document = try encode(page)
-        keep(Answer(page: page, document: document, storedAt: clock.now()), for: query)
+        let answer = try await answer(for: query)
+        if let document = answer.document { return document }
+        let document = try encode(answer.page)
+        keep(Answer(page: answer.page, document: document, storedAt: answer.storedAt), for: query)
         return document
     }
 
     /// How many answers are kept now.
     var count: Int { store.withLock { $0.answers.count } }
+
+    /// The kept answer to `query` while it is fresh, else a new search, kept.
+    private func answer(for query: DirectoryQuery) async throws -> Answer {
+        if let answer = fresh(query) { return answer }
+        let answer = Answer(page: try await AuthorityRepository(sql: database.sql).search(query), document: nil, storedAt: clock.now())
+        keep(answer, for: query)
+        return answer
+    }
 
     private func fresh(_ query: DirectoryQuery) -> Answer? {
         let now = clock.now()
@@ -108,5 +98,15 @@ final class DirectoryAnswers: Sendable {
             store.answers[query] = answer
             store.bytes += size
         }
+    }
+
+    /// About how many bytes `answer` holds: its document, and for its page the texts of each
+    /// authority (names in every language, keywords) plus a fixed share for the rest.
+    private static func size(of answer: Answer) -> Int {
+        let texts = answer.page.items.reduce(0) { total, authority in
+            total + 512 + authority.name.values.values.reduce(0) { $0 + $1.utf8.count }
+                + authority.keywords.reduce(0) { $0 + $1.utf8.count }
+        }
+        return texts + (answer.document?.readableBytes ?? 0)
     }
 }
