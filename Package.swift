@@ -41,6 +41,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "OpenIMIDomain"),
+        // The one SQLite setting Swift cannot make itself (a variadic C call).
+        .target(name: "CSQLiteSettings"),
         .target(
             name: "OpenIMISecurity",
             dependencies: [
@@ -67,6 +69,7 @@ let package = Package(
             dependencies: [
                 "OpenIMIDomain",
                 "OpenIMISecurity",
+                "CSQLiteSettings",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),

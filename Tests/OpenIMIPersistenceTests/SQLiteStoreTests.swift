@@ -1,9 +1,10 @@
 import Foundation
 import Logging
-import OpenIMIPersistence
 import OpenIMITestSupport
 import SQLKit
 import Testing
+
+@testable import OpenIMIPersistence
 
 /// The embedded engine's own binding: values, errors, the statement cache and closing.
 @Suite struct SQLiteStoreTests {
@@ -53,6 +54,28 @@ import Testing
             #expect(try last.decode(column: "name", as: String?.self) == nil)
             #expect(!last.contains(column: "absent"))
             #expect(throws: (any Error).self) { try last.decode(column: "absent", as: String.self) }
+        }
+    }
+
+    @Test func statementsAreNotPreparedAgainForEveryNewValue() async throws {
+        try await Self.withStore { store in
+            // A partial index whose condition a bound value could match, and a bound LIMIT: both
+            // made SQLite prepare the statement again on every execution before plans were fixed.
+            try await store.transaction { sql in
+                try await sql.raw("CREATE INDEX probe_named ON probe(name, amount) WHERE name <> 'gone'").run()
+                for index in 0..<50 {
+                    try await sql.raw("INSERT INTO probe (id, name) VALUES (\(bind: index), \(bind: "n\(index)"))").run()
+                }
+            }
+            // Creating the index changed the schema: statements kept from before were prepared again once.
+            let before = store.statementsPreparedAgain
+            for index in 0..<40 {
+                let rows = try await store.sql.raw(
+                    "SELECT id FROM probe WHERE name <> \(bind: index.isMultiple(of: 2) ? "gone" : "n1") AND name > \(bind: "n") LIMIT \(bind: index + 1)"
+                ).all()
+                #expect(!rows.isEmpty)
+            }
+            #expect(store.statementsPreparedAgain == before)
         }
     }
 

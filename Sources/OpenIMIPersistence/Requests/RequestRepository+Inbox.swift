@@ -19,7 +19,7 @@ extension RequestRepository {
     /// requester (drafts included), as current responder, and for coordinators as the one referred to.
     public func inbox(of organisation: Organisation, areas: Set<String>, query: InboxQuery) async throws -> [RequestSummary] {
         guard let statement = inboxSQL(of: organisation, areas: areas, query: query) else { return [] }
-        return try await sql.raw(statement).all(decoding: RequestSummary.self)
+        return try await sql.raw(statement).all().map { try RequestSummary(row: $0) }
     }
 
     /// The engine's plan for the inbox query, to show that a page reads indexes only.

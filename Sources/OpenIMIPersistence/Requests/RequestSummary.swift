@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 
 /// What an inbox shows of a request: no personal data.
 public struct RequestSummary: Sendable, Codable, Hashable {
@@ -44,5 +45,25 @@ public struct RequestSummary: Sendable, Codable, Hashable {
         case version
         case updatedAt = "updated_at"
         case sentAt = "sent_at"
+    }
+}
+
+extension RequestSummary {
+    /// The summary in `row` (of ``RequestRepository/summaryColumns``), read column by column: an
+    /// inbox page decodes up to 200 of them, and `Decodable`'s keyed containers cost more than the query.
+    init(row: some SQLRow) throws {
+        id = try row.decode(column: CodingKeys.id.stringValue, as: String.self)
+        number = try row.decode(column: CodingKeys.number.stringValue, as: String.self)
+        procedure = try row.decode(column: CodingKeys.procedure.stringValue, as: String.self)
+        legalArea = try row.decode(column: CodingKeys.legalArea.stringValue, as: String.self)
+        requesterId = try row.decode(column: CodingKeys.requesterId.stringValue, as: String.self)
+        responderId = try row.decode(column: CodingKeys.responderId.stringValue, as: String.self)
+        state = try row.decode(column: CodingKeys.state.stringValue, as: String.self)
+        deadline = try row.decode(column: CodingKeys.deadline.stringValue, as: Int64.self)
+        proposedDeadline = try row.decode(column: CodingKeys.proposedDeadline.stringValue, as: Int64?.self)
+        allocatedTo = try row.decode(column: CodingKeys.allocatedTo.stringValue, as: String?.self)
+        version = try row.decode(column: CodingKeys.version.stringValue, as: Int.self)
+        updatedAt = try row.decode(column: CodingKeys.updatedAt.stringValue, as: Int64.self)
+        sentAt = try row.decode(column: CodingKeys.sentAt.stringValue, as: Int64?.self)
     }
 }

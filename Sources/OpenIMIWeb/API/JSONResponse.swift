@@ -12,10 +12,20 @@ struct JSONResponse<Value: Encodable & Sendable>: ResponseGenerator, Sendable {
 
     /// `value` as the API encodes it: keys sorted, slashes unescaped, dates in ISO 8601.
     static func encoded(_ value: Value) throws -> ByteBuffer {
+        if let writable = value as? any JSONWritable {
+            var json = JSONWriter()
+            writable.write(to: &json)
+            return json.buffer
+        }
+        return ByteBuffer(bytes: try encoder().encode(value))
+    }
+
+    /// The encoder of every JSON answer that does not write itself (``JSONWritable``).
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        return ByteBuffer(bytes: try encoder.encode(value))
+        return encoder
     }
 
     /// The content type of every JSON answer.

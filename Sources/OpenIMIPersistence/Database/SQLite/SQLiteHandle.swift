@@ -1,3 +1,4 @@
+import CSQLiteSettings
 import NIOCore
 import SQLiteKit
 import Synchronization
@@ -72,6 +73,29 @@ final class SQLiteHandle: Sendable {
                 values.reserveCapacity(Int(count))
                 for column in 0..<count { values.append(SQLiteValues.value(of: statement, at: column)) }
                 try onRow(SQLiteResultRow(columns: prepared.columns, values: values))
+            }
+        }
+    }
+
+    /// Makes the query planner choose a statement's plan without looking at the values bound to
+    /// it. Otherwise SQLite compares bound values with a partial index's condition or a `LIMIT ?`,
+    /// and then prepares the statement again whenever one of them is bound anew: every execution
+    /// of such a statement paid for a fresh preparation. The planner still sees literals.
+    func keepPlansIndependentOfBoundValues() throws {
+        try state.withLock { state in
+            guard let connection = state.connection else { throw SQLiteEngineError.closed }
+            guard openimi_sqlite_planner_stability(UnsafeMutableRawPointer(connection), 1) == 1 else {
+                throw Self.error(SQLITE_ERROR, connection, fallback: "the query planner stability guarantee was refused")
+            }
+        }
+    }
+
+    /// How many times SQLite prepared the statements kept on this connection again since they were
+    /// first prepared (schema changes, or values bound to a plan that depended on them).
+    var statementsPreparedAgain: Int {
+        state.withLock { state in
+            state.prepared.values.reduce(0) {
+                $0 + Int(sqlite_nio_sqlite3_stmt_status($1.statement, Int32(SQLITE_STMTSTATUS_REPREPARE), 0))
             }
         }
     }

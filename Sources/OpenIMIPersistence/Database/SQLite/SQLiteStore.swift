@@ -59,8 +59,12 @@ public final class SQLiteStore: Database {
         for pragma in pragmas {
             try connection.run(pragma, []) { _ in }
         }
+        try connection.keepPlansIndependentOfBoundValues()
         return connection
     }
+
+    /// How many times the statements kept on all connections were prepared again.
+    var statementsPreparedAgain: Int { ([writer] + readers).reduce(0) { $0 + $1.statementsPreparedAgain } }
 
     public var sql: any SQLDatabase { readerDatabase }
 

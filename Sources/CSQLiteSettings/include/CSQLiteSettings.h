@@ -1,0 +1,9 @@
+#ifndef CSQLITESETTINGS_H
+#define CSQLITESETTINGS_H
+
+/// Sets (`on` = 1) or clears (`on` = 0) the query planner stability guarantee of the SQLite
+/// connection `db`, or only reads it (`on` = -1). Returns the setting afterwards (0 or 1), or -1
+/// when SQLite refused.
+int openimi_sqlite_planner_stability(void *db, int on);
+
+#endif

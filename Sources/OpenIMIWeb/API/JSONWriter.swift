@@ -1,0 +1,160 @@
+import Foundation
+import NIOCore
+
+/// JSON text written straight into a buffer, for resources read many times a second: the same
+/// text `JSONResponse.encoded` makes with `JSONEncoder` (keys in the order the caller writes
+/// them, which must be sorted; slashes unescaped; dates in ISO 8601), without the encoder's boxing
+/// of every value into a tree first. `JSONWriterTests` holds each writer to the encoder's bytes.
+struct JSONWriter {
+    /// The text written so far.
+    private(set) var buffer: ByteBuffer
+    // Whether the next member of the innermost object or array is its first (no comma before it).
+    private var first = true
+
+    /// An empty text with room for `capacity` bytes.
+    init(capacity: Int = 1_024) {
+        buffer = ByteBufferAllocator().buffer(capacity: capacity)
+    }
+
+    /// Writes an object whose members `members` writes, in sorted key order.
+    mutating func object(_ members: (inout JSONWriter) -> Void) {
+        enclosed(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), members)
+    }
+
+    /// Writes an array of `elements`, each written by `element`.
+    mutating func array<Element>(_ elements: some Sequence<Element>, _ element: (inout JSONWriter, Element) -> Void) {
+        enclosed(open: UInt8(ascii: "["), close: UInt8(ascii: "]")) { json in
+            for value in elements {
+                json.separate()
+                element(&json, value)
+            }
+        }
+    }
+
+    /// Starts the member `key` of the object being written; its value is written next.
+    mutating func key(_ key: String) {
+        separate()
+        string(key)
+        buffer.writeInteger(UInt8(ascii: ":"))
+    }
+
+    /// Writes the member `key` with a string value, or nothing when `value` is nil (as `JSONEncoder`
+    /// leaves out a nil optional).
+    mutating func member(_ key: String, _ value: String?) {
+        guard let value else { return }
+        self.key(key)
+        string(value)
+    }
+
+    /// Writes the member `key` with a number.
+    mutating func member(_ key: String, _ value: Int) {
+        self.key(key)
+        buffer.writeString(String(value))
+    }
+
+    /// Writes the member `key` with a date in ISO 8601, or nothing when `value` is nil.
+    mutating func member(_ key: String, _ value: Date?) {
+        guard let value else { return }
+        self.key(key)
+        date(value)
+    }
+
+    /// Writes `value` as a JSON string: quotation mark, reverse solidus and control characters
+    /// escaped as `JSONEncoder` escapes them, everything else as its UTF-8.
+    mutating func string(_ value: String) {
+        buffer.writeInteger(UInt8(ascii: "\""))
+        var pending = value.utf8.startIndex
+        for index in value.utf8.indices {
+            let byte = value.utf8[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            buffer.writeBytes(value.utf8[pending..<index])
+            pending = value.utf8.index(after: index)
+            switch byte {
+            case UInt8(ascii: "\""): buffer.writeStaticString("\\\"")
+            case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+            case 0x08: buffer.writeStaticString("\\b")
+            case 0x0C: buffer.writeStaticString("\\f")
+            case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
+            case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
+            case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
+            default:
+                buffer.writeStaticString("\\u00")
+                buffer.writeInteger(Self.hexDigits[Int(byte >> 4)])
+                buffer.writeInteger(Self.hexDigits[Int(byte & 0x0F)])
+            }
+        }
+        buffer.writeBytes(value.utf8[pending...])
+        buffer.writeInteger(UInt8(ascii: "\""))
+    }
+
+    /// Writes `value` as `JSONEncoder.DateEncodingStrategy.iso8601` does (`2026-12-01T09:30:00Z`):
+    /// by arithmetic for whole seconds in the years 1970–9999, by Foundation's formatter otherwise.
+    mutating func date(_ value: Date) {
+        let seconds = value.timeIntervalSince1970
+        guard seconds >= 0, seconds < 253_402_300_800, seconds.rounded(.down) == seconds else {
+            string(value.formatted(.iso8601))
+            return
+        }
+        let total = Int(seconds)
+        let (days, time) = total.quotientAndRemainder(dividingBy: 86_400)
+        let (year, month, day) = Self.civil(daysSince1970: days)
+        buffer.writeInteger(UInt8(ascii: "\""))
+        digits(year, count: 4)
+        buffer.writeInteger(UInt8(ascii: "-"))
+        digits(month, count: 2)
+        buffer.writeInteger(UInt8(ascii: "-"))
+        digits(day, count: 2)
+        buffer.writeInteger(UInt8(ascii: "T"))
+        digits(time / 3_600, count: 2)
+        buffer.writeInteger(UInt8(ascii: ":"))
+        digits(time % 3_600 / 60, count: 2)
+        buffer.writeInteger(UInt8(ascii: ":"))
+        digits(time % 60, count: 2)
+        buffer.writeStaticString("Z\"")
+    }
+
+    private mutating func enclosed(open: UInt8, close: UInt8, _ body: (inout JSONWriter) -> Void) {
+        buffer.writeInteger(open)
+        let outer = first
+        first = true
+        body(&self)
+        first = outer
+        buffer.writeInteger(close)
+    }
+
+    private mutating func separate() {
+        if first { first = false } else { buffer.writeInteger(UInt8(ascii: ",")) }
+    }
+
+    private mutating func digits(_ value: Int, count: Int) {
+        var divisor = 1
+        for _ in 1..<count { divisor *= 10 }
+        while divisor > 0 {
+            buffer.writeInteger(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    // The proleptic Gregorian date of a day counted from 1970-01-01 (days ≥ 0), after Howard
+    // Hinnant's `civil_from_days`.
+    private static func civil(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
+        let shifted = days + 719_468
+        let era = shifted / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
+
+/// A value that writes its own JSON text, byte for byte what `JSONEncoder` makes of it, so that a
+/// resource read many times a second skips the encoder.
+protocol JSONWritable: Encodable {
+    /// Writes the value.
+    func write(to json: inout JSONWriter)
+}
