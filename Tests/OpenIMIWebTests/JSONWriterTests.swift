@@ -68,4 +68,44 @@ import Testing
             #expect(written == (try encoded(inbox)))
         }
     }
+
+    @Test func theRequestIsWrittenAsTheEncoderWritesIt() throws {
+        let step = """
+            {"action": "send", "to": "submitted", "at": "2026-11-30T08:15:00Z", "userId": "\(UUID())", "organisationId": "\(UUID())",
+             "comment": "Vedhæftet: \\"kopi\\"\\n/ 2 sider", "commentLanguage": "da", "allocatedTo": "\(UUID())"}
+            """
+        let person = """
+            {"kind": "person", "givenNames": "Ana Marija", "familyNames": "Novak Ærø", "dateOfBirth": "1980-02-29",
+             "nationalities": ["SI", "DK"], "identifiers": [{"kind": "national-id", "value": "0102/80\\t1", "issuer": "SI"},
+             {"kind": "professional-registration", "value": "N-77"}]}
+            """
+        let business = #"{"kind": "business", "name": "Žaga d.o.o.", "registrationNumber": "123/4", "registrationState": "SI"}"#
+        let answers = """
+            {"q10": {"value": "yes"}, "q2": {"value": "2026-01-01", "justification": "needed"},
+             "Licence-Status": {"value": "suspendiran", "language": "sl"}, "é": {"value": ""}}
+            """
+        let documents = [
+            """
+            {"id": "\(UUID())", "number": "DK-2026-000123", "procedure": "pq-verify", "legalArea": "professional-qualifications",
+             "questionSetVersion": 3, "requesterId": "\(UUID())", "responderId": "\(UUID())", "earlierResponderIds": ["\(UUID())"],
+             "state": "answered", "version": 7, "deadline": "2026-12-24T23:00:00Z", "proposedDeadline": "2027-01-15T12:00:00Z",
+             "formalClosureDate": "2027-02-01T00:00:00Z", "allocatedTo": "\(UUID())", "subject": \(person),
+             "questions": ["q2", "q10", "Licence-Status"], "freeText": {"text": "Sehr geehrte\\r\\nDamen", "language": "de"},
+             "answers": \(answers), "steps": [\(step), {"to": "draft", "at": "2026-11-29T23:59:59Z", "userId": "u",
+             "organisationId": "o"}]}
+            """,
+            """
+            {"id": "i", "number": "SI-2026-000001", "procedure": "p", "legalArea": "services", "questionSetVersion": 1,
+             "requesterId": "r", "responderId": "s", "earlierResponderIds": [], "state": "draft", "version": 0,
+             "deadline": "1970-01-01T00:00:00Z", "subject": \(business), "questions": [], "answers": {}, "steps": []}
+            """,
+        ]
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        for document in documents {
+            let request = try decoder.decode(RequestsController.RequestDTO.self, from: Data(document.utf8))
+            let written = String(buffer: try JSONResponse<RequestsController.RequestDTO>.encoded(request))
+            #expect(written == (try encoded(request)))
+        }
+    }
 }

@@ -216,20 +216,21 @@ public struct RequestService: Sendable {
 
     func visible(_ id: RequestID, to principal: Principal) async throws -> InformationRequest {
         let repository = RequestRepository(sql: database.sql, keys: keys)
-        guard let access = try await repository.access(of: id.uuid) else { throw InformationRequestError.notFound }
-        do {
-            try identity.authorize(
-                principal, .readRequest, on: .request(access.involvement, legalArea: access.legalArea, state: access.state))
-        } catch {
-            // Logged as a denial by `authorize`; the caller learns nothing, not even that the request exists.
-            throw InformationRequestError.notFound
+        let found = try await repository.find(id.uuid) { access in
+            do {
+                try identity.authorize(
+                    principal, .readRequest, on: .request(access.involvement, legalArea: access.legalArea, state: access.state))
+            } catch {
+                // Logged as a denial by `authorize`; the caller learns nothing, not even that the request exists.
+                throw InformationRequestError.notFound
+            }
+            switch access.retentionPhase {
+            case .active: break
+            case .blocked: throw InformationRequestError.personalDataBlocked
+            case .deleted: throw InformationRequestError.personalDataDeleted
+            }
         }
-        switch access.retentionPhase {
-        case .active: break
-        case .blocked: throw InformationRequestError.personalDataBlocked
-        case .deleted: throw InformationRequestError.personalDataDeleted
-        }
-        guard let request = try await repository.find(id.uuid) else { throw InformationRequestError.notFound }
+        guard let request = found else { throw InformationRequestError.notFound }
         return request
     }
 

@@ -59,12 +59,31 @@ public struct RequestRepository: Sendable {
 
     /// The request `id` with its steps.
     public func find(_ id: UUID) async throws -> InformationRequest? {
+        try await find(id, admitting: { _ in })
+    }
+
+    /// The request `id` with its steps, once `admit` accepted its parties, area, state and
+    /// retention phase (it throws to refuse). One statement reads the row with its data key; the
+    /// steps are read and the personal data opened only for a request admitted.
+    public func find(_ id: UUID, admitting admit: (RequestAccess) throws -> Void) async throws -> InformationRequest? {
         let key = id.uuidString.lowercased()
+        let owner = DataKeyOwner.request
         guard
-            let record = try await sql.select().column("*").from("information_request").where("id", .equal, key)
-                .first(decoding: RequestRecord.self)
+            let row = try await sql.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("information_request")))
+                .column(SQLColumn("master_key_id", table: owner.table)).column(SQLColumn("wrapped_key", table: owner.table))
+                .from("information_request")
+                .join(
+                    owner.table, method: SQLJoinMethod.left, on: SQLColumn(owner.column, table: owner.table), .equal,
+                    SQLColumn("id", table: "information_request")
+                )
+                .where(SQLColumn("id", table: "information_request"), .equal, SQLBind(key)).first()
         else { return nil }
-        let dataKey = try await dataKeys.key(for: key)
+        try admit(try Self.access(in: row, key: key))
+        let record = try row.decode(model: RequestRecord.self)
+        guard let masterKeyID = try row.decode(column: "master_key_id", as: String?.self),
+            let wrapped = try row.decode(column: "wrapped_key", as: String?.self)
+        else { throw SealingError.noDataKey }
+        let dataKey = try keys.unwrap(wrapped, masterKeyID: masterKeyID)
         let rows = try await sql.select().column("*").from("request_step").where("request_id", .equal, key).orderBy("position").all()
         let steps = try rows.map { row in
             RequestStep(
@@ -145,6 +164,11 @@ extension RequestRepository {
                 .columns("requester_id", "responder_id", "earlier_responders", "referred_to", "legal_area", "state", "retention_phase")
                 .from("information_request").where("id", .equal, key).first()
         else { return nil }
+        return try Self.access(in: row, key: key)
+    }
+
+    // The access facts in a row holding at least the columns `access(of:)` reads.
+    private static func access(in row: some SQLRow, key: String) throws -> RequestAccess {
         guard let state = RequestState(rawValue: try row.decode(column: "state", as: String.self)),
             let phase = RetentionPhase(rawValue: try row.decode(column: "retention_phase", as: String.self))
         else { throw PersistenceError.corruptRow(table: "information_request", key: key) }

@@ -46,6 +46,38 @@ struct JSONWriter {
         string(value)
     }
 
+    /// Writes the member `key` with an array of strings, or nothing when `values` is nil.
+    mutating func member(_ key: String, _ values: [String]?) {
+        guard let values else { return }
+        self.key(key)
+        array(values) { json, value in json.string(value) }
+    }
+
+    /// Writes the member `key` with a value that writes itself, or nothing when `value` is nil.
+    mutating func member(_ key: String, _ value: (some JSONWritable)?) {
+        guard let value else { return }
+        self.key(key)
+        value.write(to: &self)
+    }
+
+    /// Writes the member `key` with an array of values that write themselves, or nothing when
+    /// `values` is nil.
+    mutating func member(_ key: String, _ values: [some JSONWritable]?) {
+        guard let values else { return }
+        self.key(key)
+        array(values) { json, value in value.write(to: &json) }
+    }
+
+    /// Writes the member `key` with an object of `values` in the order of their keys, or nothing
+    /// when `values` is nil.
+    mutating func member(_ key: String, _ values: [String: some JSONWritable]?) {
+        guard let values else { return }
+        self.key(key)
+        object { json in
+            for (name, value) in values.sorted(by: { $0.key < $1.key }) { json.member(name, value) }
+        }
+    }
+
     /// Writes the member `key` with a number.
     mutating func member(_ key: String, _ value: Int) {
         self.key(key)

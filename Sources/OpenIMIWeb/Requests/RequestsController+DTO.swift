@@ -182,7 +182,7 @@ extension RequestsController {
     }
 
     /// An inbox entry: no personal data.
-    struct SummaryDTO: Codable, Sendable, JSONWritable {
+    struct SummaryDTO: Codable, Sendable {
         let id: String
         let number: String
         let procedure: String
@@ -211,42 +211,12 @@ extension RequestsController {
             version = summary.version
             updatedAt = Date(timeIntervalSince1970: TimeInterval(summary.updatedAt))
         }
-
-        /// Writes the entry as `JSONEncoder` would, faster (an inbox page holds up to 200 of them).
-        func write(to json: inout JSONWriter) {
-            json.object { json in
-                json.member("allocatedTo", allocatedTo)
-                json.member("deadline", deadline)
-                json.member("deadlineStatus", deadlineStatus)
-                json.member("id", id)
-                json.member("legalArea", legalArea)
-                json.member("number", number)
-                json.member("procedure", procedure)
-                json.member("requesterId", requesterId)
-                json.member("responderId", responderId)
-                json.member("state", state)
-                json.member("updatedAt", updatedAt)
-                json.member("version", version)
-            }
-        }
     }
 
     /// The inbox: one page of requests and the counts by state.
-    struct InboxDTO: Codable, Sendable, JSONWritable {
+    struct InboxDTO: Codable, Sendable {
         let requests: [SummaryDTO]
         let counts: [String: Int]
-
-        /// Writes the inbox as `JSONEncoder` would, faster.
-        func write(to json: inout JSONWriter) {
-            json.object { json in
-                json.key("counts")
-                json.object { json in
-                    for (state, count) in counts.sorted(by: { $0.key < $1.key }) { json.member(state, count) }
-                }
-                json.key("requests")
-                json.array(requests) { json, summary in summary.write(to: &json) }
-            }
-        }
     }
 
     /// An attachment's description.
