@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import OpenIMIApplication
 
 /// JSON text written straight into a buffer, for resources read many times a second: the same
 /// text `JSONResponse.encoded` makes with `JSONEncoder` (keys in the order the caller writes
@@ -129,7 +130,7 @@ struct JSONWriter {
         }
         let total = Int(seconds)
         let (days, time) = total.quotientAndRemainder(dividingBy: 86_400)
-        let (year, month, day) = Self.civil(daysSince1970: days)
+        let (year, month, day) = DateText.civil(fromDays: days)
         buffer.writeInteger(UInt8(ascii: "\""))
         digits(year, count: 4)
         buffer.writeInteger(UInt8(ascii: "-"))
@@ -168,20 +169,6 @@ struct JSONWriter {
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    // The proleptic Gregorian date of a day counted from 1970-01-01 (days ≥ 0), after Howard
-    // Hinnant's `civil_from_days`.
-    private static func civil(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
-        let shifted = days + 719_468
-        let era = shifted / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
 }
 
 /// A value that writes its own JSON text, byte for byte what `JSONEncoder` makes of it, so that a
