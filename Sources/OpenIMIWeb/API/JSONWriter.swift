@@ -75,8 +75,14 @@ struct JSONWriter {
         guard let values else { return }
         self.key(key)
         object { json in
-            for (name, value) in values.sorted(by: { $0.key < $1.key }) { json.member(name, value) }
+            for (name, value) in values.sorted(by: { Self.precedes($0.key, $1.key) }) { json.member(name, value) }
         }
+    }
+
+    /// Whether key `a` comes before key `b` in an object: by their UTF-8 bytes, as `JSONEncoder`
+    /// sorts keys (not by `String`'s `<`, which compares canonically equivalent forms as equal).
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// Writes the member `key` with a number.

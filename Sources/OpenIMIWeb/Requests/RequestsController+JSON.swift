@@ -30,7 +30,7 @@ extension RequestsController.InboxDTO: JSONWritable {
         json.object { json in
             json.key("counts")
             json.object { json in
-                for (state, count) in counts.sorted(by: { $0.key < $1.key }) { json.member(state, count) }
+                for (state, count) in counts.sorted(by: { JSONWriter.precedes($0.key, $1.key) }) { json.member(state, count) }
             }
             json.member("requests", requests)
         }

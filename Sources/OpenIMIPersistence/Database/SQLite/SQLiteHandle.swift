@@ -58,6 +58,8 @@ final class SQLiteHandle: Sendable {
             let statement = prepared.statement
             defer {
                 sqlite_nio_sqlite3_reset(statement)
+                // Values bound for one run must not linger for the next; clearing them would also
+                // expire a plan that depended on them, were plans not kept independent of them.
                 sqlite_nio_sqlite3_clear_bindings(statement)
             }
             for (index, value) in binds.enumerated() {
@@ -78,13 +80,15 @@ final class SQLiteHandle: Sendable {
     }
 
     /// Makes the query planner choose a statement's plan without looking at the values bound to
-    /// it. Otherwise SQLite compares bound values with a partial index's condition or a `LIMIT ?`,
-    /// and then prepares the statement again whenever one of them is bound anew: every execution
-    /// of such a statement paid for a fresh preparation. The planner still sees literals.
+    /// it. Otherwise SQLite reads bound values while planning — to guess how selective a
+    /// `column = ?` filter is, to match a partial index's condition, to size a `LIMIT ?` — and
+    /// marks the statement to be prepared again whenever such a value is bound anew (or the
+    /// bindings cleared, as every run here does): every execution of such a statement paid for a
+    /// fresh preparation. The planner still sees literals.
     func keepPlansIndependentOfBoundValues() throws {
         try state.withLock { state in
             guard let connection = state.connection else { throw SQLiteEngineError.closed }
-            guard openimi_sqlite_planner_stability(UnsafeMutableRawPointer(connection), 1) == 1 else {
+            guard openimi_sqlite_planner_stability(connection, 1) == 1 else {
                 throw Self.error(SQLITE_ERROR, connection, fallback: "the query planner stability guarantee was refused")
             }
         }
