@@ -44,6 +44,10 @@ import Testing
             #expect(try await client.api(.post, uri, dk, proof).status == .forbidden, "a request handler is not the data administrator")
             let foreignAdmin = try await TestApp.apiToken(client, users["de.admin"]!, clock: clock)
             #expect(try await client.api(.post, uri, foreignAdmin, proof).status == .notFound)
+            let others = try PersonalDataAtRestTests.demoRequests(platform).filter { $0.id != old.id }
+            let active = try #require(others.first { $0.requesterId == old.requesterId && $0.responderId == old.responderId })
+            let notBlocked = try await client.api(.post, "/api/v1/requests/\(active.id)/blocked-access", admin, proof)
+            #expect(notBlocked.status == .conflict && notBlocked.text.contains("personal-data-not-blocked"))
             let unjustified = try await client.api(.post, uri, admin, #"{"purpose":"proof-of-exchange","justification":"  "}"#)
             #expect(unjustified.status == .unprocessableContent)
             let unreferenced = try await client.api(

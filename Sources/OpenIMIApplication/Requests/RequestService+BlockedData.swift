@@ -13,15 +13,16 @@ extension RequestService {
     ) async throws -> (
         request: InformationRequest, attachments: [RequestAttachment]
     ) {
-        let repository = RequestRepository(sql: database.sql, keys: keys)
-        guard let access = try await repository.access(of: id.uuid) else { throw InformationRequestError.notFound }
-        try authorize(principal, .openBlockedData, on: access)
-        switch access.retentionPhase {
-        case .blocked: break
-        case .active: throw InformationRequestError.personalDataNotBlocked
-        case .deleted: throw InformationRequestError.personalDataDeleted
+        // Decided on the row its data come with: erasure between a check and the read cannot slip in.
+        let found = try await RequestRepository(sql: database.sql, keys: keys).find(id.uuid) { access in
+            try authorize(principal, .openBlockedData, on: access)
+            switch access.retentionPhase {
+            case .blocked: break
+            case .active: throw InformationRequestError.personalDataNotBlocked
+            case .deleted: throw InformationRequestError.personalDataDeleted
+            }
         }
-        guard let request = try await repository.find(id.uuid) else { throw InformationRequestError.notFound }
+        guard let request = found else { throw InformationRequestError.notFound }
         let keys = keys
         try await database.transaction { sql in
             try await BlockedDataRepository(sql: sql, ring: keys).recordOpening(
