@@ -67,10 +67,10 @@ public struct RequestRepository: Sendable {
     /// steps are read and the personal data opened only for a request admitted.
     public func find(_ id: UUID, admitting admit: (RequestAccess) throws -> Void) async throws -> InformationRequest? {
         let key = id.uuidString.lowercased()
-        let owner = DataKeyOwner.request
+        let owner = dataKeys.owner
         guard
             let row = try await sql.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("information_request")))
-                .column(SQLColumn("master_key_id", table: owner.table)).column(SQLColumn("wrapped_key", table: owner.table))
+                .columns(DataKeyRepository.keyColumns.map { SQLColumn($0, table: owner.table) })
                 .from("information_request")
                 .join(
                     owner.table, method: SQLJoinMethod.left, on: SQLColumn(owner.column, table: owner.table), .equal,
@@ -80,10 +80,7 @@ public struct RequestRepository: Sendable {
         else { return nil }
         try admit(try Self.access(in: row, key: key))
         let record = try row.decode(model: RequestRecord.self)
-        guard let masterKeyID = try row.decode(column: "master_key_id", as: String?.self),
-            let wrapped = try row.decode(column: "wrapped_key", as: String?.self)
-        else { throw SealingError.noDataKey }
-        let dataKey = try keys.unwrap(wrapped, masterKeyID: masterKeyID)
+        let dataKey = try dataKeys.key(in: row)
         let rows = try await sql.select().column("*").from("request_step").where("request_id", .equal, key).orderBy("position").all()
         let steps = try rows.map { row in
             RequestStep(

@@ -61,14 +61,24 @@ public struct DataKeyRepository: Sendable {
         }
     }
 
+    /// The columns of a stored key, for a statement that reads it (alone or joined to its owner's row).
+    static let keyColumns = ["master_key_id", "wrapped_key"]
+
     /// The data key of `requestID`; `noDataKey` when it was destroyed or never made.
     public func key(for requestID: String) async throws -> DataKey {
         guard
-            let row = try await sql.select().columns("master_key_id", "wrapped_key").from(owner.table)
+            let row = try await sql.select().columns(Self.keyColumns).from(owner.table)
                 .where(SQLColumn(owner.column), .equal, SQLBind(requestID)).first()
         else { throw SealingError.noDataKey }
-        return try ring.unwrap(
-            try row.decode(column: "wrapped_key", as: String.self), masterKeyID: try row.decode(column: "master_key_id", as: String.self))
+        return try key(in: row)
+    }
+
+    /// The data key in `row`'s ``keyColumns`` (NULL where a join found none); `noDataKey` when absent.
+    func key(in row: some SQLRow) throws -> DataKey {
+        guard let masterKeyID = try row.decode(column: "master_key_id", as: String?.self),
+            let wrapped = try row.decode(column: "wrapped_key", as: String?.self)
+        else { throw SealingError.noDataKey }
+        return try ring.unwrap(wrapped, masterKeyID: masterKeyID)
     }
 
     /// Re-wraps up to `limit` data keys not wrapped by the current master key; returns how many.

@@ -74,15 +74,18 @@ struct JSONWriter {
     mutating func member(_ key: String, _ values: [String: some JSONWritable]?) {
         guard let values else { return }
         self.key(key)
-        object { json in
-            for (name, value) in values.sorted(by: { Self.precedes($0.key, $1.key) }) { json.member(name, value) }
-        }
+        object(values) { json, name, value in json.member(name, value) }
     }
 
-    /// Whether key `a` comes before key `b` in an object: by their UTF-8 bytes, as `JSONEncoder`
-    /// sorts keys (not by `String`'s `<`, which compares canonically equivalent forms as equal).
-    static func precedes(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+    /// Writes an object of `values`, each member written by `member`, in the order `JSONEncoder`
+    /// sorts keys: by their UTF-8 bytes (not by `String`'s `<`, which compares canonically
+    /// equivalent forms as equal).
+    mutating func object<Value>(_ values: [String: Value], _ member: (inout JSONWriter, String, Value) -> Void) {
+        object { json in
+            for (name, value) in values.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+                member(&json, name, value)
+            }
+        }
     }
 
     /// Writes the member `key` with a number.

@@ -29,9 +29,7 @@ extension RequestsController.InboxDTO: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.key("counts")
-            json.object { json in
-                for (state, count) in counts.sorted(by: { JSONWriter.precedes($0.key, $1.key) }) { json.member(state, count) }
-            }
+            json.object(counts) { json, state, count in json.member(state, count) }
             json.member("requests", requests)
         }
     }
