@@ -11,9 +11,13 @@ public final class PostgresStore: Database {
     private let client: PostgresClient
     private let pooled: PooledPostgresSQLDatabase
     private let schema: String?
+    private let texts: PreparedTexts
+    private let driverLogger: Logger
 
-    /// Creates the pool for `address`; it connects once its service runs.
-    public init(address: PostgresAddress, logger: Logger) {
+    /// Creates the pool for `address`; it connects once its service runs. `texts` chooses the
+    /// statements each connection keeps prepared.
+    public init(address: PostgresAddress, logger: Logger, texts: PreparedTexts = PreparedTexts()) {
+        self.texts = texts
         var configuration = PostgresClient.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,
             database: address.database,
@@ -27,8 +31,9 @@ public final class PostgresStore: Database {
         // row read, personal data included: the driver never logs below debug.
         var driverLogger = logger
         driverLogger.logLevel = max(logger.logLevel, .debug)
+        self.driverLogger = driverLogger
         self.client = PostgresClient(configuration: configuration, backgroundLogger: driverLogger)
-        self.pooled = PooledPostgresSQLDatabase(client: client, logger: driverLogger)
+        self.pooled = PooledPostgresSQLDatabase(client: client, texts: texts, logger: driverLogger)
     }
 
     public var services: [any Service] { [client] }
@@ -50,7 +55,7 @@ public final class PostgresStore: Database {
     )
         async throws -> R
     {
-        let database = connection.sql(queryLogLevel: nil)
+        let database = PostgresConnectionSQL(connection: connection, texts: texts, logger: driverLogger)
         try await database.raw("BEGIN").run()
         do {
             let result = try await body(database)
@@ -81,33 +86,4 @@ public final class PostgresStore: Database {
     }
 
     public func close() async throws {}
-}
-
-/// An `SQLDatabase` that leases a pooled connection for each statement.
-struct PooledPostgresSQLDatabase: SQLDatabase {
-    let client: PostgresClient
-    let logger: Logger
-
-    var eventLoop: any EventLoop { MultiThreadedEventLoopGroup.singleton.any() }
-    var version: (any SQLDatabaseReportedVersion)? { nil }
-    var dialect: any SQLDialect { PostgresDialect() }
-    var queryLogLevel: Logger.Level? { nil }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        let promise = eventLoop.makePromise(of: Void.self)
-        promise.completeWithTask { try await self.execute(sql: query, onRow) }
-        return promise.futureResult
-    }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await client.withConnection { connection in
-            try await connection.sql(queryLogLevel: nil).execute(sql: query, onRow)
-        }
-    }
-
-    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await client.withConnection { connection in
-            try await closure(connection.sql(queryLogLevel: nil))
-        }
-    }
 }

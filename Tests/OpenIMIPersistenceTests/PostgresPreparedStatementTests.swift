@@ -1,0 +1,129 @@
+import Logging
+import OpenIMITestSupport
+import SQLKit
+import Testing
+
+@testable import OpenIMIPersistence
+
+/// Statements prepared once per PostgreSQL connection: what is kept, what never is, and what
+/// happens when a prepared statement fails. Each test runs on one leased connection, where
+/// `pg_prepared_statements` shows what that connection keeps.
+@Suite struct PostgresPreparedStatementTests {
+    @Test func aTextSeenTwiceIsPreparedOnceAndGivesTheSameRows() async throws {
+        try await withSession { sql, texts in
+            try await sql.raw("CREATE TABLE probe (n BIGINT PRIMARY KEY, label TEXT)").run()
+            for n in 1...5 {
+                try await sql.insert(into: "probe").columns("n", "label").values(SQLBind(n), SQLBind("label \(n)")).run()
+            }
+            for n in 1...5 {
+                let label = try await sql.select().column("label").from("probe").where("n", .equal, SQLBind(n)).first()?
+                    .decode(column: "label", as: String.self)
+                #expect(label == "label \(n)")
+            }
+            let kept = try await prepared(on: sql)
+            #expect(kept.count == 2)
+            #expect(kept.contains { $0.hasPrefix("SELECT \"label\" FROM \"probe\"") })
+            #expect(kept.contains { $0.hasPrefix("INSERT INTO \"probe\"") })
+            #expect(texts.issued == 2)
+        }
+    }
+
+    @Test func aStatementThatFailedIsNotRunUnderItsNameAgain() async throws {
+        try await withSession { sql, texts in
+            let query = sql.select().column("n").from("later").where("n", .equal, SQLBind(1))
+            // Seen once (unnamed), then named: both fail, as the table does not exist yet. The
+            // connection keeps the failed preparation's error under that name for good.
+            for _ in 0..<2 { await #expect(throws: (any Error).self) { try await query.all() } }
+            try await sql.raw("CREATE TABLE later (n BIGINT PRIMARY KEY)").run()
+            try await sql.raw("INSERT INTO later (n) VALUES (1)").run()
+            for _ in 0..<3 { #expect(try await query.all().count == 1) }
+            #expect(texts.issued == 2)
+            #expect(try await prepared(on: sql).filter { $0.contains("\"later\"") }.count == 1)
+        }
+    }
+
+    @Test func aTextThatKeepsFailingRunsUnnamed() async throws {
+        try await withSession { sql, texts in
+            try await sql.raw("CREATE TABLE probe (n BIGINT PRIMARY KEY)").run()
+            try await sql.raw("INSERT INTO probe (n) VALUES (1)").run()
+            let duplicate = sql.insert(into: "probe").columns("n").values(SQLBind(1))
+            for _ in 0..<10 { await #expect(throws: (any Error).self) { try await duplicate.run() } }
+            #expect(texts.issued == 3)
+            try await sql.insert(into: "probe").columns("n").values(SQLBind(2)).run()
+            try await sql.insert(into: "probe").columns("n").values(SQLBind(3)).run()
+            #expect(texts.issued == 3)
+            #expect(try await sql.raw("SELECT count(*) AS c FROM probe").first()?.decode(column: "c", as: Int.self) == 3)
+        }
+    }
+
+    @Test func everyColumnAndSchemaChangesRunUnnamed() async throws {
+        try await withSession { sql, texts in
+            try await sql.raw("CREATE TABLE probe (n BIGINT PRIMARY KEY)").run()
+            try await sql.raw("INSERT INTO probe (n) VALUES (1)").run()
+            for _ in 0..<3 { _ = try await sql.select().column("*").from("probe").all() }
+            try await sql.raw("ALTER TABLE probe ADD COLUMN extra TEXT DEFAULT 'added'").run()
+            let row = try await sql.select().column("*").from("probe").first()
+            #expect(try row?.decode(column: "extra", as: String.self) == "added")
+            #expect(texts.issued == 0)
+        }
+        #expect(PreparedTexts.mayBeNamed("SELECT count(*) AS c FROM probe"))
+        #expect(PreparedTexts.mayBeNamed("\n  with recent AS (SELECT 1) SELECT 2"))
+        #expect(PreparedTexts.mayBeNamed("DELETE FROM probe WHERE n = $1"))
+        #expect(!PreparedTexts.mayBeNamed("SELECT \"probe\".* FROM probe"))
+        #expect(!PreparedTexts.mayBeNamed("INSERT INTO probe (n) VALUES ($1) RETURNING *"))
+        #expect(!PreparedTexts.mayBeNamed("CREATE TABLE probe (n BIGINT)"))
+        #expect(!PreparedTexts.mayBeNamed("BEGIN"))
+        #expect(!PreparedTexts.mayBeNamed(""))
+    }
+
+    @Test func namesAreBoundedAndTheRestRunUnnamed() async throws {
+        try await withSession(limit: 4) { sql, texts in
+            try await sql.raw("CREATE TABLE probe (n BIGINT PRIMARY KEY)").run()
+            try await sql.raw("INSERT INTO probe (n) VALUES (7)").run()
+            for column in 0..<12 {
+                for _ in 0..<3 {
+                    let row = try await sql.raw("SELECT n + \(unsafeRaw: String(column)) AS m FROM probe WHERE n = \(bind: 7)").first()
+                    #expect(try row?.decode(column: "m", as: Int.self) == 7 + column)
+                }
+            }
+            #expect(texts.issued == 4)
+            #expect(try await prepared(on: sql).count == 4)
+        }
+    }
+
+    @Test func aNullAndAValueInTheSamePlaceShareTheirName() async throws {
+        try await withSession { sql, _ in
+            try await sql.raw("CREATE TABLE probe (n BIGINT PRIMARY KEY, label TEXT)").run()
+            for n in 0..<8 {
+                let label: String? = n.isMultiple(of: 2) ? nil : "odd \(n)"
+                try await sql.insert(into: "probe").columns("n", "label").values(SQLBind(n), SQLBind(label)).run()
+            }
+            let rows = try await sql.select().column("n").column("label").from("probe").orderBy("n").all()
+            let labels = try rows.map { try $0.decode(column: "label", as: String?.self) }
+            #expect(labels == (0..<8).map { $0.isMultiple(of: 2) ? nil : "odd \($0)" })
+            // A null is bound with its place's type (an optional string's), so both run under one name.
+            #expect(try await prepared(on: sql).filter { $0.hasPrefix("INSERT INTO \"probe\"") }.count == 1)
+        }
+    }
+
+    /// Runs `body` on one connection of a fresh PostgreSQL schema whose store issues at most
+    /// `limit` names; does nothing on SQLite.
+    private func withSession(
+        limit: Int = 512, _ body: @escaping @Sendable (any SQLDatabase, PreparedTexts) async throws -> Void
+    ) async throws {
+        guard case .postgres(let address) = try TestDatabase.freshLocation() else { return }
+        let logger = Logger(label: "openimi-tests")
+        let texts = PreparedTexts(limit: limit)
+        let database = PostgresStore(address: address, logger: logger, texts: texts)
+        try await database.closing(logger: logger) {
+            try await database.prepare()
+            try await database.sql.withSession { sql in try await body(sql, texts) }
+        }
+    }
+
+    /// The texts the connection behind `sql` keeps prepared under the process's names.
+    private func prepared(on sql: any SQLDatabase) async throws -> [String] {
+        try await sql.raw("SELECT statement FROM pg_prepared_statements WHERE name LIKE 'openimi%'").all()
+            .map { try $0.decode(column: "statement", as: String.self) }
+    }
+}
