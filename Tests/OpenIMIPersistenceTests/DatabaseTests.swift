@@ -106,6 +106,7 @@ import Testing
         odd.password = "p@ss:w/rd?&=%x%41"
         odd.user = "u@s"
         odd.poolSize = 20
+        odd.preparedStatements = 0
         #expect(try DatabaseLocation(url: odd.url) == .postgres(odd))
         odd.schema = nil
         #expect(try DatabaseLocation(url: odd.url) == .postgres(odd))
@@ -143,6 +144,19 @@ import Testing
         for value in ["0", "1", "-1", "201", "99999999999999999999", "ten", ""] {
             #expect(throws: DatabaseLocationError.invalidPoolSize(value), "\(value)") {
                 try DatabaseLocation(url: "postgres://u@h/db?pool=\(value)")
+            }
+        }
+    }
+
+    @Test func preparedStatementsAreBoundedAndCanBeSwitchedOff() throws {
+        func prepared(_ query: String) throws -> Int? {
+            guard case .postgres(let address) = try DatabaseLocation(url: "postgres://u@h/db\(query)") else { return nil }
+            return address.preparedStatements
+        }
+        #expect(try prepared("") == 512 && prepared("?prepared=0") == 0 && prepared("?pool=4&prepared=4096") == 4_096)
+        for value in ["-1", "4097", "99999999999999999999", "all", ""] {
+            #expect(throws: DatabaseLocationError.invalidPreparedStatements(value), "\(value)") {
+                try DatabaseLocation(url: "postgres://u@h/db?prepared=\(value)")
             }
         }
     }

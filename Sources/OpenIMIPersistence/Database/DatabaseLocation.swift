@@ -40,12 +40,19 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
             guard let size = Int(text), PostgresAddress.poolSizes.contains(size) else { throw .invalidPoolSize(text) }
             poolSize = size
         }
+        var preparedStatements = PostgresAddress.defaultPreparedStatements
+        if let text = components.queryItems?.first(where: { $0.name == "prepared" })?.value {
+            guard let count = Int(text), PostgresAddress.preparedStatementCounts.contains(count) else {
+                throw .invalidPreparedStatements(text)
+            }
+            preparedStatements = count
+        }
         self = .postgres(
             PostgresAddress(
                 host: host, port: components.port ?? 5432, user: user,
                 // `password` is already decoded: decoding again would turn a literal "%41" into "A".
                 password: components.password, database: database,
-                schema: schema, sslMode: sslMode ?? .prefer, poolSize: poolSize))
+                schema: schema, sslMode: sslMode ?? .prefer, poolSize: poolSize, preparedStatements: preparedStatements))
     }
 
     /// Which engine the location points to.
@@ -92,6 +99,15 @@ public struct PostgresAddress: Sendable, Hashable {
     /// The pool sizes `pool=` accepts: two at least, since signing a checkpoint holds one
     /// connection for the cluster lock while it reads and writes through another.
     public static let poolSizes = 2...200
+    /// The most statement texts this instance keeps prepared on each connection (`prepared=`);
+    /// 0 runs every statement unnamed, as a pooler that does not keep prepared statements
+    /// across transactions (PgBouncer's transaction mode before 1.21) needs.
+    public var preparedStatements: Int = defaultPreparedStatements
+
+    /// The number of prepared statements without `prepared=`.
+    public static let defaultPreparedStatements = 512
+    /// The numbers `prepared=` accepts.
+    public static let preparedStatementCounts = 0...4_096
 }
 
 /// Why a database URL was refused.
@@ -101,6 +117,8 @@ public enum DatabaseLocationError: Error, Sendable, Hashable, CustomStringConver
     case invalidSSLMode(String)
     /// `pool=` is not a number from 2 to 200.
     case invalidPoolSize(String)
+    /// `prepared=` is not a number from 0 to 4,096.
+    case invalidPreparedStatements(String)
 
     public var description: String {
         switch self {
@@ -113,6 +131,8 @@ public enum DatabaseLocationError: Error, Sendable, Hashable, CustomStringConver
         case .invalidSchema: "DATABASE_URL schema= may contain only letters, digits and underscores"
         case .invalidPoolSize(let value):
             "DATABASE_URL pool= must be a number from \(PostgresAddress.poolSizes.lowerBound) to \(PostgresAddress.poolSizes.upperBound), got \"\(value.prefix(40))\""
+        case .invalidPreparedStatements(let value):
+            "DATABASE_URL prepared= must be a number from \(PostgresAddress.preparedStatementCounts.lowerBound) to \(PostgresAddress.preparedStatementCounts.upperBound), got \"\(value.prefix(40))\""
         case .invalidSSLMode(let value):
             "DATABASE_URL sslmode= must be one of \(PostgresSSLMode.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(value.prefix(40))\""
         }

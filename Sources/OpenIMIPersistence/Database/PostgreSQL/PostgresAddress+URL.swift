@@ -14,7 +14,10 @@ extension PostgresAddress {
         components.path = "/" + database
         components.queryItems =
             (schema.map { [URLQueryItem(name: "schema", value: $0)] } ?? [])
-            + [URLQueryItem(name: "sslmode", value: sslMode.rawValue), URLQueryItem(name: "pool", value: "\(poolSize)")]
+            + [
+                URLQueryItem(name: "sslmode", value: sslMode.rawValue), URLQueryItem(name: "pool", value: "\(poolSize)"),
+                URLQueryItem(name: "prepared", value: "\(preparedStatements)"),
+            ]
         return components.string ?? ""
     }
 }

@@ -15,9 +15,9 @@ public final class PostgresStore: Database {
     private let driverLogger: Logger
 
     /// Creates the pool for `address`; it connects once its service runs. `texts` chooses the
-    /// statements each connection keeps prepared.
-    public init(address: PostgresAddress, logger: Logger, texts: PreparedTexts = PreparedTexts()) {
-        self.texts = texts
+    /// statements each connection keeps prepared (by default up to the address's `prepared=`).
+    public init(address: PostgresAddress, logger: Logger, texts: PreparedTexts? = nil) {
+        self.texts = texts ?? PreparedTexts(limit: address.preparedStatements)
         var configuration = PostgresClient.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,
             database: address.database,
@@ -33,7 +33,7 @@ public final class PostgresStore: Database {
         driverLogger.logLevel = max(logger.logLevel, .debug)
         self.driverLogger = driverLogger
         self.client = PostgresClient(configuration: configuration, backgroundLogger: driverLogger)
-        self.pooled = PooledPostgresSQLDatabase(client: client, texts: texts, logger: driverLogger)
+        self.pooled = PooledPostgresSQLDatabase(client: client, texts: self.texts, logger: driverLogger)
     }
 
     public var services: [any Service] { [client] }

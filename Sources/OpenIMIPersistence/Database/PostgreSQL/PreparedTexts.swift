@@ -40,12 +40,13 @@ public final class PreparedTexts: Sendable {
     private static let failuresAllowed = 3
 
     /// Creates an empty registry issuing at most `limit` names.
-    public init(limit: Int = 512) {
+    public init(limit: Int = PostgresAddress.defaultPreparedStatements) {
         self.limit = limit
     }
 
     /// The name to run `sql` under with values of `types`, or nil to run it unnamed.
     func name(for sql: String, types: [UInt32]) -> String? {
+        guard limit > 0 else { return nil }
         let key = Key(sql: sql, types: types)
         return state.withLock { state in
             if let name = state.names[key] { return name }
