@@ -14,6 +14,9 @@ struct PostgresConnectionSQL: SQLDatabase {
     let texts: PreparedTexts
     /// The driver's logger (never below debug: see `PostgresStore`).
     let logger: Logger
+    /// Whether statements run inside a transaction; outside one, a statement refused because its
+    /// table's columns changed since it was prepared is run again unnamed.
+    var inTransaction = false
 
     var eventLoop: any EventLoop { connection.eventLoop }
     var version: (any SQLDatabaseReportedVersion)? { nil }
@@ -33,10 +36,7 @@ struct PostgresConnectionSQL: SQLDatabase {
             return try await connection.sql(queryLogLevel: nil).execute(sql: query, onRow)
         }
         guard let name = texts.name(for: sql, types: types) else {
-            for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger) {
-                onRow(row.sql())
-            }
-            return
+            return try await unnamed(sql, bindings, onRow)
         }
         do {
             try await NamedStatement.$current.withValue(.init(name: name, sql: sql)) {
@@ -45,8 +45,19 @@ struct PostgresConnectionSQL: SQLDatabase {
                 }
             }
         } catch let error as PSQLError where error.code == .server {
-            texts.failed(name, sql: sql, types: types)
-            throw error
+            let sqlState = error.serverInfo?[.sqlState]
+            texts.failed(name, sql: sql, types: types, sqlState: sqlState)
+            // Refused before any row was sent; inside a transaction, the transaction is lost.
+            guard sqlState == PreparedTexts.resultTypeChanged, !inTransaction else { throw error }
+            try await unnamed(sql, bindings, onRow)
+        }
+    }
+
+    private func unnamed(
+        _ sql: String, _ bindings: PostgresBindings, _ onRow: @escaping @Sendable (any SQLRow) -> Void
+    ) async throws {
+        for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger) {
+            onRow(row.sql())
         }
     }
 

@@ -55,7 +55,8 @@ public final class PostgresStore: Database {
     )
         async throws -> R
     {
-        let database = PostgresConnectionSQL(connection: connection, texts: texts, logger: driverLogger)
+        var database = PostgresConnectionSQL(connection: connection, texts: texts, logger: driverLogger)
+        database.inTransaction = true
         try await database.raw("BEGIN").run()
         do {
             let result = try await body(database)

@@ -7,14 +7,15 @@ import Synchronization
 /// parsed once per connection and its plan can be kept. A text is named the second time it is seen
 /// with the same parameter types (a text run once, such as a migration's, is never kept), up to
 /// `limit` names per process: every pooled connection prepares each name at most once, so the
-/// server keeps at most `limit` statements per connection. Never named: anything but `SELECT`,
-/// `INSERT`, `UPDATE`, `DELETE` and `WITH` (schema changes), and texts selecting every column
-/// with `*` (a column added by a migration would change their result type, which PostgreSQL
-/// refuses for a prepared statement).
+/// server keeps at most `limit` statements per connection. Only `SELECT`, `INSERT`, `UPDATE`,
+/// `DELETE` and `WITH` are named, never a schema change.
 ///
 /// A statement that fails on the server is not run under its name again: PostgresNIO keeps a
 /// failed preparation's error for that name on its connection, so the text gets a new name the
 /// next time it qualifies, and after three failures it runs unnamed for the life of the process.
+/// When another instance's migration changes a table's columns, PostgreSQL refuses to run a
+/// prepared statement whose result columns would change (a `*` select, SQLSTATE 0A000): then
+/// every text is renamed at once, since the same change reaches every statement over that table.
 public final class PreparedTexts: Sendable {
     /// A statement text with the types of the values bound to it: PostgreSQL fixes a prepared
     /// statement's parameter types when it prepares it, so each combination has its own name.
@@ -65,15 +66,22 @@ public final class PreparedTexts: Sendable {
         }
     }
 
-    /// Records that the statement run as `name` failed on the server.
-    func failed(_ name: String, sql: String, types: [UInt32]) {
+    /// Records that the statement run as `name` failed on the server with `sqlState`.
+    func failed(_ name: String, sql: String, types: [UInt32], sqlState: String?) {
         let key = Key(sql: sql, types: types)
         state.withLock { state in
+            if sqlState == Self.resultTypeChanged {
+                state.names.removeAll()
+                return
+            }
             guard state.names[key] == name else { return }
             state.names[key] = nil
             state.failures[key, default: 0] += 1
         }
     }
+
+    /// PostgreSQL's SQLSTATE for "cached plan must not change result type".
+    static let resultTypeChanged = "0A000"
 
     /// How many names have been issued (for tests).
     var issued: Int { state.withLock { $0.issued } }
@@ -82,14 +90,7 @@ public final class PreparedTexts: Sendable {
     static func mayBeNamed(_ sql: String) -> Bool {
         let separators: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "(")]
         let verb = sql.utf8.drop { separators.contains($0) }.prefix { !separators.contains($0) }
-        guard let verb = String(verb)?.uppercased(), ["SELECT", "INSERT", "UPDATE", "DELETE", "WITH"].contains(verb) else {
-            return false
-        }
-        var previous: UInt8 = 0
-        for byte in sql.utf8 {
-            if byte == UInt8(ascii: "*") && previous != UInt8(ascii: "(") { return false }
-            previous = byte
-        }
-        return true
+        guard let verb = String(verb)?.uppercased() else { return false }
+        return ["SELECT", "INSERT", "UPDATE", "DELETE", "WITH"].contains(verb)
     }
 }
