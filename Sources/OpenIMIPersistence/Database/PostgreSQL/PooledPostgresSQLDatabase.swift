@@ -5,7 +5,7 @@ import PostgresNIO
 import SQLKit
 
 /// An `SQLDatabase` that leases a pooled connection for each statement.
-struct PooledPostgresSQLDatabase: SQLDatabase {
+struct PooledPostgresSQLDatabase: PostgresSQL {
     /// The pool.
     let client: PostgresClient
     /// The process's choice of prepared statements.
@@ -14,16 +14,6 @@ struct PooledPostgresSQLDatabase: SQLDatabase {
     let logger: Logger
 
     var eventLoop: any EventLoop { MultiThreadedEventLoopGroup.singleton.any() }
-    var version: (any SQLDatabaseReportedVersion)? { nil }
-    var dialect: any SQLDialect { PostgresDialect() }
-    var queryLogLevel: Logger.Level? { nil }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        let promise = eventLoop.makePromise(of: Void.self)
-        promise.completeWithTask { try await self.execute(sql: query, onRow) }
-        return promise.futureResult
-    }
-
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         try await client.withConnection { connection in
             try await PostgresConnectionSQL(connection: connection, texts: texts, logger: logger).execute(sql: query, onRow)

@@ -7,7 +7,7 @@ import SQLKit
 /// The `SQLDatabase` of one leased PostgreSQL connection: a statement whose text `PreparedTexts`
 /// names runs as a prepared statement, parsed once per connection; any other runs unnamed, parsed
 /// and planned for that execution alone, as PostgresKit runs it.
-struct PostgresConnectionSQL: SQLDatabase {
+struct PostgresConnectionSQL: PostgresSQL {
     /// The leased connection.
     let connection: PostgresConnection
     /// The process's choice of prepared statements.
@@ -19,16 +19,6 @@ struct PostgresConnectionSQL: SQLDatabase {
     var inTransaction = false
 
     var eventLoop: any EventLoop { connection.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { nil }
-    var dialect: any SQLDialect { PostgresDialect() }
-    var queryLogLevel: Logger.Level? { nil }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        let promise = eventLoop.makePromise(of: Void.self)
-        promise.completeWithTask { try await self.execute(sql: query, onRow) }
-        return promise.futureResult
-    }
-
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         let (sql, binds) = serialize(query)
         guard let (bindings, types) = try Self.bindings(binds) else {
