@@ -42,16 +42,20 @@ import Testing
         }
     }
 
-    @Test func aTextThatKeepsFailingRunsUnnamed() async throws {
+    @Test func aNameKeepsWorkingAfterAnErrorOnceItRanAndATextThatNeverRunsEndsUnnamed() async throws {
         try await withSession { sql, texts in
             try await sql.raw("CREATE TABLE probe (n BIGINT PRIMARY KEY)").run()
-            try await sql.raw("INSERT INTO probe (n) VALUES (1)").run()
-            let duplicate = sql.insert(into: "probe").columns("n").values(SQLBind(1))
-            for _ in 0..<10 { await #expect(throws: (any Error).self) { try await duplicate.run() } }
-            #expect(texts.issued == 3)
-            try await sql.insert(into: "probe").columns("n").values(SQLBind(2)).run()
-            try await sql.insert(into: "probe").columns("n").values(SQLBind(3)).run()
-            #expect(texts.issued == 3)
+            let insert = { @Sendable (n: Int) in try await sql.insert(into: "probe").columns("n").values(SQLBind(n)).run() }
+            try await insert(1)
+            try await insert(2)
+            // Prepared and run on this connection: a duplicate key is the statement's error, not the name's.
+            for _ in 0..<5 { await #expect(throws: (any Error).self) { try await insert(2) } }
+            try await insert(3)
+            #expect(texts.issued == 1)
+            // A text whose preparation always fails is named three times, then runs unnamed.
+            let missing = sql.select().column("n").from("missing").where("n", .equal, SQLBind(1))
+            for _ in 0..<10 { await #expect(throws: (any Error).self) { try await missing.all() } }
+            #expect(texts.issued == 4)
             #expect(try await sql.raw("SELECT count(*) AS c FROM probe").first()?.decode(column: "c", as: Int.self) == 3)
         }
     }
@@ -126,15 +130,41 @@ import Testing
     @Test func aNullAndAValueInTheSamePlaceShareTheirName() async throws {
         try await withSession { sql, _ in
             try await sql.raw("CREATE TABLE probe (n BIGINT PRIMARY KEY, label TEXT)").run()
-            for n in 0..<8 {
-                let label: String? = n.isMultiple(of: 2) ? nil : "odd \(n)"
+            let insert = { @Sendable (n: Int, label: String?) in
                 try await sql.insert(into: "probe").columns("n", "label").values(SQLBind(n), SQLBind(label)).run()
             }
+            // Nulls alone: bound as a null of the optional's type (text), as PostgresKit binds them.
+            for n in 0..<3 { try await insert(n, nil) }
+            #expect(try await prepared(on: sql).filter { $0.hasPrefix("INSERT INTO \"probe\"") }.count == 1)
+            for n in 3..<8 { try await insert(n, n.isMultiple(of: 2) ? nil : "odd \(n)") }
             let rows = try await sql.select().column("n").column("label").from("probe").orderBy("n").all()
             let labels = try rows.map { try $0.decode(column: "label", as: String?.self) }
-            #expect(labels == (0..<8).map { $0.isMultiple(of: 2) ? nil : "odd \($0)" })
-            // A null is bound with its place's type (an optional string's), so both run under one name.
+            #expect(labels == (0..<8).map { $0 < 3 || $0.isMultiple(of: 2) ? nil : "odd \($0)" })
             #expect(try await prepared(on: sql).filter { $0.hasPrefix("INSERT INTO \"probe\"") }.count == 1)
+        }
+    }
+
+    @Test func textsDifferingInTheirDigitsShareEightNamesAndManyValuesRunUnnamed() async throws {
+        try await withSession { sql, texts in
+            try await sql.raw("CREATE TABLE probe (n BIGINT PRIMARY KEY)").run()
+            try await sql.raw("INSERT INTO probe (n) SELECT generate_series(1, 50)").run()
+            // As a user paging through the inbox with a new offset each time.
+            for offset in 0..<40 {
+                for _ in 0..<2 {
+                    let rows = try await sql.raw(
+                        "SELECT n FROM probe WHERE n > \(bind: 0) ORDER BY n LIMIT 5 OFFSET \(unsafeRaw: String(offset))"
+                    ).all()
+                    #expect(try rows.first?.decode(column: "n", as: Int.self) == offset + 1)
+                }
+            }
+            #expect(texts.issued == 8)
+            let many = Array(1...(PreparedTexts.maximumValues + 1))
+            for _ in 0..<3 {
+                let count = try await sql.raw("SELECT count(*) AS c FROM probe WHERE n IN (\(binds: many))").first()?.decode(
+                    column: "c", as: Int.self)
+                #expect(count == 50)
+            }
+            #expect(texts.issued == 8)
         }
     }
 

@@ -34,11 +34,11 @@ struct PostgresConnectionSQL: PostgresSQL {
                     onRow(row.sql())
                 }
             }
+            texts.ran(name, on: connection.id)
         } catch let error as PSQLError where error.code == .server {
-            let sqlState = error.serverInfo?[.sqlState]
-            texts.failed(name, sql: sql, types: types, sqlState: sqlState)
-            // Refused before any row was sent; inside a transaction, the transaction is lost.
-            guard sqlState == PreparedTexts.resultTypeChanged, !inTransaction else { throw error }
+            texts.failed(name, sql: sql, types: types, on: connection.id, with: error)
+            // That refusal comes before any row; inside a transaction, the transaction is lost.
+            guard PreparedTexts.resultTypeChanged(error), !inTransaction else { throw error }
             try await unnamed(sql, bindings, onRow)
         }
     }
@@ -55,8 +55,8 @@ struct PostgresConnectionSQL: PostgresSQL {
         try await closure(self)
     }
 
-    /// The values bound as PostgresKit binds them, with their PostgreSQL types (0 for a null, whose
-    /// type the server infers); nil when a value is not one PostgresNIO encodes directly.
+    /// The values bound as PostgresKit binds them, with their PostgreSQL types; nil when a value is
+    /// not one PostgresNIO encodes directly.
     static func bindings(_ values: [any Encodable]) throws -> (PostgresBindings, [UInt32])? {
         var bindings = PostgresBindings(capacity: values.count)
         var types: [UInt32] = []
@@ -67,16 +67,33 @@ struct PostgresConnectionSQL: PostgresSQL {
         return (bindings, types)
     }
 
-    // The same tests, in the same order, as PostgresKit's `PostgresDataTranslation.encode`.
+    // What PostgresKit's `PostgresDataTranslation.encode` does: a value PostgresNIO encodes
+    // directly is appended as such; a nil optional fails that test and becomes, through the
+    // optional's `PostgresData`, a null of the wrapped type.
     private static func append<T: Encodable>(_ value: T, to bindings: inout PostgresBindings, types: inout [UInt32]) throws -> Bool {
-        if (value as Optional<Any>) == nil {
-            bindings.appendNull()
-            types.append(0)
+        if let value = value as? any PostgresThrowingDynamicTypeEncodable {
+            try bindings.append(value, context: .default)
+            types.append(value.psqlType.rawValue)
             return true
         }
-        guard let value = value as? any PostgresThrowingDynamicTypeEncodable else { return false }
-        try bindings.append(value, context: .default)
-        types.append(value.psqlType.rawValue)
+        guard let optional = value as? any TypedNull, let type = optional.nullType else { return false }
+        bindings.append(PostgresData(type: type, value: nil))
+        types.append(type.rawValue)
         return true
+    }
+}
+
+/// An optional of a type PostgresNIO encodes, seen through an existential.
+private protocol TypedNull {
+    /// The wrapped type's PostgreSQL type when nil; nil otherwise.
+    var nullType: PostgresDataType? { get }
+}
+
+extension Optional: TypedNull where Wrapped: PostgresEncodable {
+    fileprivate var nullType: PostgresDataType? {
+        switch self {
+        case .none: Wrapped.psqlType
+        case .some: nil
+        }
     }
 }
