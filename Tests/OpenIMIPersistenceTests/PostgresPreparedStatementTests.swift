@@ -52,11 +52,16 @@ import Testing
             for _ in 0..<5 { await #expect(throws: (any Error).self) { try await insert(2) } }
             try await insert(3)
             #expect(texts.issued == 1)
+            // A duplicate key on a name's very first run: no preparation gives that error, so the name stays.
+            let raw = { @Sendable (n: Int) in try await sql.raw("INSERT INTO probe (n) VALUES (\(bind: n)) -- raw").run() }
+            for _ in 0..<2 { await #expect(throws: (any Error).self) { try await raw(3) } }
+            try await raw(4)
+            #expect(texts.issued == 2)
             // A text whose preparation always fails is named three times, then runs unnamed.
             let missing = sql.select().column("n").from("missing").where("n", .equal, SQLBind(1))
             for _ in 0..<10 { await #expect(throws: (any Error).self) { try await missing.all() } }
-            #expect(texts.issued == 4)
-            #expect(try await sql.raw("SELECT count(*) AS c FROM probe").first()?.decode(column: "c", as: Int.self) == 3)
+            #expect(texts.issued == 5)
+            #expect(try await sql.raw("SELECT count(*) AS c FROM probe").first()?.decode(column: "c", as: Int.self) == 4)
         }
     }
 
@@ -158,13 +163,21 @@ import Testing
                 }
             }
             #expect(texts.issued == 8)
+            // As searches matching ever more rows: lists of every length share the next eight names.
+            for length in 1...20 {
+                for _ in 0..<2 {
+                    let rows = try await sql.select().column("n").from("probe").where("n", .in, Array(1...length)).all()
+                    #expect(rows.count == length)
+                }
+            }
+            #expect(texts.issued == 16)
             let many = Array(1...(PreparedTexts.maximumValues + 1))
             for _ in 0..<3 {
                 let count = try await sql.raw("SELECT count(*) AS c FROM probe WHERE n IN (\(binds: many))").first()?.decode(
                     column: "c", as: Int.self)
                 #expect(count == 50)
             }
-            #expect(texts.issued == 8)
+            #expect(texts.issued == 16)
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import NIOCore
 import PostgresKit
@@ -91,9 +92,16 @@ private protocol TypedNull {
 
 extension Optional: TypedNull where Wrapped: PostgresEncodable {
     fileprivate var nullType: PostgresDataType? {
-        switch self {
-        case .none: Wrapped.psqlType
-        case .some: nil
-        }
+        guard case .none = self, nullsOfOwnType.contains(ObjectIdentifier(Wrapped.self)) else { return nil }
+        return Wrapped.psqlType
     }
 }
+
+// The types whose nil PostgresKit binds as a null of the type itself (through their deprecated
+// `PostgresDataConvertible` conformance, whose type is the one PostgresNIO encodes them with);
+// any other nil goes through PostgresKit's Codable path as a null of no type.
+private let nullsOfOwnType: Set<ObjectIdentifier> = [
+    ObjectIdentifier(String.self), ObjectIdentifier(Int.self), ObjectIdentifier(Int64.self), ObjectIdentifier(Int32.self),
+    ObjectIdentifier(Int16.self), ObjectIdentifier(Double.self), ObjectIdentifier(Float.self), ObjectIdentifier(Bool.self),
+    ObjectIdentifier(Date.self), ObjectIdentifier(UUID.self), ObjectIdentifier(Data.self),
+]

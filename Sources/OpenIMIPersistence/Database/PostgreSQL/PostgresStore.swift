@@ -14,10 +14,15 @@ public final class PostgresStore: Database {
     private let texts: PreparedTexts
     private let driverLogger: Logger
 
-    /// Creates the pool for `address`; it connects once its service runs. `texts` chooses the
-    /// statements each connection keeps prepared (by default up to the address's `prepared=`).
-    public init(address: PostgresAddress, logger: Logger, texts: PreparedTexts? = nil) {
-        self.texts = texts ?? PreparedTexts(limit: address.preparedStatements)
+    /// Creates the pool for `address`; it connects once its service runs.
+    public convenience init(address: PostgresAddress, logger: Logger) {
+        self.init(address: address, logger: logger, texts: PreparedTexts(limit: address.preparedStatements))
+    }
+
+    /// Creates the pool for `address` with `texts` choosing the statements each connection keeps
+    /// prepared; `texts` belongs to this store alone (it knows connections by their pool's ids).
+    init(address: PostgresAddress, logger: Logger, texts: PreparedTexts) {
+        self.texts = texts
         var configuration = PostgresClient.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,
             database: address.database,

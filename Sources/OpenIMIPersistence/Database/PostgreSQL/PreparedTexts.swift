@@ -9,14 +9,15 @@ import Synchronization
 /// `limit` names per process: every pooled connection prepares each name at most once, so the
 /// server keeps at most `limit` statements per connection. Only `SELECT`, `INSERT`, `UPDATE`,
 /// `DELETE` and `WITH` with at most 2,048 values are named, never a schema change. Texts that
-/// differ only in their digits (a page's `LIMIT` and `OFFSET`, chosen by the user) share at most
-/// 8 names, so what users ask for cannot use up the names or fill the server's memory with plans.
+/// differ only in their digits (a page's `LIMIT` and `OFFSET`, chosen by the user) or in the
+/// length of a list of values (search results, rows inserted together) share at most 8 names, so
+/// what users ask for cannot use up the names or fill the server's memory with plans.
 ///
 /// PostgresNIO keeps a failed preparation's error under its name on that connection for good, so
 /// a name that failed on a connection where it never ran is not used again: the text is named
 /// afresh the next time it qualifies, and after three such failures runs unnamed for the life of
-/// the process. A name that failed on a connection where it already ran (a duplicate key, a
-/// deadlock) stays. When another instance's migration changes a table's columns, PostgreSQL
+/// the process. A name stays when it failed on a connection where it already ran, or with an
+/// error no preparation gives (a duplicate key, a serialization failure). When another instance's migration changes a table's columns, PostgreSQL
 /// refuses to run a prepared statement whose result columns would change ("cached plan must not
 /// change result type"): then every text is named afresh, since the same change reaches every
 /// statement over that table.
@@ -114,7 +115,7 @@ public final class PreparedTexts: Sendable {
                 state.ran.removeAll()
                 return
             }
-            guard !state.ran.contains(Placement(connection: connection, name: name)) else { return }
+            guard !state.ran.contains(Placement(connection: connection, name: name)), !Self.executionOnly(error) else { return }
             state.names[key] = nil
             state.namesPerShape[Self.shape(of: sql), default: 1] -= 1
             state.failures[key, default: 0] += 1
@@ -128,6 +129,13 @@ public final class PreparedTexts: Sendable {
         return info[.routine] == "RevalidateCachedQuery" || info[.message] == "cached plan must not change result type"
     }
 
+    /// Whether `error` can only come from running a statement, never from preparing it: a violated
+    /// constraint or a serialization failure (a lock or time-out may also meet a preparation).
+    static func executionOnly(_ error: PSQLError) -> Bool {
+        guard let state = error.serverInfo?[.sqlState] else { return false }
+        return state.hasPrefix("23") || state == "40001"
+    }
+
     /// How many names have been issued (for tests).
     var issued: Int { state.withLock { $0.issued } }
 
@@ -138,8 +146,11 @@ public final class PreparedTexts: Sendable {
         return verbs.contains(verb)
     }
 
-    /// The text without its digits: texts that differ only in numbers written into them.
+    /// The text without digits, placeholders, commas, parentheses and spaces: texts that differ
+    /// only in numbers written into them or in the length of a list of values.
     static func shape(of sql: String) -> String {
-        String(decoding: sql.utf8.filter { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }, as: UTF8.self)
+        String(decoding: sql.utf8.filter { !shapeless.contains($0) }, as: UTF8.self)
     }
+
+    private static let shapeless = Set("0123456789$,() ".utf8)
 }
