@@ -40,8 +40,14 @@ def require(condition, message):
         raise SystemExit(f"two instances: {message}")
 
 
-def draft(base, bearer, responder, key=None):
-    deadline = (datetime.now(timezone.utc) + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%SZ")
+def thirty_days_ahead():
+    return (datetime.now(timezone.utc) + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def draft(base, bearer, responder, key=None, deadline=None):
+    # A repeat under one Idempotency-Key must send the same body: the deadline is fixed by the
+    # caller, or two calls a second apart would differ and the repeat is rightly refused (422).
+    deadline = deadline or thirty_days_ahead()
     body = {
         "procedure": "pq-information-request", "responderId": responder,
         "subject": {"kind": "person", "givenNames": "Scale", "familyNames": "Check", "nationalities": ["DK"]},
@@ -84,9 +90,10 @@ def main(a, b, users_file, database_url, binary, data_directory, cycles=40, clie
 
     # An idempotency key used on A answers with the first result on B.
     key = f"two-instances-{random.getrandbits(48)}"
-    first = draft(a, dk, responder, key)
-    repeat = draft(b, dk, responder, key)
-    require(first[0] == 201 and repeat[0] == 201, f"idempotent draft: {first[0]} then {repeat[0]}")
+    deadline = thirty_days_ahead()
+    first = draft(a, dk, responder, key, deadline)
+    repeat = draft(b, dk, responder, key, deadline)
+    require(first[0] == 201 and repeat[0] == 201, f"idempotent draft: {first[0]} then {repeat[0]} {repeat[2]}")
     require(repeat[2].get("id") == first[2].get("id"), "the repeat on B created a second request")
     require(repeat[1].get("Idempotent-Replayed") == "true", "the repeat on B was not answered as a replay")
 
