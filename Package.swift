@@ -193,6 +193,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // To tell a refused privilege (SQLSTATE 42501) from other PostgreSQL errors.
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                // To compare rows read directly with PostgresKit's reading of them.
+                .product(name: "PostgresKit", package: "postgres-kit"),
             ]
         ),
         .testTarget(

@@ -32,7 +32,7 @@ struct PostgresConnectionSQL: PostgresSQL {
         do {
             try await NamedStatement.$current.withValue(.init(name: name, sql: sql)) {
                 for try await row in try await connection.execute(NamedStatement(bindings: bindings), logger: logger) {
-                    onRow(row.sql())
+                    onRow(PostgresRowValues(row))
                 }
             }
             texts.ran(name, on: connection.id)
@@ -48,7 +48,7 @@ struct PostgresConnectionSQL: PostgresSQL {
         _ sql: String, _ bindings: PostgresBindings, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) async throws {
         for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger) {
-            onRow(row.sql())
+            onRow(PostgresRowValues(row))
         }
     }
 

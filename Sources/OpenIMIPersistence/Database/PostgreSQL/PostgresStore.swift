@@ -8,7 +8,8 @@ import ServiceLifecycle
 /// A PostgreSQL database reached through PostgresNIO's connection pool, which runs as a service.
 public final class PostgresStore: Database {
     public let kind = DatabaseKind.postgresql
-    private let client: PostgresClient
+    /// The pool; internal so that tests can read rows as PostgresNIO gives them.
+    let client: PostgresClient
     private let pooled: PooledPostgresSQLDatabase
     private let schema: String?
     private let texts: PreparedTexts
