@@ -89,11 +89,19 @@ public struct AuthorityRecord: Sendable, Codable {
         guard let uuid = UUID(uuidString: id), let state = MemberStateCode(rawValue: memberState),
             let status = AuthorityStatus(rawValue: status), let registrar = UUID(uuidString: registeredBy)
         else { throw PersistenceError.corruptRow(table: "authority", key: id) }
+        let languages = try JSONText.decodeStrings(self.languages).map { code in
+            guard let language = Language(rawValue: code) else { throw PersistenceError.corruptRow(table: "authority", key: id) }
+            return language
+        }
         return Authority(
-            id: AuthorityID(uuid), memberState: state, name: try JSONText.decode(LocalizedText.self, from: names),
+            id: AuthorityID(uuid), memberState: state,
+            name: try Self.decodedNames.value(of: names) { try JSONText.decode(LocalizedText.self, from: $0) },
             address: PostalAddress(street: street, postcode: postcode, city: city, region: region),
             contact: Contact(email: email, phone: phone, website: website), legalAreas: legalAreas.sorted(),
-            keywords: try JSONText.decode([String].self, from: keywords),
-            languages: try JSONText.decode([Language].self, from: languages), status: status, registeredBy: CoordinatorID(registrar))
+            keywords: try JSONText.decodeStrings(keywords), languages: languages, status: status,
+            registeredBy: CoordinatorID(registrar))
     }
+
+    /// Names by language decoded before, by their JSON text.
+    static let decodedNames = DecodedTexts<LocalizedText>()
 }
