@@ -17,7 +17,8 @@ struct CycleBenchmarkCommand: AsyncParsableCommand {
             --cycles draft-to-closed cycles (draft, send, accept, answer, close: 6 API calls each) \\
             from --clients keep-alive clients, client n talking to instance n mod --instances, as a \\
             load balancer pinning connections would. Prints the rate, stops the instances (each signs \\
-            its last checkpoint) and verifies the access log.
+            its last checkpoint) and verifies the access log. Interrupted (Ctrl-C), it stops the \
+            instances and removes the throw-away database before it ends; a second Ctrl-C ends it at once.
             """)
 
     @Option(name: .customLong("database-url"), help: "postgres://… to benchmark PostgreSQL; SQLite otherwise.")
@@ -57,40 +58,62 @@ struct CycleBenchmarkCommand: AsyncParsableCommand {
             let servers = try ServerProcesses(
                 count: instances, firstPort: port, databaseURL: Self.childURL(platform.config.database),
                 dataDirectory: platform.config.dataDirectory)
-            defer { servers.stop() }
-            let targets = (0..<instances).map { BenchmarkClient(host: "127.0.0.1", port: port + $0) }
-            for (index, target) in targets.enumerated() { try await servers.waitUntilUp(index, target) }
+            do {
+                try await withTaskCancellationHandler {
+                    try await Self.measure(cycle, clients: clients, cycles: cycles, over: servers, platform: platform)
+                } onCancel: {
+                    servers.stop()
+                }
+            } catch {
+                // Interrupted or failed: the servers end before their throw-away database is removed.
+                try? await servers.stopAndWait()
+                throw error
+            }
+        }
+    }
 
-            let perClient = cycles / clients
-            let postgres = platform.database.kind == .postgresql
-            let before = Profile(servers: servers.pids, postgres: postgres)
-            let start = ContinuousClock.now
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for client in 0..<clients {
-                    group.addTask {
-                        try await targets[client % instances].withConnection { connection in
-                            for _ in 0..<perClient { try await cycle.run(on: &connection) }
+    /// Runs the cycles over `servers`, prints the rate and the processor time per cycle, stops the
+    /// servers and verifies the access log.
+    private static func measure(
+        _ cycle: RequestCycle, clients: Int, cycles: Int, over servers: ServerProcesses, platform: Platform
+    ) async throws {
+        let instances = servers.pids.count
+        let port = servers.firstPort
+        let targets = (0..<instances).map { BenchmarkClient(host: "127.0.0.1", port: port + $0) }
+        for (index, target) in targets.enumerated() { try await servers.waitUntilUp(index, target) }
+
+        let perClient = cycles / clients
+        let postgres = platform.database.kind == .postgresql
+        let before = Profile(servers: servers.pids, postgres: postgres)
+        let start = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for client in 0..<clients {
+                group.addTask {
+                    try await targets[client % instances].withConnection { connection in
+                        for _ in 0..<perClient {
+                            try Task.checkCancellation()
+                            try await cycle.run(on: &connection)
                         }
                     }
                 }
-                try await group.waitForAll()
             }
-            let elapsed = ContinuousClock.now - start
-            let spent = Profile(servers: servers.pids, postgres: postgres) - before
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            let done = perClient * clients
-            print(
-                String(
-                    format: "draft-to-closed cycles over %d instance(s) on %@: %d in %.1f s = %.0f cycles/s (%d clients, 6 API calls each)",
-                    instances, platform.database.kind.rawValue, done, seconds, Double(done) / seconds, clients))
-            print(spent.line(cycles: done, seconds: seconds, engine: platform.database.kind))
-
-            try await servers.stopAndWait()
-            let summary = try await LogVerifier(database: platform.database, identities: try platform.keys.identities()).verify()
-            print(
-                "Access log verified after the run: \(summary.entries) entries chained, \(summary.queued) queued, \(summary.checkpoints) checkpoints"
-            )
+            try await group.waitForAll()
         }
+        let elapsed = ContinuousClock.now - start
+        let spent = Profile(servers: servers.pids, postgres: postgres) - before
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let done = perClient * clients
+        print(
+            String(
+                format: "draft-to-closed cycles over %d instance(s) on %@: %d in %.1f s = %.0f cycles/s (%d clients, 6 API calls each)",
+                instances, platform.database.kind.rawValue, done, seconds, Double(done) / seconds, clients))
+        print(spent.line(cycles: done, seconds: seconds, engine: platform.database.kind))
+
+        try await servers.stopAndWait()
+        let summary = try await LogVerifier(database: platform.database, identities: try platform.keys.identities()).verify()
+        print(
+            "Access log verified after the run: \(summary.entries) entries chained, \(summary.queued) queued, \(summary.checkpoints) checkpoints"
+        )
     }
 
     /// The database URL the server processes are given: the throw-away schema (built from the

@@ -40,6 +40,7 @@ struct LoadGenerator: Sendable {
                         var latencies = Latencies()
                         var number = first
                         while ContinuousClock.now < deadline {
+                            try Task.checkCancellation()
                             let target = path(number)
                             let (status, _) = try await latencies.time {
                                 try await connection.send(method, target, headers: headers, body: body)

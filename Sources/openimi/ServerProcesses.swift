@@ -6,6 +6,8 @@ final class ServerProcesses: Sendable {
     private let processes: [Process]
     /// Where each process's output goes.
     let logFiles: [URL]
+    /// The first server's port; the others listen on the ports after it.
+    let firstPort: Int
 
     /// Starts `count` servers on `firstPort` and the ports after it. They get an environment of
     /// their own — the database, the data directory, the log level, the path — never the caller's:
@@ -43,6 +45,7 @@ final class ServerProcesses: Sendable {
         }
         self.processes = processes
         self.logFiles = logFiles
+        self.firstPort = firstPort
     }
 
     /// The servers' process ids.

@@ -17,6 +17,7 @@ enum SyntheticLoad {
         let generated = SyntheticRequests.requests(
             count: count, procedure: procedure, legalArea: area, questions: ["legally-established"], authorities: authorities, now: Date())
         for start in stride(from: 0, to: generated.count, by: 20_000) {
+            try Task.checkCancellation()
             let chunk = Array(generated[start..<min(start + 20_000, generated.count)])
             try await database.transaction { sql in
                 try await RequestRepository(sql: sql, keys: platform.requests.keys).insert(batch: chunk, now: Date())

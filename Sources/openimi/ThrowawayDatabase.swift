@@ -6,7 +6,8 @@ import OpenIMIPersistence
 /// in the temporary folder, or a new schema in the PostgreSQL database `databaseURL` names (its keys
 /// in such a directory too); all removed afterwards.
 enum ThrowawayDatabase {
-    /// Opens and prepares the platform on the throw-away database, runs `body`, and removes the database.
+    /// Opens and prepares the platform on the throw-away database, runs `body` (cancelled when the
+    /// process is interrupted), and removes the database whether `body` ends, fails or is cancelled.
     static func run(databaseURL: String?, _ body: @escaping @Sendable (Platform) async throws -> Void) async throws {
         let schema = "bench_\(UInt32.random(in: 0...UInt32.max))"
         let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("\(schema)-data")
@@ -18,10 +19,18 @@ enum ThrowawayDatabase {
         let platform = try await Platform.open(config: config)
         try await platform.run {
             try await platform.prepare()
-            try await body(platform)
+            // Removed however the run ends: finished, failed or interrupted (`Interruption`).
+            let outcome: Result<Void, any Error>
+            do {
+                try await Interruption.cancelling { try await body(platform) }
+                outcome = .success(())
+            } catch {
+                outcome = .failure(error)
+            }
             if case .postgres = location {
                 try await platform.database.sql.raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()
             }
+            try outcome.get()
         }
     }
 

@@ -32,6 +32,21 @@ import Testing
         #expect(fresh.count == 0)
     }
 
+    @Test func canonicallyEqualTextsOfOtherBytesKeepTheirOwnBytes() throws {
+        let memo = DecodedTexts<LocalizedText>()
+        let precomposed = "{\"da\":\"Caf\u{E9}\"}"
+        let combining = "{\"da\":\"Cafe\u{301}\"}"
+        #expect(precomposed == combining)
+        for _ in 0..<2 {
+            for text in [precomposed, combining] {
+                let name = try memo.value(of: text) { try JSONText.decode(LocalizedText.self, from: $0) }
+                let expected = try JSONText.decode(LocalizedText.self, from: text)
+                #expect(name.values[.da].map { Array($0.utf8) } == expected.values[.da].map { Array($0.utf8) })
+                #expect(expected.values[.da].map { Array($0.utf8) } == Array(text.dropFirst(7).dropLast(2).utf8))
+            }
+        }
+    }
+
     @Test func aTextThatFailsToDecodeIsNotKept() {
         let memo = DecodedTexts<LocalizedText>()
         for _ in 0..<2 {

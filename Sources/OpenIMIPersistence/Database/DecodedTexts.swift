@@ -7,8 +7,12 @@ import Synchronization
 /// through Foundation's decoder each time cost a twentieth of a logged read. Only texts up to
 /// `longest` UTF-8 bytes are kept, at most `limit` of them; when full, the memo starts over. Meant
 /// for reference data such as names, never for personal data (those are sealed and never kept).
+///
+/// A hit must be the same bytes, not only an equal `String`: Swift compares strings by canonical
+/// equivalence, so `Café` written with a combining accent would otherwise be given the value, and
+/// the bytes, of `Café` written precomposed.
 final class DecodedTexts<Value: Sendable>: Sendable {
-    private let kept = Mutex<[String: Value]>([:])
+    private let kept = Mutex<[String: (text: String, value: Value)]>([:])
     private let limit: Int
     private let longest: Int
 
@@ -21,11 +25,14 @@ final class DecodedTexts<Value: Sendable>: Sendable {
     /// The value `decode` gives for `text`, decoded once while the text is kept.
     func value(of text: String, decode: (String) throws -> Value) throws -> Value {
         guard text.utf8.count <= longest else { return try decode(text) }
-        if let value = kept.withLock({ $0[text] }) { return value }
+        let found = kept.withLock { $0[text] }
+        if let found, found.text.utf8.elementsEqual(text.utf8) { return found.value }
         let value = try decode(text)
+        // A canonically equal text of other bytes is decoded every time rather than displacing the kept one.
+        guard found == nil else { return value }
         kept.withLock { kept in
             if kept.count >= limit { kept.removeAll(keepingCapacity: true) }
-            kept[text] = value
+            kept[text] = (text, value)
         }
         return value
     }
