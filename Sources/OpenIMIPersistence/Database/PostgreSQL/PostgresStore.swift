@@ -32,6 +32,10 @@ public final class PostgresStore: Database {
             configuration.options.additionalStartupParameters = [("search_path", schema)]
         }
         configuration.options.maximumConnections = address.poolSize
+        // With no minimum, PostgresNIO (up to at least 1.33) opens no new connection when the last
+        // one fails while a request waits for it, and the request waits for ever
+        // (vapor/postgres-nio#657); one connection kept open makes the pool replace it.
+        configuration.options.minimumConnections = 1
         self.schema = address.schema
         // PostgresNIO's trace output carries the authentication exchange and the bytes of every
         // row read, personal data included: the driver never logs below debug.
