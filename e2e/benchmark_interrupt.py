@@ -4,8 +4,8 @@ python3 e2e/benchmark_interrupt.py OPENIMI_BINARY PORT [DATABASE_URL]
 
 Starts `openimi benchmark cycles` with more cycles than it can run here (one server process on
 PORT; on PostgreSQL when DATABASE_URL is given, two), sends it SIGINT as a terminal's Ctrl-C would
-once the cycles run, and checks that it ends with status 130, that none of its server processes is
-left, that nothing answers on their ports, and that its data directory (keys, SQLite file) is gone.
+once the cycles run, and checks that it ends with status 130, that none of its server processes
+outlived it, that nothing answers on their ports, and that its data directory (keys, SQLite file) is gone.
 Whether the throw-away PostgreSQL schema is gone is checked by the caller with psql.
 Exits non-zero naming the first thing that did not hold."""
 import glob
@@ -101,12 +101,10 @@ def main():
         fail("the benchmark did not end within 120 s of SIGINT", process.stdout.read())
     if process.returncode != 130:
         fail(f"ended with status {process.returncode}, not 130", output)
-    deadline = time.monotonic() + 30
-    while any(alive(pid) for pid in servers) and time.monotonic() < deadline:
-        time.sleep(0.2)
+    # The benchmark waits for its servers before it removes their data: none may outlive it.
     left = [pid for pid in servers if alive(pid)]
     if left:
-        fail(f"server processes {left} were left running", output)
+        fail(f"server processes {left} outlived the benchmark", output)
     if any(answers(port + index) for index in range(instances)):
         fail("something still answers on the servers' ports", output)
     if any(os.path.exists(path) for path in made):

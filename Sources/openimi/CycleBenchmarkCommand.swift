@@ -66,7 +66,7 @@ struct CycleBenchmarkCommand: AsyncParsableCommand {
                 }
             } catch {
                 // Interrupted or failed: the servers end before their throw-away database is removed.
-                try? await servers.stopAndWait()
+                await servers.stopAndWait()
                 throw error
             }
         }
@@ -109,7 +109,7 @@ struct CycleBenchmarkCommand: AsyncParsableCommand {
                 instances, platform.database.kind.rawValue, done, seconds, Double(done) / seconds, clients))
         print(spent.line(cycles: done, seconds: seconds, engine: platform.database.kind))
 
-        try await servers.stopAndWait()
+        await servers.stopAndWait()
         let summary = try await LogVerifier(database: platform.database, identities: try platform.keys.identities()).verify()
         print(
             "Access log verified after the run: \(summary.entries) entries chained, \(summary.queued) queued, \(summary.checkpoints) checkpoints"

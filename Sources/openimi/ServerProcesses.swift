@@ -64,10 +64,15 @@ final class ServerProcesses: Sendable {
 
     /// Asks every server to shut down (each signs its last checkpoint) and waits until they have;
     /// after a minute, ends those still running.
-    func stopAndWait() async throws {
+    ///
+    /// The wait is not cancelled with the caller: an interrupted run must still wait for its
+    /// servers before their database and data directory are removed.
+    func stopAndWait() async {
         stop()
-        for _ in 0..<600 where processes.contains(where: \.isRunning) { try await Task.sleep(for: .milliseconds(100)) }
-        for process in processes where process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        await Task.detached {
+            for _ in 0..<600 where self.processes.contains(where: \.isRunning) { try? await Task.sleep(for: .milliseconds(100)) }
+            for process in self.processes where process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }.value
     }
 
     /// Asks every server still running to shut down.
