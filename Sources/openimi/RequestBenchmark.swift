@@ -132,10 +132,7 @@ struct RequestBenchmark {
                 for _ in 0..<clients {
                     group.addTask {
                         try await client.withConnection { connection in
-                            for _ in 0..<perClient {
-                                try Task.checkCancellation()
-                                try await cycle.run(on: &connection)
-                            }
+                            for _ in 0..<perClient { try await cycle.run(on: &connection) }
                         }
                     }
                 }

@@ -14,6 +14,8 @@ struct RequestCycle: Sendable {
 
     /// Runs one cycle over `connection`; any unexpected status stops it with an error.
     func run(on connection: inout BenchmarkConnection) async throws {
+        // An interrupted benchmark starts no further cycle.
+        try Task.checkCancellation()
         let deadline = ISO8601DateFormatter().string(from: Date().addingTimeInterval(30 * 86_400))
         let draft = try await call(
             &connection, requester, "POST", "/api/v1/requests",
