@@ -9,12 +9,12 @@ struct AlertBenchmarkCommand: AsyncParsableCommand {
         commandName: "alerts",
         abstract: "Time alert lists, the alert resource and sending to all 29 other states, with many alerts and requests stored.",
         discussion: """
-            Loads the demo directory and users, two synthetic authorities of the professional-qualifications \\
-            area in each of the 30 member states, --requests synthetic requests and --alerts synthetic \\
-            alerts (each sent to every other state, most routed and acknowledged there) into a throw-away \\
-            database, starts the server on loopback and measures with real HTTP requests, one at a time: \\
-            GET /api/v1/alerts and /alerts for a sender, a routed authority and a coordinator, the request \\
-            inbox, GET /api/v1/alerts/{id} (a logged read), and --sends drafts sent to all 29 other states \\
+            Loads the demo directory and users, two synthetic authorities of the professional-qualifications \
+            area in each of the 30 member states, --requests synthetic requests and --alerts synthetic \
+            alerts (each sent to every other state, most routed and acknowledged there) into a throw-away \
+            database, starts the server on loopback and measures with real HTTP requests, one at a time: \
+            GET /api/v1/alerts and /alerts for a sender, a routed authority and a coordinator, the request \
+            inbox, GET /api/v1/alerts/{id} (a logged read), and --sends drafts sent to all 29 other states \
             with automatic routing set in each.
             """)
 

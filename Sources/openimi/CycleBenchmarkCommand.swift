@@ -12,11 +12,11 @@ struct CycleBenchmarkCommand: AsyncParsableCommand {
         commandName: "cycles",
         abstract: "Run draft-to-closed cycles from many clients over several server processes sharing one database.",
         discussion: """
-            Loads the demo data into a throw-away database (a new schema of --database-url, or a new \\
-            SQLite file), starts --instances `openimi serve` processes on it on loopback, and runs \\
-            --cycles draft-to-closed cycles (draft, send, accept, answer, close: 6 API calls each) \\
-            from --clients keep-alive clients, client n talking to instance n mod --instances, as a \\
-            load balancer pinning connections would. Prints the rate, stops the instances (each signs \\
+            Loads the demo data into a throw-away database (a new schema of --database-url, or a new \
+            SQLite file), starts --instances `openimi serve` processes on it on loopback, and runs \
+            --cycles draft-to-closed cycles (draft, send, accept, answer, close: 6 API calls each) \
+            from --clients keep-alive clients, client n talking to instance n mod --instances, as a \
+            load balancer pinning connections would. Prints the rate, stops the instances (each signs \
             its last checkpoint) and verifies the access log. Interrupted (Ctrl-C), it stops the \
             instances and removes the throw-away database before it ends; a second Ctrl-C ends it at once.
             """)

@@ -8,8 +8,8 @@ struct RecountInboxesCommand: AsyncParsableCommand {
         commandName: "recount-inboxes",
         abstract: "Count the inboxes' tally afresh from the requests.",
         discussion: """
-            Triggers keep the tally with every change of a request; only requests changed with \\
-            triggers disabled (a restore with --disable-triggers, hand-made SQL) call for this. \\
+            Triggers keep the tally with every change of a request; only requests changed with \
+            triggers disabled (a restore with --disable-triggers, hand-made SQL) call for this. \
             Safe beside running servers: on PostgreSQL, writes to requests wait until it ends.
             """)
 

@@ -11,10 +11,10 @@ struct RequestBenchmarkCommand: AsyncParsableCommand {
         commandName: "requests",
         abstract: "Time the inbox page, the request resource and whole request cycles over HTTP with many requests stored.",
         discussion: """
-            Loads the demo directory and users and --requests synthetic requests between the demo \\
-            authorities into a throw-away database, starts the server on loopback, and measures with \\
-            real HTTP requests: the inbox page and GET /api/v1/requests/{id} of the Danish demo \\
-            authority, one at a time, then --cycles draft-to-closed cycles (draft, send, accept, \\
+            Loads the demo directory and users and --requests synthetic requests between the demo \
+            authorities into a throw-away database, starts the server on loopback, and measures with \
+            real HTTP requests: the inbox page and GET /api/v1/requests/{id} of the Danish demo \
+            authority, one at a time, then --cycles draft-to-closed cycles (draft, send, accept, \
             answer, close) from --clients concurrent clients.
             """)
 
