@@ -1,5 +1,6 @@
 import Foundation
 import OpenIMIDomain
+import SQLKit
 
 /// A row of `authority`.
 public struct AuthorityRecord: Sendable, Codable {
@@ -60,6 +61,28 @@ public struct AuthorityRecord: Sendable, Codable {
         case registeredBy = "registered_by"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
+    }
+
+    /// The record in `row`, read column by column: it runs for every request of a signed-in authority user.
+    init(row: some SQLRow) throws {
+        id = try row.decode(column: CodingKeys.id.stringValue, as: String.self)
+        memberState = try row.decode(column: CodingKeys.memberState.stringValue, as: String.self)
+        status = try row.decode(column: CodingKeys.status.stringValue, as: String.self)
+        nameEn = try row.decode(column: CodingKeys.nameEn.stringValue, as: String.self)
+        sortKey = try row.decode(column: CodingKeys.sortKey.stringValue, as: String.self)
+        names = try row.decode(column: CodingKeys.names.stringValue, as: String.self)
+        street = try row.decode(column: CodingKeys.street.stringValue, as: String.self)
+        postcode = try row.decode(column: CodingKeys.postcode.stringValue, as: String.self)
+        city = try row.decode(column: CodingKeys.city.stringValue, as: String.self)
+        region = try row.decode(column: CodingKeys.region.stringValue, as: String?.self)
+        email = try row.decode(column: CodingKeys.email.stringValue, as: String.self)
+        phone = try row.decode(column: CodingKeys.phone.stringValue, as: String?.self)
+        website = try row.decode(column: CodingKeys.website.stringValue, as: String?.self)
+        languages = try row.decode(column: CodingKeys.languages.stringValue, as: String.self)
+        keywords = try row.decode(column: CodingKeys.keywords.stringValue, as: String.self)
+        registeredBy = try row.decode(column: CodingKeys.registeredBy.stringValue, as: String.self)
+        createdAt = try row.decode(column: CodingKeys.createdAt.stringValue, as: Int64.self)
+        updatedAt = try row.decode(column: CodingKeys.updatedAt.stringValue, as: Int64.self)
     }
 
     /// The row for `authority`, stamped `now` (keeping `createdAt` when given).

@@ -70,7 +70,7 @@ public struct AuthorityRepository: Sendable {
             ).first()
         else { return nil }
         let areas = try JSONText.decodeStrings(try row.decode(column: "legal_area_codes", as: String?.self) ?? "[]")
-        return try row.decode(model: AuthorityRecord.self).authority(legalAreas: areas.sorted())
+        return try AuthorityRecord(row: row).authority(legalAreas: areas.sorted())
     }
 
     /// The authorities among `ids`, in one query whatever their number.

@@ -64,7 +64,7 @@ public struct SessionStore: Sendable {
             createdAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "session_created_at", as: Int64.self))),
             lastSeenAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "session_last_seen_at", as: Int64.self))),
             csrfToken: try row.decode(column: "session_csrf_token", as: String.self),
-            user: try row.decode(model: UserRecord.self), roles: try UserRepository.roles(in: row))
+            user: try UserRecord(row: row), roles: try UserRepository.roles(in: row))
     }
 
     /// Records that the session of `tokenHash` was used at `now`.

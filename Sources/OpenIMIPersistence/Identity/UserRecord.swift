@@ -1,5 +1,6 @@
 import Foundation
 import OpenIMIDomain
+import SQLKit
 
 /// A row of `user_account`: the account, its credentials and its sign-in counters.
 public struct UserRecord: Sendable, Codable {
@@ -60,6 +61,28 @@ public struct UserRecord: Sendable, Codable {
         case lastSignInAt = "last_sign_in_at"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
+    }
+
+    /// The record in `row`, read column by column: it runs for every signed-in request.
+    init(row: some SQLRow) throws {
+        id = try row.decode(column: CodingKeys.id.stringValue, as: String.self)
+        organisationKind = try row.decode(column: CodingKeys.organisationKind.stringValue, as: String.self)
+        organisationId = try row.decode(column: CodingKeys.organisationId.stringValue, as: String?.self)
+        username = try row.decode(column: CodingKeys.username.stringValue, as: String.self)
+        fullName = try row.decode(column: CodingKeys.fullName.stringValue, as: String.self)
+        email = try row.decode(column: CodingKeys.email.stringValue, as: String.self)
+        language = try row.decode(column: CodingKeys.language.stringValue, as: String.self)
+        timeZone = try row.decode(column: CodingKeys.timeZone.stringValue, as: String?.self)
+        status = try row.decode(column: CodingKeys.status.stringValue, as: String.self)
+        passwordHash = try row.decode(column: CodingKeys.passwordHash.stringValue, as: String?.self)
+        totpSecretSealed = try row.decode(column: CodingKeys.totpSecretSealed.stringValue, as: String?.self)
+        totpConfirmed = try row.decode(column: CodingKeys.totpConfirmed.stringValue, as: Bool.self)
+        totpLastStep = try row.decode(column: CodingKeys.totpLastStep.stringValue, as: Int64?.self)
+        failedAttempts = try row.decode(column: CodingKeys.failedAttempts.stringValue, as: Int.self)
+        lockedUntil = try row.decode(column: CodingKeys.lockedUntil.stringValue, as: Int64?.self)
+        lastSignInAt = try row.decode(column: CodingKeys.lastSignInAt.stringValue, as: Int64?.self)
+        createdAt = try row.decode(column: CodingKeys.createdAt.stringValue, as: Int64.self)
+        updatedAt = try row.decode(column: CodingKeys.updatedAt.stringValue, as: Int64.self)
     }
 
     /// A new row for `user` without credentials.

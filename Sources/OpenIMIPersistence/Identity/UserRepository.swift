@@ -74,7 +74,7 @@ public struct UserRepository: Sendable {
         let rows = try await sql.raw(
             "SELECT u.*, \(unsafeRaw: Self.rolesColumn(in: sql)) FROM user_account u WHERE \(condition) ORDER BY u.username"
         ).all()
-        return try rows.map { try $0.decode(model: UserRecord.self).user(roles: try Self.roles(in: $0)) }
+        return try rows.map { try UserRecord(row: $0).user(roles: try Self.roles(in: $0)) }
     }
 
     /// A column `user_roles` holding the roles of the account `u` of the statement, gathered in

@@ -1,6 +1,7 @@
 import Foundation
 import OpenIMIDomain
 import OpenIMISecurity
+import SQLKit
 
 /// A row of `information_request`. Personal data (subject, free text, answers) sit together in
 /// `personal_data`, so that they can be sealed, blocked and deleted as one.
@@ -48,6 +49,31 @@ public struct RequestRecord: Sendable, Codable {
         case createdAt = "created_at"
         case sentAt = "sent_at"
         case updatedAt = "updated_at"
+    }
+
+    /// The record in `row`, read column by column: it runs for every read of a request, where
+    /// decoding through `Codable` took a twentieth of the processor.
+    init(row: some SQLRow) throws {
+        id = try row.decode(column: CodingKeys.id.stringValue, as: String.self)
+        number = try row.decode(column: CodingKeys.number.stringValue, as: String.self)
+        procedure = try row.decode(column: CodingKeys.procedure.stringValue, as: String.self)
+        legalArea = try row.decode(column: CodingKeys.legalArea.stringValue, as: String.self)
+        questionSetVersion = try row.decode(column: CodingKeys.questionSetVersion.stringValue, as: Int.self)
+        requesterId = try row.decode(column: CodingKeys.requesterId.stringValue, as: String.self)
+        responderId = try row.decode(column: CodingKeys.responderId.stringValue, as: String.self)
+        earlierResponders = try row.decode(column: CodingKeys.earlierResponders.stringValue, as: String.self)
+        referredTo = try row.decode(column: CodingKeys.referredTo.stringValue, as: String?.self)
+        state = try row.decode(column: CodingKeys.state.stringValue, as: String.self)
+        version = try row.decode(column: CodingKeys.version.stringValue, as: Int.self)
+        deadline = try row.decode(column: CodingKeys.deadline.stringValue, as: Int64.self)
+        proposedDeadline = try row.decode(column: CodingKeys.proposedDeadline.stringValue, as: Int64?.self)
+        formalClosureAt = try row.decode(column: CodingKeys.formalClosureAt.stringValue, as: Int64?.self)
+        questions = try row.decode(column: CodingKeys.questions.stringValue, as: String.self)
+        personalData = try row.decode(column: CodingKeys.personalData.stringValue, as: String.self)
+        allocatedTo = try row.decode(column: CodingKeys.allocatedTo.stringValue, as: String?.self)
+        createdAt = try row.decode(column: CodingKeys.createdAt.stringValue, as: Int64.self)
+        sentAt = try row.decode(column: CodingKeys.sentAt.stringValue, as: Int64?.self)
+        updatedAt = try row.decode(column: CodingKeys.updatedAt.stringValue, as: Int64.self)
     }
 
     /// The personal data of a request, stored as one JSON document.
