@@ -9,16 +9,26 @@ struct LoadGenerator: Sendable {
         var latencies: Latencies
         /// The run's length in seconds.
         var seconds: Double
+        /// Processor seconds used during the run by this process (the server under test and the
+        /// load generator share it) and by PostgreSQL's processes (none on SQLite).
+        var processor: (process: Double, database: Double)
 
         /// Answers per second.
         var throughput: Double { Double(latencies.count) / seconds }
 
-        /// A row of the concurrency table, with the throughput as a share of `ceiling`'s.
-        func row(_ label: String, connections: Int, ceiling: Result?) -> String {
+        /// A row of the concurrency table, with the throughput as a share of `ceiling`'s and the
+        /// processor each answer cost this process and the database, in milliseconds.
+        /// `alone` is false when other work ran beside the run: its processor is then not this row's.
+        func row(_ label: String, connections: Int, ceiling: Result?, alone: Bool = true) -> String {
             let share = ceiling.map { String(format: "%.1f %%", 100 * throughput / $0.throughput) } ?? "—"
+            let answers = Double(max(1, latencies.count))
+            let processor =
+                alone
+                ? String(format: "%.3f | %.3f", 1_000 * self.processor.process / answers, 1_000 * self.processor.database / answers)
+                : "— | —"
             return String(
-                format: "%@ | %d | %.1f | %.1f | %.0f | %@", label, connections, latencies.percentile(50), latencies.percentile(99),
-                throughput, share)
+                format: "%@ | %d | %.1f | %.1f | %.0f | %@ | %@", label, connections, latencies.percentile(50), latencies.percentile(99),
+                throughput, share, processor)
         }
     }
 
@@ -31,6 +41,7 @@ struct LoadGenerator: Sendable {
         connections: Int, for duration: Duration, method: String = "GET", path: @escaping @Sendable (Int) -> String,
         headers: [String: String], body: Data? = nil, expect: Int = 200
     ) async throws -> Result {
+        let before = Self.processorSeconds()
         let started = ContinuousClock.now
         let deadline = started + duration
         let latencies = try await withThrowingTaskGroup(of: Latencies.self) { group in
@@ -57,7 +68,16 @@ struct LoadGenerator: Sendable {
             return merged
         }
         let elapsed = ContinuousClock.now - started
+        let after = Self.processorSeconds()
         return Result(
-            latencies: latencies, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            latencies: latencies, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            processor: (after.process - before.process, after.database.reduce(0) { $0 + $1.value - (before.database[$1.key] ?? 0) }))
+    }
+
+    // This process's processor seconds so far, and each PostgreSQL process's (a backend that starts
+    // during the run counts from zero, one that ends is left out).
+    private static func processorSeconds() -> (process: Double, database: [Int32: Double]) {
+        let database = ProcessorTime.processes(named: "postgres").compactMap { pid in ProcessorTime.seconds(of: pid).map { (pid, $0) } }
+        return (ProcessorTime.seconds(of: getpid()) ?? 0, Dictionary(database, uniquingKeysWith: { first, _ in first }))
     }
 }

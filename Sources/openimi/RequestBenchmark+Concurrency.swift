@@ -20,6 +20,7 @@ extension RequestBenchmark {
         let duration = Duration.seconds(settings.seconds)
         print(
             "\nresource (\(connections) connections, \(settings.seconds) s each) | connections | p50 ms | p99 ms | req/s | share of ceiling"
+                + " | server and load generator ms/answer | PostgreSQL ms/answer"
         )
         let bare = try await LoadGenerator(client: ceiling).run(
             connections: connections, for: duration, path: { _ in "/ceiling" }, headers: [:])
@@ -50,6 +51,6 @@ extension RequestBenchmark {
         async let during = LoadGenerator(client: client).run(
             connections: readers, for: .seconds(settings.seconds), path: path, headers: [:])
         try await writes()
-        print(try await during.row("public page (GET /legal-areas), during the cycles below", connections: readers, ceiling: nil))
+        print(try await during.row("public page (GET /legal-areas), during the cycles below", connections: readers, ceiling: nil, alone: false))
     }
 }
