@@ -51,6 +51,8 @@ extension RequestBenchmark {
         async let during = LoadGenerator(client: client).run(
             connections: readers, for: .seconds(settings.seconds), path: path, headers: [:])
         try await writes()
-        print(try await during.row("public page (GET /legal-areas), during the cycles below", connections: readers, ceiling: nil, alone: false))
+        print(
+            try await during.row(
+                "public page (GET /legal-areas), during the cycles below", connections: readers, ceiling: nil, alone: false))
     }
 }
