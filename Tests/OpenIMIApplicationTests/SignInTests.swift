@@ -9,6 +9,25 @@ import Testing
 @testable import OpenIMIDomain
 
 @Suite struct SignInTests {
+    @Test func anAuthorityUsersSessionBringsItsAuthorityAndEndsOnceTheAuthorityIsSuspended() async throws {
+        try await TestDatabase.withDatabase { database in
+            let fixture = try await IdentityFixture.make(database)
+            let now = fixture.start.addingTimeInterval(100)
+            let signedIn = try await fixture.identity.signIn(
+                username: "admin.dk", password: "administrator password 1", code: fixture.code(fixture.administratorCredentials, at: now),
+                address: "10.0.0.1", kind: .api, now: now)
+            // The authority and its legal areas come in the statement that reads the session.
+            let session = try await fixture.identity.session(token: signedIn.token, now: now)
+            #expect(session?.principal.organisation == Organisation(authority: fixture.authority))
+            #expect(session?.principal.organisation.legalAreas == ["services", "professional-qualifications"])
+            var changed = fixture.authority
+            changed.status = .suspended
+            let suspended = changed
+            try await database.transaction { sql in try await AuthorityRepository(sql: sql).update(suspended, now: now) }
+            #expect(try await fixture.identity.session(token: signedIn.token, now: now.addingTimeInterval(1)) == nil)
+        }
+    }
+
     @Test func signsInWithPasswordAndCodeAndRefusesAReplayedCode() async throws {
         try await TestDatabase.withDatabase { database in
             let fixture = try await IdentityFixture.make(database)

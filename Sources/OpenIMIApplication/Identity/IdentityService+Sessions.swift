@@ -12,12 +12,18 @@ extension IdentityService {
             sessions.isValid(kind: stored.kind, createdAt: stored.createdAt, lastSeenAt: stored.lastSeenAt, at: now),
             case let user = try stored.user.user(roles: stored.roles),
             user.status == .active,
-            let organisation = try await organisation(user.organisation), organisation.isActive
+            let organisation = try await organisation(of: stored, user: user), organisation.isActive
         else { return nil }
         if now.timeIntervalSince(stored.lastSeenAt) >= 60 {
             try await database.transaction { sql in try await SessionStore(sql: sql).touch(tokenHash: hash, now: now) }
         }
         return ActiveSession(principal: Principal(user: user, organisation: organisation), kind: stored.kind, csrfToken: stored.csrfToken)
+    }
+
+    // An authority comes with its user's session; coordinators and the platform are read on their own.
+    private func organisation(of stored: StoredSession, user: UserAccount) async throws -> Organisation? {
+        if let authority = stored.authority { return Organisation(authority: authority) }
+        return try await organisation(user.organisation)
     }
 
     /// Ends the session of `token`.

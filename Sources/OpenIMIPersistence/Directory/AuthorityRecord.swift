@@ -42,7 +42,7 @@ public struct AuthorityRecord: Sendable, Codable {
     public var updatedAt: Int64
 
     // Column names spelt out: decoding with a key strategy converts every key of every row.
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id
         case memberState = "member_state"
         case status
@@ -63,26 +63,27 @@ public struct AuthorityRecord: Sendable, Codable {
         case updatedAt = "updated_at"
     }
 
-    /// The record in `row`, read column by column: it runs for every request of a signed-in authority user.
-    init(row: some SQLRow) throws {
-        id = try row.decode(column: CodingKeys.id.stringValue, as: String.self)
-        memberState = try row.decode(column: CodingKeys.memberState.stringValue, as: String.self)
-        status = try row.decode(column: CodingKeys.status.stringValue, as: String.self)
-        nameEn = try row.decode(column: CodingKeys.nameEn.stringValue, as: String.self)
-        sortKey = try row.decode(column: CodingKeys.sortKey.stringValue, as: String.self)
-        names = try row.decode(column: CodingKeys.names.stringValue, as: String.self)
-        street = try row.decode(column: CodingKeys.street.stringValue, as: String.self)
-        postcode = try row.decode(column: CodingKeys.postcode.stringValue, as: String.self)
-        city = try row.decode(column: CodingKeys.city.stringValue, as: String.self)
-        region = try row.decode(column: CodingKeys.region.stringValue, as: String?.self)
-        email = try row.decode(column: CodingKeys.email.stringValue, as: String.self)
-        phone = try row.decode(column: CodingKeys.phone.stringValue, as: String?.self)
-        website = try row.decode(column: CodingKeys.website.stringValue, as: String?.self)
-        languages = try row.decode(column: CodingKeys.languages.stringValue, as: String.self)
-        keywords = try row.decode(column: CodingKeys.keywords.stringValue, as: String.self)
-        registeredBy = try row.decode(column: CodingKeys.registeredBy.stringValue, as: String.self)
-        createdAt = try row.decode(column: CodingKeys.createdAt.stringValue, as: Int64.self)
-        updatedAt = try row.decode(column: CodingKeys.updatedAt.stringValue, as: Int64.self)
+    /// The record in `row`, read column by column, each column named `prefix` + its name: it runs
+    /// for every request of a signed-in authority user.
+    init(row: some SQLRow, prefix: String = "") throws {
+        id = try row.decode(column: prefix + CodingKeys.id.stringValue, as: String.self)
+        memberState = try row.decode(column: prefix + CodingKeys.memberState.stringValue, as: String.self)
+        status = try row.decode(column: prefix + CodingKeys.status.stringValue, as: String.self)
+        nameEn = try row.decode(column: prefix + CodingKeys.nameEn.stringValue, as: String.self)
+        sortKey = try row.decode(column: prefix + CodingKeys.sortKey.stringValue, as: String.self)
+        names = try row.decode(column: prefix + CodingKeys.names.stringValue, as: String.self)
+        street = try row.decode(column: prefix + CodingKeys.street.stringValue, as: String.self)
+        postcode = try row.decode(column: prefix + CodingKeys.postcode.stringValue, as: String.self)
+        city = try row.decode(column: prefix + CodingKeys.city.stringValue, as: String.self)
+        region = try row.decode(column: prefix + CodingKeys.region.stringValue, as: String?.self)
+        email = try row.decode(column: prefix + CodingKeys.email.stringValue, as: String.self)
+        phone = try row.decode(column: prefix + CodingKeys.phone.stringValue, as: String?.self)
+        website = try row.decode(column: prefix + CodingKeys.website.stringValue, as: String?.self)
+        languages = try row.decode(column: prefix + CodingKeys.languages.stringValue, as: String.self)
+        keywords = try row.decode(column: prefix + CodingKeys.keywords.stringValue, as: String.self)
+        registeredBy = try row.decode(column: prefix + CodingKeys.registeredBy.stringValue, as: String.self)
+        createdAt = try row.decode(column: prefix + CodingKeys.createdAt.stringValue, as: Int64.self)
+        updatedAt = try row.decode(column: prefix + CodingKeys.updatedAt.stringValue, as: Int64.self)
     }
 
     /// The row for `authority`, stamped `now` (keeping `createdAt` when given).

@@ -64,13 +64,29 @@ public struct AuthorityRepository: Sendable {
         guard
             let row = try await sql.raw(
                 """
-                SELECT a.*, (SELECT \(unsafeRaw: JSONText.arrayAggregate("l.legal_area", in: sql)) FROM authority_legal_area l
-                WHERE l.authority_id = a.id) AS legal_area_codes FROM authority a WHERE a.id = \(bind: id.uuidString.lowercased())
+                SELECT \(unsafeRaw: Self.columns(of: "a", prefix: "", in: sql)) FROM authority a
+                WHERE a.id = \(bind: id.uuidString.lowercased())
                 """
             ).first()
         else { return nil }
-        let areas = try JSONText.decodeStrings(try row.decode(column: "legal_area_codes", as: String?.self) ?? "[]")
-        return try AuthorityRecord(row: row).authority(legalAreas: areas.sorted())
+        return try Self.authority(in: row, prefix: "")
+    }
+
+    /// The columns of authority `alias` of a statement with its legal areas, each named `prefix` +
+    /// its column: for a statement that reads an authority, alone or joined to another row;
+    /// ``authority(in:prefix:)`` reads them back.
+    static func columns(of alias: String, prefix: String, in sql: any SQLDatabase) -> String {
+        AuthorityRecord.CodingKeys.allCases.map { "\(alias).\($0.stringValue) AS \(prefix)\($0.stringValue)" }
+            .joined(separator: ", ")
+            + ", (SELECT \(JSONText.arrayAggregate("l.legal_area", in: sql)) FROM authority_legal_area l "
+            + "WHERE l.authority_id = \(alias).id) AS \(prefix)legal_area_codes"
+    }
+
+    /// The authority in the columns ``columns(of:prefix:in:)`` named in `row`; nil where a join found none.
+    static func authority(in row: some SQLRow, prefix: String) throws -> Authority? {
+        guard try !row.decodeNil(column: prefix + AuthorityRecord.CodingKeys.id.stringValue) else { return nil }
+        let areas = try JSONText.decodeStrings(try row.decode(column: prefix + "legal_area_codes", as: String?.self) ?? "[]")
+        return try AuthorityRecord(row: row, prefix: prefix).authority(legalAreas: areas.sorted())
     }
 
     /// The authorities among `ids`, in one query whatever their number.

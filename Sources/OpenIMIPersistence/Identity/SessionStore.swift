@@ -43,8 +43,9 @@ public struct SessionStore: Sendable {
             .where("user_id", .equal, userID.uuidString.lowercased()).where("revoked_at", .is, SQLLiteral.null).run()
     }
 
-    /// The stored session of the token with hash `tokenHash`, its user and the user's roles, unless
-    /// revoked; read in one statement, as it runs for every signed-in request.
+    /// The stored session of the token with hash `tokenHash`, its user, the user's roles and, for
+    /// an authority's user, the authority, unless revoked; read in one statement, as it runs for
+    /// every signed-in request.
     public func stored(tokenHash: String) async throws -> StoredSession? {
         guard
             let row = try await sql.raw(
@@ -52,7 +53,9 @@ public struct SessionStore: Sendable {
                 SELECT s.kind AS session_kind, s.created_at AS session_created_at, s.last_seen_at AS session_last_seen_at,
                 s.csrf_token AS session_csrf_token,
                 \(unsafeRaw: UserRepository.rolesColumn(in: sql)),
+                \(unsafeRaw: AuthorityRepository.columns(of: "a", prefix: Self.authorityPrefix, in: sql)),
                 u.* FROM user_session s JOIN user_account u ON u.id = s.user_id
+                LEFT JOIN authority a ON u.organisation_kind = \(bind: OrganisationKind.authority.rawValue) AND a.id = u.organisation_id
                 WHERE s.token_hash = \(bind: tokenHash) AND s.revoked_at IS NULL
                 """
             ).first()
@@ -64,8 +67,12 @@ public struct SessionStore: Sendable {
             createdAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "session_created_at", as: Int64.self))),
             lastSeenAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "session_last_seen_at", as: Int64.self))),
             csrfToken: try row.decode(column: "session_csrf_token", as: String.self),
-            user: try UserRecord(row: row), roles: try UserRepository.roles(in: row))
+            user: try UserRecord(row: row), roles: try UserRepository.roles(in: row),
+            authority: try AuthorityRepository.authority(in: row, prefix: Self.authorityPrefix))
     }
+
+    // The authority's columns are renamed: the user's own (id, status, e-mail…) keep their names.
+    private static let authorityPrefix = "session_authority_"
 
     /// Records that the session of `tokenHash` was used at `now`.
     public func touch(tokenHash: String, now: Date) async throws {

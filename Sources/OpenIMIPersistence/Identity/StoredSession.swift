@@ -16,4 +16,7 @@ public struct StoredSession: Sendable {
     public let user: UserRecord
     /// The user's roles.
     public let roles: Set<Role>
+    /// The user's authority with its legal areas, read with the session; nil for users of a
+    /// coordinator or the platform (and for an authority's user whose authority is gone).
+    public let authority: Authority?
 }
