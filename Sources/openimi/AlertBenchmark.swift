@@ -75,9 +75,9 @@ struct AlertBenchmark {
         let app = Application(
             router: try await buildRouter(platform: platform).router,
             configuration: .init(address: .hostname("127.0.0.1", port: settings.port), serverName: "OpenIMI"), logger: platform.logger)
-        let server = Task { try await app.runService() }
-        defer { server.cancel() }
-        try await measure(client: BenchmarkClient(host: "127.0.0.1", port: settings.port), tokens: tokens, readable: readable)
+        try await InProcessServers.run([app], logger: platform.logger) {
+            try await measure(client: BenchmarkClient(host: "127.0.0.1", port: settings.port), tokens: tokens, readable: readable)
+        }
     }
 
     /// Two validated authorities of the area in each of the 30 states, with the demo ones.

@@ -54,13 +54,11 @@ struct RequestBenchmark {
         let app = Application(
             router: try await buildRouter(platform: platform).router,
             configuration: .init(address: .hostname("127.0.0.1", port: settings.port), serverName: "OpenIMI"), logger: platform.logger)
-        let server = Task { try await app.runService() }
-        defer { server.cancel() }
-        let ceiling = Task { try await Self.ceilingServer(port: settings.port + 1).runService() }
-        defer { ceiling.cancel() }
-        try await measure(
-            client: BenchmarkClient(host: "127.0.0.1", port: settings.port), web: web, dkToken: dkToken, siToken: siToken,
-            readable: readable, inboxSize: inboxSize, responderID: siID, procedure: procedure.rawValue)
+        try await InProcessServers.run([app, Self.ceilingServer(port: settings.port + 1)], logger: platform.logger) {
+            try await measure(
+                client: BenchmarkClient(host: "127.0.0.1", port: settings.port), web: web, dkToken: dkToken, siToken: siToken,
+                readable: readable, inboxSize: inboxSize, responderID: siID, procedure: procedure.rawValue)
+        }
     }
 
     /// Times the reads one by one, then runs the cycles from concurrent clients.
