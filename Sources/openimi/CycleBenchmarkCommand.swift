@@ -132,8 +132,7 @@ struct CycleBenchmarkCommand: AsyncParsableCommand {
 
         init(servers: [Int32], postgres: Bool) {
             self.servers = ProcessorTime.seconds(of: servers)
-            let processes = postgres ? ProcessorTime.processes(named: "postgres") : []
-            self.database = Dictionary(uniqueKeysWithValues: processes.map { ($0, ProcessorTime.seconds(of: $0) ?? 0) })
+            self.database = postgres ? ProcessorTime.postgresSeconds() : [:]
             self.generator = ProcessorTime.seconds(of: getpid()) ?? 0
         }
 
@@ -141,7 +140,7 @@ struct CycleBenchmarkCommand: AsyncParsableCommand {
         static func - (after: Profile, before: Profile) -> Spent {
             Spent(
                 servers: after.servers - before.servers,
-                database: after.database.reduce(0) { $0 + $1.value - (before.database[$1.key] ?? 0) },
+                database: ProcessorTime.spent(from: before.database, to: after.database),
                 generator: after.generator - before.generator)
         }
     }

@@ -71,13 +71,11 @@ struct LoadGenerator: Sendable {
         let after = Self.processorSeconds()
         return Result(
             latencies: latencies, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-            processor: (after.process - before.process, after.database.reduce(0) { $0 + $1.value - (before.database[$1.key] ?? 0) }))
+            processor: (after.process - before.process, ProcessorTime.spent(from: before.database, to: after.database)))
     }
 
-    // This process's processor seconds so far, and each PostgreSQL process's (a backend that starts
-    // during the run counts from zero, one that ends is left out).
+    // This process's processor seconds so far, and each PostgreSQL process's.
     private static func processorSeconds() -> (process: Double, database: [Int32: Double]) {
-        let database = ProcessorTime.processes(named: "postgres").compactMap { pid in ProcessorTime.seconds(of: pid).map { (pid, $0) } }
-        return (ProcessorTime.seconds(of: getpid()) ?? 0, Dictionary(database, uniquingKeysWith: { first, _ in first }))
+        (ProcessorTime.seconds(of: getpid()) ?? 0, ProcessorTime.postgresSeconds())
     }
 }

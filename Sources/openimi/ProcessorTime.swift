@@ -30,4 +30,17 @@ enum ProcessorTime {
     static func seconds(of pids: [Int32]) -> Double {
         pids.reduce(0) { $0 + (seconds(of: $1) ?? 0) }
     }
+
+    /// Processor seconds so far of every PostgreSQL process of the machine, by process id: the
+    /// database's part, read before and after a run (connections start new processes).
+    static func postgresSeconds() -> [Int32: Double] {
+        Dictionary(
+            processes(named: "postgres").compactMap { pid in seconds(of: pid).map { (pid, $0) } }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Processor seconds processes spent between two readings of ``postgresSeconds()``: one that
+    /// started in between counts from zero, one that ended is left out.
+    static func spent(from before: [Int32: Double], to after: [Int32: Double]) -> Double {
+        after.reduce(0) { $0 + $1.value - (before[$1.key] ?? 0) }
+    }
 }
